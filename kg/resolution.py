@@ -1,0 +1,221 @@
+"""Resolution: per-paper mentions -> one Entity per real thing across the corpus.
+
+Forms that normalise alike (GSM8K, GSM-8K, gsm8k) are one entity. A short form defined
+next to a long one ("Hierarchical Reward Model (HRM)") joins them, corpus-wide, unless
+the short form is defined with different long forms in different papers: then it is
+ambiguous and only joins within the paper that defines it. Model sizes and versions
+(Qwen2.5-7B, Qwen2.5-72B) stay apart and point to their family with variantOf.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from kg.model import Entity, Evidence, Extraction, PaperFacts, Resolution, Result
+from kg.names import normalize
+
+# "Qwen2.5-7B-Instruct" -> "Qwen2.5"; "Llama-3.1-8B" -> "Llama-3.1"; "Mamba-2.8B" -> "Mamba".
+_SIZE = re.compile(r"^(?P<family>.*?[A-Za-z].*?)[-_ ]?\d+(?:\.\d+)?[BMK](?:[-_ ].*)?$", re.IGNORECASE)
+_EDITION = re.compile(r"^(?P<family>.+?)[-_ ](?:Instruct|Chat|Base|Preview|mini)$", re.IGNORECASE)
+
+
+class _Forms:
+    """Union-find over normalised forms."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, form: str) -> str:
+        self.parent.setdefault(form, form)
+        while self.parent[form] != form:
+            self.parent[form] = self.parent[self.parent[form]]
+            form = self.parent[form]
+        return form
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class _Group:
+    """The forms one paper gives one entity, and what the paper says about its type."""
+
+    forms: set[str] = field(default_factory=set)  # surface forms
+    types: Counter = field(default_factory=Counter)
+
+    @property
+    def primary(self) -> str:
+        return max(self.forms, key=lambda f: (len(normalize(f)), f))
+
+
+def resolve(extractions: Iterable[Extraction]) -> Resolution:
+    extractions = list(extractions)
+    groups = [_paper_groups(x) for x in extractions]
+    forms = _join_forms(groups)
+    entities, owner = _make_entities(groups, forms)
+    merges = _count_merges(groups, owner)
+    _add_families(entities)
+    papers = [_paper_facts(p, x, g, owner, entities) for p, (x, g) in enumerate(zip(extractions, groups))]
+    return Resolution(entities=entities, papers=papers, merges=merges)
+
+
+def _paper_groups(extraction: Extraction) -> list[tuple[_Group, list[int]]]:
+    """Group one paper's mentions by the forms they share; returns groups with their mention indices."""
+    local = _Forms()
+    for mention in extraction.mentions:
+        for alias in mention.aliases:
+            if normalize(alias):
+                local.union(normalize(mention.text), normalize(alias))
+    by_root: dict[str, tuple[_Group, list[int]]] = {}
+    for index, mention in enumerate(extraction.mentions):
+        norm = normalize(mention.text)
+        if not norm:
+            continue
+        group, members = by_root.setdefault(local.find(norm), (_Group(), []))
+        group.forms.add(mention.text)
+        group.forms.update(a for a in mention.aliases if normalize(a))
+        group.types[mention.type] += mention.confidence
+        members.append(index)
+    return list(by_root.values())
+
+
+def _join_forms(groups: list[list[tuple[_Group, list[int]]]]) -> _Forms:
+    """Union forms across papers: equal normalised forms always, short forms only when unambiguous."""
+    long_forms_of: dict[str, set[str]] = defaultdict(set)
+    for paper in groups:
+        for group, _ in paper:
+            primary = normalize(group.primary)
+            for form in group.forms:
+                if normalize(form) != primary:
+                    long_forms_of[normalize(form)].add(primary)
+    forms = _Forms()
+    for paper in groups:
+        for group, _ in paper:
+            primary = normalize(group.primary)
+            forms.find(primary)
+            for form in group.forms:
+                short = normalize(form)
+                if short != primary and len(long_forms_of[short]) == 1:
+                    forms.union(primary, short)
+    return forms
+
+
+def _group_root(group: _Group, forms: _Forms) -> str:
+    return forms.find(normalize(group.primary))
+
+
+def _make_entities(groups, forms: _Forms) -> tuple[dict[str, Entity], dict[tuple[int, int], str]]:
+    """One entity per root form; its label is the fullest name, most often written."""
+    types: dict[str, Counter] = defaultdict(Counter)
+    labels: dict[str, Counter] = defaultdict(Counter)
+    surface: dict[str, set[str]] = defaultdict(set)
+    owner: dict[tuple[int, int], str] = {}
+    for p, paper in enumerate(groups):
+        for g, (group, _) in enumerate(paper):
+            root = _group_root(group, forms)
+            owner[(p, g)] = root
+            types[root].update(group.types)
+            labels[root][group.primary] += 1
+            surface[root].update(group.forms)
+    entities = {}
+    for root, counts in labels.items():
+        label = max(counts, key=lambda f: (len(normalize(f)), counts[f], f))
+        entities[root] = Entity(
+            key=root,
+            type=types[root].most_common(1)[0][0],
+            label=label,
+            aliases={f for f in surface[root] if f != label},
+        )
+    return entities, owner
+
+
+def _count_merges(groups, owner) -> int:
+    """How many distinct normalised forms were folded into an entity named otherwise."""
+    forms_of: dict[str, set[str]] = defaultdict(set)
+    for p, paper in enumerate(groups):
+        for g, (group, _) in enumerate(paper):
+            forms_of[owner[(p, g)]].update(normalize(f) for f in group.forms)
+    return sum(len(f) - 1 for f in forms_of.values())
+
+
+def family_name(label: str) -> str | None:
+    """The family a sized or edition-suffixed model name belongs to, if its name says so."""
+    for pattern in (_SIZE, _EDITION):
+        match = pattern.match(label)
+        if match:
+            family = match.group("family").rstrip("-_ ")
+            if normalize(family) and normalize(family) != normalize(label):
+                return family
+    return None
+
+
+def _add_families(entities: dict[str, Entity]) -> None:
+    for entity in list(entities.values()):
+        if entity.type != "model":
+            continue
+        family = family_name(entity.label)
+        if not family:
+            continue
+        key = normalize(family)
+        existing = entities.get(key)
+        if existing is None:
+            entities[key] = Entity(key=key, type="model", label=family)
+        elif existing.type != "model":
+            continue  # Mamba-2.8B is a model, Mamba the architecture is not its family
+        entity.family = key
+
+
+def _paper_facts(p: int, extraction: Extraction, groups, owner, entities: dict[str, Entity]) -> PaperFacts:
+    key_of: dict[int, str] = {}
+    facts = PaperFacts(paper=extraction.paper)
+    for g, (group, members) in enumerate(groups):
+        key = owner[(p, g)]
+        for index in members:
+            key_of[index] = key
+        facts.surface_forms.setdefault(key, set()).update(group.forms)
+        first = extraction.mentions[members[0]]
+        facts.roles.append((key, "mentions", _mention_evidence(extraction, first)))
+    for role in extraction.roles:
+        if role.mention in key_of:
+            facts.roles.append((key_of[role.mention], role.role, role.evidence))
+    for link in extraction.links:
+        subject, obj = key_of.get(link.subject), key_of.get(link.object)
+        if subject and obj and subject != obj:
+            facts.links.append((subject, link.predicate, obj, link.evidence))
+    for key in list(facts.surface_forms):
+        family = entities[key].family
+        if family:
+            facts.links.append((key, "variantOf", family, None))
+    for r in extraction.results:
+        facts.results.append(
+            Result(
+                value_text=r.value_text,
+                value=r.value,
+                evidence=r.evidence,
+                subject=key_of.get(r.subject) if r.subject is not None else None,
+                benchmark=key_of.get(r.benchmark) if r.benchmark is not None else None,
+                metric=key_of.get(r.metric) if r.metric is not None else None,
+            )
+        )
+    return facts
+
+
+def _mention_evidence(extraction: Extraction, mention) -> Evidence:
+    text = extraction.paper.text
+    start, end = _sentence_bounds(text, mention.start, mention.end)
+    return Evidence(text[start:end], start, end, mention.extractor, mention.confidence)
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a span, cut at sentence-final punctuation or the title break."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    left = left + 1 if left >= 0 else 0
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    while left < start and text[left].isspace():
+        left += 1
+    return left, right
