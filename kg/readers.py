@@ -160,21 +160,21 @@ def _read_abstract_lines(path: str, text: str, fields: FieldMap) -> Iterator[Pap
 def _read_daily(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Problem]:
     papers: list[Paper] = []
     title: tuple[int, str] | None = None
-    for number, lines in _paragraphs(text):
+    paragraphs = [(n, lines) for n, lines in _paragraphs(text) if not _is_noise(lines)]
+    for i, (number, lines) in enumerate(paragraphs):
         joined = " ".join(line.strip() for line in lines)
-        if joined.lower() in _BOILERPLATE or _DATE.match(joined):
-            continue
         if _is_meta(lines):
             if papers:
                 papers[-1] = _apply_meta(papers[-1], lines)
             continue
         if title is None:
-            if len(lines) == 1 and len(joined) <= _TITLE_MAX:
+            if _is_title(lines):
                 title = (number, joined)
             else:  # an abstract with no title line before it: keep it, untitled
                 papers.append(make_paper(abstract=joined, source=f"{path}:{number}"))
             continue
-        if len(lines) == 1 and len(joined) < _ABSTRACT_MIN:
+        following = paragraphs[i + 1][1] if i + 1 < len(paragraphs) else None
+        if _is_title(lines) and len(joined) < _ABSTRACT_MIN and following and not _is_meta(following):
             # Two title-like lines in a row: the first one lost its abstract.
             yield Problem(path, title[0], f"title {title[1]!r} has no abstract; skipped")
             title = (number, joined)
@@ -184,6 +184,15 @@ def _read_daily(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Prob
     if title is not None:
         yield Problem(path, title[0], f"title {title[1]!r} has no abstract; skipped")
     yield from papers
+
+
+def _is_noise(lines: list[str]) -> bool:
+    joined = " ".join(line.strip() for line in lines)
+    return joined.lower() in _BOILERPLATE or bool(_DATE.match(joined))
+
+
+def _is_title(lines: list[str]) -> bool:
+    return len(lines) == 1 and len(lines[0].strip()) <= _TITLE_MAX
 
 
 def _read_jsonl(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Problem]:

@@ -1,0 +1,67 @@
+"""`kg build`: abstracts in, graph.ttl + graph.html + the persistent store out."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kg import DEFAULT_BASE_IRI
+
+FIELD_NAMES = ("id", "title", "abstract", "authors", "date", "url", "upvotes")
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser(
+        "build",
+        help="build the knowledge graph from files or folders of abstracts",
+        description="Read abstracts (default: the bundled sample in data/), extract entities and "
+        "relations, and write graph.ttl, graph.html and the SPARQL store into --out.",
+    )
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: the bundled sample)")
+    p.add_argument("--out", default="exports", help="output folder (default: exports/)")
+    p.add_argument("--format", choices=("abstract-lines", "daily", "jsonl", "csv"),
+                   help="input format (default: detected per file)")
+    for name in FIELD_NAMES:
+        p.add_argument(f"--{name}-field", default=name, metavar="NAME",
+                       help=f"JSON/CSV field holding the {name} (default: {name})")
+    p.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help=f"base IRI of resources (default: {DEFAULT_BASE_IRI})")
+    p.add_argument("--store", default="default", metavar="DIR", help="persistent store folder (default: OUT/store)")
+    p.add_argument("--no-store", action="store_true", help="do not load the persistent store")
+    p.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="extraction processes (default: 1)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg import api
+    from kg.readers import FieldMap
+
+    fields = FieldMap(**{name: getattr(args, f"{name}_field") for name in FIELD_NAMES})
+    try:
+        report = api.build(
+            args.inputs or None, args.out, format=args.format, fields=fields, base_iri=args.base_iri,
+            store=None if args.no_store else args.store, html=not args.no_html, n_process=args.jobs,
+            progress=not args.quiet and sys.stderr.isatty(),
+        )
+    except FileNotFoundError as exc:
+        print(f"kg build: {exc}", file=sys.stderr)
+        return 2
+    print_report(report)
+    return 1 if report.problems else 0
+
+
+def print_report(report) -> None:
+    for problem in report.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    print(f"papers read:        {report.papers}")
+    print(f"duplicates merged:  {report.duplicates}")
+    print(f"records skipped:    {report.skipped}" + (" (reasons above)" if report.skipped else ""))
+    kinds = ("Method", "Model", "Benchmark", "Metric", "Task")
+    print("entities:           " + ", ".join(f"{report.entities.get(k, 0)} {k.lower()}s" for k in kinds))
+    print(f"name merges:        {report.merges}")
+    print(f"results:            {report.results}")
+    print(f"edges:              {report.edges}")
+    for name, path in report.outputs.items():
+        print(f"wrote {name + ':':<8}    {path}")
+    if "html" in report.outputs:
+        print(f"open {report.outputs['html']} in a browser to explore the graph")
