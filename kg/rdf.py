@@ -1,0 +1,269 @@
+"""RDF: the typed networkx graph -> an rdflib Dataset with one named graph per paper.
+
+The contract is in docs/ARCHITECTURE.md ("The RDF"); the pattern for provenance is in
+ontology/PROVENANCE.md. Everything a paper asserts goes into <base>graph/<paper key>, so a
+store replaces a paper by replacing that graph. IRIs of evidence and sentences are numbered
+in a sorted order inside their paper, so re-building the same input gives the same IRIs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import networkx as nx
+from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+
+from kg import AKG as AKG_IRI
+from kg import DEFAULT_BASE_IRI
+from kg.model import LINKS, ROLES, Evidence
+from kg.names import slug
+
+AKG = Namespace(AKG_IRI)
+MLS = Namespace("http://www.w3.org/ns/mls#")
+
+ENTITY_KINDS = ("Method", "Model", "Benchmark", "Metric", "Task")
+SPECIFIC_ROLES = tuple(r for r in ROLES if r != "mentions")
+RESULT_RELS = ("reportsResult", "resultFor", "onBenchmark", "withMetric")
+RELATIONS = frozenset(ROLES + LINKS + RESULT_RELS)
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HTTP_URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+# Characters rdflib would let into an IRI but that make it invalid in every serialisation.
+_BAD_IRI_CHARS = re.compile(r"[\s<>\"{}|\\^`]")
+
+
+def bind_prefixes(graph: Graph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
+    """Bind the prefixes our serialisations use (works on a Graph or a Dataset)."""
+    for prefix, namespace in (
+        ("akg", AKG), ("dcterms", DCTERMS), ("skos", SKOS), ("prov", PROV), ("schema", SDO),
+        ("mls", MLS), ("rdf", RDF), ("rdfs", RDFS), ("owl", OWL), ("xsd", XSD),
+        ("paper", Namespace(base_iri + "paper/")), ("entity", Namespace(base_iri + "entity/")),
+    ):
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def graph_iri(paper_key: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
+    """The named graph that holds everything one paper asserts."""
+    return URIRef(f"{base_iri}graph/{paper_key}")
+
+
+def node_iri(node_id: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
+    """A networkx node id ("paper/<key>", "entity/<key>", "result/<key>/<n>") as an IRI."""
+    if not node_id or _BAD_IRI_CHARS.search(node_id):
+        raise ValueError(f"node id {node_id!r} cannot end an IRI (empty or has spaces, quotes or brackets)")
+    return URIRef(base_iri + node_id)
+
+
+def agent_iri(extractor: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
+    """The prov:SoftwareAgent an extractor name ("rule:we-propose") stands for."""
+    return URIRef(f"{base_iri}agent/{slug(extractor)}")
+
+
+def to_dataset(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Dataset:
+    """Generate the RDF for a graph built by kg.graph (attributes per docs/ARCHITECTURE.md)."""
+    dataset = bind_prefixes(Dataset(), base_iri)
+    writer = _Writer(dataset, base_iri)
+    for node, data in graph.nodes(data=True):
+        writer.node(node, data)
+    for source, target, data in graph.edges(data=True):
+        writer.edge(graph, source, target, data)
+    writer.orphan_entities(graph)
+    writer.evidence()
+    return dataset
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """All triples of all graphs (default and named) as one Graph, prefixes bound."""
+    union = Graph()
+    for prefix, namespace in dataset.namespaces():
+        union.bind(prefix, namespace, override=True, replace=True)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def write_turtle(dataset: Dataset, path: str | Path) -> Path:
+    """Write the union of all graphs as Turtle (graph.ttl); returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    union_graph(dataset).serialize(destination=str(path), format="turtle", encoding="utf-8")
+    return path
+
+
+def write_trig(dataset: Dataset, path: str | Path) -> Path:
+    """Write every graph, named graphs kept, as TriG; returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    dataset.serialize(destination=str(path), format="trig", encoding="utf-8")
+    return path
+
+
+@dataclass
+class _Writer:
+    """Adds one networkx graph's nodes and edges to a Dataset, remembering per-paper state."""
+
+    dataset: Dataset
+    base: str
+    graphs: dict[str, Graph] = field(default_factory=dict)
+    entities_done: set[tuple[str, str]] = field(default_factory=set)  # (paper key, entity node)
+    referenced: set[str] = field(default_factory=set)  # entity nodes some paper's graph describes
+    statements: dict[str, set[tuple[URIRef, URIRef, URIRef, Evidence]]] = field(default_factory=dict)
+
+    def paper_graph(self, key: str) -> Graph:
+        named = self.graphs.get(key)
+        if named is None:
+            named = self.graphs[key] = self.dataset.graph(graph_iri(key, self.base))
+        return named
+
+    def iri(self, node: str) -> URIRef:
+        return node_iri(node, self.base)
+
+    def node(self, node: str, data: dict) -> None:
+        kind = data.get("kind")
+        if kind == "Paper":
+            self.paper(node, data)
+        elif kind == "Result":
+            self.result(node, data)
+        elif kind not in ENTITY_KINDS:
+            raise ValueError(f"node {node!r}: unknown kind {kind!r} (expected Paper, Result or one of {ENTITY_KINDS})")
+
+    def paper(self, node: str, data: dict) -> None:
+        if not node.startswith("paper/"):
+            raise ValueError(f"node {node!r}: a Paper node id must start with 'paper/'")
+        key = node[len("paper/"):]
+        g, me = self.paper_graph(key), self.iri(node)
+        g.add((me, RDF.type, AKG.Paper))
+        g.add((me, DCTERMS.identifier, Literal(str(data.get("identifier") or key))))
+        _add_text(g, me, RDFS.label, data.get("label"))
+        _add_text(g, me, DCTERMS.title, data.get("title"))
+        _add_text(g, me, DCTERMS.abstract, data.get("abstract"))
+        date = data.get("date")
+        if date:
+            g.add((me, DCTERMS.date, Literal(date, datatype=XSD.date) if _ISO_DATE.match(date) else Literal(date)))
+        for prop, attr in ((AKG.authorCount, "authors_count"), (AKG.upvotes, "upvotes")):
+            if data.get(attr) is not None:
+                g.add((me, prop, Literal(int(data[attr]))))
+        url = data.get("url")
+        if url:
+            g.add((me, SDO.url, URIRef(url) if _HTTP_URL.match(url) else Literal(url, datatype=XSD.anyURI)))
+
+    def result(self, node: str, data: dict) -> None:
+        key = data.get("paper")
+        if not key:
+            raise ValueError(f"node {node!r}: a Result needs the 'paper' attribute naming its paper")
+        g, me = self.paper_graph(key), self.iri(node)
+        g.add((me, RDF.type, AKG.Result))
+        _add_text(g, me, AKG.valueText, data.get("value_text"))
+        value = _decimal(data.get("value"), node)
+        if value is not None:
+            g.add((me, AKG.value, value))
+
+    def edge(self, graph: nx.MultiDiGraph, source: str, target: str, data: dict) -> None:
+        rel = data.get("rel")
+        if rel not in RELATIONS:
+            raise ValueError(f"edge {source!r} -> {target!r}: unknown rel {rel!r}")
+        key = data.get("paper") or _paper_key_of(source)
+        if not key:
+            raise ValueError(f"edge {source!r} -{rel}-> {target!r}: no 'paper' attribute naming its graph")
+        g, s, p, o = self.paper_graph(key), self.iri(source), AKG[rel], self.iri(target)
+        for node in (source, target):
+            if graph.nodes[node].get("kind") in ENTITY_KINDS:
+                self.entity(key, node, graph.nodes[node])
+        g.add((s, p, o))
+        if rel in SPECIFIC_ROLES:  # materialised so queries need no sub-property inference
+            g.add((s, AKG.mentions, o))
+        if rel == "mentions":
+            label = graph.nodes[target].get("label")
+            for form in data.get("forms", graph.nodes[target].get("aliases") or ()):
+                if form and form != label:
+                    g.add((o, SKOS.altLabel, Literal(form)))
+        if data.get("evidence") is not None:
+            self.statements.setdefault(key, set()).add((s, p, o, data["evidence"]))
+
+    def entity(self, key: str, node: str, data: dict) -> None:
+        """Type and label of an entity, in the graph of a paper that refers to it."""
+        if (key, node) in self.entities_done:
+            return
+        self.entities_done.add((key, node))
+        self.referenced.add(node)
+        _describe_entity(self.paper_graph(key), self.iri(node), data)
+
+    def orphan_entities(self, graph: nx.MultiDiGraph) -> None:
+        """Entities no paper refers to have no paper graph; keep them in the default graph."""
+        for node, data in graph.nodes(data=True):
+            if data.get("kind") in ENTITY_KINDS and node not in self.referenced:
+                _describe_entity(self.dataset.default_graph, self.iri(node), data)
+                for alias in data.get("aliases") or ():
+                    if alias != data.get("label"):
+                        self.dataset.default_graph.add((self.iri(node), SKOS.altLabel, Literal(alias)))
+
+    def evidence(self) -> None:
+        for key, statements in self.statements.items():
+            self.paper_evidence(key, statements)
+
+    def paper_evidence(self, key: str, statements: set) -> None:
+        """Reify each evidenced statement, numbering evidence and sentences in a sorted order."""
+        g, paper = self.paper_graph(key), node_iri(f"paper/{key}", self.base)
+        ordered = sorted(statements, key=lambda t: (t[3].start, t[3].end, t[3].extractor, str(t[1]), str(t[0]), str(t[2])))
+        sentences: dict[tuple[int, int, str], URIRef] = {}
+        for ev in sorted({(t[3].start, t[3].end, t[3].sentence) for t in ordered}):
+            sentences[ev] = URIRef(f"{self.base}sentence/{key}/{len(sentences) + 1}")
+            _describe_sentence(g, sentences[ev], paper, ev)
+        for n, (s, p, o, ev) in enumerate(ordered, 1):
+            me = URIRef(f"{self.base}evidence/{key}/{n}")
+            agent = agent_iri(ev.extractor, self.base)
+            for triple in (
+                (me, RDF.type, AKG.Evidence), (me, RDF.type, RDF.Statement),
+                (me, RDF.subject, s), (me, RDF.predicate, p), (me, RDF.object, o),
+                (me, PROV.wasDerivedFrom, sentences[(ev.start, ev.end, ev.sentence)]),
+                (me, AKG.extractor, Literal(ev.extractor)),
+                (me, AKG.confidence, Literal(_confidence(ev.confidence), datatype=XSD.decimal)),
+                (me, PROV.wasAttributedTo, agent),
+                (agent, RDF.type, PROV.SoftwareAgent), (agent, RDFS.label, Literal(ev.extractor)),
+            ):
+                g.add(triple)
+
+
+def _describe_entity(g: Graph, me: URIRef, data: dict) -> None:
+    g.add((me, RDF.type, AKG[data["kind"]]))
+    g.add((me, RDF.type, AKG.Entity))  # materialised supertype
+    _add_text(g, me, RDFS.label, data.get("label"))
+
+
+def _describe_sentence(g: Graph, me: URIRef, paper: URIRef, sentence: tuple[int, int, str]) -> None:
+    start, end, text = sentence
+    g.add((me, RDF.type, AKG.Sentence))
+    g.add((me, PROV.value, Literal(text)))
+    g.add((me, AKG.startOffset, Literal(int(start))))
+    g.add((me, AKG.endOffset, Literal(int(end))))
+    g.add((me, DCTERMS.isPartOf, paper))
+
+
+def _add_text(g: Graph, subject: URIRef, prop: URIRef, text) -> None:
+    if text:
+        g.add((subject, prop, Literal(str(text))))
+
+
+def _decimal(value, node: str) -> Literal | None:
+    """akg:value as xsd:decimal; None when there is no number. The lexical form never uses an exponent."""
+    if value is None or value == "":
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError(f"node {node!r}: value {value!r} is not a decimal number") from None
+    if not number.is_finite():
+        return None  # NaN/Infinity have no xsd:decimal form; akg:valueText still says what was written
+    return Literal(format(number, "f"), datatype=XSD.decimal)
+
+
+def _confidence(value: float) -> str:
+    # Round so float noise (0.30000000000000004) does not leak into the graph.
+    return format(Decimal(str(round(float(value), 4))).normalize(), "f")
+
+
+def _paper_key_of(node: str) -> str | None:
+    return node[len("paper/"):] if node.startswith("paper/") else None
