@@ -1,0 +1,82 @@
+"""`akg_acronyms`: definitions like "Hierarchical Reward Model (HRM)".
+
+Finds the long form whose words spell the acronym's letters in order, adds both as
+candidates typed from the long form's head noun ("... Model" -> method, "... Benchmark"
+-> benchmark, "... Score" -> metric), and records the pair so the merger can make each
+the other's alias.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kg.extraction.candidates import UNTYPED, add
+from kg.extraction.cues import load_cues, singular
+
+CLOSERS = {")", ";", ","}
+
+
+def looks_like_acronym(token: Token) -> bool:
+    text = token.text
+    letters = [c for c in text if c.isalpha()]
+    if not 2 <= len(text) <= 14 or not text[0].isalpha() or len(letters) < 2:
+        return False
+    capitals = sum(c.isupper() for c in text)
+    return capitals >= 2 or (capitals == 1 and any(c.isdigit() for c in text))
+
+
+def spells(words: list[str], letters: str) -> bool:
+    """Do the acronym letters occur in order in the words, the first at the first word's start?"""
+    text = " ".join(words).lower()
+    if not text.startswith(letters[0]):
+        return False
+    position = 1
+    for letter in letters[1:]:
+        position = text.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def long_form_start(doc: Doc, open_i: int, letters: str) -> int | None:
+    """Nearest token start before "(" whose words spell the acronym; None if there is none."""
+    limit = max(open_i - (len(letters) + 3), doc[open_i].sent.start)
+    for start in range(open_i - 1, limit - 1, -1):
+        token = doc[start]
+        if token.is_punct or token.is_space:
+            return None
+        if token.text[:1].lower() == letters[0] and spells([t.text for t in doc[start:open_i]], letters):
+            return start
+    return None
+
+
+class AcronymFinder:
+    def __init__(self, name: str, cues_file: str):
+        self.name = name
+        self.cues = load_cues(cues_file)
+
+    def __call__(self, doc: Doc) -> Doc:
+        definitions = []
+        for token in doc:
+            if token.text != "(" or token.i + 2 >= len(doc):
+                continue
+            short, closer = doc[token.i + 1], doc[token.i + 2]
+            if closer.text not in CLOSERS or not looks_like_acronym(short):
+                continue
+            letters = "".join(c for c in short.text.lower() if c.isalpha())
+            start = long_form_start(doc, token.i, letters)
+            if start is None:
+                continue
+            label = self.cues.head_type.get(singular(doc[token.i - 1].text.split("-")[-1]), UNTYPED)
+            confidence = 0.85 if label else 0.5
+            add(doc, start, token.i, label, "acronym:long-form", confidence)
+            add(doc, short.i, short.i + 1, label, "acronym:short-form", confidence)
+            definitions.append((start, token.i, short.i, short.i + 1))
+        doc._.akg_definitions = definitions
+        return doc
+
+
+@Language.factory("akg_acronyms", default_config={"cues_file": ""})
+def make_acronyms(nlp: Language, name: str, cues_file: str) -> AcronymFinder:
+    return AcronymFinder(name, cues_file)

@@ -1,0 +1,133 @@
+"""`akg_context`: names found and typed by the words around them.
+
+- "the HELMET benchmark", "the ToolPO algorithm": the head noun after a name types it;
+- "ToolPO, a novel framework ...": an appositive types the name before it;
+- "we propose X", "a method called X": X is a name (type decided later), and proposed;
+- "experiments on X, Y and Z": names after "on"/"across" in a sentence about evaluation
+  are benchmarks;
+- "in terms of X, Y and Z": metrics;
+- "tasks such as mathematical reasoning", "text-to-SQL": task phrases end in a task head
+  word ("reasoning", "generation", "navigation") after one to three modifier words.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extraction.candidates import UNTYPED, add
+from kg.extraction.cues import load_cues, name_after, name_before, singular, title_end
+
+LIST_JOINERS = {",", "and", "or", "/", "&"}
+EVAL_PREPOSITIONS = {"on", "across", "over"}
+
+
+class ContextFinder:
+    def __init__(self, name: str, cues_file: str):
+        self.name = name
+        self.cues = load_cues(cues_file)
+
+    def __call__(self, doc: Doc) -> Doc:
+        end_of_title = title_end(doc)
+        proposed = []
+        eval_sentences = {s.start for s in doc.sents if any(t.lower_ in self.cues.eval_words for t in s)}
+        for token in doc:
+            lower = token.lower_
+            if lower in self.cues.propose_verbs or lower in self.cues.naming_words:
+                proposed.extend(self._proposed(doc, token.i, end_of_title))
+            elif lower in EVAL_PREPOSITIONS and token.sent.start in eval_sentences:
+                self._name_list(doc, token.i + 1, end_of_title, "benchmark", "context:evaluated-on", 0.6)
+            elif lower == "terms" and token.i > 0 and doc[token.i - 1].lower_ == "in" and token.i + 1 < len(doc) \
+                    and doc[token.i + 1].lower_ == "of":
+                self._metric_list(doc, token.i + 2)
+            elif lower == "," and token.i > 0:
+                self._appositive(doc, token.i, end_of_title)
+            self._head_noun(doc, token.i, end_of_title)
+        doc._.akg_proposed = proposed
+        self._tasks(doc)
+        return doc
+
+    def _head_noun(self, doc: Doc, i: int, end_of_title: int) -> None:
+        word = singular(doc[i].text)
+        label = self.cues.head_type.get(word)
+        if label not in ("benchmark", "method", "metric") and word != "model":
+            return
+        start = name_before(doc, i, end_of_title)
+        if start == i:
+            return
+        if word == "model":
+            has_digit = any(c.isdigit() for t in doc[start:i] for c in t.text)
+            label = "model" if has_digit else UNTYPED
+        add(doc, start, i, label, f"context:head-{word}", 0.7)
+
+    def _appositive(self, doc: Doc, comma: int, end_of_title: int) -> None:
+        start = name_before(doc, comma, end_of_title)
+        if start == comma or comma + 1 >= len(doc) or doc[comma + 1].lower_ not in ("a", "an", "the"):
+            return
+        for j in range(comma + 2, min(comma + 8, len(doc))):
+            word = doc[j].lower_
+            label = self.cues.head_type.get(singular(word))
+            if label in ("benchmark", "method", "model"):
+                add(doc, start, comma, "method" if word in ("model", "models") else label, "context:appositive", 0.75)
+                return
+            if word not in self.cues.appositive_adjectives and not doc[j].text.endswith(("-based", "-aware")) \
+                    and not doc[j].lower_.endswith(("al", "ic", "ive", "ed")):
+                return
+
+    def _proposed(self, doc: Doc, verb: int, end_of_title: int) -> list[tuple[int, int]]:
+        # "we propose ToolPO", "we introduce a new benchmark, EVOKE", "a method called X".
+        found = []
+        j = verb + 1
+        while j < len(doc) and j < verb + 8 and doc[j].text not in (".", ";", ":"):
+            end = name_after(doc, j, end_of_title)
+            if end > j:
+                add(doc, j, end, UNTYPED, "context:proposed", 0.75)
+                found.append((j, end))
+                break
+            j += 1
+        return found
+
+    def _name_list(self, doc: Doc, i: int, end_of_title: int, label: str, extractor: str, confidence: float) -> None:
+        if i < len(doc) and doc[i].lower_ in ("the", "both", "several", "standard", "popular"):
+            i += 1
+        while i < len(doc):
+            end = name_after(doc, i, end_of_title)
+            if end == i:
+                return
+            add(doc, i, end, label, extractor, confidence)
+            i = end
+            while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
+                i += 1
+
+    def _metric_list(self, doc: Doc, i: int) -> None:
+        stop = self.cues.task_modifier_stop
+        while i < len(doc):
+            start = i
+            while i < len(doc) and i - start < 3 and (doc[i].is_alpha or "-" in doc[i].text or "@" in doc[i].text) \
+                    and doc[i].lower_ not in LIST_JOINERS and doc[i].lower_ not in ("both", "while", "with", "than"):
+                i += 1
+            if i == start:
+                return
+            if not all(t.lower_ in stop for t in doc[start:i]):
+                add(doc, start, i, "metric", "context:in-terms-of", 0.65)
+            while i < len(doc) and doc[i].lower_ in LIST_JOINERS | {"both"}:
+                i += 1
+
+    def _tasks(self, doc: Doc) -> None:
+        heads, stop = self.cues.task_heads, self.cues.task_modifier_stop
+        for token in doc:
+            if token.lower_ not in heads:
+                continue
+            start = token.i
+            while start > 0 and token.i - start < 3:
+                prev = doc[start - 1]
+                if prev.lower_ in stop or not (prev.is_alpha or "-" in prev.text) or prev.lower_.endswith("ly") \
+                        or prev.is_sent_start and prev.text[:1].isupper():
+                    break
+                start -= 1
+            if start < token.i:
+                add(doc, start, token.i + 1, "task", "context:task-phrase", 0.6)
+
+
+@Language.factory("akg_context", default_config={"cues_file": ""})
+def make_context(nlp: Language, name: str, cues_file: str) -> ContextFinder:
+    return ContextFinder(name, cues_file)

@@ -1,0 +1,98 @@
+"""The context words (data/cues.json) and the small token tests shared by the rule components."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+DATA_FILE = Path(__file__).parent / "data" / "cues.json"
+
+
+@dataclass(frozen=True)
+class Cues:
+    head_type: dict[str, str]  # head noun (lower case, singular) -> entity type
+    task_heads: frozenset[str]
+    task_modifier_stop: frozenset[str]
+    eval_words: frozenset[str]
+    propose_verbs: frozenset[str]
+    naming_words: frozenset[str]
+    appositive_adjectives: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: str = "") -> Cues:
+    source = Path(path) if path else DATA_FILE
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{source}:{exc.lineno}: {exc.msg}") from exc
+    head_type = {}
+    for label, words in data["heads"].items():
+        for word in words:
+            head_type.setdefault(singular(word), label)
+    return Cues(
+        head_type=head_type,
+        task_heads=frozenset(data["task_heads"]),
+        task_modifier_stop=frozenset(data["task_modifier_stop"]),
+        eval_words=frozenset(data["eval_words"]),
+        propose_verbs=frozenset(data["propose_verbs"]),
+        naming_words=frozenset(data["naming_words"]),
+        appositive_adjectives=frozenset(data["appositive_adjectives"]),
+    )
+
+
+def singular(word: str) -> str:
+    word = word.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def title_end(doc: Doc) -> int:
+    """Index of the first abstract token when the text is "title, blank line, abstract", else 0."""
+    for token in doc:
+        if token.is_space and "\n\n" in token.text:
+            return token.i + 1
+    return 0
+
+
+def is_namey(token: Token, in_title: bool) -> bool:
+    """Does the token look like part of a proper name (HELMET, WebVoyager, Llama, 3.5)?"""
+    text = token.text
+    if not text[:1].isalnum():
+        return False
+    if any(c.isupper() for c in text[1:]) and any(c.isalpha() for c in text):
+        return True
+    if any(c.isdigit() for c in text) and any(c.isalpha() for c in text):
+        return True
+    return text[:1].isupper() and not in_title and not token.is_sent_start
+
+
+def name_before(doc: Doc, end: int, title_end_i: int, limit: int = 4) -> int:
+    """Start of the run of name-like tokens that ends just before `end` (== end if none)."""
+    start = end
+    while start > 0 and end - start < limit:
+        token = doc[start - 1]
+        if is_namey(token, token.i < title_end_i) or (token.like_num and start < end and start - 1 > 0
+                                                     and is_namey(doc[start - 2], start - 2 < title_end_i)):
+            start -= 1
+        else:
+            break
+    return start
+
+
+def name_after(doc: Doc, start: int, title_end_i: int, limit: int = 4) -> int:
+    """End of the run of name-like tokens that starts at `start` (== start if none)."""
+    end = start
+    while end < len(doc) and end - start < limit:
+        token = doc[end]
+        if is_namey(token, token.i < title_end_i) or (token.like_num and end > start):
+            end += 1
+        else:
+            break
+    return end

@@ -1,0 +1,135 @@
+"""`akg_entities`: merge the finders' candidates into the final typed, non-overlapping spans.
+
+1. A candidate inside a generic phrase ("large language models", "LLM") is dropped.
+2. Each span gets one type: a lexicon's word beats the acronym's head noun, which beats
+   the most confident shape or context cue. A coined name with no type yet takes the type
+   of a typed name it is listed with ("on WebArena, Mind2Web and X"); strong coined names
+   with no other evidence are methods; weak ones (bare ALLCAPS) are dropped.
+3. Overlaps: core-type spans beat task phrases; then the longest, then the most confident.
+4. One name, one type per paper; acronym and long form become each other's alias.
+The result is `doc.spans["akg_entities"]`, in text order.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extraction.candidates import GENERIC, UNTYPED, candidates
+from kg.names import normalize
+
+SPAN_KEY = "akg_entities"
+SOURCE_RANK = {"lexicon": 0, "acronym": 1, "shape": 2, "context": 3}
+LIST_JOINERS = {",", "and", "or", "/", "&", ", and"}
+Choice = tuple[str, str, float]  # label, extractor, confidence
+
+
+def source(extractor: str) -> str:
+    return extractor.split(":", 1)[0]
+
+
+def choose_label(options: list[Choice]) -> Choice:
+    """The label of one span, from every candidate that proposed it."""
+    typed = [o for o in options if o[0]]
+    lexical = [o for o in typed if source(o[1]) == "lexicon"]
+    if lexical:
+        votes = {o[0] for o in typed if source(o[1]) != "lexicon"}
+        agreeing = [o for o in lexical if o[0] in votes]
+        return (agreeing or lexical)[0]
+    if typed:
+        return max(typed, key=lambda o: (o[2], -SOURCE_RANK[source(o[1])]))
+    return max(options, key=lambda o: o[2])
+
+
+class EntityMerger:
+    def __init__(self, name: str, min_untyped_confidence: float, default_label: str):
+        self.name = name
+        self.min_untyped = min_untyped_confidence
+        self.default_label = default_label
+
+    def __call__(self, doc: Doc) -> Doc:
+        options: dict[tuple[int, int], list[Choice]] = defaultdict(list)
+        generic = []
+        for start, end, label, extractor, confidence in candidates(doc):
+            if label == GENERIC:
+                generic.append((start, end))
+            else:
+                options[(start, end)].append((label, extractor, confidence))
+        chosen = {span: choose_label(opts) for span, opts in options.items()
+                  if not any(g0 <= span[0] and span[1] <= g1 for g0, g1 in generic)}
+        chosen = self._type_untyped(doc, chosen)
+        kept = self._resolve_overlaps(chosen)
+        kept = self._one_type_per_name(doc, kept)
+        doc.spans[SPAN_KEY] = self._spans(doc, kept)
+        return doc
+
+    def _type_untyped(self, doc: Doc, chosen: dict) -> dict:
+        spans = sorted(chosen)
+        for _ in range(2):  # left-to-right and back: a list's typed member types the others
+            for index, span in enumerate(spans):
+                label, extractor, confidence = chosen[span]
+                if label:
+                    continue
+                for other in (spans[index - 1] if index else None, spans[index + 1] if index + 1 < len(spans) else None):
+                    if other and chosen[other][0] and chosen[other][0] != "task" and self._listed(doc, span, other):
+                        chosen[span] = (chosen[other][0], extractor + "+list", confidence)
+                        break
+            spans.reverse()
+        result = {}
+        for span, (label, extractor, confidence) in chosen.items():
+            if label:
+                result[span] = (label, extractor, confidence)
+            elif confidence >= self.min_untyped:
+                result[span] = (self.default_label, extractor, confidence)
+        return result
+
+    @staticmethod
+    def _listed(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        first, second = sorted((a, b))
+        between = doc[first[1]:second[0]]
+        return 0 < len(between) <= 2 and all(t.lower_ in LIST_JOINERS for t in between)
+
+    @staticmethod
+    def _resolve_overlaps(chosen: dict) -> dict:
+        order = sorted(chosen, key=lambda s: (chosen[s][0] == "task", -(s[1] - s[0]), -chosen[s][2], s[0]))
+        taken: set[int] = set()
+        kept = {}
+        for span in order:
+            tokens = range(span[0], span[1])
+            if not taken.intersection(tokens):
+                kept[span] = chosen[span]
+                taken.update(tokens)
+        return kept
+
+    @staticmethod
+    def _one_type_per_name(doc: Doc, kept: dict) -> dict:
+        best: dict[str, tuple[str, str, float]] = {}
+        for span, choice in kept.items():
+            key = normalize(doc[span[0]:span[1]].text)
+            rank = (source(choice[1]) == "lexicon", choice[2])
+            if key not in best or rank > (source(best[key][1]) == "lexicon", best[key][2]):
+                best[key] = choice
+        return {span: (best[normalize(doc[span[0]:span[1]].text)][0],) + choice[1:] for span, choice in kept.items()}
+
+    @staticmethod
+    def _spans(doc: Doc, kept: dict) -> list[Span]:
+        aliases: dict[str, set[str]] = defaultdict(set)
+        for ls, le, ss, se in doc._.akg_definitions or ():
+            if (ls, le) in kept and (ss, se) in kept:
+                long_text, short_text = doc[ls:le].text, doc[ss:se].text
+                aliases[long_text].add(short_text)
+                aliases[short_text].add(long_text)
+        spans = []
+        for (start, end), (label, extractor, confidence) in sorted(kept.items()):
+            span = Span(doc, start, end, label=label)
+            span._.akg_extractor = extractor
+            span._.akg_confidence = round(confidence, 3)
+            span._.akg_aliases = tuple(sorted(aliases.get(span.text, ())))
+            spans.append(span)
+        return spans
+
+
+@Language.factory("akg_entities", default_config={"min_untyped_confidence": 0.7, "default_label": "method"})
+def make_entities(nlp: Language, name: str, min_untyped_confidence: float, default_label: str) -> EntityMerger:
+    return EntityMerger(name, min_untyped_confidence, default_label)

@@ -1,0 +1,119 @@
+"""`akg_lexicon`: curated names of well-known entities, matched with spaCy's PhraseMatcher.
+
+The lexicons are data: `data/lexicons/<type>.tsv`, one entity a line, `name<TAB>alias|alias`,
+`#` starts a comment. `generic.tsv` lists words that are never entities ("LLMs", "agents").
+Names with capitals inside a word or short capitalised names ("MATH", "GAIA", "Phi") are
+matched case-sensitively; everything else ignores case. Hyphen/space variants of
+one-token names ("GSM-8K", "gsm8k") are found through the normalised form.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from kg.extraction.candidates import GENERIC, add
+from kg.model import ENTITY_TYPES
+from kg.names import normalize
+
+DATA_DIR = Path(__file__).parent / "data" / "lexicons"
+LEXICON_LABELS = ENTITY_TYPES + (GENERIC,)
+CONFIDENCE = 0.95
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    aliases: tuple[str, ...]
+    label: str
+    source: str  # "file:line", for error messages
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name,) + self.aliases
+
+
+class LexiconError(ValueError):
+    pass
+
+
+def read_lexicon(path: Path, label: str) -> list[Entry]:
+    entries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.rstrip()
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        name, _, rest = line.partition("\t")
+        if not name.strip() or name != name.strip():
+            raise LexiconError(f"{path}:{number}: expected 'name<TAB>alias|alias', got {line!r}")
+        aliases = tuple(a.strip() for a in rest.split("|") if a.strip())
+        entries.append(Entry(name, aliases, label, f"{path}:{number}"))
+    return entries
+
+
+def read_lexicons(directory: str | Path | None = None) -> list[Entry]:
+    """Every entry of every `<label>.tsv` in the directory (default: the packaged lexicons)."""
+    directory = Path(directory) if directory else DATA_DIR
+    entries = []
+    for label in LEXICON_LABELS:
+        path = directory / f"{label}.tsv"
+        if path.exists():
+            entries.extend(read_lexicon(path, label))
+    return entries
+
+
+@lru_cache(maxsize=4)
+def lexicon_names(directory: str | None = None) -> frozenset[str]:
+    """Normalised forms of every entity name and alias (not the generic words): the
+    "known names" against which evaluation measures recall on unseen names."""
+    return frozenset(normalize(f) for e in read_lexicons(directory) if e.label != GENERIC for f in e.forms)
+
+
+def case_sensitive(form: str) -> bool:
+    """"GSM8K", "MATH", "GAIA", "Phi" must keep their case; "accuracy" or "Transformer" need not."""
+    words = form.split()
+    inner_caps = any(c.isupper() for w in words for c in w[1:])
+    short_cap = len(words) == 1 and len(form) <= 4 and form[:1].isupper()
+    return inner_caps or short_cap
+
+
+class LexiconMatcher:
+    def __init__(self, nlp: Language, name: str, lexicon_dir: str):
+        self.name = name
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.by_norm: dict[str, str] = {}
+        for entry in read_lexicons(lexicon_dir):
+            for form in entry.forms:
+                matcher = self.exact if case_sensitive(form) else self.lower
+                matcher.add(entry.label, [nlp.make_doc(form)])
+                norm = normalize(form)
+                if len(norm) >= 4 and any(c.isdigit() for c in norm):
+                    self.by_norm.setdefault(norm, entry.label)
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        for matcher in (self.exact, self.lower):
+            for match_id, start, end in matcher(doc):
+                label = strings[match_id]
+                add(doc, start, end, label, f"lexicon:{label}", CONFIDENCE)
+        self._variants(doc)
+        return doc
+
+    def _variants(self, doc: Doc) -> None:
+        # "GSM-8K" for "GSM8K", "MATH500" for "MATH-500": one token, normalised lookup.
+        for token in doc:
+            text = token.text
+            if len(text) >= 4 and any(c.isdigit() for c in text) and any(c.isalpha() for c in text):
+                label = self.by_norm.get(normalize(text))
+                if label:
+                    add(doc, token.i, token.i + 1, label, f"lexicon:{label}", CONFIDENCE - 0.05)
+
+
+@Language.factory("akg_lexicon", default_config={"lexicon_dir": ""})
+def make_lexicon(nlp: Language, name: str, lexicon_dir: str) -> LexiconMatcher:
+    return LexiconMatcher(nlp, name, lexicon_dir)
