@@ -17,7 +17,18 @@ from rdflib.util import guess_format
 
 from kg import AKG as AKG_IRI
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+def _ontology_dir() -> Path:
+    """ontology/ in a checkout; the kg.ontology package data when installed."""
+    checkout = Path(__file__).resolve().parent.parent / "ontology"
+    if (checkout / "akg.ttl").is_file():
+        return checkout
+    from importlib.resources import files
+
+    return Path(str(files("kg.ontology")))
+
+
+ONTOLOGY_DIR = _ontology_dir()
 ONTOLOGY_PATH = ONTOLOGY_DIR / "akg.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 AKG = Namespace(AKG_IRI)
