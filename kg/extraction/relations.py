@@ -1,0 +1,669 @@
+"""`akg_relations`: what the paper does with each entity, how entities relate, which numbers are results.
+
+Runs last in the pipeline. Reads the entity spans in `doc.spans["akg_entities"]` and the sentence
+boundaries; writes `doc._.akg_roles` (kg.model.Role), `doc._.akg_links` (kg.model.Link) and
+`doc._.akg_results` (kg.model.ResultMention). Mention indices are positions in
+`doc.spans["akg_entities"]`. Every item carries an Evidence naming the sentence and the rule.
+
+The rules are regular expressions over one sentence at a time, built from the cue lists in
+data/relations/cues.json, so there is no parser to wait for. A "unit" is a sentence cut at blank
+lines: a punctuation-only sentencizer glues the title to the first abstract sentence.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.model import Evidence, Link, ResultMention, Role
+from kg.names import normalize
+
+ENTITY_KEY = "akg_entities"
+CUES_PATH = Path(__file__).parent / "data" / "relations" / "cues.json"
+AGENTS = ("method", "model")  # the types that can propose, outperform or hold a result
+
+
+def register_extensions() -> None:
+    """Declare the attributes this component reads and writes (idempotent, shared with the finders)."""
+    for name in ("akg_roles", "akg_links", "akg_results"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name, default in (("akg_extractor", ""), ("akg_confidence", 0.0), ("akg_aliases", ())):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+register_extensions()
+
+
+# ---------------------------------------------------------------- cues
+
+
+def _alt(words: list[str]) -> str:
+    """One regex alternation; word boundaries only where a phrase starts or ends with a word character."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        body = re.escape(word).replace(r"\ ", r"\s+")
+        head = r"(?<![\w-])" if word[:1].isalnum() else ""
+        tail = r"(?![\w-])" if word[-1:].isalnum() else ""
+        parts.append(f"{head}{body}{tail}")
+    return "(?:" + "|".join(parts) + ")"
+
+
+class Cues:
+    """The cue lists of cues.json compiled into the regexes the rules use."""
+
+    def __init__(self, data: dict, source: str = "cues.json"):
+        try:
+            self._compile(data)
+        except KeyError as exc:
+            raise ValueError(f"{source}: missing cue list {exc.args[0]!r}") from None
+        except re.error as exc:
+            raise ValueError(f"{source}: a cue does not compile as a regex: {exc}") from None
+
+    def _compile(self, d: dict) -> None:
+        flags = re.IGNORECASE
+        self.confidence: dict[str, float] = dict(d["confidence"])
+        self.propose = re.compile(
+            rf"{_alt(d['propose_subjects'])}\s+(?:\w+ly\s+|also\s+|further\s+|then\s+)?"
+            rf"{_alt([v + s for v in d['propose_verbs'] for s in ('', 's', 'd', 'ed')])}", flags)
+        novelty, heads, naming = _alt(d["novelty_words"]), _alt(d["contribution_heads"]), _alt(d["naming_cues"])
+        paren = r"(?:\([^()]{0,60}\)\s*)?"
+        self.appositive = re.compile(
+            rf"^\s*{paren}(?:(?:,|:|--|—|–)\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){{0,3}}?{novelty}"
+            rf"|,?\s*(?:is|as)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{novelty})", flags)
+        self.naming_before = re.compile(rf"{naming}\s*[,:]?\s*[\"'“‘]?\s*$", flags)
+        self.our_named = re.compile(
+            rf"(?:\b(?:our|the)\s+(?:proposed|new|novel)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"|\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s*,?\s*)$", flags)
+        self.new_kind = re.compile(
+            rf"\b(?:a|an|the)\s+{novelty}\s+(?:[\w-]+\s+){{0,4}}?{heads}s?\s*(?:,|:|--|—)?\s*(?:{naming}\s*)?$", flags)
+        self.released = re.compile(rf"^\s*{paren}{_alt(d['release_cues'])}", flags)
+        self.we_context = re.compile(r"\b(?:we|our|this\s+(?:paper|work)|novel|new|propos\w*|introduc\w*|present\w*)\b", flags)
+        self.block_before = set(d["block_before_entity"])
+        self.gap_blockers = re.compile(_alt(d["propose_gap_blockers"]), flags)
+        self.evaluation = re.compile(_alt(d["evaluation_cues"]), flags)
+        self.training_before = re.compile(rf"{_alt(d['training_cues'])}\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?$", flags)
+        self.usage_before = re.compile(rf"{_alt(d['usage_cues'])}\s+(?:the\s+|a\s+|an\s+)?$", flags)
+        self.outperform = re.compile(_alt(d["outperform_verbs"]), flags)
+        self.better_than = re.compile(r"\b(?:higher|better|stronger)\b(?:\s+[\w-]+){0,3}?\s+than\b", flags)
+        self.passive = re.compile(_alt(d["passive_outperform"]), flags)
+        self.negation = re.compile(_alt(d["negation_cues"]), flags)
+        self.negation_ok = re.compile(_alt(d["negation_exceptions"]), flags)
+        self.hedge = re.compile(_alt(d["hedge_cues"]), flags)
+        self.clause_stop = re.compile(_alt(d["clause_stops"]), flags)
+        self.based_on = re.compile(_alt(d["based_on_cues"]), flags)
+        self.based_on_model_only = {c.lower() for c in d["based_on_model_only"]}
+        self.backbone_after = re.compile(rf"^\s*{_alt(d['backbone_cues'])}", flags)
+        self.variant_suffix = re.compile(d["variant_suffix"], flags)
+        self.qualifier_before = re.compile(rf"{_alt(d['qualifiers'])}\s*$", flags)
+        self.scale_after = re.compile(rf"^\s*{_alt(d['scale_words'])}(?![\w])", flags)
+        self.pre_number_blockers = {w.lower() for w in d["pre_number_blockers"]}
+        self.post_number_ok = re.compile(rf"^\s*(?:[,.;:)\]]|$|{_alt(d['post_number_ok'])})", flags)
+        self.integer_cue_before = re.compile(rf"{_alt(d['integer_result_cues'])}\s*[:=]?\s*(?:the\s+|a\s+|an\s+)?$", flags)
+        self.percent_setting = re.compile(rf"^\s+of\s+{_alt(d['percent_of_setting'])}", flags)
+        self.subject_blockers = re.compile(
+            rf"(?:{_alt(d['subject_blockers'])}|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+|a\s+|an\s+)?$", flags)
+        self.our_reference = re.compile(rf"{_alt(d['our_reference'])}|\bwe\b", flags)
+        self.respectively = re.compile(_alt(d["respectively"]), flags)
+
+
+def load_cues(path: str | Path | None = None) -> Cues:
+    """Read the cue lists; a broken file is reported with its name (and line, for bad JSON)."""
+    path = Path(path) if path else CUES_PATH
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    return Cues(data, str(path))
+
+
+# ---------------------------------------------------------------- units and mentions
+
+
+@dataclass(frozen=True)
+class Ent:
+    index: int  # position in doc.spans["akg_entities"]
+    label: str
+    start: int  # character offsets relative to the unit
+    end: int
+    text: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Unit:
+    text: str
+    start: int  # offset of the unit in the doc text
+    is_title: bool
+    ents: list[Ent] = field(default_factory=list)
+
+    def evidence(self, rule: str, confidence: float) -> Evidence:
+        return Evidence(self.text, self.start, self.start + len(self.text), f"rule:{rule}", confidence)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _title_end(text: str) -> int:
+    """End of the title when the doc is "title, blank line, abstract" (Paper.text), else 0."""
+    match = _BLANK_LINE.search(text)
+    if not match or match.start() > 400:
+        return 0
+    head = text[:match.start()].strip()
+    return match.start() if head and head[-1] not in ".!?" else 0
+
+
+def _sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
+    if doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    return [(0, len(doc.text))]
+
+
+def split_units(doc: Doc) -> list[Unit]:
+    """Sentences cut at blank lines, stripped, each with the entity mentions inside it."""
+    text, title_end = doc.text, _title_end(doc.text)
+    units = []
+    for start, end in _sentence_ranges(doc):
+        pos = start
+        for piece in _BLANK_LINE.split(text[start:end]) if "\n" in text[start:end] else [text[start:end]]:
+            at = text.index(piece, pos) if piece else pos
+            pos = at + len(piece)
+            stripped = piece.strip()
+            if stripped:
+                first = at + piece.index(stripped)
+                units.append(Unit(stripped, first, bool(title_end) and first < title_end))
+    spans = doc.spans[ENTITY_KEY] if ENTITY_KEY in doc.spans else []
+    for index, span in enumerate(spans):
+        for unit in units:
+            if unit.start <= span.start_char < unit.start + len(unit.text):
+                end = min(span.end_char, unit.start + len(unit.text)) - unit.start
+                aliases = tuple(span._.akg_aliases or ())
+                unit.ents.append(Ent(index, span.label_, span.start_char - unit.start, end, span.text, aliases))
+                break
+    for unit in units:
+        unit.ents.sort(key=lambda e: (e.start, -e.end))
+    return units
+
+
+def _last_words(text: str, n: int = 2) -> str:
+    """The last n words of `text`, lower case, articles skipped: what stands right before a mention."""
+    words = [w for w in re.findall(r"[\w@'-]+|[^\w\s]", text[-60:].lower()) if w not in ("the", "a", "an")]
+    return " ".join(words[-n:])
+
+
+def _prev_word(text: str) -> str:
+    return _last_words(text, 1)
+
+
+def _is_paren_alias(unit: Unit, ent: Ent) -> bool:
+    """True for "Y" in "X (Y)": the mention right after an opening parenthesis that follows another one."""
+    before = unit.text[:ent.start].rstrip()
+    if not before.endswith("("):
+        return False
+    owner_end = len(before[:-1].rstrip())
+    return any(e.end == owner_end for e in unit.ents)
+
+
+# ---------------------------------------------------------------- the component
+
+
+class RelationFinder:
+    """The callable pipeline component; one instance per pipeline."""
+
+    def __init__(self, cues: Cues):
+        self.cues = cues
+
+    def conf(self, rule: str) -> float:
+        return self.cues.confidence.get(rule, 0.5)
+
+    def __call__(self, doc: Doc) -> Doc:
+        units = split_units(doc)
+        found = _Found()
+        for unit in units:
+            self.find_proposed(unit, found)
+        subject = self.paper_subject(units, found)
+        for unit in units:
+            self.find_outperforms(unit, found, subject)
+            self.find_based_on(unit, found, subject)
+            self.find_results(unit, found, subject)
+        self.find_variants(units, found)
+        self.add_default_roles(units, found)
+        doc._.akg_roles, doc._.akg_links, doc._.akg_results = found.roles, found.links, found.results
+        return doc
+
+    # ---- proposes
+
+    def find_proposed(self, unit: Unit, found: _Found) -> None:
+        cues, text = self.cues, unit.text
+        for match in cues.propose.finditer(text):
+            first = self._first_contribution(unit, match.end())
+            if first is not None:
+                self._propose(unit, found, first, "we-propose", coordinated=True)
+        for ent in unit.ents:
+            if ent.label == "task":
+                continue
+            before, after = text[:ent.start], text[ent.end:]
+            if cues.appositive.match(after):
+                self._propose(unit, found, ent, "appositive-novel")
+            elif cues.naming_before.search(before[-40:]) and cues.we_context.search(text):
+                self._propose(unit, found, ent, "called", coordinated=True)
+            elif cues.our_named.search(before[-60:]):
+                self._propose(unit, found, ent, "our-named")
+            elif cues.new_kind.search(before[-90:]):
+                self._propose(unit, found, ent, "new-kind", coordinated=True)
+            elif cues.released.match(after):
+                self._propose(unit, found, ent, "released")
+            elif unit.is_title and not before.strip() and re.match(r"\s*(?:\([^()]*\)\s*)?:", after):
+                self._propose(unit, found, ent, "title-colon")
+
+    def _first_contribution(self, unit: Unit, pos: int) -> Ent | None:
+        """The first non-task mention after a "we propose" cue, if nothing in between says it is not the object."""
+        for ent in unit.ents:
+            if ent.start < pos or ent.label == "task":
+                continue
+            gap = unit.text[pos:ent.start]
+            if len(gap) > 150 or self.cues.gap_blockers.search(gap):
+                return None
+            if _prev_word(unit.text[:ent.start]) in self.cues.block_before:
+                return None
+            return ent
+        return None
+
+    def _propose(self, unit: Unit, found: _Found, ent: Ent, rule: str, coordinated: bool = False) -> None:
+        found.role(ent.index, "proposes", unit.evidence(rule, self.conf(rule)))
+        found.proposed.add(ent.index)
+        for other in self._followers(unit, ent, aliases_only=not coordinated):
+            found.role(other.index, "proposes", unit.evidence(rule, self.conf("coordinated")))
+            found.proposed.add(other.index)
+
+    def _followers(self, unit: Unit, ent: Ent, aliases_only: bool) -> list[Ent]:
+        """Mentions joined to `ent` by "(Y)" aliases or, unless aliases_only, by "and"/commas."""
+        joined, last = [], ent
+        connector = r"\s*\(\s*" if aliases_only else r"\s*(?:\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|&|\()?\s*"
+        for other in unit.ents:
+            if other.start < last.end or other.label == "task":
+                continue
+            if not re.fullmatch(connector, unit.text[last.end:other.start]):
+                break
+            joined.append(other)
+            last = other
+        return joined
+
+    def paper_subject(self, units: list[Unit], found: _Found) -> int | None:
+        """The paper's one named proposed method or model (the subject of "our method"), else None."""
+        groups: list[set[str]] = []
+        first: int | None = None
+        for unit in units:
+            for ent in unit.ents:
+                if ent.index not in found.proposed or ent.label not in AGENTS:
+                    continue
+                names = {normalize(ent.text), *(normalize(a) for a in ent.aliases)}
+                if _is_paren_alias(unit, ent) and groups:
+                    groups[-1] |= names
+                    continue
+                first = ent.index if first is None else first
+                overlapping = [g for g in groups if g & names]
+                for g in overlapping:
+                    names |= g
+                    groups.remove(g)
+                groups.append(names)
+        return first if len(groups) == 1 else None
+
+    # ---- outperforms
+
+    def find_outperforms(self, unit: Unit, found: _Found, paper_subject: int | None) -> None:
+        text = unit.text
+        for match in list(self.cues.outperform.finditer(text)) + list(self.cues.better_than.finditer(text)):
+            if self._doubtful(text, match.start()) or self.cues.passive.match(text, match.start()):
+                continue
+            subject = self._subject_before(unit, match.start(), paper_subject)
+            rule = "better-than" if match.re is self.cues.better_than else "outperforms"
+            for obj in self._objects_after(unit, match.end()):
+                found.link(unit, subject, "outperforms", obj, unit.evidence(rule, self.conf(rule)))
+        for match in self.cues.passive.finditer(text):
+            if self._doubtful(text, match.start()):
+                continue
+            winners = [e for e in unit.ents if e.start >= match.end() and e.label in AGENTS]
+            if not winners or len(text[match.end():winners[0].start]) > 20:
+                continue
+            for obj in self._losers_before(unit, match.start()):
+                found.link(unit, winners[0], "outperforms", obj, unit.evidence("outperformed-by", self.conf("outperformed-by")))
+
+    def _doubtful(self, text: str, pos: int) -> bool:
+        """Negated or hedged: "does not outperform", "may outperform", "whether X outperforms Y"."""
+        window = " ".join(text[:pos].split()[-6:])
+        window = self.cues.negation_ok.sub(" ", window)
+        return bool(self.cues.negation.search(window) or self.cues.hedge.search(window)
+                    or re.search(r"\b(?:whether|if)\b", text[:pos], re.IGNORECASE))
+
+    def _subject_before(self, unit: Unit, pos: int, paper_subject: int | None) -> Ent | int | None:
+        """The nearest method/model before `pos` in the same clause that is not a prepositional object."""
+        text = unit.text
+        for ent in reversed([e for e in unit.ents if e.end <= pos and e.label in AGENTS]):
+            if self.cues.clause_stop.search(text[ent.end:pos]):
+                break
+            if self.cues.subject_blockers.search(text[max(0, ent.start - 40):ent.start]):
+                continue
+            return ent
+        if paper_subject is not None and self.cues.our_reference.search(text[:pos]):
+            return paper_subject
+        return None
+
+    def _objects_after(self, unit: Unit, pos: int) -> list[Ent]:
+        objects = []
+        for ent in unit.ents:
+            if ent.start < pos or ent.label not in AGENTS:
+                continue
+            gap = unit.text[pos:ent.start]
+            if len(gap) > 150 or self.cues.clause_stop.search(gap) or self.cues.outperform.search(gap):
+                break
+            if self.cues.training_before.search(unit.text[:ent.start]) or \
+                    _prev_word(unit.text[:ent.start]) in ("on", "using", "with", "from", "via", "by", "in", "for", "upon"):
+                continue
+            objects.append(ent)
+        return objects
+
+    def _losers_before(self, unit: Unit, pos: int) -> list[Ent]:
+        losers = []
+        for ent in reversed([e for e in unit.ents if e.end <= pos and e.label in AGENTS]):
+            gap = unit.text[ent.end:pos]
+            if self.cues.clause_stop.search(gap) or len(gap) > 80:
+                break
+            losers.append(ent)
+        return losers
+
+    # ---- basedOn
+
+    def find_based_on(self, unit: Unit, found: _Found, paper_subject: int | None) -> None:
+        text, cues = unit.text, self.cues
+        for match in cues.based_on.finditer(text):
+            obj = next((e for e in unit.ents if e.start >= match.end() and e.label in AGENTS), None)
+            if obj is None or not re.fullmatch(
+                    r"\s*(?:(?:the|a|an|pretrained|pre-trained|base|open-source|open|strong|existing|"
+                    r"publicly|available|model|llm|language)\s+){0,4}", text[match.end():obj.start], re.IGNORECASE):
+                continue
+            if match.group(0).lower() in cues.based_on_model_only and obj.label != "model":
+                continue
+            subject = self._subject_before(unit, match.start(), paper_subject)
+            found.link(unit, subject, "basedOn", obj, unit.evidence("based-on", self.conf("based-on")))
+        for ent in unit.ents:
+            if ent.label in AGENTS and cues.backbone_after.match(text[ent.end:]):
+                subject = self._subject_before(unit, ent.start, paper_subject)
+                found.link(unit, subject, "basedOn", ent, unit.evidence("as-backbone", self.conf("as-backbone")))
+
+    # ---- variantOf
+
+    def find_variants(self, units: list[Unit], found: _Found) -> None:
+        """Qwen2.5-7B -> Qwen2.5 when the text names both; one link per pair of names."""
+        models = [(u, e) for u in units for e in u.ents if e.label == "model"]
+        seen = set()
+        for unit, ent in models:
+            for _, family in models:
+                suffix = ent.text[len(family.text):]
+                pair = (normalize(ent.text), normalize(family.text))
+                if (pair in seen or len(family.text) < 2 or not suffix or pair[0] == pair[1]
+                        or not ent.text.lower().startswith(family.text.lower())
+                        or not self.cues.variant_suffix.match(suffix)):
+                    continue
+                seen.add(pair)
+                found.link(unit, ent, "variantOf", family, unit.evidence("variant-of", self.conf("variant-of")))
+
+    # ---- results
+
+    def find_results(self, unit: Unit, found: _Found, paper_subject: int | None) -> None:
+        values = find_values(unit, self.cues)
+        if not values:
+            return
+        paired = self._paired(unit, values)
+        for i, value in enumerate(values):
+            rule, slots = "result", {}
+            if i in paired:
+                rule, slots = paired[i]
+            subject = slots.get("subject") or self._result_subject(unit, value, paper_subject)
+            benchmark = slots.get("benchmark") or self._result_benchmark(unit, value)
+            metric = slots.get("metric") or self._result_metric(unit, value)
+            found.results.append(ResultMention(
+                value.text, value.value, unit.evidence(rule, self.conf(rule)),
+                subject=_index(subject), benchmark=_index(benchmark), metric=_index(metric)))
+
+    def _paired(self, unit: Unit, values: list[Value]) -> dict[int, tuple[str, dict[str, Ent]]]:
+        """Values paired in order with a coordinated list of the same length ("A and B ... x and y, respectively")."""
+        if len(values) < 2:
+            return {}
+        respectively = bool(self.cues.respectively.search(unit.text))
+        out: dict[int, tuple[str, dict[str, Ent]]] = {}
+        for slot, labels in (("benchmark", ("benchmark",)), ("metric", ("metric",)), ("subject", AGENTS)):
+            for group in _groups(unit, labels):
+                if len(group) != len(values):
+                    continue
+                after = group[-1].end <= values[0].start
+                before = group[0].start >= values[-1].end
+                if not respectively and not (after or before):
+                    continue
+                if not respectively and slot != "benchmark":
+                    continue
+                rule = "result-respectively" if respectively else "result-list"
+                for i, ent in enumerate(group):
+                    out.setdefault(i, (rule, {}))[1][slot] = ent
+                break
+        return out
+
+    def _result_subject(self, unit: Unit, value: Value, paper_subject: int | None) -> Ent | int | None:
+        owner = _paren_owner(unit, value.start)
+        if owner is not None and owner.label in AGENTS:
+            return owner
+        return self._subject_before(unit, value.start, paper_subject)
+
+    def _result_benchmark(self, unit: Unit, value: Value) -> Ent | None:
+        owner = _paren_owner(unit, value.start)
+        if owner is not None and owner.label == "benchmark":
+            return owner
+        benches = [e for e in unit.ents if e.label == "benchmark"
+                   and not self.cues.training_before.search(unit.text[:e.start])]
+        later = next((e for e in benches if e.start >= value.end), None)
+        if later is not None and len(unit.text[value.end:later.start]) <= 120 and \
+                _prev_word(unit.text[:later.start]) in ("on", "in", "for", "across", "at", "of") and \
+                not self.cues.clause_stop.search(unit.text[value.end:later.start]):
+            return later
+        earlier = [e for e in benches if e.end <= value.start]
+        return earlier[-1] if earlier else None
+
+    def _result_metric(self, unit: Unit, value: Value) -> Ent | None:
+        metrics = [e for e in unit.ents if e.label == "metric"]
+        for ent in metrics:  # "FID 1.73", "accuracy: 80%"
+            if ent.end <= value.start and re.fullmatch(r"\s*(?:[:=]|of)?\s*", unit.text[ent.end:value.start]):
+                return ent
+        for ent in metrics:  # "77.2% accuracy", "2X reduction in latency"
+            if ent.start >= value.end and re.fullmatch(
+                    r"\s*(?:(?:absolute|relative|average|higher|lower|improvement|increase|gain|reduction|decrease|"
+                    r"speed[\s-]?up|boost|drop|improvements|gains|better|in|on|of|the)\s+){0,3}", unit.text[value.end:ent.start],
+                    re.IGNORECASE):
+                return ent
+        earlier = [e for e in metrics if e.end <= value.start]
+        return earlier[-1] if earlier else None
+
+    # ---- default roles
+
+    def add_default_roles(self, units: list[Unit], found: _Found) -> None:
+        """The role each type implies, unless proposes already says more; benchmarks need an evaluation context."""
+        proposed_names = {normalize(e.text) for u in units for e in u.ents if e.index in found.proposed}
+        in_results = {r.benchmark for r in found.results}
+        for unit in units:
+            evaluating = bool(self.cues.evaluation.search(unit.text))
+            for ent in unit.ents:
+                before = unit.text[:ent.start]
+                proposed = ent.index in found.proposed or normalize(ent.text) in proposed_names
+                if ent.label == "benchmark":
+                    training = bool(self.cues.training_before.search(before))
+                    if ent.index in in_results or (evaluating and not training and not proposed):
+                        found.role(ent.index, "evaluatesOn", unit.evidence("evaluated-on", self.conf("evaluated-on")))
+                    elif not proposed and not training:
+                        found.role(ent.index, "evaluatesOn",
+                                   unit.evidence("benchmark-mentioned", self.conf("benchmark-mentioned")))
+                elif ent.label in AGENTS and not proposed:
+                    role = "usesModel" if ent.label == "model" else "usesMethod"
+                    used = bool(self.cues.usage_before.search(before))
+                    rule = ("uses-" if used else "") + ent.label + ("" if used else "-mentioned")
+                    found.role(ent.index, role, unit.evidence(rule, self.conf(rule)))
+                elif ent.label == "metric":
+                    found.role(ent.index, "reportsMetric", unit.evidence("metric-reported", self.conf("metric-reported")))
+                elif ent.label == "task":
+                    found.role(ent.index, "addressesTask", unit.evidence("task-addressed", self.conf("task-addressed")))
+
+
+class _Found:
+    """What one doc yields, without duplicates."""
+
+    def __init__(self):
+        self.roles: list[Role] = []
+        self.links: list[Link] = []
+        self.results: list[ResultMention] = []
+        self.proposed: set[int] = set()
+        self._seen: set[tuple] = set()
+
+    def role(self, mention: int, role: str, evidence: Evidence) -> None:
+        if (mention, role) not in self._seen:
+            self._seen.add((mention, role))
+            self.roles.append(Role(mention, role, evidence))
+
+    def link(self, unit: Unit, subject: Ent | int | None, predicate: str, obj: Ent, evidence: Evidence) -> None:
+        s = _index(subject)
+        if s is None or s == obj.index:
+            return
+        names = {e.index: normalize(e.text) for e in unit.ents}
+        if s in names and names[s] == names[obj.index]:
+            return
+        if (s, predicate, obj.index) not in self._seen:
+            self._seen.add((s, predicate, obj.index))
+            self.links.append(Link(s, predicate, obj.index, evidence))
+
+
+def _index(ent: Ent | int | None) -> int | None:
+    return ent.index if isinstance(ent, Ent) else ent
+
+
+def _paren_owner(unit: Unit, pos: int) -> Ent | None:
+    """For a number inside "X (... 85.3% ...)", the mention X right before the parenthesis."""
+    open_at = unit.text.rfind("(", 0, pos)
+    if open_at < 0 or ")" in unit.text[open_at:pos]:
+        return None
+    stem = unit.text[:open_at].rstrip()
+    return next((e for e in unit.ents if e.end == len(stem)), None)
+
+
+def _groups(unit: Unit, labels: tuple[str, ...]) -> list[list[Ent]]:
+    """Runs of mentions of the given types joined by commas/"and"; "X (Y)" counts once."""
+    groups: list[list[Ent]] = []
+    last: Ent | None = None
+    for ent in unit.ents:
+        if ent.label not in labels:
+            continue
+        if last is not None and _is_paren_alias(unit, ent) and unit.text[last.end:ent.start].strip() == "(":
+            continue
+        gap = unit.text[last.end:ent.start] if last is not None else None
+        if gap is not None and re.fullmatch(r"\s*\)?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|&)\s*", gap):
+            groups[-1].append(ent)
+        else:
+            groups.append([ent])
+        last = ent
+    return groups
+
+
+# ---------------------------------------------------------------- numbers
+
+
+@dataclass(frozen=True)
+class Value:
+    start: int  # offsets in the unit of the whole value text (qualifier included)
+    end: int
+    text: str  # as written, LaTeX markup removed
+    value: Decimal | None
+
+
+_NUMBER = re.compile(
+    r"(?<![\w.@^/\\,-])(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<unit>\s?(?:\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|pts\b|[xX×](?![\w])"
+    r"|\$?\s*\\times\s*\$?|-?fold\b|times\b))?")
+_ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
+_MATH = re.compile(r"\$[^$]{0,80}\$")
+_URL = re.compile(r"https?://\S+|\S+\.(?:com|org|io|ai)\S*")
+_LATEX = ((r"\%", "%"), (r"\times", "×"), (r"\rightarrow", "→"), (r"\sim", "~"), ("$", ""))
+
+
+def _clean(text: str) -> str:
+    for latex, plain in _LATEX:
+        text = text.replace(latex, plain)
+    return " ".join(text.split())
+
+
+def _decimal(sign: str | None, num: str) -> Decimal | None:
+    try:
+        value = Decimal(num.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return -value if sign in ("-", "−") else value
+
+
+def find_values(unit: Unit, cues: Cues) -> list[Value]:
+    """The numbers in a unit that report a result, in order; sizes, dates, counts and names are left out."""
+    text = unit.text
+    skip = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    skip += [(e.start, e.end) for e in unit.ents]
+    skip += [(m.start(), m.end()) for m in _MATH.finditer(text) if re.search(r"[\^_{}]|O\(", m.group(0))]
+    values: list[Value] = []
+    consumed = 0
+    for m in _NUMBER.finditer(text):
+        if m.start() < consumed or any(a <= m.start() < b for a, b in skip):
+            continue
+        if not _is_result_number(text, m, unit, cues):
+            continue
+        start, end = m.start(), m.end()
+        qualifier = cues.qualifier_before.search(text[max(0, start - 20):start])
+        if qualifier:
+            start -= len(qualifier.group(0))
+        value = _decimal(m.group("sign"), m.group("num"))
+        arrow = _ARROW.match(text, end)
+        after = _NUMBER.match(text, arrow.end()) if arrow else None
+        if after:  # "47.6% → 93.8%" is one result, worth the final number
+            end, value = after.end(), _decimal(after.group("sign"), after.group("num"))
+        elif re.match(r"\s+to\s+[+\-]?\d", text[end:]) and _prev_word(text[:start]) == "from":
+            continue  # "from 40% to 60%": the result is the second number
+        consumed = end
+        values.append(Value(start, end, _clean(text[start:end]), value))
+    return values
+
+
+def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
+    has_unit = bool(m.group("unit"))
+    after = text[m.end():]
+    if not has_unit and re.match(r"[A-Za-z0-9]|-[A-Za-z]|\s*/\s*\d|-\d", after):
+        return False  # 7B, 103K, 8K-token, 3rd, 6 / 7, 5-9
+    if cues.scale_after.match(after) or _prev_word(text[:m.start()]) in cues.pre_number_blockers:
+        return False
+    if has_unit:
+        return not ("%" in m.group("unit") and cues.percent_setting.match(after))
+    num = m.group("num")
+    if text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
+        return False  # an enumerator "(1)"
+    metric_next = any(e.label == "metric" and e.start - m.end() in (0, 1) for e in unit.ents)
+    metric_before = any(e.label == "metric" and 0 <= m.start() - e.end <= 2 for e in unit.ents)
+    if not (metric_next or cues.post_number_ok.match(after)):
+        return False
+    if "." not in num:
+        if "," not in num and 1900 <= int(num) <= 2100:
+            return False  # a year
+        return metric_next or metric_before or bool(cues.integer_cue_before.search(text[max(0, m.start() - 30):m.start()]))
+    version = re.search(r"(?<![\w-])[A-Z][\w-]*\s$", text[max(0, m.start() - 30):m.start()])
+    return metric_before or not version or bool(cues.integer_cue_before.search(text[max(0, m.start() - 30):m.start()]))
+
+
+@Language.factory("akg_relations", default_config={"cues_path": ""})
+def make_relations(nlp: Language, name: str, cues_path: str) -> RelationFinder:
+    """Pipeline factory; `cues_path` overrides the bundled data/relations/cues.json."""
+    return RelationFinder(load_cues(cues_path or None))
