@@ -111,6 +111,10 @@ class Cues:
             rf"(?:{_alt(d['subject_blockers'])}|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+|a\s+|an\s+)?$", flags)
         self.our_reference = re.compile(rf"{_alt(d['our_reference'])}|\bwe\b", flags)
         self.respectively = re.compile(_alt(d["respectively"]), flags)
+        self.subject_verb_after = re.compile(rf"^\s*(?:\([^()]{{0,60}}\)\s*)?,?\s*(?:\w+ly\s+)?{_alt(d['subject_verbs'])}", flags)
+        self.modifier_after = re.compile(rf"^(?:-based|-style|-like|-inspired|-driven|-guided)?\s+(?:[\w-]+\s+)?{heads}s?\b", flags)
+        self.head_word = re.compile(heads + "s?", flags)
+        self.applied_after = re.compile(r"^\s+(?:into|to)\b", flags)
 
 
 def load_cues(path: str | Path | None = None) -> Cues:
@@ -263,15 +267,29 @@ class RelationFinder:
                 self._propose(unit, found, ent, "title-colon")
 
     def _first_contribution(self, unit: Unit, pos: int) -> Ent | None:
-        """The first non-task mention after a "we propose" cue, if nothing in between says it is not the object."""
+        """The first non-task mention after a "we propose" cue, if nothing in between says it is not the object.
+
+        "a novel inference-time scaling approach -- X": a mention followed by a head word is a modifier, skipped.
+        "a benchmark spanning ..., X": a head word followed by more than a short phrase means the head is the object.
+        """
+        cues = self.cues
         for ent in unit.ents:
             if ent.start < pos or ent.label == "task":
                 continue
             gap = unit.text[pos:ent.start]
-            if len(gap) > 150 or self.cues.gap_blockers.search(gap):
+            if len(gap) > 150 or cues.gap_blockers.search(gap):
                 return None
-            if _prev_word(unit.text[:ent.start]) in self.cues.block_before:
+            if _prev_word(unit.text[:ent.start]) in cues.block_before:
                 return None
+            after = unit.text[ent.end:]
+            if cues.modifier_after.match(after):
+                continue
+            heads = list(cues.head_word.finditer(gap))
+            if heads and not re.fullmatch(r"\s*(?:,|:|--|—|–|\()?\s*(?:(?:called|named|termed|dubbed|namely|with)\s+)?"
+                                          r"(?:[\w-]+\s+){0,4}", gap[heads[-1].end():], re.IGNORECASE):
+                return None
+            if cues.applied_after.match(after):
+                return None  # "we introduce the attention sink mechanism into ..." applies an existing one
             return ent
         return None
 
@@ -342,18 +360,36 @@ class RelationFinder:
         return bool(self.cues.negation.search(window) or self.cues.hedge.search(window)
                     or re.search(r"\b(?:whether|if)\b", text[:pos], re.IGNORECASE))
 
-    def _subject_before(self, unit: Unit, pos: int, paper_subject: int | None) -> Ent | int | None:
-        """The nearest method/model before `pos` in the same clause that is not a prepositional object."""
-        text = unit.text
+    def _subject_before(self, unit: Unit, pos: int, paper_subject: int | None,
+                        cross_clauses: bool = False) -> Ent | int | None:
+        """Who the claim before `pos` is about: the nearest method/model that is not a prepositional object
+        nor the object of an "outperforms", preferring one that a verb follows ("CTM achieves").
+        "our method" between that mention and `pos` means the paper's own method."""
+        text, cues = unit.text, self.cues
+        candidates = []
         for ent in reversed([e for e in unit.ents if e.end <= pos and e.label in AGENTS]):
-            if self.cues.clause_stop.search(text[ent.end:pos]):
+            between = text[ent.end:pos]
+            if not cross_clauses and cues.clause_stop.search(between):
                 break
-            if self.cues.subject_blockers.search(text[max(0, ent.start - 40):ent.start]):
+            if cues.our_reference.search(between) and not cues.our_reference.search(text[ent.start:ent.end]):
+                break
+            if cues.subject_blockers.search(text[max(0, ent.start - 40):ent.start]) or self._after_outperform(unit, ent):
                 continue
-            return ent
-        if paper_subject is not None and self.cues.our_reference.search(text[:pos]):
+            candidates.append(ent)
+        verb_led = [e for e in candidates if cues.subject_verb_after.match(text[e.end:])]
+        if verb_led or candidates:
+            return (verb_led or candidates)[0]
+        if paper_subject is not None and cues.our_reference.search(text[:pos]):
             return paper_subject
         return None
+
+    def _after_outperform(self, unit: Unit, ent: Ent) -> bool:
+        """The mention is the object of an "outperforms" earlier in its clause."""
+        window = unit.text[max(0, ent.start - 80):ent.start]
+        cue = None
+        for cue in self.cues.outperform.finditer(window):
+            pass
+        return cue is not None and not self.cues.clause_stop.search(window[cue.end():])
 
     def _objects_after(self, unit: Unit, pos: int) -> list[Ent]:
         objects = []
@@ -420,47 +456,50 @@ class RelationFinder:
         values = find_values(unit, self.cues)
         if not values:
             return
-        paired = self._paired(unit, values)
-        for i, value in enumerate(values):
-            rule, slots = "result", {}
-            if i in paired:
-                rule, slots = paired[i]
-            subject = slots.get("subject") or self._result_subject(unit, value, paper_subject)
-            benchmark = slots.get("benchmark") or self._result_benchmark(unit, value)
-            metric = slots.get("metric") or self._result_metric(unit, value)
-            found.results.append(ResultMention(
-                value.text, value.value, unit.evidence(rule, self.conf(rule)),
-                subject=_index(subject), benchmark=_index(benchmark), metric=_index(metric)))
+        clusters = _value_clusters(unit, values)
+        paired = self._paired(unit, clusters)
+        for cluster in clusters:
+            shared_metric = self._metric_after(unit, cluster[-1])  # "73% and 80% relative wall-clock time"
+            for value in cluster:
+                rule, slots = paired.get(value, ("result", {}))
+                subject = slots.get("subject") or self._result_subject(unit, value, paper_subject)
+                benchmark = slots.get("benchmark") or self._result_benchmark(unit, value)
+                metric = slots.get("metric") or self._result_metric(unit, value, shared_metric)
+                found.results.append(ResultMention(
+                    value.text, value.value, unit.evidence(rule, self.conf(rule)),
+                    subject=_index(subject), benchmark=_index(benchmark), metric=_index(metric)))
 
-    def _paired(self, unit: Unit, values: list[Value]) -> dict[int, tuple[str, dict[str, Ent]]]:
-        """Values paired in order with a coordinated list of the same length ("A and B ... x and y, respectively")."""
-        if len(values) < 2:
-            return {}
+    def _paired(self, unit: Unit, clusters: list[list[Value]]) -> dict[Value, tuple[str, dict[str, Ent]]]:
+        """Values paired in order with a coordinated list of the same length: "on A and B ... x and y,
+        respectively", "Experiments on A and B show ... (x and y) and ... (z and w)"."""
         respectively = bool(self.cues.respectively.search(unit.text))
-        out: dict[int, tuple[str, dict[str, Ent]]] = {}
-        for slot, labels in (("benchmark", ("benchmark",)), ("metric", ("metric",)), ("subject", AGENTS)):
-            for group in _groups(unit, labels):
-                if len(group) != len(values):
-                    continue
-                after = group[-1].end <= values[0].start
-                before = group[0].start >= values[-1].end
-                if not respectively and not (after or before):
-                    continue
+        out: dict[Value, tuple[str, dict[str, Ent]]] = {}
+        for cluster in clusters:
+            if len(cluster) < 2:
+                continue
+            rule = "result-respectively" if respectively else "result-list"
+            for slot, labels in (("benchmark", ("benchmark",)), ("metric", ("metric",)), ("subject", AGENTS)):
                 if not respectively and slot != "benchmark":
-                    continue
-                rule = "result-respectively" if respectively else "result-list"
-                for i, ent in enumerate(group):
-                    out.setdefault(i, (rule, {}))[1][slot] = ent
-                break
+                    continue  # without "respectively" only a benchmark list is safe to pair
+                group = next((g for g in _groups(unit, labels) if len(g) == len(cluster)
+                              and (respectively or g[-1].end <= cluster[0].start)), None)
+                for value, ent in zip(cluster, group or ()):
+                    out.setdefault(value, (rule, {}))[1][slot] = ent
         return out
 
     def _result_subject(self, unit: Unit, value: Value, paper_subject: int | None) -> Ent | int | None:
         owner = _paren_owner(unit, value.start)
         if owner is not None and owner.label in AGENTS:
             return owner
-        return self._subject_before(unit, value.start, paper_subject)
+        for ent in unit.ents:  # "27 H100-months vs. 7 for Delethink"
+            if ent.label in AGENTS and ent.start > value.end and \
+                    re.fullmatch(r"\s+for\s+(?:the\s+)?", unit.text[value.end:ent.start]):
+                return ent
+        return self._subject_before(unit, value.start, paper_subject, cross_clauses=True)
 
     def _result_benchmark(self, unit: Unit, value: Value) -> Ent | None:
+        """A benchmark the sentence ties to the number: its parenthesis owner, "x% on B", or the one
+        benchmark named before it (a list of several before it does not say which)."""
         owner = _paren_owner(unit, value.start)
         if owner is not None and owner.label == "benchmark":
             return owner
@@ -471,20 +510,29 @@ class RelationFinder:
                 _prev_word(unit.text[:later.start]) in ("on", "in", "for", "across", "at", "of") and \
                 not self.cues.clause_stop.search(unit.text[value.end:later.start]):
             return later
-        earlier = [e for e in benches if e.end <= value.start]
-        return earlier[-1] if earlier else None
+        earlier = [g for g in _groups(unit, ("benchmark",)) if g[-1].end <= value.start]
+        if earlier and len(earlier[-1]) == 1 and earlier[-1][0] in benches:
+            return earlier[-1][0]
+        return None
 
-    def _result_metric(self, unit: Unit, value: Value) -> Ent | None:
+    def _metric_after(self, unit: Unit, value: Value) -> Ent | None:
+        """"77.2% accuracy", "2X reduction in latency": a metric right after the number."""
+        for ent in unit.ents:
+            if ent.label == "metric" and ent.start >= value.end and re.fullmatch(
+                    r"\s*(?:(?:absolute|relative|average|higher|lower|improvement|increase|gain|reduction|decrease|"
+                    r"speed[\s-]?up|boost|drop|improvements|gains|better|in|on|of|the)\s+){0,3}",
+                    unit.text[value.end:ent.start], re.IGNORECASE):
+                return ent
+        return None
+
+    def _result_metric(self, unit: Unit, value: Value, shared: Ent | None) -> Ent | None:
         metrics = [e for e in unit.ents if e.label == "metric"]
         for ent in metrics:  # "FID 1.73", "accuracy: 80%"
             if ent.end <= value.start and re.fullmatch(r"\s*(?:[:=]|of)?\s*", unit.text[ent.end:value.start]):
                 return ent
-        for ent in metrics:  # "77.2% accuracy", "2X reduction in latency"
-            if ent.start >= value.end and re.fullmatch(
-                    r"\s*(?:(?:absolute|relative|average|higher|lower|improvement|increase|gain|reduction|decrease|"
-                    r"speed[\s-]?up|boost|drop|improvements|gains|better|in|on|of|the)\s+){0,3}", unit.text[value.end:ent.start],
-                    re.IGNORECASE):
-                return ent
+        after = self._metric_after(unit, value) or shared
+        if after is not None:
+            return after
         earlier = [e for e in metrics if e.end <= value.start]
         return earlier[-1] if earlier else None
 
@@ -557,6 +605,18 @@ def _paren_owner(unit: Unit, pos: int) -> Ent | None:
     return next((e for e in unit.ents if e.end == len(stem)), None)
 
 
+def _value_clusters(unit: Unit, values: list[Value]) -> list[list[Value]]:
+    """Numbers written as one list: "77.2% and 50.7%", "(47.6% → 93.8% and 22.0% → 86.0%)"."""
+    clusters: list[list[Value]] = []
+    for value in values:
+        if clusters and re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|vs\.?\s+)\s*",
+                                     unit.text[clusters[-1][-1].end:value.start]):
+            clusters[-1].append(value)
+        else:
+            clusters.append([value])
+    return clusters
+
+
 def _groups(unit: Unit, labels: tuple[str, ...]) -> list[list[Ent]]:
     """Runs of mentions of the given types joined by commas/"and"; "X (Y)" counts once."""
     groups: list[list[Ent]] = []
@@ -591,6 +651,8 @@ _NUMBER = re.compile(
     r"(?P<unit>\s?(?:\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|pts\b|[xX×](?![\w])"
     r"|\$?\s*\\times\s*\$?|-?fold\b|times\b))?")
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
+_FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
 _MATH = re.compile(r"\$[^$]{0,80}\$")
 _URL = re.compile(r"https?://\S+|\S+\.(?:com|org|io|ai)\S*")
 _LATEX = ((r"\%", "%"), (r"\times", "×"), (r"\rightarrow", "→"), (r"\sim", "~"), ("$", ""))
@@ -636,7 +698,10 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
             continue  # "from 40% to 60%": the result is the second number
         consumed = end
         values.append(Value(start, end, _clean(text[start:end]), value))
-    return values
+    for m in _FOLD.finditer(text):  # "a twofold increase"
+        if not any(a <= m.start() < b for a, b in skip):
+            values.append(Value(m.start(), m.end(), m.group(0), Decimal(_FOLD_WORDS[m.group(1).lower()])))
+    return sorted(values, key=lambda v: v.start)
 
 
 def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
