@@ -107,6 +107,7 @@ def validate(data: Graph | Dataset | str | Path, shapes: Graph | None = None,
     shapes = shapes if shapes is not None else load_shapes(ontology)
     work = read_graph(data) if isinstance(data, (str, Path)) else _union(data)
     triples = len(work)
+    _bind_default_prefixes(work)
     for triple in ontology.triples((None, RDFS.subClassOf, None)):
         work.add(triple)  # so sh:class and sh:targetClass follow the class hierarchy
     conforms, results, text = pyshacl.validate(
@@ -130,6 +131,17 @@ def _union(data: Graph | Dataset) -> Graph:
         for triple in data:
             union.add(triple)
     return union
+
+
+def _bind_default_prefixes(graph: Graph) -> None:
+    """Our usual prefixes, where the data has not bound them, so violations read entity:gsm8k."""
+    from kg.rdf import bind_prefixes
+
+    ours = bind_prefixes(Graph())
+    taken = {prefix for prefix, _ in graph.namespaces()}
+    for prefix, namespace in ours.namespaces():
+        if prefix not in taken:
+            graph.bind(prefix, namespace, override=False)
 
 
 def _class_shape(shapes: Graph, prop: URIRef, target: URIRef, cls: URIRef, end: str, source: str) -> None:
