@@ -1,0 +1,160 @@
+"""The persistent store: an embedded Oxigraph (pyoxigraph, RocksDB) store on disk.
+
+One named graph per paper (see docs/ARCHITECTURE.md). Loading replaces every named
+graph that the input contains, wholesale, and leaves all other graphs alone, so
+building again with more input adds to the store and a rebuilt paper replaces only
+its own statements. Triples in the input's default graph are added to the store's
+default graph (RDF graphs are sets, so loading twice does not duplicate them).
+
+Oxigraph rather than rdflib's in-memory store: it keeps the graph on disk between
+runs, bulk-loads millions of quads from Rust, and answers SPARQL one to two orders
+of magnitude faster (bench/bench_queries.py measures it). Queries run over the
+union of all graphs, so they need no GRAPH clauses.
+"""
+from __future__ import annotations
+
+import gzip
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+import pyoxigraph as ox
+
+if TYPE_CHECKING:
+    import rdflib
+
+DEFAULT_STORE = Path("exports/store")
+
+# Above this many bytes of N-Quads, load with bulk_load (writes sorted files straight
+# to disk, not one transaction); below it, with load (one transaction, in memory).
+BULK_THRESHOLD = 32 * 1024 * 1024
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or a file that cannot be loaded; the message names it."""
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What a load did to the store."""
+
+    graphs_replaced: int  # named graphs that were already in the store and were replaced
+    graphs_added: int  # named graphs new to the store
+    quads_loaded: int  # quads read from the input
+    seconds: float
+
+    def __str__(self) -> str:
+        return (
+            f"loaded {self.quads_loaded} quads: {self.graphs_added} new graphs, "
+            f"{self.graphs_replaced} replaced ({self.seconds:.2f} s)"
+        )
+
+
+def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False) -> ox.Store:
+    """Open (creating it if needed, unless read_only) the on-disk store at `path`.
+
+    Read-only opening lets several readers share a store, e.g. `kg query` while
+    `kg serve` runs; only one process may hold it writable.
+    """
+    path = Path(path)
+    if read_only:
+        if not (path / "CURRENT").is_file():
+            raise StoreError(f"{path}: no store here; run `kg build` first or pass --graph FILE")
+        try:
+            return ox.Store.read_only(str(path))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open the store read-only: {exc}") from exc
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as exc:
+        raise StoreError(
+            f"{path}: cannot open the store for writing ({exc}); "
+            "is another process (kg build, kg serve --writable) using it?"
+        ) from exc
+
+
+def memory_store(path: str | Path, format: ox.RdfFormat | None = None) -> ox.Store:
+    """An in-memory store holding one RDF file (any format pyoxigraph reads, optionally .gz)."""
+    store = ox.Store()
+    load_file(store, path, format=format)
+    return store
+
+
+def load_dataset(store: ox.Store, dataset: rdflib.Dataset) -> LoadReport:
+    """Load an rdflib Dataset, replacing each of its named graphs in the store."""
+    # oxrdflib's N-Quads serialiser runs in Rust, several times faster than rdflib's.
+    data = dataset.serialize(format="ox-nquads", encoding="utf-8")
+    return load_bytes(store, data, ox.RdfFormat.N_QUADS)
+
+
+def load_bytes(store: ox.Store, data: bytes, format: ox.RdfFormat, source: str = "<data>") -> LoadReport:
+    """Load serialised RDF, replacing each named graph it contains."""
+    start = time.perf_counter()
+    names, count = _graph_names(data, format, source)
+    replaced = _drop_graphs(store, names)
+    try:
+        if len(data) > BULK_THRESHOLD:
+            store.bulk_load(data, format)
+        else:
+            store.load(data, format)
+    except SyntaxError as exc:
+        raise StoreError(f"{source}: {exc}") from exc
+    store.flush()
+    return LoadReport(replaced, len(names) - replaced, count, time.perf_counter() - start)
+
+
+def load_file(store: ox.Store, path: str | Path, format: ox.RdfFormat | None = None) -> LoadReport:
+    """Load an RDF file (format from its extension unless given; `.gz` is decompressed)."""
+    path = Path(path)
+    format = format or guess_format(path)
+    try:
+        with _open(path) as stream:
+            data = stream.read()
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read: {exc}") from exc
+    return load_bytes(store, data, format, source=str(path))
+
+
+def guess_format(path: str | Path) -> ox.RdfFormat:
+    """The RDF format named by a file's extension, looking through a final `.gz`."""
+    path = Path(path)
+    suffixes = [s.lstrip(".") for s in path.suffixes]
+    if suffixes and suffixes[-1] == "gz":
+        suffixes.pop()
+    found = ox.RdfFormat.from_extension(suffixes[-1]) if suffixes else None
+    if found is None:
+        raise StoreError(f"{path}: unknown RDF format; use one of .ttl .nt .nq .trig .rdf .jsonld .n3")
+    return found
+
+
+def graph_names(store: ox.Store) -> set[str]:
+    """The IRIs of the store's named graphs."""
+    return {g.value for g in store.named_graphs()}
+
+
+def _open(path: Path) -> IO[bytes]:
+    return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+
+
+def _graph_names(data: bytes, format: ox.RdfFormat, source: str) -> tuple[set[ox.NamedNode | ox.BlankNode], int]:
+    """The named graphs in `data` and its number of quads (a parse without loading)."""
+    names: set[ox.NamedNode | ox.BlankNode] = set()
+    count = 0
+    try:
+        for quad in ox.parse(data, format):
+            count += 1
+            if not isinstance(quad.graph_name, ox.DefaultGraph):
+                names.add(quad.graph_name)
+    except SyntaxError as exc:
+        raise StoreError(f"{source}: {exc}") from exc
+    return names, count
+
+
+def _drop_graphs(store: ox.Store, names: set[ox.NamedNode | ox.BlankNode]) -> int:
+    """Remove those of `names` the store holds; return how many it held."""
+    present = set(store.named_graphs()) & names
+    for name in present:
+        store.remove_graph(name)
+    return len(present)
