@@ -85,6 +85,13 @@ class Cues:
             rf"\b(?:a|an|the)\s+{novelty}\s+(?:[\w-]+\s+){{0,4}}?{heads}s?\s*(?:,|:|--|—)?\s*(?:{naming}\s*)?$", flags)
         self.released = re.compile(rf"^\s*{paren}{_alt(d['release_cues'])}", flags)
         self.we_context = re.compile(r"\b(?:we|our|this\s+(?:paper|work)|novel|new|propos\w*|introduc\w*|present\w*)\b", flags)
+        self.component_verb = re.compile(rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?:\w+ly\s+|also\s+|further\s+)?{_alt(d['component_verbs'])}", flags)
+        self.our_component = re.compile(
+            rf"\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s+(?:\w+ly\s+|also\s+|further\s+)?{_alt(d['component_verbs'])}", flags)
+        self.title_link_after = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?::|{_alt(d['title_links'])}\s)", flags)
+        self.enumerated = re.compile(
+            rf"\b(?:two|three|four|five|six|several|\d)\s+(?:(?:new|novel|core|key|main|complementary|distinct)\s+)?"
+            rf"(?:[\w-]+\s+){{0,2}}?{heads}s\b[^:;.]{{0,60}}:\s*", flags)
         self.block_before = set(d["block_before_entity"])
         self.gap_blockers = re.compile(_alt(d["propose_gap_blockers"]), flags)
         self.evaluation = re.compile(_alt(d["evaluation_cues"]), flags)
@@ -231,6 +238,8 @@ class RelationFinder:
         found = _Found()
         for unit in units:
             self.find_proposed(unit, found)
+        for unit in units:
+            self.find_components(unit, found)
         subject = self.paper_subject(units, found)
         for unit in units:
             self.find_outperforms(unit, found, subject)
@@ -246,9 +255,14 @@ class RelationFinder:
     def find_proposed(self, unit: Unit, found: _Found) -> None:
         cues, text = self.cues, unit.text
         for match in cues.propose.finditer(text):
-            first = self._first_contribution(unit, match.end())
+            first = self._first_contribution(unit, match.end(), tasks=True)
             if first is not None:
                 self._propose(unit, found, first, "we-propose", coordinated=True)
+        if cues.we_context.search(text):
+            for match in cues.enumerated.finditer(text):  # "two new metrics: (1) depth distance, ... (2) ..."
+                first = next((e for e in unit.ents if 0 <= e.start - match.end() <= 6), None)
+                if first is not None:
+                    self._propose(unit, found, first, "enumerated", coordinated=True)
         for ent in unit.ents:
             if ent.label == "task":
                 continue
@@ -263,10 +277,24 @@ class RelationFinder:
                 self._propose(unit, found, ent, "new-kind", coordinated=True)
             elif cues.released.match(after):
                 self._propose(unit, found, ent, "released")
-            elif unit.is_title and not before.strip() and re.match(r"\s*(?:\([^()]*\)\s*)?:", after):
+            elif unit.is_title and not before.strip() and cues.title_link_after.match(after):
                 self._propose(unit, found, ent, "title-colon")
 
-    def _first_contribution(self, unit: Unit, pos: int) -> Ent | None:
+    def find_components(self, unit: Unit, found: _Found) -> None:
+        """Named parts of the paper's own method: "ACE introduces X", "our approach constructs X"."""
+        cues, text = self.cues, unit.text
+        starts = [m.end() for m in cues.our_component.finditer(text)]
+        for ent in unit.ents:
+            if ent.index in found.proposed and ent.label in AGENTS:
+                verb = cues.component_verb.match(text[ent.end:])
+                if verb:
+                    starts.append(ent.end + verb.end())
+        for pos in starts:
+            first = self._first_contribution(unit, pos)
+            if first is not None and first.index not in found.proposed:
+                self._propose(unit, found, first, "component", coordinated=True)
+
+    def _first_contribution(self, unit: Unit, pos: int, tasks: bool = False) -> Ent | None:
         """The first non-task mention after a "we propose" cue, if nothing in between says it is not the object.
 
         "a novel inference-time scaling approach -- X": a mention followed by a head word is a modifier, skipped.
@@ -274,9 +302,11 @@ class RelationFinder:
         """
         cues = self.cues
         for ent in unit.ents:
-            if ent.start < pos or ent.label == "task":
+            if ent.start < pos:
                 continue
             gap = unit.text[pos:ent.start]
+            if ent.label == "task" and not (tasks and re.search(r"\btasks?\b", gap, re.IGNORECASE)):
+                continue  # a task is proposed only when the text calls it a new task
             if len(gap) > 150 or cues.gap_blockers.search(gap):
                 return None
             if _prev_word(unit.text[:ent.start]) in cues.block_before:
@@ -303,9 +333,10 @@ class RelationFinder:
     def _followers(self, unit: Unit, ent: Ent, aliases_only: bool) -> list[Ent]:
         """Mentions joined to `ent` by "(Y)" aliases or, unless aliases_only, by "and"/commas."""
         joined, last = [], ent
-        connector = r"\s*\(\s*" if aliases_only else r"\s*(?:\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|&|\()?\s*"
+        connector = r"\s*\(\s*" if aliases_only else \
+            r"\s*(?:\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|&|\()?\s*(?:\(\d\)\s*)?"
         for other in unit.ents:
-            if other.start < last.end or other.label == "task":
+            if other.start < last.end or (other.label == "task") != (ent.label == "task"):
                 continue
             if not re.fullmatch(connector, unit.text[last.end:other.start]):
                 break
