@@ -1,9 +1,9 @@
 """`akg_lexicon`: curated names of well-known entities, matched with spaCy's PhraseMatcher.
 
-The lexicons are data: `data/lexicons/<type>.tsv`, one entity a line, `name<TAB>alias|alias`,
-`#` starts a comment. `generic.tsv` lists words that are never entities ("LLMs", "agents").
-Names with capitals inside a word or short capitalised names ("MATH", "GAIA", "Phi") are
-matched case-sensitively; everything else ignores case. Hyphen/space variants of
+The lexicons are data: `data/lexicons/<type>.txt`, one entity a line, `name | alias | alias`,
+`#` starts a comment. `generic.txt` lists words that are never entities ("LLMs", "agents").
+One-word names with a capital and names containing an acronym are matched
+case-sensitively; everything else ignores case. Hyphen/space variants of
 one-token names ("GSM-8K", "gsm8k") are found through the normalised form.
 """
 from __future__ import annotations
@@ -47,20 +47,19 @@ def read_lexicon(path: Path, label: str) -> list[Entry]:
         line = line.rstrip()
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        name, _, rest = line.partition("\t")
-        if not name.strip() or name != name.strip():
-            raise LexiconError(f"{path}:{number}: expected 'name<TAB>alias|alias', got {line!r}")
-        aliases = tuple(a.strip() for a in rest.split("|") if a.strip())
-        entries.append(Entry(name, aliases, label, f"{path}:{number}"))
+        forms = [form.strip() for form in line.split(" | ")]
+        if not all(forms) or any("|" in form for form in forms):
+            raise LexiconError(f"{path}:{number}: expected 'name | alias | alias', got {line!r}")
+        entries.append(Entry(forms[0], tuple(forms[1:]), label, f"{path}:{number}"))
     return entries
 
 
 def read_lexicons(directory: str | Path | None = None) -> list[Entry]:
-    """Every entry of every `<label>.tsv` in the directory (default: the packaged lexicons)."""
+    """Every entry of every `<label>.txt` in the directory (default: the packaged lexicons)."""
     directory = Path(directory) if directory else DATA_DIR
     entries = []
     for label in LEXICON_LABELS:
-        path = directory / f"{label}.tsv"
+        path = directory / f"{label}.txt"
         if path.exists():
             entries.extend(read_lexicon(path, label))
     return entries
@@ -74,11 +73,13 @@ def lexicon_names(directory: str | None = None) -> frozenset[str]:
 
 
 def case_sensitive(form: str) -> bool:
-    """"GSM8K", "MATH", "GAIA", "Phi" must keep their case; "accuracy" or "Transformer" need not."""
+    """One-word names with a capital keep their case ("MATH", "Spider", "Habitat" are not
+    "math", "spider", "habitat"); longer names only when a word is an acronym or CamelCase
+    ("Monte Carlo Tree Search" is also written "Monte Carlo tree search")."""
     words = form.split()
-    inner_caps = any(c.isupper() for w in words for c in w[1:])
-    short_cap = len(words) == 1 and len(form) <= 4 and form[:1].isupper()
-    return inner_caps or short_cap
+    if len(words) == 1:
+        return any(c.isupper() for c in form)
+    return any(any(c.isupper() for c in w[1:]) for w in words)
 
 
 class LexiconMatcher:
