@@ -72,7 +72,8 @@ class Cues:
         self.propose = re.compile(
             rf"{_alt(d['propose_subjects'])}\s+(?:\w+ly\s+|also\s+|further\s+|then\s+)?"
             rf"{_alt([v + s for v in d['propose_verbs'] for s in ('', 's', 'd', 'ed')])}", flags)
-        novelty, heads, naming = _alt(d["novelty_words"]), _alt(d["contribution_heads"]), _alt(d["naming_cues"])
+        novelty, naming = _alt(d["novelty_words"]), _alt(d["naming_cues"])
+        heads = _alt(d["contribution_heads"] + [h + "s" for h in d["contribution_heads"]])
         paren = r"(?:\([^()]{0,60}\)\s*)?"
         self.appositive = re.compile(
             rf"^\s*{paren}(?:(?:,|:|--|—|–)\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){{0,3}}?{novelty}"
@@ -82,7 +83,7 @@ class Cues:
             rf"(?:\b(?:our|the)\s+(?:proposed|new|novel)\s+(?:[\w-]+\s+){{0,2}}?"
             rf"|\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s*,?\s*)$", flags)
         self.new_kind = re.compile(
-            rf"\b(?:a|an|the)\s+{novelty}\s+(?:[\w-]+\s+){{0,4}}?{heads}s?\s*(?:,|:|--|—)?\s*(?:{naming}\s*)?$", flags)
+            rf"\b(?:a|an|the)\s+{novelty}\s+(?:[\w-]+\s+){{0,4}}?{heads}\s*(?:,|:|--|—)?\s*(?:{naming}\s*)?$", flags)
         self.released = re.compile(rf"^\s*{paren}{_alt(d['release_cues'])}", flags)
         self.we_context = re.compile(r"\b(?:we|our|this\s+(?:paper|work)|novel|new|propos\w*|introduc\w*|present\w*)\b", flags)
         self.component_verb = re.compile(rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?:\w+ly\s+|also\s+|further\s+)?{_alt(d['component_verbs'])}", flags)
@@ -91,7 +92,7 @@ class Cues:
         self.title_link_after = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?::|{_alt(d['title_links'])}\s)", flags)
         self.enumerated = re.compile(
             rf"\b(?:two|three|four|five|six|several|\d)\s+(?:(?:new|novel|core|key|main|complementary|distinct)\s+)?"
-            rf"(?:[\w-]+\s+){{0,2}}?{heads}s\b[^:;.]{{0,60}}:\s*", flags)
+            rf"(?:[\w-]+\s+){{0,2}}?{heads}[^:;.]{{0,60}}:\s*", flags)
         self.block_before = set(d["block_before_entity"])
         self.gap_blockers = re.compile(_alt(d["propose_gap_blockers"]), flags)
         self.evaluation = re.compile(_alt(d["evaluation_cues"]), flags)
@@ -119,9 +120,9 @@ class Cues:
         self.our_reference = re.compile(rf"{_alt(d['our_reference'])}|\bwe\b", flags)
         self.respectively = re.compile(_alt(d["respectively"]), flags)
         self.subject_verb_after = re.compile(rf"^\s*(?:\([^()]{{0,60}}\)\s*)?,?\s*(?:\w+ly\s+)?{_alt(d['subject_verbs'])}", flags)
-        self.modifier_after = re.compile(rf"^(?:-based|-style|-like|-inspired|-driven|-guided)?\s+(?:[\w-]+\s+)?{heads}s?\b", flags)
-        self.head_word = re.compile(heads + "s?", flags)
-        self.applied_after = re.compile(r"^\s+(?:into|to)\b", flags)
+        self.modifier_after = re.compile(rf"^(?:-based|-style|-like|-inspired|-driven|-guided)?\s+(?:[\w-]+\s+)?{heads}", flags)
+        self.head_word = re.compile(heads, flags)
+        self.applied_after = re.compile(r"^\s+into\b", flags)
 
 
 def load_cues(path: str | Path | None = None) -> Cues:
