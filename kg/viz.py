@@ -1,69 +1,349 @@
-"""Viz: the networkx graph as an interactive HTML page (pyvis), self-contained so it opens offline.
+"""Viz: the networkx graph as an interactive HTML page (pyvis / vis-network), self-contained so it opens offline.
 
-Hovering a node shows its type and aliases; hovering an edge shows the relation and the
-sentence that supports it, with the extractor and its confidence.
+pyvis builds the node and edge data and supplies vis-network's script and stylesheet, which
+are inlined into our own page template: pyvis's stock template loads Bootstrap from a CDN
+(console errors offline) and its search menus need CDN assets too. The page adds a legend
+(click a type to hide or show it) and a search box that selects and focuses a node.
+
+Hovering a node shows its type, aliases and, for papers, title, identifier and date; hovering
+an edge shows the relation and, per paper that asserts it, the supporting sentence with the
+extractor and its confidence. Tooltips are plain text (vis-network never parses them as HTML).
 """
 from __future__ import annotations
 
-import json
+import math
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
-COLORS = {
-    "Paper": "#9e9e9e", "Method": "#1f77b4", "Model": "#d62728", "Benchmark": "#2ca02c",
-    "Metric": "#ff7f0e", "Task": "#9467bd", "Result": "#8c564b",
+from kg.model import Evidence
+
+# kind -> (colour, vis shape, legend glyph). Shapes differ too, so the types stay apart in grey-scale.
+KIND_STYLE = {
+    "Paper": ("#7f7f7f", "square", "\u25a0"),
+    "Method": ("#1f77b4", "dot", "\u25cf"),
+    "Model": ("#d62728", "triangle", "\u25b2"),
+    "Benchmark": ("#2ca02c", "hexagon", "\u2b22"),
+    "Metric": ("#ff7f0e", "triangleDown", "\u25bc"),
+    "Task": ("#9467bd", "star", "\u2605"),
+    "Result": ("#8c564b", "diamond", "\u25c6"),
 }
-SHAPES = {"Paper": "box", "Result": "diamond"}
+OTHER_STYLE = ("#cccccc", "dot", "\u25cf")
+COLORS = {kind: style[0] for kind, style in KIND_STYLE.items()}
+
+REL_COLORS = {
+    "proposes": "#222222", "outperforms": "#d62728", "basedOn": "#1f77b4", "variantOf": "#9467bd",
+    "reportsResult": "#8c564b", "resultFor": "#c49c94", "onBenchmark": "#c49c94", "withMetric": "#c49c94",
+}
+ROLE_COLOR = "#b0b0b0"  # usesMethod, evaluatesOn, ... and mentions: the bulk of the edges, kept quiet
+PAPER_ROLES = ("proposes", "usesMethod", "usesModel", "evaluatesOn", "reportsMetric", "addressesTask")
+MAX_STATEMENTS = 5  # evidence sentences listed in one edge tooltip; more papers are counted, not quoted
+LABEL_CHARS = 32
+
+OPTIONS = {
+    "physics": {
+        "solver": "forceAtlas2Based",
+        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90, "springConstant": 0.05,
+                             "avoidOverlap": 0.2},
+        "stabilization": {"iterations": 400, "updateInterval": 20},
+    },
+    "edges": {"smooth": False, "width": 1, "font": {"size": 9, "color": "#555555", "strokeWidth": 2},
+              "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
+    "nodes": {"font": {"size": 13, "color": "#222222"}, "borderWidth": 1},
+    "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": True, "keyboard": False,
+                    "hideEdgesOnDrag": True},
+}
+# vis's "improved layout" clusters and runs Kamada-Kawai first: a nicer start for small graphs,
+# too slow (and it warns in the console) on a few hundred papers, where forceAtlas2 alone settles.
+IMPROVED_LAYOUT_MAX_NODES = 100
 
 
-def node_title(data: dict) -> str:
-    lines = [f"{data['kind']}: {data.get('label', '')}"]
+@dataclass
+class DrawnEdge:
+    """One line on the page: a relation between two nodes, with every paper that asserts it."""
+
+    source: str
+    target: str
+    rel: str
+    statements: list[tuple[str, Evidence | None]] = field(default_factory=list)  # (paper key, evidence)
+
+
+def drawn_edges(graph: nx.MultiDiGraph) -> list[DrawnEdge]:
+    """The edges the page draws: one per (source, target, relation), the papers folded together.
+
+    A `mentions` edge is dropped when the same paper has a role edge to the same entity: the
+    role implies the mention, and drawing both doubles the clutter. Plain mentions stay, so an
+    entity a paper only names is still connected to it.
+    """
+    has_role = {(u, v, d["paper"]) for u, v, d in graph.edges(data=True) if d["rel"] in PAPER_ROLES}
+    drawn: dict[tuple[str, str, str], DrawnEdge] = {}
+    for u, v, d in graph.edges(data=True):
+        if d["rel"] == "mentions" and (u, v, d["paper"]) in has_role:
+            continue
+        edge = drawn.setdefault((u, v, d["rel"]), DrawnEdge(u, v, d["rel"]))
+        edge.statements.append((d["paper"], d.get("evidence")))
+    return list(drawn.values())
+
+
+def short(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def node_title(graph: nx.MultiDiGraph, node: str) -> str:
+    data = graph.nodes[node]
+    kind = data["kind"]
+    if kind == "Paper":
+        return paper_title(data)
+    if kind == "Result":
+        return result_title(graph, data)
+    lines = [f"{kind}: {data.get('label', node)}"]
     if data.get("aliases"):
         lines.append("also: " + ", ".join(data["aliases"]))
-    if data["kind"] == "Paper":
-        lines += [f"id: {data.get('identifier')}"] + ([f"date: {data['date']}"] if data.get("date") else [])
+    papers = len(papers_of(graph, node))
+    lines.append(f"in {papers} paper{'s' if papers != 1 else ''}")
     return "\n".join(lines)
 
 
-def edge_title(data: dict) -> str:
-    evidence = data.get("evidence")
+def papers_of(graph: nx.MultiDiGraph, node: str) -> set[str]:
+    """The papers that say something about a node (each edge names its asserting paper)."""
+    return {d["paper"] for *_, d in graph.in_edges(node, data=True)} | {d["paper"] for *_, d in graph.out_edges(node, data=True)}
+
+
+def paper_title(data: dict) -> str:
+    lines = [f"Paper: {data.get('title') or data.get('label')}", f"id: {data.get('identifier')}"]
+    if data.get("date"):
+        lines.append(f"date: {data['date']}")
+    counts = [f"{data[k]} {name}" for k, name in (("authors_count", "authors"), ("upvotes", "upvotes"))
+              if data.get(k) is not None]
+    if counts:
+        lines.append(", ".join(counts))
+    if data.get("url"):
+        lines.append(f"{data['url']}  (double-click to open)")
+    return "\n".join(lines)
+
+
+def result_title(graph: nx.MultiDiGraph, data: dict) -> str:
+    lines = [f"Result: {data.get('value_text')}"]
+    if data.get("value") is not None:
+        lines.append(f"value: {data['value']}")
+    paper = graph.nodes.get(f"paper/{data.get('paper')}")
+    if paper:
+        lines.append(f"reported by: {short(paper.get('label', ''), 80)}")
+    return "\n".join(lines)
+
+
+def edge_title(graph: nx.MultiDiGraph, edge: DrawnEdge) -> str:
+    source, target = (graph.nodes[n].get("label", n) for n in (edge.source, edge.target))
+    lines = [f"{edge.rel}: {short(source, 60)} \u2192 {short(target, 60)}"]
+    from_paper = graph.nodes[edge.source]["kind"] == "Paper"
+    for paper, evidence in edge.statements[:MAX_STATEMENTS]:
+        lines.append("")
+        if not from_paper:  # the paper is not one of the ends: say which paper asserts it
+            lines.append(f"in: {short(graph.nodes.get(f'paper/{paper}', {}).get('label', paper), 80)}")
+        lines += evidence_lines(evidence)
+    if len(edge.statements) > MAX_STATEMENTS:
+        lines += ["", f"\u2026 and {len(edge.statements) - MAX_STATEMENTS} more papers"]
+    return "\n".join(lines)
+
+
+def evidence_lines(evidence: Evidence | None) -> list[str]:
     if evidence is None:
-        return data["rel"]
-    return f'{data["rel"]}\n"{evidence.sentence}"\n({evidence.extractor}, confidence {evidence.confidence:.2f})'
+        return ["(derived: no sentence of its own)"]
+    return [f"\u201c{evidence.sentence}\u201d", f"{evidence.extractor}, confidence {evidence.confidence:.2f}"]
+
+
+def node_size(graph: nx.MultiDiGraph, node: str) -> float:
+    """Entities grow with the number of papers that touch them; papers and results stay small."""
+    kind = graph.nodes[node]["kind"]
+    if kind == "Paper":
+        return 12
+    if kind == "Result":
+        return 7
+    return round(min(10 + 5 * math.sqrt(len(papers_of(graph, node))), 45), 1)
+
+
+def search_names(data: dict) -> list[str]:
+    """What the search box matches a node by: its label first, then aliases and identifier."""
+    names = [data.get("label") or ""] + list(data.get("aliases") or ())
+    if data["kind"] == "Paper" and data.get("identifier"):
+        names.append(data["identifier"])
+    return [n for n in dict.fromkeys(names) if n]
 
 
 def to_network(graph: nx.MultiDiGraph):
+    """A pyvis Network holding the page's nodes and edges (colours, shapes, tooltips)."""
     from pyvis.network import Network
 
-    net = Network(height="900px", width="100%", directed=True, cdn_resources="in_line",
-                  bgcolor="#ffffff", font_color="#222222")
-    degree = dict(graph.degree())
+    net = Network(directed=True, cdn_resources="in_line")
     for node, data in graph.nodes(data=True):
-        label = data.get("label") or node
-        net.add_node(
-            node,
-            label=label if len(label) <= 40 else label[:37] + "...",
-            title=node_title(data),
-            color=COLORS.get(data["kind"], "#cccccc"),
-            shape=SHAPES.get(data["kind"], "dot"),
-            size=8 + min(degree.get(node, 0), 40),
-            group=data["kind"],
-        )
-    for source, target, data in graph.edges(data=True):
-        if data["rel"] == "mentions":
-            continue  # every role edge stands for it; drawing both doubles the clutter
-        net.add_edge(source, target, title=edge_title(data), label=data["rel"], arrows="to")
-    net.set_options(json.dumps({
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 150}},
-        "edges": {"font": {"size": 8}, "smooth": False},
-        "interaction": {"hover": True, "navigationButtons": True},
-    }))
+        color, shape, _ = KIND_STYLE.get(data["kind"], OTHER_STYLE)
+        extra = {"url": data["url"]} if data["kind"] == "Paper" and data.get("url") else {}
+        net.add_node(node, label=short(data.get("label") or node), title=node_title(graph, node), color=color,
+                     shape=shape, size=node_size(graph, node), kind=data["kind"], names=search_names(data), **extra)
+    for edge in drawn_edges(graph):
+        derived = all(evidence is None for _, evidence in edge.statements)
+        net.add_edge(edge.source, edge.target, title=edge_title(graph, edge), label=edge.rel,
+                     color=REL_COLORS.get(edge.rel, ROLE_COLOR), dashes=derived,
+                     width=round(1 + math.log2(len(edge.statements)), 2))
     return net
 
 
-def write_html(graph: nx.MultiDiGraph, path: str | Path) -> Path:
+def page_options(node_count: int) -> dict:
+    # a fixed seed: the same graph gets the same picture each time it is opened
+    return {**OPTIONS, "layout": {"randomSeed": 7, "improvedLayout": node_count <= IMPROVED_LAYOUT_MAX_NODES}}
+
+
+def legend(graph: nx.MultiDiGraph) -> list[dict]:
+    counts: dict[str, int] = {}
+    for _, kind in graph.nodes(data="kind"):
+        counts[kind] = counts.get(kind, 0) + 1
+    order = list(KIND_STYLE) + sorted(set(counts) - set(KIND_STYLE))
+    return [{"kind": kind, "count": counts[kind], "color": KIND_STYLE.get(kind, OTHER_STYLE)[0],
+             "glyph": KIND_STYLE.get(kind, OTHER_STYLE)[2]} for kind in order if kind in counts]
+
+
+def edge_legend(edges: list[DrawnEdge]) -> list[dict]:
+    present = {e.rel for e in edges}
+    rows = [{"rel": rel, "color": color} for rel, color in REL_COLORS.items() if rel in present]
+    quiet = sorted(present - set(REL_COLORS))
+    if quiet:
+        rows.append({"rel": ", ".join(quiet), "color": ROLE_COLOR})
+    return rows
+
+
+def render_html(graph: nx.MultiDiGraph, title: str = "abstract-kg") -> str:
+    """The whole page as a string."""
+    net = to_network(graph)
+    edges = drawn_edges(graph)
+    names = sorted({name for node in net.nodes for name in node["names"]}, key=str.casefold)
+    return _template().render(
+        title=title, nodes=net.nodes, edges=net.edges, options=page_options(len(net.nodes)),
+        legend=legend(graph), edge_legend=edge_legend(edges), names=names,
+        paper_count=sum(1 for _, k in graph.nodes(data="kind") if k == "Paper"),
+    )
+
+
+def write_html(graph: nx.MultiDiGraph, path: str | Path, title: str = "abstract-kg") -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(to_network(graph).generate_html(), encoding="utf-8")
+    path.write_text(render_html(graph, title), encoding="utf-8")
     return path
+
+
+def _template():
+    """Our page template, with pyvis's template folder on the path for the vis-network assets."""
+    import pyvis
+    from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+
+    assets = Path(pyvis.__file__).parent / "templates"
+    env = Environment(loader=ChoiceLoader([DictLoader({"page.html": PAGE}), FileSystemLoader(str(assets))]),
+                      autoescape=True)
+    return env.get_template("page.html")
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{{ title }}</title>
+<style>{% include 'lib/vis-9.1.2/vis-network.css' %}</style>
+<script>{% include 'lib/vis-9.1.2/vis-network.min.js' %}</script>
+<style>
+  html, body { margin: 0; height: 100%; font: 13px/1.35 system-ui, sans-serif; color: #222; }
+  #mynetwork { position: absolute; inset: 0; background: #fff; }
+  #panel { position: absolute; top: 10px; left: 10px; z-index: 5; width: 230px; padding: 10px 12px;
+           background: rgba(255,255,255,0.93); border: 1px solid #ddd; border-radius: 6px;
+           box-shadow: 0 1px 4px rgba(0,0,0,0.12); }
+  #panel h1 { font-size: 15px; margin: 0 0 6px; }
+  #search { display: flex; gap: 4px; margin-bottom: 4px; }
+  #search input { flex: 1; min-width: 0; padding: 3px 5px; font: inherit; }
+  #status { min-height: 1.3em; color: #666; font-size: 12px; }
+  #panel ul { list-style: none; margin: 6px 0 0; padding: 0; }
+  #legend li { cursor: pointer; padding: 1px 0; user-select: none; }
+  #legend li.off { opacity: 0.35; text-decoration: line-through; }
+  #legend .glyph { display: inline-block; width: 1.3em; text-align: center; }
+  #legend .count, #edge-legend li { color: #666; }
+  #edge-legend .line { display: inline-block; width: 18px; height: 0; border-top: 2px solid; margin: 0 6px 3px 2px; }
+  #panel .hint { color: #888; font-size: 11px; margin-top: 6px; }
+  /* vis-network sets tooltips as plain text with nowrap: keep the line breaks, wrap long sentences */
+  div.vis-tooltip { white-space: pre-wrap; max-width: 420px; font: 12px/1.4 system-ui, sans-serif; }
+</style>
+</head>
+<body data-layout="running">
+<div id="mynetwork"></div>
+<div id="panel">
+  <h1>{{ title }}</h1>
+  <form id="search" onsubmit="focusNode(this.q.value); return false;">
+    <input name="q" type="search" list="names" placeholder="find a method, model, paper\u2026" autocomplete="off">
+    <button type="submit">Find</button>
+  </form>
+  <datalist id="names">{% for name in names %}<option value="{{ name }}">{% endfor %}</datalist>
+  <div id="status"></div>
+  <ul id="legend">{% for row in legend %}
+    <li data-kind="{{ row.kind }}" title="click to hide or show"><span class="glyph" style="color: {{ row.color }}">{{ row.glyph }}</span>{{ row.kind }} <span class="count">{{ row.count }}</span></li>{% endfor %}
+  </ul>
+  <ul id="edge-legend">{% for row in edge_legend %}
+    <li><span class="line" style="border-color: {{ row.color }}"></span>{{ row.rel }}</li>{% endfor %}
+    <li><span class="line" style="border-color: #999; border-top-style: dashed"></span>derived (no sentence)</li>
+  </ul>
+  <div class="hint">{{ paper_count }} papers. Hover for evidence; double-click a paper to open it.</div>
+</div>
+<script>
+var nodes = new vis.DataSet({{ nodes|tojson }});
+var edges = new vis.DataSet({{ edges|tojson }});
+var network = new vis.Network(document.getElementById("mynetwork"), {nodes: nodes, edges: edges}, {{ options|tojson }});
+
+function setStatus(text) { document.getElementById("status").textContent = text; }
+
+network.on("stabilizationProgress", function (p) {
+  setStatus("laying out\u2026 " + Math.round(100 * p.iterations / p.total) + "%");
+});
+network.once("stabilizationIterationsDone", function () {
+  // a settled layout should not keep the CPU busy; dragging still works without physics
+  network.setOptions({physics: {enabled: false}});
+  document.body.dataset.layout = "settled";
+  setStatus("");
+});
+network.on("doubleClick", function (p) {
+  var node = p.nodes.length ? nodes.get(p.nodes[0]) : null;
+  if (node && node.url) window.open(node.url, "_blank", "noopener");
+});
+
+// the guideline's name normalisation (kg.names.normalize): case, punctuation and one plural "s" do not matter
+function normName(s) {
+  var t = s.normalize("NFKC").toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, "");
+  return t.length > 1 && t.endsWith("s") ? t.slice(0, -1) : t;
+}
+function findNode(query) {
+  var q = normName(query);
+  if (!q) return null;
+  var all = nodes.get();
+  var hits = all.filter(function (n) { return n.names.some(function (x) { return normName(x) === q; }); });
+  if (!hits.length) hits = all.filter(function (n) { return n.names.some(function (x) { return normName(x).includes(q); }); });
+  hits.sort(function (a, b) { return b.size - a.size; });  // the most connected match first
+  return hits.length ? hits[0] : null;
+}
+function focusNode(query) {
+  var node = findNode(query);
+  if (!node) { setStatus("no node matches \u201c" + query + "\u201d"); return false; }
+  if (node.hidden) setKindVisible(node.kind, true);
+  network.selectNodes([node.id]);
+  network.focus(node.id, {scale: 1.4, animation: {duration: 400}});
+  setStatus(node.kind + ": " + node.names[0]);
+  return true;
+}
+
+function setKindVisible(kind, visible) {
+  nodes.update(nodes.getIds({filter: function (n) { return n.kind === kind; }}).map(function (id) {
+    return {id: id, hidden: !visible};
+  }));
+  document.querySelector('#legend li[data-kind="' + kind + '"]').classList.toggle("off", !visible);
+}
+document.querySelectorAll("#legend li").forEach(function (li) {
+  li.addEventListener("click", function () { setKindVisible(li.dataset.kind, li.classList.contains("off")); });
+});
+</script>
+</body>
+</html>
+"""

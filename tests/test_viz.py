@@ -1,0 +1,399 @@
+"""The interactive HTML view: what the page holds (unit) and what a real browser does with it (browser)."""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from browser import chromium, open_page  # noqa: F401 (fixtures)
+from kg import viz
+from kg.graph import edge_key, to_graph
+from kg.model import Evidence, Extraction, Link, Mention, Paper, ResultMention, Role
+from kg.resolution import resolve
+
+GOLD = Path(__file__).resolve().parent / "gold"
+EV = Evidence("We propose GRPO, which beats PPO on GSM8K.", 0, 42, "rule:we-propose", 0.9)
+TYPE_ROLE = {"method": "usesMethod", "model": "usesModel", "benchmark": "evaluatesOn", "metric": "reportsMetric",
+             "task": "addressesTask"}
+
+
+# ---------------------------------------------------------------- graphs
+
+
+def small_graph() -> nx.MultiDiGraph:
+    """A hand-built graph per the contract in docs/ARCHITECTURE.md: two papers, every kind of node."""
+    g = nx.MultiDiGraph()
+    g.add_node("paper/p1", kind="Paper", label="Group Relative Policy Optimization for Maths", identifier="arXiv:2501.00001",
+               title="Group Relative Policy Optimization for Maths", date="2025-01-02", authors_count=3, upvotes=12,
+               url="https://arxiv.org/abs/2501.00001", abstract="...", source="x.jsonl:1")
+    g.add_node("paper/p2", kind="Paper", label="arXiv:2501.00002", identifier="arXiv:2501.00002", title=None)
+    g.add_node("entity/grpo", kind="Method", label="Group Relative Policy Optimization", aliases=["GRPO"])
+    g.add_node("entity/ppo", kind="Method", label="PPO", aliases=[])
+    g.add_node("entity/gsm8k", kind="Benchmark", label="GSM8K", aliases=["GSM-8K"])
+    g.add_node("entity/accuracy", kind="Metric", label="accuracy", aliases=[])
+    g.add_node("entity/qwen2-5-7b", kind="Model", label="Qwen2.5-7B", aliases=[])
+    g.add_node("entity/math-reasoning", kind="Task", label="mathematical reasoning", aliases=[])
+    g.add_node("result/p1/1", kind="Result", label="77.2%", value_text="77.2%", value="77.2", paper="p1")
+    edge(g, "paper/p1", "entity/grpo", "proposes", "p1", EV)
+    edge(g, "paper/p1", "entity/grpo", "mentions", "p1", EV)
+    edge(g, "paper/p1", "entity/gsm8k", "evaluatesOn", "p1", EV)
+    edge(g, "paper/p1", "entity/gsm8k", "mentions", "p1", EV)
+    edge(g, "paper/p1", "entity/accuracy", "mentions", "p1", Evidence("Accuracy rises.", 50, 65, "model:akg_ner", 0.61))
+    edge(g, "paper/p2", "entity/qwen2-5-7b", "usesModel", "p2", EV)
+    edge(g, "paper/p2", "entity/qwen2-5-7b", "mentions", "p2", EV)
+    edge(g, "paper/p2", "entity/math-reasoning", "addressesTask", "p2", EV)
+    edge(g, "paper/p2", "entity/math-reasoning", "mentions", "p2", EV)
+    edge(g, "entity/grpo", "entity/ppo", "outperforms", "p1", EV)
+    edge(g, "entity/grpo", "entity/ppo", "outperforms", "p2", Evidence("GRPO is better than PPO (<b>3 of 4</b> runs).", 0, 47, "rule:than", 0.7))
+    edge(g, "paper/p1", "result/p1/1", "reportsResult", "p1", EV)
+    edge(g, "result/p1/1", "entity/grpo", "resultFor", "p1", None)
+    edge(g, "result/p1/1", "entity/gsm8k", "onBenchmark", "p1", None)
+    edge(g, "result/p1/1", "entity/accuracy", "withMetric", "p1", None)
+    return g
+
+
+def edge(g, u, v, rel, paper, evidence):
+    g.add_edge(u, v, key=edge_key(rel, paper), rel=rel, paper=paper, evidence=evidence)
+
+
+def gold_graph(copies: int = 1) -> nx.MultiDiGraph:
+    """A realistic graph: the annotated development abstracts, through resolution and kg.graph.
+
+    copies > 1 repeats the corpus under new paper keys, for a graph of a few hundred papers.
+    """
+    records = [json.loads(line) for name in ("dev_seeds.jsonl", "dev_corpus.jsonl")
+               for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    extractions = [gold_extraction(f"g{copy}-{n}", record) for copy in range(copies) for n, record in enumerate(records)]
+    return to_graph(resolve(extractions))
+
+
+def gold_extraction(key: str, record: dict) -> Extraction:
+    paper = Paper(key=key, abstract=record["abstract"], title=record.get("title") or "", id=record.get("id"),
+                  date="2025-03-01", authors_count=4, upvotes=7, url=f"https://example.org/{key}")
+    mentions = [gold_mention(paper.text, e) for e in record["entities"]]
+    index = {name.lower(): i for i, e in enumerate(record["entities"]) for name in [e["name"], *e["aliases"]]}
+    roles = [Role(i, role, sentence_of(paper.text, m.start))
+             for i, (m, e) in enumerate(zip(mentions, record["entities"]))
+             for role in ("mentions", "proposes" if e["proposed"] else TYPE_ROLE[e["type"]])]
+    links = [Link(index[o["subject"].lower()], "outperforms", index[o["object"].lower()],
+                  sentence_of(paper.text, mentions[index[o["subject"].lower()]].start))
+             for o in record["outperforms"] if o["subject"].lower() in index and o["object"].lower() in index]
+    results = [ResultMention(r["value"], None, sentence_of(paper.text, paper.text.find(r["value"])),
+                             subject=index.get(r["subject"].lower()), benchmark=index.get(r["benchmark"].lower()),
+                             metric=index.get(r["metric"].lower()))
+               for r in record["results"]]
+    return Extraction(paper, mentions, roles, links, results)
+
+
+def gold_mention(text: str, entity: dict) -> Mention:
+    start = max(text.lower().find(entity["name"].lower()), 0)
+    return Mention(entity["name"], entity["type"], start, start + len(entity["name"]), "gold", 1.0,
+                   tuple(entity["aliases"]))
+
+
+def sentence_of(text: str, offset: int) -> Evidence:
+    """The sentence around offset: a stand-in for the extractor's evidence."""
+    offset = max(offset, 0)
+    start = max(text.rfind(". ", 0, offset) + 2, 0) if text.rfind(". ", 0, offset) >= 0 else 0
+    end = text.find(". ", offset)
+    end = len(text) if end < 0 else end + 1
+    return Evidence(text[start:end], start, end, "gold:annotation", 1.0)
+
+
+def page_data(html: str) -> tuple[list[dict], list[dict]]:
+    """The node and edge arrays the page hands to vis.DataSet."""
+    found = re.findall(r"new vis\.DataSet\((\[.*?\])\);\n", html)
+    assert len(found) == 2, "the page should build exactly two DataSets (nodes, edges)"
+    return json.loads(found[0]), json.loads(found[1])
+
+
+@pytest.fixture(scope="module")
+def small_html() -> str:
+    return viz.render_html(small_graph())
+
+
+@pytest.fixture(scope="module")
+def small_data(small_html):
+    nodes, edges = page_data(small_html)
+    return {n["id"]: n for n in nodes}, edges
+
+
+def edges_between(edges, source, target):
+    return [e for e in edges if e["from"] == source and e["to"] == target]
+
+
+# ---------------------------------------------------------------- the HTML
+
+
+def test_page_loads_nothing_from_the_network(small_html):
+    assert "new vis.Network(" in small_html
+    assert re.search(r"<script[^>]+src=", small_html) is None
+    assert re.search(r"<link[^>]+href=", small_html) is None
+    assert "cdn.jsdelivr" not in small_html and "cdnjs" not in small_html
+
+
+def test_every_graph_node_is_on_the_page(small_data):
+    nodes, _ = small_data
+    assert set(nodes) == set(small_graph().nodes)
+
+
+def test_each_kind_has_its_own_colour_and_shape(small_data):
+    nodes, _ = small_data
+    g = small_graph()
+    by_kind = {g.nodes[n]["kind"]: (data["color"], data["shape"]) for n, data in nodes.items()}
+    assert len(by_kind) == 7
+    assert len({color for color, _ in by_kind.values()}) == 7
+    assert len({shape for _, shape in by_kind.values()}) == 7
+    assert by_kind["Benchmark"] == (viz.COLORS["Benchmark"], "hexagon")
+
+
+def test_node_colour_survives_pyvis(small_data):
+    # pyvis drops `color` when a node has a `group`: the kind must not be passed as group
+    nodes, _ = small_data
+    assert nodes["entity/grpo"]["color"] == viz.COLORS["Method"]
+    assert "group" not in nodes["entity/grpo"]
+
+
+def test_legend_names_each_kind_with_its_count(small_html):
+    assert re.search(r'data-kind="Method".*?>Method <span class="count">2</span>', small_html)
+    assert re.search(r'data-kind="Paper".*?>Paper <span class="count">2</span>', small_html)
+    assert 'data-kind="Result"' in small_html
+
+
+def test_edge_tooltip_quotes_sentence_extractor_and_confidence(small_data):
+    _, edges = small_data
+    (proposes,) = [e for e in edges_between(edges, "paper/p1", "entity/grpo") if e["label"] == "proposes"]
+    assert proposes["title"].startswith("proposes: Group Relative Policy Optimization for Maths \u2192 Group Relative")
+    assert f"\u201c{EV.sentence}\u201d" in proposes["title"]
+    assert "rule:we-propose, confidence 0.90" in proposes["title"]
+
+
+def test_mention_behind_a_role_is_not_drawn_twice(small_data):
+    _, edges = small_data
+    assert [e["label"] for e in edges_between(edges, "paper/p1", "entity/grpo")] == ["proposes"]
+
+
+def test_plain_mention_is_drawn_with_its_evidence(small_data):
+    _, edges = small_data
+    (mention,) = edges_between(edges, "paper/p1", "entity/accuracy")
+    assert mention["label"] == "mentions"
+    assert "Accuracy rises." in mention["title"] and "model:akg_ner, confidence 0.61" in mention["title"]
+
+
+def test_claim_from_two_papers_is_one_line_citing_both(small_data):
+    _, edges = small_data
+    (outperforms,) = edges_between(edges, "entity/grpo", "entity/ppo")
+    title = outperforms["title"]
+    assert "in: Group Relative Policy Optimization for Maths" in title and "in: arXiv:2501.00002" in title
+    assert "GRPO is better than PPO (<b>3 of 4</b> runs)." in title and "rule:than, confidence 0.70" in title
+    assert outperforms["width"] == 2  # 1 + log2(2 papers)
+
+
+def test_derived_edges_are_dashed_and_say_so(small_data):
+    _, edges = small_data
+    (result_for,) = edges_between(edges, "result/p1/1", "entity/grpo")
+    assert result_for["dashes"] is True and "derived" in result_for["title"]
+    (reports,) = edges_between(edges, "paper/p1", "result/p1/1")
+    assert reports["dashes"] is False
+
+
+def test_drawn_edges_count_every_relation_once():
+    g = small_graph()
+    drawn = viz.drawn_edges(g)
+    role_mentions = 4  # p1->grpo, p1->gsm8k, p2->qwen, p2->task: hidden behind their roles
+    two_paper_claims = 1  # the two outperforms edges become one
+    assert len(drawn) == g.number_of_edges() - role_mentions - two_paper_claims
+
+
+def test_paper_tooltip_has_title_id_date_and_link(small_data):
+    nodes, _ = small_data
+    title = nodes["paper/p1"]["title"]
+    assert title.splitlines()[:3] == ["Paper: Group Relative Policy Optimization for Maths", "id: arXiv:2501.00001",
+                                      "date: 2025-01-02"]
+    assert "3 authors, 12 upvotes" in title and "https://arxiv.org/abs/2501.00001" in title
+    assert nodes["paper/p1"]["url"] == "https://arxiv.org/abs/2501.00001"
+    assert nodes["paper/p2"]["title"].splitlines() == ["Paper: arXiv:2501.00002", "id: arXiv:2501.00002"]
+
+
+def test_entity_tooltip_has_type_aliases_and_paper_count(small_data):
+    nodes, _ = small_data
+    assert nodes["entity/grpo"]["title"].splitlines() == [
+        "Method: Group Relative Policy Optimization", "also: GRPO", "in 2 papers"]
+    assert nodes["entity/ppo"]["title"].splitlines()[-1] == "in 2 papers"  # both outperforms claims
+    assert nodes["entity/math-reasoning"]["title"].splitlines()[-1] == "in 1 paper"
+
+
+def test_result_tooltip_has_value_and_paper(small_data):
+    nodes, _ = small_data
+    assert nodes["result/p1/1"]["title"].splitlines() == [
+        "Result: 77.2%", "value: 77.2", "reported by: Group Relative Policy Optimization for Maths"]
+
+
+def test_long_labels_are_shortened_but_searchable_in_full(small_data):
+    nodes, _ = small_data
+    assert nodes["entity/grpo"]["label"] == "Group Relative Policy Optimizat\u2026"
+    assert len(nodes["entity/grpo"]["label"]) == viz.LABEL_CHARS
+    assert nodes["entity/grpo"]["names"] == ["Group Relative Policy Optimization", "GRPO"]
+    assert nodes["paper/p1"]["names"][-1] == "arXiv:2501.00001"
+
+
+def test_entities_in_more_papers_are_drawn_larger(small_data):
+    nodes, _ = small_data
+    assert nodes["entity/grpo"]["size"] > nodes["entity/accuracy"]["size"]
+
+
+def test_markup_in_names_cannot_break_out_of_the_page():
+    g = nx.MultiDiGraph()
+    g.add_node("entity/x", kind="Method", label="</script><script>alert(1)</script>", aliases=["<b>x</b>"])
+    html = viz.render_html(g)
+    assert "</script><script>alert(1)" not in html and "<b>x</b>" not in html
+    nodes, _ = page_data(html)
+    assert nodes[0]["names"] == ["</script><script>alert(1)</script>", "<b>x</b>"]  # intact once parsed
+
+
+def test_edge_tooltip_quotes_at_most_a_few_papers():
+    g = nx.MultiDiGraph()
+    for kind, node in (("Method", "entity/a"), ("Method", "entity/b")):
+        g.add_node(node, kind=kind, label=node[-1])
+    for n in range(viz.MAX_STATEMENTS + 3):
+        edge(g, "entity/a", "entity/b", "outperforms", f"p{n}", Evidence(f"Sentence {n}.", 0, 11, "rule:than", 0.8))
+    (drawn,) = page_data(viz.render_html(g))[1]
+    assert drawn["title"].count("\u201cSentence") == viz.MAX_STATEMENTS
+    assert drawn["title"].endswith("\u2026 and 3 more papers")
+
+
+def test_improved_layout_only_for_small_graphs():
+    assert viz.page_options(50)["layout"]["improvedLayout"] is True
+    assert viz.page_options(2000)["layout"]["improvedLayout"] is False
+
+
+def test_write_html_creates_the_folder(tmp_path):
+    path = viz.write_html(small_graph(), tmp_path / "out" / "graph.html")
+    assert path.is_file() and path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_gold_graph_page_holds_every_node():
+    g = gold_graph()
+    nodes, edges = page_data(viz.render_html(g))
+    assert len(nodes) == g.number_of_nodes() and len(edges) == len(viz.drawn_edges(g))
+    assert {n["shape"] for n in nodes} >= {"square", "dot", "hexagon"}
+
+
+# ---------------------------------------------------------------- in a real browser
+
+
+@pytest.fixture(scope="module")
+def small_page_path(tmp_path_factory) -> Path:
+    return viz.write_html(small_graph(), tmp_path_factory.mktemp("viz") / "small.html")
+
+
+@pytest.fixture(scope="module")
+def gold_page_path(tmp_path_factory) -> tuple[Path, nx.MultiDiGraph]:
+    g = gold_graph()
+    return viz.write_html(g, tmp_path_factory.mktemp("viz") / "gold.html"), g
+
+
+@pytest.mark.browser
+def test_vis_draws_a_canvas(open_page, small_page_path):
+    opened = open_page(small_page_path)
+    size = opened.js("() => { const c = document.querySelector('#mynetwork canvas'); return c && [c.width, c.height]; }")
+    assert size and size[0] > 500 and size[1] > 500
+
+
+@pytest.mark.browser
+def test_network_holds_every_node_and_edge(open_page, gold_page_path):
+    path, g = gold_page_path
+    opened = open_page(path)
+    counts = opened.js("() => [nodes.length, edges.length, network.body.nodeIndices.length, network.body.edgeIndices.length]")
+    assert counts == [g.number_of_nodes(), len(viz.drawn_edges(g)), g.number_of_nodes(), len(viz.drawn_edges(g))]
+
+
+@pytest.mark.browser
+def test_page_runs_without_console_errors_or_requests(open_page, gold_page_path):
+    opened = open_page(gold_page_path[0])
+    opened.page.mouse.move(700, 450)  # exercise hover handlers too
+    opened.page.wait_for_timeout(200)
+    assert opened.errors == [] and opened.requests == []
+
+
+@pytest.mark.browser
+def test_layout_settles_and_physics_stops(open_page, small_page_path):
+    opened = open_page(small_page_path)
+    assert opened.js("() => network.physics.options.enabled") is False
+    assert opened.js("() => document.getElementById('status').textContent") == ""
+
+
+@pytest.mark.browser
+def test_search_by_alias_selects_and_centres_the_node(open_page, small_page_path):
+    opened = open_page(small_page_path)
+    opened.page.fill("#search input", "grpo")
+    opened.page.press("#search input", "Enter")
+    assert opened.js("() => network.getSelectedNodes()") == ["entity/grpo"]
+    opened.page.wait_for_timeout(600)  # the focus animation runs 400 ms
+    centre, node = opened.js("() => [network.getViewPosition(), network.getPosition('entity/grpo')]")
+    assert abs(centre["x"] - node["x"]) < 1 and abs(centre["y"] - node["y"]) < 1
+    assert opened.page.text_content("#status") == "Method: Group Relative Policy Optimization"
+
+
+@pytest.mark.browser
+def test_search_ignores_case_and_punctuation(open_page, small_page_path):
+    opened = open_page(small_page_path)
+    opened.page.fill("#search input", "gsm 8k")
+    opened.page.click("#search button")
+    assert opened.js("() => network.getSelectedNodes()") == ["entity/gsm8k"]
+
+
+@pytest.mark.browser
+def test_search_without_match_says_so(open_page, small_page_path):
+    opened = open_page(small_page_path)
+    opened.page.fill("#search input", "no such thing")
+    opened.page.press("#search input", "Enter")
+    assert opened.js("() => network.getSelectedNodes()") == []
+    assert "no node matches" in opened.page.text_content("#status")
+
+
+@pytest.mark.browser
+def test_legend_click_hides_and_shows_a_kind(open_page, small_page_path):
+    opened = open_page(small_page_path)
+    hidden = "() => nodes.get({filter: n => n.hidden}).map(n => n.id)"
+    opened.page.click('#legend li[data-kind="Result"]')
+    assert opened.js(hidden) == ["result/p1/1"]
+    opened.page.click('#legend li[data-kind="Result"]')
+    assert opened.js(hidden) == []
+
+
+@pytest.mark.browser
+def test_hovering_an_edge_shows_its_evidence_as_text(open_page, small_page_path):
+    opened = open_page(small_page_path)
+    point = opened.js("""() => {
+        // a point on the edge that no node or other edge covers
+        const id = edges.get({filter: e => e.from === 'entity/grpo' && e.to === 'entity/ppo'})[0].id;
+        const p = network.getPositions(['entity/grpo', 'entity/ppo']);
+        for (let t = 0.3; t <= 0.71; t += 0.05) {
+            const dom = network.canvasToDOM({x: p['entity/grpo'].x + t * (p['entity/ppo'].x - p['entity/grpo'].x),
+                                             y: p['entity/grpo'].y + t * (p['entity/ppo'].y - p['entity/grpo'].y)});
+            if (network.getNodeAt(dom) === undefined && network.getEdgeAt(dom) === id) return dom;
+        }
+        return null;
+    }""")
+    assert point, "no free point on the GRPO -> PPO edge to hover"
+    opened.page.mouse.move(point["x"] - 5, point["y"] - 5)
+    opened.page.mouse.move(point["x"], point["y"])
+    tooltip = opened.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    text = tooltip.inner_text()
+    assert text.startswith("outperforms: ") and "GRPO is better than PPO (<b>3 of 4</b> runs)." in text
+    assert tooltip.query_selector(":not(br)") is None  # plain text: the sentence's <b> is not markup
+
+
+@pytest.mark.browser
+def test_layout_settles_on_a_few_hundred_papers(open_page, tmp_path):
+    g = gold_graph(copies=3)
+    papers = sum(1 for _, kind in g.nodes(data="kind") if kind == "Paper")
+    assert papers >= 200
+    opened = open_page(viz.write_html(g, tmp_path / "big.html"))  # waits for the layout to settle
+    assert opened.js("() => network.physics.options.enabled") is False
+    assert opened.errors == []
