@@ -1,0 +1,384 @@
+"""akg_relations on hand-built Docs: roles, outperforms/basedOn/variantOf links and results."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+import spacy
+
+from kg.extraction import relations
+from kg.extraction.relations import RelationFinder, load_cues
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("akg_relations")
+    return pipeline
+
+
+class Run:
+    """The component's output on one text, read back by mention text."""
+
+    def __init__(self, nlp, text: str, ents: list[tuple]):
+        doc = nlp.make_doc(text)
+        doc = nlp.get_pipe("sentencizer")(doc)
+        spans = []
+        for surface, label, *nth in ents:
+            start = -1
+            for _ in range(nth[0] if nth else 1):
+                start = text.index(surface, start + 1)
+            span = doc.char_span(start, start + len(surface), label=label, alignment_mode="expand")
+            assert span is not None, surface
+            spans.append(span)
+        doc.spans["akg_entities"] = spans
+        self.doc = nlp.get_pipe("akg_relations")(doc)
+        self.names = [s.text for s in spans]
+
+    def name(self, index):
+        return None if index is None else self.names[index]
+
+    def roles(self, role: str) -> set[str]:
+        return {self.names[r.mention] for r in self.doc._.akg_roles if r.role == role}
+
+    def links(self, predicate: str) -> set[tuple[str, str]]:
+        return {(self.names[l.subject], self.names[l.object]) for l in self.doc._.akg_links if l.predicate == predicate}
+
+    def results(self) -> list[tuple]:
+        return [(r.value_text, self.name(r.subject), self.name(r.benchmark), self.name(r.metric))
+                for r in self.doc._.akg_results]
+
+    def values(self) -> list[str]:
+        return [r.value_text for r in self.doc._.akg_results]
+
+
+@pytest.fixture
+def run(nlp):
+    return lambda text, ents: Run(nlp, text, ents)
+
+
+COLOR_AGENT = ("In this technical report, we present ColorAgent, an OS agent designed for long-horizon interactions. "
+               "We evaluate ColorAgent on the AndroidWorld and AndroidLab benchmarks, achieving success rates of "
+               "77.2% and 50.7%, respectively, establishing a new state of the art.")
+COLOR_ENTS = [("ColorAgent", "model"), ("ColorAgent", "model", 2), ("AndroidWorld", "benchmark"),
+              ("AndroidLab", "benchmark"), ("success rates", "metric")]
+
+
+# ---- results: respectively and lists
+
+def test_color_agent_gives_two_results_each_with_its_benchmark(run):
+    r = run(COLOR_AGENT, COLOR_ENTS)
+    assert r.results() == [("77.2%", "ColorAgent", "AndroidWorld", "success rates"),
+                           ("50.7%", "ColorAgent", "AndroidLab", "success rates")]
+
+
+def test_color_agent_values_are_decimals_in_the_unit_as_written(run):
+    r = run(COLOR_AGENT, COLOR_ENTS)
+    assert [x.value for x in r.doc._.akg_results] == [Decimal("77.2"), Decimal("50.7")]
+
+
+def test_respectively_pairs_metrics_in_order(run):
+    text = "Our model X-1 reaches 81.0% and 64.5% on MMLU in accuracy and F1, respectively."
+    r = run(text, [("X-1", "model"), ("MMLU", "benchmark"), ("accuracy", "metric"), ("F1", "metric")])
+    assert [(v, m) for v, _, _, m in r.results()] == [("81.0%", "accuracy"), ("64.5%", "F1")]
+
+
+def test_interleaved_values_take_the_benchmark_after_them(run):
+    text = "ToolNet achieves 77.2% on WebArena and 50.7% on Mind2Web."
+    r = run(text, [("ToolNet", "method"), ("WebArena", "benchmark"), ("Mind2Web", "benchmark")])
+    assert [(v, b) for v, _, b, _ in r.results()] == [("77.2%", "WebArena"), ("50.7%", "Mind2Web")]
+
+
+def test_list_of_benchmarks_without_respectively_pairs_in_order(run):
+    text = "On GSM8K and MATH, DeepThink scores 91.2% and 70.4%."
+    r = run(text, [("GSM8K", "benchmark"), ("MATH", "benchmark"), ("DeepThink", "model")])
+    assert [(v, b) for v, _, b, _ in r.results()] == [("91.2%", "GSM8K"), ("70.4%", "MATH")]
+
+
+def test_one_value_after_a_benchmark_list_gets_no_benchmark(run):
+    text = "Experiments on WebVoyager, Mind2Web-Live and GAIA-web show a 10% performance gain."
+    r = run(text, [("WebVoyager", "benchmark"), ("Mind2Web-Live", "benchmark"), ("GAIA-web", "benchmark")])
+    assert r.results() == [("10%", None, None, None)]
+
+
+def test_value_in_parentheses_belongs_to_the_benchmark_before_it(run):
+    text = "CTM achieves new state-of-the-art FIDs on CIFAR-10 (FID 1.73) and ImageNet (FID 1.92)."
+    r = run(text, [("CTM", "method"), ("CIFAR-10", "benchmark"), ("FID", "metric", 2),
+                   ("ImageNet", "benchmark"), ("FID", "metric", 3)])
+    assert [(v, s, b) for v, s, b, _ in r.results()] == [("1.73", "CTM", "CIFAR-10"), ("1.92", "CTM", "ImageNet")]
+    assert {m for *_, m in r.results()} == {"FID"}
+
+
+def test_before_after_arrow_is_one_result_worth_the_final_number(run):
+    text = r"G-RA raises the completion rate (47.6\% \rightarrow 93.8\%) on kBench."
+    r = run(text, [("G-RA", "method"), ("completion rate", "metric"), ("kBench", "benchmark")])
+    assert r.values() == ["47.6% → 93.8%"]
+    assert r.doc._.akg_results[0].value == Decimal("93.8")
+
+
+# ---- results: which numbers are results
+
+def test_relative_claims_are_results_with_the_value_as_written(run):
+    text = "UPFT matches supervised methods while reducing training time by 75% and sampling cost by 99%."
+    r = run(text, [("UPFT", "method"), ("training time", "metric"), ("sampling cost", "metric")])
+    assert r.results() == [("75%", "UPFT", None, "training time"), ("99%", "UPFT", None, "sampling cost")]
+
+
+def test_speedups_and_qualifiers_are_kept(run):
+    r = run("FastKV gives a 2.57x speedup and cuts latency by over 80%.", [("FastKV", "method"), ("latency", "metric")])
+    assert r.values() == ["2.57x", "over 80%"]
+    assert [x.value for x in r.doc._.akg_results] == [Decimal("2.57"), Decimal("80")]
+
+
+def test_dataset_sizes_are_not_results(run):
+    text = "We introduce DeepMath-103K, a dataset of approximately 103K problems and 1.2M solutions."
+    assert run(text, [("DeepMath-103K", "benchmark")]).results() == []
+
+
+def test_model_sizes_are_not_results(run):
+    text = "We train 7B and 32B models with relatively small (7B) LLMs and a 0.5b-parameter model."
+    assert run(text, []).results() == []
+
+
+def test_years_and_dates_are_not_results(run):
+    text = "Since 2023, AIME problems released in February 2025 have been used."
+    assert run(text, []).results() == []
+
+
+def test_counts_are_not_results(run):
+    text = "We evaluate on 3 benchmarks with 8 tokens per prefix and 14 million instructions."
+    assert run(text, []).results() == []
+
+
+def test_section_numbers_and_enumerators_are_not_results(run):
+    text = "As shown in Section 4 and Table 2, the agent (1) plans and (2) acts over Levels 5-9."
+    assert run(text, []).results() == []
+
+
+def test_numbers_inside_names_and_math_are_not_results(run):
+    text = "Qwen2.5 attains an $O(T^{-1})$ bound, improving upon $O(T^{-1/2})$, on GPT-4o outputs."
+    assert run(text, [("Qwen2.5", "model"), ("GPT-4o", "model")]).results() == []
+
+
+def test_a_percentage_of_the_training_data_is_a_setting_not_a_result(run):
+    assert run("Using only 10% of the training data suffices.", []).results() == []
+
+
+def test_integer_scores_count_when_a_metric_follows(run):
+    text = "LongCoT-RL costs 27 H100-months vs. 7 for Delethink."
+    r = run(text, [("LongCoT-RL", "method"), ("H100-months", "metric"), ("Delethink", "method")])
+    assert [(v, s) for v, s, _, _ in r.results()] == [("27", "LongCoT-RL"), ("7", "Delethink")]
+
+
+def test_latex_percent_is_written_plainly(run):
+    assert run(r"Our approach improves policy success by 44.7\%.", []).values() == ["44.7%"]
+
+
+def test_fold_words_are_results(run):
+    r = run("HiAgent achieves a twofold increase in success rate.", [("HiAgent", "method"), ("success rate", "metric")])
+    assert r.results() == [("twofold", "HiAgent", None, "success rate")]
+    assert r.doc._.akg_results[0].value == Decimal(2)
+
+
+# ---- results: subjects
+
+def test_our_method_means_the_one_named_proposal(run):
+    text = ("In this paper, we propose token-level reward regularization (T-REG). Experiments on Alpaca Eval 2 "
+            "and Arena-Hard show that our method outperforms baselines by up to 3.8% and 4.4%, respectively.")
+    r = run(text, [("token-level reward regularization", "method"), ("T-REG", "method"),
+                   ("Alpaca Eval 2", "benchmark"), ("Arena-Hard", "benchmark")])
+    assert r.results() == [("up to 3.8%", "token-level reward regularization", "Alpaca Eval 2", None),
+                           ("4.4%", "token-level reward regularization", "Arena-Hard", None)]
+
+
+def test_no_subject_when_the_paper_names_no_proposal(run):
+    r = run("Our method improves accuracy by 5.1%.", [("accuracy", "metric")])
+    assert r.results() == [("5.1%", None, None, "accuracy")]
+
+
+def test_the_object_of_outperforms_is_not_the_result_subject(run):
+    text = "Our ACE-RL framework outperforms SFT baselines by 20.70% on WritingBench."
+    r = run(text, [("ACE-RL", "method"), ("SFT", "method"), ("WritingBench", "benchmark")])
+    assert r.results() == [("20.70%", "ACE-RL", "WritingBench", None)]
+
+
+# ---- outperforms
+
+def test_outperforms_links_subject_to_each_listed_object(run):
+    r = run("SPO outperforms GRPO and DPO on ALFWorld.", [("SPO", "method"), ("GRPO", "method"),
+                                                         ("DPO", "method"), ("ALFWorld", "benchmark")])
+    assert r.links("outperforms") == {("SPO", "GRPO"), ("SPO", "DPO")}
+
+
+def test_surpasses_with_such_as_examples(run):
+    text = "Our RLVR framework significantly outperforms aligned models such as Qwen2.5-72B and DeepSeek-R1."
+    r = run(text, [("RLVR", "method"), ("Qwen2.5-72B", "model"), ("DeepSeek-R1", "model")])
+    assert r.links("outperforms") == {("RLVR", "Qwen2.5-72B"), ("RLVR", "DeepSeek-R1")}
+
+
+def test_passive_voice_reverses_the_direction(run):
+    text = "Strong baselines such as GPT-4o are outperformed by Robix."
+    r = run(text, [("GPT-4o", "model"), ("Robix", "model")])
+    assert r.links("outperforms") == {("Robix", "GPT-4o")}
+
+
+@pytest.mark.parametrize("claim", [
+    "X-Net does not outperform GPT-4o",
+    "X-Net doesn't outperform GPT-4o",
+    "X-Net fails to outperform GPT-4o",
+    "X-Net may outperform GPT-4o",
+    "X-Net could potentially surpass GPT-4o",
+    "We ask whether X-Net outperforms GPT-4o",
+    "X-Net matches or surpasses GPT-4o",
+])
+def test_negated_or_hedged_claims_give_no_outperforms(run, claim):
+    assert run(claim + " on MMLU.", [("X-Net", "model"), ("GPT-4o", "model")]).links("outperforms") == set()
+
+
+def test_not_only_outperforms_is_still_a_claim(run):
+    r = run("X-Net not only outperforms GPT-4o but also runs faster.", [("X-Net", "model"), ("GPT-4o", "model")])
+    assert r.links("outperforms") == {("X-Net", "GPT-4o")}
+
+
+def test_beats_seen_across_a_while_clause_is_not_carried_over(run):
+    text = "X-Net beats GPT-4o, while Llama-3 trails Claude."
+    r = run(text, [("X-Net", "model"), ("GPT-4o", "model"), ("Llama-3", "model"), ("Claude", "model")])
+    assert r.links("outperforms") == {("X-Net", "GPT-4o")}
+
+
+# ---- basedOn and variantOf
+
+@pytest.mark.parametrize("sentence", [
+    "Our model X-Math, fine-tuned from Qwen2.5-7B, is released.",
+    "X-Math is built on Qwen2.5-7B and RL.",
+    "X-Math is trained on Qwen2.5-7B with RL.",
+    "X-Math is distilled from Qwen2.5-7B in two stages.",
+])
+def test_based_on_cues(run, sentence):
+    r = run(sentence, [("X-Math", "model"), ("Qwen2.5-7B", "model")])
+    assert r.links("basedOn") == {("X-Math", "Qwen2.5-7B")}
+
+
+def test_trained_on_a_dataset_is_not_based_on(run):
+    r = run("X-Math is trained on GSM8K.", [("X-Math", "model"), ("GSM8K", "benchmark")])
+    assert r.links("basedOn") == set()
+
+
+def test_variant_of_family_when_both_are_named(run):
+    text = "We compare Qwen2.5 models: Qwen2.5-7B and Qwen2.5-72B-Instruct beat Llama."
+    r = run(text, [("Qwen2.5", "model"), ("Qwen2.5-7B", "model"), ("Qwen2.5-72B-Instruct", "model"), ("Llama", "model")])
+    assert r.links("variantOf") == {("Qwen2.5-7B", "Qwen2.5"), ("Qwen2.5-72B-Instruct", "Qwen2.5")}
+
+
+def test_no_variant_without_the_family_in_the_text(run):
+    assert run("Qwen2.5-7B is strong.", [("Qwen2.5-7B", "model")]).links("variantOf") == set()
+
+
+# ---- proposes and the other roles
+
+@pytest.mark.parametrize("sentence, proposed", [
+    ("We propose Recall with Reasoning (RwR), a method.", {"Recall with Reasoning", "RwR"}),
+    ("This paper introduces HiAgent, a framework for agents.", {"HiAgent"}),
+    ("We present ACT-JEPA, a novel architecture that integrates IL and SSL.", {"ACT-JEPA"}),
+    ("HiAgent, a novel framework, manages memory.", {"HiAgent"}),
+    ("We release DeepMath-103K publicly.", {"DeepMath-103K"}),
+    ("We introduce a new benchmark, called LongBench-X, for agents.", {"LongBench-X"}),
+])
+def test_proposes_cues(run, sentence, proposed):
+    names = [n for n in ("Recall with Reasoning", "RwR", "HiAgent", "ACT-JEPA", "IL", "SSL", "DeepMath-103K", "LongBench-X")
+             if n in sentence]
+    label = {"DeepMath-103K": "benchmark", "LongBench-X": "benchmark"}
+    r = run(sentence, [(n, label.get(n, "method")) for n in names])
+    assert r.roles("proposes") == proposed
+
+
+def test_title_before_a_colon_is_proposed(run):
+    text = "Ctrl-World: A Controllable Generative World Model\n\nWorld models help robots."
+    assert run(text, [("Ctrl-World", "model")]).roles("proposes") == {"Ctrl-World"}
+
+
+def test_evaluating_on_a_benchmark_is_not_proposing_it(run):
+    r = run("We propose experiments on GSM8K and evaluate on MATH.", [("GSM8K", "benchmark"), ("MATH", "benchmark")])
+    assert r.roles("proposes") == set()
+    assert r.roles("evaluatesOn") == {"GSM8K", "MATH"}
+
+
+def test_existing_technique_applied_into_a_task_is_not_proposed(run):
+    text = "Second, we introduce the attention sink mechanism into the long-horizon video generation task."
+    assert run(text, [("attention sink mechanism", "method")]).roles("proposes") == set()
+
+
+def test_modifier_before_the_head_word_is_skipped(run):
+    text = "We propose a novel inference-time scaling approach -- stepwise self-critique (PANEL), which helps."
+    r = run(text, [("inference-time scaling", "method"), ("stepwise self-critique", "method"), ("PANEL", "method")])
+    assert r.roles("proposes") == {"stepwise self-critique", "PANEL"}
+
+
+def test_every_type_gets_its_specific_role(run):
+    text = "We fine-tune Llama-3 with GRPO and report pass@1 on AIME 2024 for mathematical reasoning."
+    r = run(text, [("Llama-3", "model"), ("GRPO", "method"), ("pass@1", "metric"), ("AIME 2024", "benchmark"),
+                   ("mathematical reasoning", "task")])
+    assert (r.roles("usesModel"), r.roles("usesMethod"), r.roles("reportsMetric"), r.roles("evaluatesOn"),
+            r.roles("addressesTask")) == ({"Llama-3"}, {"GRPO"}, {"pass@1"}, {"AIME 2024"}, {"mathematical reasoning"})
+
+
+def test_training_data_is_not_evaluated_on(run):
+    assert run("The model is trained on the DROID dataset.", [("DROID", "benchmark")]).roles("evaluatesOn") == set()
+
+
+# ---- evidence and plumbing
+
+def test_evidence_names_the_sentence_its_offsets_and_the_rule(run):
+    r = run(COLOR_AGENT, COLOR_ENTS)
+    result = r.doc._.akg_results[0]
+    ev = result.evidence
+    assert r.doc.text[ev.start:ev.end] == ev.sentence
+    assert ev.sentence.startswith("We evaluate ColorAgent")
+    assert ev.extractor == "rule:result-respectively" and 0 < ev.confidence <= 1
+
+
+def test_title_and_first_sentence_are_separate_evidence(run):
+    text = "ColorAgent: An OS Agent\n\nWe present ColorAgent, an agent."
+    r = run(text, [("ColorAgent", "model"), ("ColorAgent", "model", 2)])
+    sentences = {role.evidence.sentence for role in r.doc._.akg_roles}
+    assert sentences == {"ColorAgent: An OS Agent", "We present ColorAgent, an agent."}
+
+
+def test_doc_without_entities_gives_empty_lists(run):
+    r = run("Nothing to see here.", [])
+    assert (r.doc._.akg_roles, r.doc._.akg_links, r.doc._.akg_results) == ([], [], [])
+
+
+def test_bad_cue_file_names_the_file_and_line(tmp_path):
+    path = tmp_path / "cues.json"
+    path.write_text('{\n  "confidence": {},\n  oops\n}')
+    with pytest.raises(ValueError, match=r"cues\.json:3"):
+        load_cues(path)
+
+
+def test_cue_file_missing_a_list_names_it(tmp_path):
+    data = json.loads(relations.CUES_PATH.read_text())
+    del data["outperform_verbs"]
+    path = tmp_path / "cues.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ValueError, match="outperform_verbs"):
+        load_cues(path)
+
+
+def test_factory_accepts_a_cue_file_override(tmp_path):
+    data = json.loads(relations.CUES_PATH.read_text())
+    data["outperform_verbs"] = ["trounces"]
+    path = tmp_path / "cues.json"
+    path.write_text(json.dumps(data))
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("akg_relations", config={"cues_path": str(path)})
+    r = Run(pipeline, "X-Net trounces GPT-4o. X-Net outperforms Llama.",
+            [("X-Net", "model"), ("GPT-4o", "model"), ("X-Net", "model", 2), ("Llama", "model")])
+    assert r.links("outperforms") == {("X-Net", "GPT-4o")}
+
+
+def test_component_is_a_relation_finder(nlp):
+    assert isinstance(nlp.get_pipe("akg_relations"), RelationFinder)
