@@ -67,6 +67,9 @@ class AcronymFinder:
             letters = "".join(c for c in short.text.lower() if c.isalpha())
             start = long_form_start(doc, token.i, letters)
             if start is None:
+                if any(t.lower_ in self.cues.propose_verbs for t in token.sent):
+                    # "we propose ... self-critique (PANEL)": a name the paper introduces.
+                    add(doc, short.i, short.i + 1, UNTYPED, "acronym:proposed", 0.75)
                 continue
             label = self.cues.head_type.get(singular(doc[token.i - 1].text.split("-")[-1]), UNTYPED)
             confidence = 0.85 if label else 0.5

@@ -47,14 +47,14 @@ class ContextFinder:
         return doc
 
     def _head_noun(self, doc: Doc, i: int, end_of_title: int) -> None:
-        word = singular(doc[i].text)
-        label = self.cues.head_type.get(word)
-        if label not in ("benchmark", "method", "metric") and word != "model":
+        word = doc[i].lower_
+        label = self.cues.name_heads.get(word)
+        if not label and word not in ("model", "models"):
             return
         start = name_before(doc, i, end_of_title)
         if start == i:
             return
-        if word == "model":
+        if not label:  # "Llama models" is a model; "the Bradley-Terry model" says nothing
             has_digit = any(c.isdigit() for t in doc[start:i] for c in t.text)
             label = "model" if has_digit else UNTYPED
         add(doc, start, i, label, f"context:head-{word}", 0.7)
@@ -113,19 +113,34 @@ class ContextFinder:
                 i += 1
 
     def _tasks(self, doc: Doc) -> None:
-        heads, stop = self.cues.task_heads, self.cues.task_modifier_stop
+        heads, stop, followers = self.cues.task_heads, self.cues.task_modifier_stop, self.cues.task_followers
         for token in doc:
-            if token.lower_ not in heads:
+            if token.lower_ not in heads or not self._ends_phrase(doc, token.i + 1, followers):
                 continue
             start = token.i
-            while start > 0 and token.i - start < 3:
-                prev = doc[start - 1]
-                if prev.lower_ in stop or not (prev.is_alpha or "-" in prev.text) or prev.lower_.endswith("ly") \
-                        or prev.is_sent_start and prev.text[:1].isupper():
-                    break
+            while start > 0 and token.i - start < 3 and self._task_modifier(doc[start - 1], stop):
                 start -= 1
-            if start < token.i:
+            if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop):
                 add(doc, start, token.i + 1, "task", "context:task-phrase", 0.6)
+
+    @staticmethod
+    def _task_modifier(token, stop) -> bool:
+        # An adjective or noun before the head: not a function word, verb form or adverb.
+        lower = token.lower_
+        if lower in stop or not (token.is_alpha or "-" in lower) or lower.startswith("-"):
+            return False
+        if lower.endswith(("ly", "ing", "ed")) or (lower.endswith("s") and not lower.endswith(("ss", "ous", "ics", "is"))):
+            return False
+        return not (token.is_sent_start and token.text[:1].isupper())
+
+    @staticmethod
+    def _ends_phrase(doc: Doc, i: int, followers) -> bool:
+        # "mathematical reasoning tasks" ends the phrase; "reasoning steps" makes "reasoning" a modifier.
+        if i >= len(doc):
+            return True
+        nxt = doc[i]
+        return not nxt.is_alpha or nxt.lower_ in followers or not nxt.is_lower or len(nxt.text) <= 3 \
+            or nxt.lower_ in ("with", "from", "under", "while", "without", "through", "across", "using", "over", "into")
 
 
 @Language.factory("akg_context", default_config={"cues_file": ""})

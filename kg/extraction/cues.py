@@ -13,8 +13,10 @@ DATA_FILE = Path(__file__).parent / "data" / "cues.json"
 
 @dataclass(frozen=True)
 class Cues:
-    head_type: dict[str, str]  # head noun (lower case, singular) -> entity type
+    head_type: dict[str, str]  # head noun of an acronym's long form (lower, singular) -> type
+    name_heads: dict[str, str]  # "the X benchmark": the word after a name -> its type
     task_heads: frozenset[str]
+    task_followers: frozenset[str]  # words that may follow a task phrase ("reasoning tasks")
     task_modifier_stop: frozenset[str]
     eval_words: frozenset[str]
     propose_verbs: frozenset[str]
@@ -35,7 +37,9 @@ def load_cues(path: str = "") -> Cues:
             head_type.setdefault(singular(word), label)
     return Cues(
         head_type=head_type,
+        name_heads={w.lower(): label for label, words in data["name_heads"].items() for w in words},
         task_heads=frozenset(data["task_heads"]),
+        task_followers=frozenset(data["task_followers"]),
         task_modifier_stop=frozenset(data["task_modifier_stop"]),
         eval_words=frozenset(data["eval_words"]),
         propose_verbs=frozenset(data["propose_verbs"]),

@@ -56,13 +56,25 @@ class EntityMerger:
                 generic.append((start, end))
             else:
                 options[(start, end)].append((label, extractor, confidence))
+        generic_tokens = {i for g0, g1 in generic for i in range(g0, g1)}
         chosen = {span: choose_label(opts) for span, opts in options.items()
-                  if not any(g0 <= span[0] and span[1] <= g1 for g0, g1 in generic)}
+                  if not generic_tokens.issuperset(range(*span))}
+        chosen = self._repeated_names(doc, chosen)
         chosen = self._type_untyped(doc, chosen)
         kept = self._resolve_overlaps(chosen)
         kept = self._one_type_per_name(doc, kept)
         doc.spans[SPAN_KEY] = self._spans(doc, kept)
         return doc
+
+    @staticmethod
+    def _repeated_names(doc: Doc, chosen: dict) -> dict:
+        # A name of unknown type the abstract repeats (PANEL x4) is probably what it is about.
+        counts = defaultdict(int)
+        for span in chosen:
+            counts[doc[span[0]:span[1]].text] += 1
+        return {span: (label, extractor, min(0.9, confidence + 0.1 * (counts[doc[span[0]:span[1]].text] - 1))
+                       if not label else confidence)
+                for span, (label, extractor, confidence) in chosen.items()}
 
     def _type_untyped(self, doc: Doc, chosen: dict) -> dict:
         spans = sorted(chosen)

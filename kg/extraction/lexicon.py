@@ -23,6 +23,7 @@ from kg.names import normalize
 DATA_DIR = Path(__file__).parent / "data" / "lexicons"
 LEXICON_LABELS = ENTITY_TYPES + (GENERIC,)
 CONFIDENCE = 0.95
+VERB_LEADS = {"to", "can", "could", "may", "might", "will", "would", "should", "must", "cannot", "we", "they", "models"}
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,19 @@ class LexiconMatcher:
         for matcher in (self.exact, self.lower):
             for match_id, start, end in matcher(doc):
                 label = strings[match_id]
+                if end - start == 1 and doc[start].is_lower and self._used_as_verb(doc, start):
+                    continue
                 add(doc, start, end, label, f"lexicon:{label}", CONFIDENCE)
         self._variants(doc)
         return doc
+
+    @staticmethod
+    def _used_as_verb(doc: Doc, i: int) -> bool:
+        # "to recall", "can recall", "actively recall": the word, not the metric.
+        if i == 0:
+            return False
+        before = doc[i - 1].lower_
+        return before in VERB_LEADS or (before.endswith("ly") and len(before) > 4)
 
     def _variants(self, doc: Doc) -> None:
         # "GSM-8K" for "GSM8K", "MATH500" for "MATH-500": one token, normalised lookup.

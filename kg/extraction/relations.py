@@ -236,7 +236,7 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         units = split_units(doc)
-        found = _Found()
+        found = _Found({e.index: normalize(e.text) for u in units for e in u.ents})
         for unit in units:
             self.find_proposed(unit, found)
         for unit in units:
@@ -600,7 +600,8 @@ class RelationFinder:
 class _Found:
     """What one doc yields, without duplicates."""
 
-    def __init__(self):
+    def __init__(self, names: dict[int, str]):
+        self.names = names  # mention index -> normalised text, so "X outperforms X" is dropped
         self.roles: list[Role] = []
         self.links: list[Link] = []
         self.results: list[ResultMention] = []
@@ -616,8 +617,7 @@ class _Found:
         s = _index(subject)
         if s is None or s == obj.index:
             return
-        names = {e.index: normalize(e.text) for e in unit.ents}
-        if s in names and names[s] == names[obj.index]:
+        if self.names.get(s) == self.names.get(obj.index):
             return
         if (s, predicate, obj.index) not in self._seen:
             self._seen.add((s, predicate, obj.index))
