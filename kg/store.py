@@ -30,6 +30,13 @@ DEFAULT_STORE = Path("exports/store")
 # to disk, not one transaction); below it, with load (one transaction, in memory).
 BULK_THRESHOLD = 32 * 1024 * 1024
 
+# Extensions we take as RDF (pyoxigraph's own guess also takes .txt as N-Triples).
+EXTENSIONS = {
+    "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG, "rdf": ox.RdfFormat.RDF_XML, "owl": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD, "n3": ox.RdfFormat.N3,
+}
+
 
 class StoreError(Exception):
     """A store that cannot be opened or a file that cannot be loaded; the message names it."""
@@ -123,9 +130,9 @@ def guess_format(path: str | Path) -> ox.RdfFormat:
     suffixes = [s.lstrip(".") for s in path.suffixes]
     if suffixes and suffixes[-1] == "gz":
         suffixes.pop()
-    found = ox.RdfFormat.from_extension(suffixes[-1]) if suffixes else None
+    found = EXTENSIONS.get(suffixes[-1].lower()) if suffixes else None
     if found is None:
-        raise StoreError(f"{path}: unknown RDF format; use one of .ttl .nt .nq .trig .rdf .jsonld .n3")
+        raise StoreError(f"{path}: unknown RDF format; use one of {' '.join('.' + e for e in EXTENSIONS)}")
     return found
 
 

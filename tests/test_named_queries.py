@@ -1,0 +1,272 @@
+"""Each named query's answer on the hand-written fixture graph tests/fixtures/small.trig."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg import query as q
+from kg import store as kgstore
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "small.trig"
+ENTITY = "https://w3id.org/abstract-kg/resource/entity/"
+
+
+@pytest.fixture(scope="module")
+def store():
+    return kgstore.memory_store(FIXTURE)
+
+
+def rows(store, name, **params):
+    terms = {key: q.to_term(value) for key, value in params.items()}
+    return [
+        {key: (term.value if term is not None else None) for key, term in row.items()}
+        for row in q.select_rows(q.run_named(store, name, terms))
+    ]
+
+
+def column(result, name):
+    return [row[name] for row in result]
+
+
+# ---------------------------------------------------------------- the folder itself
+
+def test_all_expected_named_queries_exist():
+    assert set(q.named_queries()) >= {
+        "top-benchmarks", "leaderboard", "outperforms", "proposals", "co-benchmarks",
+        "task-new-methods", "model-families", "evidence",
+    }
+
+
+@pytest.mark.parametrize("name", sorted(q.named_queries()))
+def test_named_query_header_has_summary(name):
+    query = q.named_queries()[name]
+    assert len(query.summary) > 20
+    assert not query.summary.startswith(name)
+
+
+@pytest.mark.parametrize("name", sorted(q.named_queries()))
+def test_every_declared_parameter_is_selected(name):
+    """pyoxigraph binds only selected variables: a declared parameter must be in the SELECT clause."""
+    query = q.named_queries()[name]
+    select = query.text[query.text.index("SELECT"):query.text.index("WHERE")]
+    for param in query.params:
+        assert f"?{param}" in select.split(), f"{name}: parameter ?{param} is not selected"
+
+
+@pytest.mark.parametrize("name", sorted(q.named_queries()))
+def test_named_query_runs_on_an_empty_store(name):
+    import pyoxigraph as ox
+
+    assert q.select_rows(q.run_named(ox.Store(), name)) == []
+
+
+def test_unknown_parameter_of_a_named_query_is_an_error(store):
+    with pytest.raises(q.QueryError, match="no parameter colour"):
+        q.run_named(store, "leaderboard", {"colour": q.to_term("red")})
+
+
+# ---------------------------------------------------------------- top-benchmarks
+
+def test_top_benchmarks_counts_papers_per_benchmark(store):
+    result = rows(store, "top-benchmarks")
+    assert [(r["label"], int(r["papers"])) for r in result[:2]] == [("GSM8K", 3), ("MATH500", 3)]
+    assert sorted(column(result[2:], "label")) == ["AIME 2024", "PRM800K", "ProofBench", "SVAMP", "WebArena"]
+    assert {int(r["papers"]) for r in result[2:]} == {1}
+
+
+def test_top_benchmarks_counts_evaluations_separately(store):
+    result = {r["label"]: int(r["evaluatedBy"]) for r in rows(store, "top-benchmarks")}
+    assert result["GSM8K"] == 3 and result["ProofBench"] == 1
+
+
+# ---------------------------------------------------------------- leaderboard
+
+def test_leaderboard_lists_every_result_with_a_benchmark(store):
+    result = rows(store, "leaderboard")
+    assert len(result) == 11
+    assert "reducing training cost by 45%" not in column(result, "valueText")  # no benchmark
+
+
+def test_leaderboard_sorts_best_first_within_benchmark_and_metric(store):
+    gsm = [r for r in rows(store, "leaderboard") if r["benchmarkLabel"] == "GSM8K"]
+    assert [Decimal(r["value"]) for r in gsm] == [Decimal("91.3"), Decimal("88.5"), Decimal("84.0"), Decimal("79.6")]
+    assert column(gsm, "subjectLabel")[:2] == ["GRPO-Lite", "Hierarchical Reward Model"]
+    assert column(gsm, "subjectType") == ["Method", "Method", "Method", "Model"]
+
+
+def test_leaderboard_benchmark_name_ignores_case_and_punctuation(store):
+    result = rows(store, "leaderboard", benchmark="gsm-8k")
+    assert set(column(result, "benchmarkLabel")) == {"GSM8K"} and len(result) == 4
+
+
+def test_leaderboard_benchmark_by_iri(store):
+    result = rows(store, "leaderboard", benchmark=ENTITY + "benchmark-proofbench")
+    assert column(result, "subjectLabel") == ["DeepSeek-R1", "GPT-4o", "Qwen2.5-72B"]
+
+
+def test_leaderboard_filters_by_metric(store):
+    result = rows(store, "leaderboard", metric="pass@1")
+    assert [(r["benchmarkLabel"], r["valueText"]) for r in result] == [("AIME 2024", "over 30%"), ("MATH500", "78.4%")]
+
+
+def test_leaderboard_unknown_benchmark_is_empty(store):
+    assert rows(store, "leaderboard", benchmark="ImageNet") == []
+
+
+def test_leaderboard_names_the_reporting_paper(store):
+    result = rows(store, "leaderboard", benchmark="WebArena")
+    assert [(r["subjectLabel"], r["paperId"]) for r in result] == [("Tree-of-Agents", "arXiv:2504.00004")]
+
+
+# ---------------------------------------------------------------- outperforms
+
+def test_outperforms_lists_every_claim_with_its_paper(store):
+    result = {(r["winnerLabel"], r["loserLabel"], r["paperId"]) for r in rows(store, "outperforms")}
+    assert result == {
+        ("DeepSeek-R1", "GPT-4o", "arXiv:2503.00003"),
+        ("GRPO-Lite", "Group Relative Policy Optimization", "arXiv:2502.00002"),
+        ("GRPO-Lite", "PPO", "arXiv:2502.00002"),
+        ("Hierarchical Reward Model", "Process Reward Model", "arXiv:2501.00001"),
+        ("Self-Verification Prompting", "chain-of-thought prompting", "3f9a1c2b7d4e5f60"),
+        ("Tree-of-Agents", "ReAct", "arXiv:2504.00004"),
+    }
+
+
+def test_outperforms_for_one_method(store):
+    assert column(rows(store, "outperforms", method="grpo lite"), "loserLabel") == [
+        "Group Relative Policy Optimization", "PPO"]
+
+
+def test_outperforms_finds_a_method_by_its_alias(store):
+    assert column(rows(store, "outperforms", method="ToA"), "loserLabel") == ["ReAct"]
+
+
+def test_outperforms_for_a_model_by_iri(store):
+    assert column(rows(store, "outperforms", method=f"<{ENTITY}model-deepseekr1>"), "loserLabel") == ["GPT-4o"]
+
+
+# ---------------------------------------------------------------- proposals
+
+def test_proposals_lists_what_each_paper_introduces(store):
+    result = {(r["paperId"], r["entityLabel"], r["entityType"]) for r in rows(store, "proposals")}
+    assert result == {
+        ("arXiv:2501.00001", "Hierarchical Reward Model", "Method"),
+        ("arXiv:2502.00002", "GRPO-Lite", "Method"),
+        ("arXiv:2503.00003", "ProofBench", "Benchmark"),
+        ("arXiv:2504.00004", "Tree-of-Agents", "Method"),
+        ("3f9a1c2b7d4e5f60", "Self-Verification Prompting", "Method"),
+    }
+
+
+def test_proposals_for_one_paper_by_identifier(store):
+    result = rows(store, "proposals", paper="arXiv:2503.00003")
+    assert [(r["entityLabel"], r["date"]) for r in result] == [("ProofBench", "2025-03-04")]
+
+
+# ---------------------------------------------------------------- co-benchmarks
+
+def test_co_benchmarks_most_frequent_pair_first(store):
+    result = rows(store, "co-benchmarks")
+    assert (result[0]["firstLabel"], result[0]["secondLabel"], int(result[0]["papers"])) == ("GSM8K", "MATH500", 2)
+
+
+def test_co_benchmarks_lists_each_pair_once(store):
+    pairs = [frozenset((r["firstLabel"], r["secondLabel"])) for r in rows(store, "co-benchmarks")]
+    assert len(pairs) == len(set(pairs)) == 7
+
+
+def test_co_benchmarks_of_one_benchmark(store):
+    result = rows(store, "co-benchmarks", benchmark="MATH500")
+    assert set(column(result, "firstLabel")) == {"MATH500"}
+    assert set(column(result, "secondLabel")) == {"GSM8K", "AIME 2024", "ProofBench", "SVAMP"}
+
+
+# ---------------------------------------------------------------- task-new-methods
+
+def test_task_new_methods_counts_methods_proposed_per_task(store):
+    result = [(r["label"], int(r["newMethods"])) for r in rows(store, "task-new-methods")]
+    # theorem proving's only paper proposes a benchmark, not a method
+    assert result == [("mathematical reasoning", 3), ("web navigation", 1)]
+
+
+# ---------------------------------------------------------------- model-families
+
+def test_model_families_group_variants(store):
+    result = {r["familyLabel"]: set(r["models"].split(", ")) for r in rows(store, "model-families")}
+    assert result == {"Qwen2.5": {"Qwen2.5-7B", "Qwen2.5-72B"}, "Llama 3.1": {"Llama-3.1-8B-Instruct"}}
+
+
+def test_model_families_largest_first(store):
+    assert column(rows(store, "model-families"), "familyLabel") == ["Qwen2.5", "Llama 3.1"]
+
+
+def test_model_families_by_name(store):
+    assert column(rows(store, "model-families", family="llama-3.1"), "members") == ["1"]
+
+
+# ---------------------------------------------------------------- evidence
+
+def test_evidence_returns_one_row_per_evidence_node(store):
+    count = list(store.query("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a akg:Evidence }",
+                             prefixes=q.PREFIXES, use_default_graph_as_union=True))[0]["n"].value
+    assert len(rows(store, "evidence")) == int(count) == 52
+
+
+def test_evidence_for_a_paper_and_relation(store):
+    result = rows(store, "evidence", paper="arXiv:2502.00002", relation="outperforms")
+    assert {r["objectLabel"] for r in result} == {"Group Relative Policy Optimization", "PPO"}
+    assert {r["extractor"] for r in result} == {"rule:outperforms"}
+    assert all(r["sentence"].startswith("GRPO-Lite outperforms GRPO and PPO") for r in result)
+
+
+def test_evidence_relation_by_iri(store):
+    result = rows(store, "evidence", relation=q.AKG + "proposes")
+    assert len(result) == 5 and {r["rel"] for r in result} == {"proposes"}
+
+
+def test_evidence_for_an_entity_alias(store):
+    result = rows(store, "evidence", entity="HRM")
+    assert {(r["rel"], r["extractor"]) for r in result} == {("proposes", "rule:we-propose"),
+                                                            ("outperforms", "rule:outperforms")}
+
+
+def test_evidence_shows_the_value_of_a_result(store):
+    result = rows(store, "evidence", paper="arXiv:2504.00004", relation="reportsResult")
+    assert [(r["objectLabel"], r["confidence"]) for r in result] == [("35.8%", "0.8")]
+
+
+def test_evidence_offsets_point_at_the_sentence(store):
+    """The sentence is the slice [start, end) of title + blank line + abstract."""
+    texts = {
+        r["id"].value: f"{r['title'].value}\n\n{r['abstract'].value}"
+        for r in store.query("SELECT DISTINCT ?id ?title ?abstract WHERE { ?p a akg:Paper ; "
+                             "dcterms:identifier ?id ; dcterms:title ?title ; dcterms:abstract ?abstract }",
+                             prefixes=q.PREFIXES, use_default_graph_as_union=True)
+    }
+    for row in rows(store, "evidence"):
+        assert texts[row["paperId"]][int(row["start"]):int(row["end"])] == row["sentence"]
+
+
+# ---------------------------------------------------------------- same answers elsewhere
+
+@pytest.mark.parametrize("name", ["top-benchmarks", "leaderboard", "outperforms", "co-benchmarks"])
+def test_rdflib_gives_the_same_answers(store, name):
+    """The queries are plain SPARQL 1.1: rdflib's engine agrees with Oxigraph's."""
+    import rdflib
+
+    dataset = rdflib.Dataset(default_union=True)
+    dataset.parse(FIXTURE, format="trig")
+    text = q.named_query(name).text
+    expected = [tuple(_same(v) for v in r.values()) for r in rows(store, name)]
+    got = [tuple(_same(str(v) if v is not None else None) for v in row) for row in dataset.query(text)]
+    assert sorted(got) == sorted(expected)
+
+
+def _same(text):
+    """Compare numbers by value: Oxigraph writes decimals canonically (84), rdflib as read (84.0)."""
+    try:
+        return str(Decimal(text).normalize())
+    except (TypeError, ArithmeticError):
+        return text or ""
