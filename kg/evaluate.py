@@ -74,13 +74,25 @@ class Predicted:
 
 @dataclass
 class Count:
+    """tp = gold items found, fn = gold items missed, fp = predictions matching no gold item.
+
+    Precision is (predictions that match a gold item) / predictions: two predicted nodes
+    that both match one gold entity (say "OpenAI o1" and "o1" left unmerged) are both
+    correct by the guideline's rule, so `hit` counts matching predictions separately."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    hit: int | None = None  # predictions that match some gold item (None: same as tp)
+
+    @property
+    def predicted_ok(self) -> int:
+        return self.tp if self.hit is None else self.hit
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        total = self.predicted_ok + self.fp
+        return self.predicted_ok / total if total else 0.0
 
     @property
     def recall(self) -> float:
@@ -92,10 +104,11 @@ class Count:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def add(self, other: "Count") -> None:
+        self.hit = self.predicted_ok + other.predicted_ok
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
 
     def as_dict(self) -> dict:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "predicted_ok": self.predicted_ok, "precision": round(self.precision, 4),
                 "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
 
 
@@ -241,17 +254,15 @@ def predictions(dataset, graph_iri: str) -> Predicted:
 
 
 def match_entities(gold: Sequence[GoldEntity], pred: Sequence[PredEntity]) -> tuple[list, list, list]:
-    """One-to-one greedy matching by shared normalised name: (matched pairs, missed gold, false hits)."""
-    used: set[int] = set()
-    matched, missed = [], []
-    for g in gold:
-        hit = next((i for i, p in enumerate(pred) if i not in used and g.keys & p.names), None)
-        if hit is None:
-            missed.append(g)
-        else:
-            used.add(hit)
-            matched.append((g, pred[hit]))
-    return matched, missed, [p for i, p in enumerate(pred) if i not in used]
+    """Matching by shared normalised name: (found gold, missed gold, predictions matching no gold)."""
+    gold_keys = set().union(*(g.keys for g in gold)) if gold else set()
+    found = [g for g in gold if any(g.keys & p.names for p in pred)]
+    missed = [g for g in gold if g not in found]
+    return found, missed, [p for p in pred if not p.names & gold_keys]
+
+
+def entity_count(gold, pred, found, false) -> Count:
+    return Count(tp=len(found), fp=len(false), fn=len(gold) - len(found), hit=len(pred) - len(false))
 
 
 def _value_key(text: str) -> str:
@@ -301,18 +312,19 @@ def score_paper(gold: GoldPaper, pred: Predicted, known: frozenset[str], counts:
     for kind in CORE_TYPES + ("task",):
         g_list = [e for e in gold.entities if e.type == kind]
         p_list = [e for e in pred.entities if e.type == kind]
-        matched, missed, false = match_entities(g_list, p_list)
-        counts[kind].add(Count(len(matched), len(false), len(missed)))
+        found, missed, false = match_entities(g_list, p_list)
+        counts[kind].add(entity_count(g_list, p_list, found, false))
         if kind in CORE_TYPES:
-            for g, _ in matched:
+            for g in found:
                 if not g.keys & known:
                     unseen.tp += 1
             unseen.fn += sum(1 for g in missed if not g.keys & known)
         errors.extend(f"{gold.source}: miss {kind} {g.name!r}" for g in missed)
         errors.extend(f"{gold.source}: false {kind} {p.label!r}" for p in false)
-    matched, missed, false = match_entities([e for e in gold.entities if e.proposed],
-                                            [e for e in pred.entities if e.proposed])
-    counts["proposed"].add(Count(len(matched), len(false), len(missed)))
+    g_list = [e for e in gold.entities if e.proposed]
+    p_list = [e for e in pred.entities if e.proposed]
+    found, missed, false = match_entities(g_list, p_list)
+    counts["proposed"].add(entity_count(g_list, p_list, found, false))
     errors.extend(f"{gold.source}: miss proposed {g.name!r}" for g in missed)
     errors.extend(f"{gold.source}: false proposed {p.label!r}" for p in false)
     counts["results"].add(match_results(gold.results, pred.results))

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extraction.candidates import UNTYPED, add
-from kg.extraction.cues import load_cues, name_after, name_before, singular, title_end
+from kg.extraction.cues import is_coined, load_cues, name_after, name_before, title_end
 
 LIST_JOINERS = {",", "and", "or", "/", "&"}
 EVAL_PREPOSITIONS = {"on", "across", "over"}
@@ -36,6 +36,9 @@ class ContextFinder:
                 proposed.extend(self._proposed(doc, token.i, end_of_title))
             elif lower in EVAL_PREPOSITIONS and token.sent.start in eval_sentences:
                 self._name_list(doc, token.i + 1, end_of_title, "benchmark", "context:evaluated-on", 0.6)
+            elif lower == "in" and token.sent.start in eval_sentences and token.i + 1 < len(doc) \
+                    and is_coined(doc[token.i + 1]):
+                self._name_list(doc, token.i + 1, end_of_title, "benchmark", "context:evaluated-in", 0.6)
             elif lower == "terms" and token.i > 0 and doc[token.i - 1].lower_ == "in" and token.i + 1 < len(doc) \
                     and doc[token.i + 1].lower_ == "of":
                 self._metric_list(doc, token.i + 2)
@@ -44,6 +47,7 @@ class ContextFinder:
             self._head_noun(doc, token.i, end_of_title)
         doc._.akg_proposed = proposed
         self._tasks(doc)
+        self._phrases(doc)
         return doc
 
     def _head_noun(self, doc: Doc, i: int, end_of_title: int) -> None:
@@ -54,9 +58,10 @@ class ContextFinder:
         start = name_before(doc, i, end_of_title)
         if start == i:
             return
-        if not label:  # "Llama models" is a model; "the Bradley-Terry model" says nothing
-            has_digit = any(c.isdigit() for t in doc[start:i] for c in t.text)
-            label = "model" if has_digit else UNTYPED
+        if not label:  # "Llama models", "the ColorAgent model": a model; "the Bradley-Terry model": unknown
+            coined = any(c.isdigit() for t in doc[start:i] for c in t.text) or any(
+                any(c.isupper() for c in t.text[1:]) and any(c.islower() for c in t.text) for t in doc[start:i])
+            label = "model" if coined else UNTYPED
         add(doc, start, i, label, f"context:head-{word}", 0.7)
 
     def _appositive(self, doc: Doc, comma: int, end_of_title: int) -> None:
@@ -65,9 +70,9 @@ class ContextFinder:
             return
         for j in range(comma + 2, min(comma + 8, len(doc))):
             word = doc[j].lower_
-            label = self.cues.head_type.get(singular(word))
+            label = "model" if word in self.cues.released_heads else self.cues.name_heads.get(word)
             if label in ("benchmark", "method", "model"):
-                add(doc, start, comma, "method" if word in ("model", "models") else label, "context:appositive", 0.75)
+                add(doc, start, comma, label, "context:appositive", 0.75)
                 return
             if word not in self.cues.appositive_adjectives and not doc[j].text.endswith(("-based", "-aware")) \
                     and not doc[j].lower_.endswith(("al", "ic", "ive", "ed")):
@@ -99,18 +104,55 @@ class ContextFinder:
                 i += 1
 
     def _metric_list(self, doc: Doc, i: int) -> None:
+        # "in terms of accuracy, latency and cost": short lower-case items joined by "," / "and".
         stop = self.cues.task_modifier_stop
         while i < len(doc):
             start = i
-            while i < len(doc) and i - start < 3 and (doc[i].is_alpha or "-" in doc[i].text or "@" in doc[i].text) \
-                    and doc[i].lower_ not in LIST_JOINERS and doc[i].lower_ not in ("both", "while", "with", "than"):
+            while i < len(doc) and i - start < 3 and doc[i].is_lower and not doc[i].is_punct \
+                    and doc[i].lower_ not in LIST_JOINERS and doc[i].lower_ not in ("both", "while", "with", "than", "the"):
                 i += 1
-            if i == start:
-                return
+            if i == start or (i < len(doc) and doc[i].is_lower and doc[i].lower_ not in LIST_JOINERS):
+                return  # not a short noun phrase: the sentence goes on
             if not all(t.lower_ in stop for t in doc[start:i]):
                 add(doc, start, i, "metric", "context:in-terms-of", 0.65)
-            while i < len(doc) and doc[i].lower_ in LIST_JOINERS | {"both"}:
+            if i >= len(doc) or doc[i].lower_ not in LIST_JOINERS:
+                return
+            last = doc[i].lower_ in ("and", "or")
+            while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
+                last = last or doc[i].lower_ in ("and", "or")
                 i += 1
+            if last:
+                self._metric_item(doc, i, stop)
+                return
+
+    def _metric_item(self, doc: Doc, i: int, stop) -> None:
+        start = i
+        while i < len(doc) and i - start < 3 and doc[i].is_lower and not doc[i].is_punct and doc[i].lower_ not in LIST_JOINERS:
+            i += 1
+        if i > start and not all(t.lower_ in stop for t in doc[start:i]) and (i == len(doc) or not doc[i].is_lower):
+            add(doc, start, i, "metric", "context:in-terms-of", 0.65)
+
+    def _phrases(self, doc: Doc) -> None:
+        """"training time", "completion rate" in a sentence with a number: metrics;
+        "rollback mechanism", "thought switching penalty": methods."""
+        numbers = {s.start for s in doc.sents if any(t.like_num or t.text == "%" for t in s)}
+        for token in doc:
+            lower = token.lower_
+            if lower in self.cues.metric_heads and token.sent.start in numbers:
+                self._phrase(doc, token.i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
+            elif lower in self.cues.method_phrase_heads:
+                self._phrase(doc, token.i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)
+
+    def _phrase(self, doc: Doc, head: int, label: str, extractor: str, confidence: float, stop, limit: int) -> None:
+        start = head
+        while start > 0 and head - start < limit:
+            prev = doc[start - 1]
+            if prev.lower_ in stop or prev.lower_ in self.cues.task_modifier_stop or not (prev.is_alpha or "-" in prev.text) \
+                    or prev.lower_.endswith("ly") or prev.text.startswith("-") or (prev.is_sent_start and prev.is_title):
+                break
+            start -= 1
+        if start < head:
+            add(doc, start, head + 1, label, extractor, confidence)
 
     def _tasks(self, doc: Doc) -> None:
         heads, stop, followers = self.cues.task_heads, self.cues.task_modifier_stop, self.cues.task_followers

@@ -22,6 +22,13 @@ class Cues:
     propose_verbs: frozenset[str]
     naming_words: frozenset[str]
     appositive_adjectives: frozenset[str]
+    released_heads: frozenset[str]  # "X, a ... model/agent/system": a released system is a model
+    metric_heads: frozenset[str]  # "training time", "completion rate" near a number
+    method_phrase_heads: frozenset[str]  # "rollback mechanism", "thought switching penalty"
+    method_phrase_stop: frozenset[str]
+    usage_dependent_methods: frozenset[str]  # "RL" is a method only when used ("trained via RL")
+    usage_before: frozenset[str]
+    usage_after: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -45,6 +52,9 @@ def load_cues(path: str = "") -> Cues:
         propose_verbs=frozenset(data["propose_verbs"]),
         naming_words=frozenset(data["naming_words"]),
         appositive_adjectives=frozenset(data["appositive_adjectives"]),
+        **{name: frozenset(data[name]) for name in (
+            "released_heads", "metric_heads", "method_phrase_heads", "method_phrase_stop",
+            "usage_dependent_methods", "usage_before", "usage_after")},
     )
 
 
@@ -100,3 +110,10 @@ def name_after(doc: Doc, start: int, title_end_i: int, limit: int = 4) -> int:
         else:
             break
     return end
+
+
+def is_coined(token: Token) -> bool:
+    """A capital after the first letter, or letters and digits: WebVoyager, GAIA, Mind2Web."""
+    text = token.text
+    return any(c.isalpha() for c in text) and (
+        any(c.isupper() for c in text[1:]) or any(c.isdigit() for c in text))

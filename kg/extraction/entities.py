@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extraction.candidates import GENERIC, UNTYPED, candidates
+from kg.extraction.cues import load_cues
 from kg.names import normalize
 
 SPAN_KEY = "akg_entities"
@@ -43,8 +44,9 @@ def choose_label(options: list[Choice]) -> Choice:
 
 
 class EntityMerger:
-    def __init__(self, name: str, min_untyped_confidence: float, default_label: str):
+    def __init__(self, name: str, min_untyped_confidence: float, default_label: str, cues_file: str = ""):
         self.name = name
+        self.cues = load_cues(cues_file)
         self.min_untyped = min_untyped_confidence
         self.default_label = default_label
 
@@ -59,12 +61,23 @@ class EntityMerger:
         generic_tokens = {i for g0, g1 in generic for i in range(g0, g1)}
         chosen = {span: choose_label(opts) for span, opts in options.items()
                   if not generic_tokens.issuperset(range(*span))}
+        chosen = {span: c for span, c in chosen.items() if self._used_if_field(doc, span)}
         chosen = self._repeated_names(doc, chosen)
         chosen = self._type_untyped(doc, chosen)
         kept = self._resolve_overlaps(chosen)
         kept = self._one_type_per_name(doc, kept)
         doc.spans[SPAN_KEY] = self._spans(doc, kept)
         return doc
+
+    def _used_if_field(self, doc: Doc, span: tuple[int, int]) -> bool:
+        """"reinforcement learning" names a field unless the text applies it ("trained via RL")."""
+        if doc[span[0]:span[1]].text.lower() not in self.cues.usage_dependent_methods:
+            return True
+        before = doc[span[0] - 1].lower_ if span[0] > 0 else ""
+        after = doc[span[1]].lower_ if span[1] < len(doc) else ""
+        if after == "(" and span[1] + 2 < len(doc):  # "reinforcement learning (RL) training"
+            after = doc[span[1] + 3].lower_ if span[1] + 3 < len(doc) else ""
+        return before in self.cues.usage_before or after in self.cues.usage_after
 
     @staticmethod
     def _repeated_names(doc: Doc, chosen: dict) -> dict:
@@ -142,6 +155,6 @@ class EntityMerger:
         return spans
 
 
-@Language.factory("akg_entities", default_config={"min_untyped_confidence": 0.7, "default_label": "method"})
-def make_entities(nlp: Language, name: str, min_untyped_confidence: float, default_label: str) -> EntityMerger:
-    return EntityMerger(name, min_untyped_confidence, default_label)
+@Language.factory("akg_entities", default_config={"min_untyped_confidence": 0.7, "default_label": "method", "cues_file": ""})
+def make_entities(nlp: Language, name: str, min_untyped_confidence: float, default_label: str, cues_file: str) -> EntityMerger:
+    return EntityMerger(name, min_untyped_confidence, default_label, cues_file)

@@ -91,8 +91,11 @@ class LexiconMatcher:
         self.by_norm: dict[str, str] = {}
         for entry in read_lexicons(lexicon_dir):
             for form in entry.forms:
-                matcher = self.exact if case_sensitive(form) else self.lower
+                sensitive = case_sensitive(form)
+                matcher = self.exact if sensitive else self.lower
                 matcher.add(entry.label, [nlp.make_doc(form)])
+                if sensitive and " " not in form and form[-1].isupper():
+                    matcher.add(entry.label, [nlp.make_doc(form + "s")])  # "LSTMs", "GNNs"
                 norm = normalize(form)
                 if len(norm) >= 4 and any(c.isdigit() for c in norm):
                     self.by_norm.setdefault(norm, entry.label)

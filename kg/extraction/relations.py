@@ -45,9 +45,16 @@ register_extensions()
 
 
 def _alt(words: list[str]) -> str:
-    """One regex alternation; word boundaries only where a phrase starts or ends with a word character."""
+    """One regex alternation; word boundaries only where a phrase starts or ends with a word character.
+
+    When every phrase is a plain word phrase the boundaries are written once around the group: Python's
+    re tries each alternative at each position, and a shared lookbehind first makes that much cheaper."""
+    words = sorted(set(words), key=len, reverse=True)
+    if all(w[:1].isalnum() and w[-1:].isalnum() for w in words):
+        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        return rf"(?<![\w-])(?:{body})(?![\w-])"
     parts = []
-    for word in sorted(set(words), key=len, reverse=True):
+    for word in words:
         body = re.escape(word).replace(r"\ ", r"\s+")
         head = r"(?<![\w-])" if word[:1].isalnum() else ""
         tail = r"(?![\w-])" if word[-1:].isalnum() else ""
@@ -171,17 +178,22 @@ def _title_end(text: str) -> int:
     return match.start() if head and head[-1] not in ".!?" else 0
 
 
-def _sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
-    if doc.has_annotation("SENT_START"):
-        return [(s.start_char, s.end_char) for s in doc.sents]
-    return [(0, len(doc.text))]
+def _sentence_ranges(doc: Doc, length: int) -> list[tuple[int, int]]:
+    """Character ranges of the sentences; read from the SENT_START array, which is far cheaper than doc.sents."""
+    flags = doc.to_array("SENT_START") if len(doc) else None
+    if flags is None or not flags.any():  # no sentence boundaries set
+        return [(0, length)]
+    starts = [int(i) for i in (flags == 1).nonzero()[0] if i > 0]
+    chars = [0] + [doc[i].idx for i in starts] + [length]
+    return list(zip(chars[:-1], chars[1:]))
 
 
 def split_units(doc: Doc) -> list[Unit]:
     """Sentences cut at blank lines, stripped, each with the entity mentions inside it."""
-    text, title_end = doc.text, _title_end(doc.text)
+    text = doc.text  # built from the tokens on every access: read it once
+    title_end = _title_end(text)
     units = []
-    for start, end in _sentence_ranges(doc):
+    for start, end in _sentence_ranges(doc, len(text)):
         pos = start
         for piece in _BLANK_LINE.split(text[start:end]) if "\n" in text[start:end] else [text[start:end]]:
             at = text.index(piece, pos) if piece else pos
@@ -267,7 +279,7 @@ class RelationFinder:
         for ent in unit.ents:
             if ent.label == "task":
                 continue
-            before, after = text[:ent.start], text[ent.end:]
+            before, after = text[max(0, ent.start - 100):ent.start], text[ent.end:ent.end + 100]
             if cues.appositive.match(after):
                 self._propose(unit, found, ent, "appositive-novel")
             elif cues.naming_before.search(before[-40:]) and cues.we_context.search(text):
@@ -387,7 +399,7 @@ class RelationFinder:
 
     def _doubtful(self, text: str, pos: int) -> bool:
         """Negated or hedged: "does not outperform", "may outperform", "whether X outperforms Y"."""
-        window = " ".join(text[:pos].split()[-6:])
+        window = " ".join(text[max(0, pos - 80):pos].split()[-6:])
         window = self.cues.negation_ok.sub(" ", window)
         return bool(self.cues.negation.search(window) or self.cues.hedge.search(window)
                     or re.search(r"\b(?:whether|if)\b", text[:pos], re.IGNORECASE))
@@ -431,7 +443,7 @@ class RelationFinder:
             gap = unit.text[pos:ent.start]
             if len(gap) > 150 or self.cues.clause_stop.search(gap) or self.cues.outperform.search(gap):
                 break
-            if self.cues.training_before.search(unit.text[:ent.start]) or \
+            if self.cues.training_before.search(unit.text[max(0, ent.start - 60):ent.start]) or \
                     _prev_word(unit.text[:ent.start]) in ("on", "using", "with", "from", "via", "by", "in", "for", "upon"):
                 continue
             objects.append(ent)
@@ -536,7 +548,7 @@ class RelationFinder:
         if owner is not None and owner.label == "benchmark":
             return owner
         benches = [e for e in unit.ents if e.label == "benchmark"
-                   and not self.cues.training_before.search(unit.text[:e.start])]
+                   and not self.cues.training_before.search(unit.text[max(0, e.start - 60):e.start])]
         later = next((e for e in benches if e.start >= value.end), None)
         if later is not None and len(unit.text[value.end:later.start]) <= 120 and \
                 _prev_word(unit.text[:later.start]) in ("on", "in", "for", "across", "at", "of") and \
@@ -577,7 +589,7 @@ class RelationFinder:
         for unit in units:
             evaluating = bool(self.cues.evaluation.search(unit.text))
             for ent in unit.ents:
-                before = unit.text[:ent.start]
+                before = unit.text[max(0, ent.start - 60):ent.start]
                 proposed = ent.index in found.proposed or normalize(ent.text) in proposed_names
                 if ent.label == "benchmark":
                     training = bool(self.cues.training_before.search(before))
