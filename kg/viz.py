@@ -46,7 +46,7 @@ OPTIONS = {
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90, "springConstant": 0.05,
                              "avoidOverlap": 0.2},
-        "stabilization": {"iterations": 400, "updateInterval": 20},
+        "stabilization": {"iterations": 250, "updateInterval": 25},
     },
     "edges": {"smooth": False, "width": 1, "font": {"size": 9, "color": "#555555", "strokeWidth": 2},
               "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
@@ -153,14 +153,16 @@ def evidence_lines(evidence: Evidence | None) -> list[str]:
     return [f"\u201c{evidence.sentence}\u201d", f"{evidence.extractor}, confidence {evidence.confidence:.2f}"]
 
 
-def node_size(graph: nx.MultiDiGraph, node: str) -> float:
-    """Entities grow with the number of papers that touch them; papers and results stay small."""
+def node_size(graph: nx.MultiDiGraph, node: str) -> tuple[float, int]:
+    """(symbol size, label font size): entities grow with the papers that touch them, so the
+    hubs of a field stand out and keep readable labels when zoomed out; papers and results stay small."""
     kind = graph.nodes[node]["kind"]
     if kind == "Paper":
-        return 12
+        return 12, 12
     if kind == "Result":
-        return 7
-    return round(min(10 + 5 * math.sqrt(len(papers_of(graph, node))), 45), 1)
+        return 7, 11
+    extra = math.sqrt(max(len(papers_of(graph, node)) - 1, 0))
+    return round(min(12 + 5 * extra, 45), 1), round(min(13 + 6 * extra, 48))
 
 
 def search_names(data: dict) -> list[str]:
@@ -179,8 +181,10 @@ def to_network(graph: nx.MultiDiGraph):
     for node, data in graph.nodes(data=True):
         color, shape, _ = KIND_STYLE.get(data["kind"], OTHER_STYLE)
         extra = {"url": data["url"]} if data["kind"] == "Paper" and data.get("url") else {}
+        size, font = node_size(graph, node)
         net.add_node(node, label=short(data.get("label") or node), title=node_title(graph, node), color=color,
-                     shape=shape, size=node_size(graph, node), kind=data["kind"], names=search_names(data), **extra)
+                     shape=shape, size=size, font={"size": font}, kind=data["kind"], names=search_names(data),
+                     **extra)
     for edge in drawn_edges(graph):
         derived = all(evidence is None for _, evidence in edge.statements)
         net.add_edge(edge.source, edge.target, title=edge_title(graph, edge), label=edge.rel,
@@ -204,12 +208,12 @@ def legend(graph: nx.MultiDiGraph) -> list[dict]:
 
 
 def edge_legend(edges: list[DrawnEdge]) -> list[dict]:
-    present = {e.rel for e in edges}
-    rows = [{"rel": rel, "color": color} for rel, color in REL_COLORS.items() if rel in present]
-    quiet = sorted(present - set(REL_COLORS))
-    if quiet:
-        rows.append({"rel": ", ".join(quiet), "color": ROLE_COLOR})
-    return rows
+    """One row per edge colour present, naming the relations drawn in it."""
+    by_color: dict[str, list[str]] = {}
+    for rel in list(REL_COLORS) + sorted({e.rel for e in edges} - set(REL_COLORS)):
+        if any(e.rel == rel for e in edges):
+            by_color.setdefault(REL_COLORS.get(rel, ROLE_COLOR), []).append(rel)
+    return [{"rel": ", ".join(rels), "color": color} for color, rels in by_color.items()]
 
 
 def render_html(graph: nx.MultiDiGraph, title: str = "abstract-kg") -> str:
@@ -329,10 +333,25 @@ function focusNode(query) {
   if (!node) { setStatus("no node matches \u201c" + query + "\u201d"); return false; }
   if (node.hidden) setKindVisible(node.kind, true);
   network.selectNodes([node.id]);
+  highlight(node.id);
   network.focus(node.id, {scale: 1.4, animation: {duration: 400}});
   setStatus(node.kind + ": " + node.names[0]);
   return true;
 }
+
+// selecting a node fades everything not next to it, so its neighbourhood reads in a crowded graph
+var FADED = "rgba(200,200,200,0.35)";
+var look = {};
+nodes.forEach(function (n) { look[n.id] = {color: n.color, size: n.font.size}; });
+function highlight(id) {
+  var near = new Set(id === null ? [] : network.getConnectedNodes(id).concat([id]));
+  nodes.update(nodes.getIds().map(function (n) {
+    var on = id === null || near.has(n);
+    return {id: n, color: on ? look[n].color : FADED, font: {size: look[n].size, color: on ? "#222222" : FADED}};
+  }));
+}
+network.on("selectNode", function (p) { highlight(p.nodes[0]); });
+network.on("deselectNode", function () { highlight(null); });
 
 function setKindVisible(kind, visible) {
   nodes.update(nodes.getIds({filter: function (n) { return n.kind === kind; }}).map(function (id) {

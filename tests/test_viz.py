@@ -339,6 +339,30 @@ def test_search_by_alias_selects_and_centres_the_node(open_page, small_page_path
     assert opened.page.text_content("#status") == "Method: Group Relative Policy Optimization"
 
 
+FREE_POINT = """() => {
+    for (let x = 1350; x > 300; x -= 25) for (let y = 80; y < 800; y += 25)
+        if (network.getNodeAt({x, y}) === undefined && network.getEdgeAt({x, y}) === undefined) return {x, y};
+    return null;
+}"""
+
+
+@pytest.mark.browser
+def test_selection_fades_all_but_the_neighbourhood(open_page, small_page_path):
+    opened = open_page(small_page_path)
+    colours = "() => Object.fromEntries(nodes.get().map(n => [n.id, n.color]))"
+    before = opened.js(colours)
+    opened.page.fill("#search input", "GRPO")
+    opened.page.press("#search input", "Enter")
+    during = opened.js(colours)
+    near = {"entity/grpo", "entity/ppo", "paper/p1", "result/p1/1"}
+    assert {n for n in during if during[n] == before[n]} == near
+    point = opened.js(FREE_POINT)
+    assert point, "no empty spot on the canvas to click"
+    opened.page.mouse.click(point["x"], point["y"])
+    assert opened.js("() => network.getSelectedNodes()") == []
+    assert opened.js(colours) == before
+
+
 @pytest.mark.browser
 def test_search_ignores_case_and_punctuation(open_page, small_page_path):
     opened = open_page(small_page_path)
@@ -397,3 +421,22 @@ def test_layout_settles_on_a_few_hundred_papers(open_page, tmp_path):
     opened = open_page(viz.write_html(g, tmp_path / "big.html"))  # waits for the layout to settle
     assert opened.js("() => network.physics.options.enabled") is False
     assert opened.errors == []
+
+
+# ---------------------------------------------------------------- the browser fixtures themselves
+
+
+def test_missing_browser_skips_outside_ci(monkeypatch):
+    import browser
+
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="Chromium not found"):
+        browser.unavailable("Chromium not found at /nowhere")
+
+
+def test_missing_browser_fails_under_ci(monkeypatch):
+    import browser
+
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI is set"):
+        browser.unavailable("Chromium not found at /nowhere")
