@@ -61,21 +61,30 @@ class OpenedPage:
         return self.page.evaluate(expression, arg)
 
 
+def open_local(browser, path: Path, settle: bool = True) -> tuple[OpenedPage, object]:
+    """Open a local page in a fresh context: (page, context). Requests other than file:// are blocked and recorded.
+
+    settle=True waits until the page says its layout has settled (body[data-layout=settled]).
+    """
+    context = browser.new_context(viewport=VIEWPORT)
+    opened = OpenedPage(context.new_page())
+    context.route("**/*", lambda route: _local_only(route, opened))
+    opened.page.on("console", lambda msg: msg.type == "error" and opened.errors.append(msg.text))
+    opened.page.on("pageerror", lambda exc: opened.errors.append(f"uncaught: {exc}"))
+    opened.page.goto(Path(path).resolve().as_uri())
+    if settle:
+        opened.page.wait_for_selector("body[data-layout=settled]", state="attached", timeout=SETTLE_TIMEOUT_MS)
+    return opened, context
+
+
 @pytest.fixture
 def open_page(chromium):
-    """open_page(path, settle=True) -> OpenedPage. Network requests other than file:// are blocked and recorded."""
+    """open_page(path, settle=True) -> OpenedPage, closed after the test."""
     contexts = []
 
     def open_(path: Path, settle: bool = True) -> OpenedPage:
-        context = chromium.new_context(viewport=VIEWPORT)
+        opened, context = open_local(chromium, path, settle)
         contexts.append(context)
-        opened = OpenedPage(context.new_page())
-        context.route("**/*", lambda route: _local_only(route, opened))
-        opened.page.on("console", lambda msg: msg.type == "error" and opened.errors.append(msg.text))
-        opened.page.on("pageerror", lambda exc: opened.errors.append(f"uncaught: {exc}"))
-        opened.page.goto(Path(path).resolve().as_uri())
-        if settle:
-            opened.page.wait_for_selector("body[data-layout=settled]", state="attached", timeout=SETTLE_TIMEOUT_MS)
         return opened
 
     yield open_

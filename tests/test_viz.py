@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from browser import chromium, open_page  # noqa: F401 (fixtures)
+from browser import chromium, open_local, open_page  # noqa: F401 (fixtures)
 from kg import viz
 from kg.graph import edge_key, to_graph
 from kg.model import Evidence, Extraction, Link, Mention, Paper, ResultMention, Role
@@ -292,9 +292,12 @@ def small_page_path(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def gold_page_path(tmp_path_factory) -> tuple[Path, nx.MultiDiGraph]:
+def gold_page(chromium, tmp_path_factory):
+    """The realistic graph's page, opened once for the tests that only look at it."""
     g = gold_graph()
-    return viz.write_html(g, tmp_path_factory.mktemp("viz") / "gold.html"), g
+    opened, context = open_local(chromium, viz.write_html(g, tmp_path_factory.mktemp("viz") / "gold.html"))
+    yield opened, g
+    context.close()
 
 
 @pytest.mark.browser
@@ -305,18 +308,18 @@ def test_vis_draws_a_canvas(open_page, small_page_path):
 
 
 @pytest.mark.browser
-def test_network_holds_every_node_and_edge(open_page, gold_page_path):
-    path, g = gold_page_path
-    opened = open_page(path)
+def test_network_holds_every_node_and_edge(gold_page):
+    opened, g = gold_page
     counts = opened.js("() => [nodes.length, edges.length, network.body.nodeIndices.length, network.body.edgeIndices.length]")
     assert counts == [g.number_of_nodes(), len(viz.drawn_edges(g)), g.number_of_nodes(), len(viz.drawn_edges(g))]
 
 
 @pytest.mark.browser
-def test_page_runs_without_console_errors_or_requests(open_page, gold_page_path):
-    opened = open_page(gold_page_path[0])
+def test_page_runs_without_console_errors_or_requests(gold_page):
+    opened, _ = gold_page
     opened.page.mouse.move(700, 450)  # exercise hover handlers too
-    opened.page.wait_for_timeout(200)
+    opened.page.mouse.move(720, 460)
+    opened.page.wait_for_timeout(300)
     assert opened.errors == [] and opened.requests == []
 
 
@@ -333,9 +336,11 @@ def test_search_by_alias_selects_and_centres_the_node(open_page, small_page_path
     opened.page.fill("#search input", "grpo")
     opened.page.press("#search input", "Enter")
     assert opened.js("() => network.getSelectedNodes()") == ["entity/grpo"]
-    opened.page.wait_for_timeout(600)  # the focus animation runs 400 ms
-    centre, node = opened.js("() => [network.getViewPosition(), network.getPosition('entity/grpo')]")
-    assert abs(centre["x"] - node["x"]) < 1 and abs(centre["y"] - node["y"]) < 1
+    # the view animates to the node: wait until it is centred there (fails on timeout if it never is)
+    opened.page.wait_for_function("""() => {
+        const c = network.getViewPosition(), n = network.getPosition('entity/grpo');
+        return Math.abs(c.x - n.x) < 1 && Math.abs(c.y - n.y) < 1;
+    }""", timeout=10_000)
     assert opened.page.text_content("#status") == "Method: Group Relative Policy Optimization"
 
 
