@@ -18,6 +18,7 @@ from kg.extraction.candidates import UNTYPED, add
 from kg.extraction.cues import is_coined, load_cues, name_after, name_before, title_end
 
 LIST_JOINERS = {",", "and", "or", "/", "&"}
+DESCRIPTION_STOPS = {"that", "which", "of", "to", "for", "with", "in", "on", "by", "from", "via", "and", "or", "is", "are", "where"}
 EVAL_PREPOSITIONS = {"on", "across", "over"}
 
 
@@ -45,6 +46,9 @@ class ContextFinder:
             elif lower == "," and token.i > 0:
                 self._appositive(doc, token.i, end_of_title)
             self._head_noun(doc, token.i, end_of_title)
+            if lower in self.cues.name_heads:
+                self._named_after_head(doc, token.i, end_of_title)
+        self._title_colon(doc, end_of_title)
         doc._.akg_proposed = proposed
         self._tasks(doc)
         self._phrases(doc)
@@ -65,18 +69,41 @@ class ContextFinder:
         add(doc, start, i, label, f"context:head-{word}", 0.7)
 
     def _appositive(self, doc: Doc, comma: int, end_of_title: int) -> None:
+        # "CultureVerse, a large-scale multimodal benchmark covering ...": type from the first head word.
         start = name_before(doc, comma, end_of_title)
         if start == comma or comma + 1 >= len(doc) or doc[comma + 1].lower_ not in ("a", "an", "the"):
             return
-        for j in range(comma + 2, min(comma + 8, len(doc))):
-            word = doc[j].lower_
+        self._type_from_description(doc, start, comma, comma + 2, "context:appositive")
+
+    def _type_from_description(self, doc: Doc, start: int, end: int, j: int, extractor: str) -> None:
+        for k in range(j, min(j + 8, len(doc))):
+            word = doc[k].lower_
             label = "model" if word in self.cues.released_heads else self.cues.name_heads.get(word)
             if label in ("benchmark", "method", "model"):
-                add(doc, start, comma, label, "context:appositive", 0.75)
+                add(doc, start, end, label, extractor, 0.75)
                 return
-            if word not in self.cues.appositive_adjectives and not doc[j].text.endswith(("-based", "-aware")) \
-                    and not doc[j].lower_.endswith(("al", "ic", "ive", "ed")):
+            if doc[k].is_punct or word in DESCRIPTION_STOPS:
                 return
+
+    def _title_colon(self, doc: Doc, end_of_title: int) -> None:
+        # "BioCube: A Multimodal Dataset for Biodiversity Research": the title types its name.
+        for token in doc[:end_of_title]:
+            if token.text == ":":
+                start = name_before(doc, token.i, len(doc))
+                if start < token.i:
+                    add(doc, start, token.i, UNTYPED, "context:title-name", 0.75)
+                    self._type_from_description(doc, start, token.i, token.i + 1, "context:title-name")
+                return
+
+    def _named_after_head(self, doc: Doc, i: int, end_of_title: int) -> None:
+        # "a new benchmark, EVOKE", "a dataset called X", "the benchmark X".
+        label = self.cues.name_heads.get(doc[i].lower_)
+        j = i + 1
+        while j < len(doc) and (doc[j].text == "," or doc[j].lower_ in self.cues.naming_words):
+            j += 1
+        end = name_after(doc, j, end_of_title)
+        if label in ("benchmark", "method") and end > j and any(is_coined(t) for t in doc[j:end]):
+            add(doc, j, end, label, "context:named-after-head", 0.7)
 
     def _proposed(self, doc: Doc, verb: int, end_of_title: int) -> list[tuple[int, int]]:
         # "we propose ToolPO", "we introduce a new benchmark, EVOKE", "a method called X".
@@ -138,7 +165,7 @@ class ContextFinder:
         numbers = {s.start for s in doc.sents if any(t.like_num or t.text == "%" for t in s)}
         for token in doc:
             lower = token.lower_
-            if lower in self.cues.metric_heads and token.sent.start in numbers:
+            if lower in self.cues.metric_heads and (token.sent.start in numbers or lower in self.cues.strong_metric_heads):
                 self._phrase(doc, token.i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
             elif lower in self.cues.method_phrase_heads:
                 self._phrase(doc, token.i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)

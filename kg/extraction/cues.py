@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,7 @@ class Cues:
     usage_dependent_methods: frozenset[str]  # "RL" is a method only when used ("trained via RL")
     usage_before: frozenset[str]
     usage_after: frozenset[str]
+    strong_metric_heads: frozenset[str]  # "ranking accuracy" is a metric even without a number
 
 
 @lru_cache(maxsize=4)
@@ -54,7 +56,7 @@ def load_cues(path: str = "") -> Cues:
         appositive_adjectives=frozenset(data["appositive_adjectives"]),
         **{name: frozenset(data[name]) for name in (
             "released_heads", "metric_heads", "method_phrase_heads", "method_phrase_stop",
-            "usage_dependent_methods", "usage_before", "usage_after")},
+            "usage_dependent_methods", "usage_before", "usage_after", "strong_metric_heads")},
     )
 
 
@@ -75,10 +77,13 @@ def title_end(doc: Doc) -> int:
     return 0
 
 
+QUANTITY = re.compile(r"^[\d.,]+(?:[a-zA-Z]{1,2}|-[a-z]+(?:-[a-z]+)*)?$")  # "40K", "380k", "0.5b-parameter"
+
+
 def is_namey(token: Token, in_title: bool) -> bool:
     """Does the token look like part of a proper name (HELMET, WebVoyager, Llama, 3.5)?"""
     text = token.text
-    if not text[:1].isalnum():
+    if not text[:1].isalnum() or QUANTITY.match(text):
         return False
     if any(c.isupper() for c in text[1:]) and any(c.isalpha() for c in text):
         return True

@@ -23,6 +23,7 @@ from kg.names import normalize
 SPAN_KEY = "akg_entities"
 SOURCE_RANK = {"lexicon": 0, "acronym": 1, "shape": 2, "context": 3}
 LIST_JOINERS = {",", "and", "or", "/", "&", ", and"}
+HEAD_WORDS = {"mechanism", "module", "scheme", "technique", "strategy"}
 Choice = tuple[str, str, float]  # label, extractor, confidence
 
 
@@ -150,7 +151,10 @@ class EntityMerger:
             span = Span(doc, start, end, label=label)
             span._.akg_extractor = extractor
             span._.akg_confidence = round(confidence, 3)
-            span._.akg_aliases = tuple(sorted(aliases.get(span.text, ())))
+            names = set(aliases.get(span.text, ()))
+            if extractor.startswith("context:method-phrase") and len(span) > 1 and span[-1].lower_ in HEAD_WORDS:
+                names.add(span[:-1].text)  # "attention sink mechanism" is also written "attention sink"
+            span._.akg_aliases = tuple(sorted(names))
             spans.append(span)
         return spans
 

@@ -49,7 +49,7 @@ def _alt(words: list[str]) -> str:
 
     When every phrase is a plain word phrase the boundaries are written once around the group: Python's
     re tries each alternative at each position, and a shared lookbehind first makes that much cheaper."""
-    words = sorted(set(words), key=len, reverse=True)
+    words = sorted(set(words), key=lambda w: (-len(w), w))
     if all(w[:1].isalnum() and w[-1:].isalnum() for w in words):
         body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
         return rf"(?<![\w-])(?:{body})(?![\w-])"
