@@ -54,9 +54,12 @@ OPTIONS = {
     "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": True, "keyboard": False,
                     "hideEdgesOnDrag": True},
 }
-# vis's "improved layout" clusters and runs Kamada-Kawai first: a nicer start for small graphs,
-# too slow (and it warns in the console) on a few hundred papers, where forceAtlas2 alone settles.
-IMPROVED_LAYOUT_MAX_NODES = 100
+# Up to this many nodes the graph is "small": vis's improved layout (clustering and Kamada-Kawai
+# first, too slow on a few hundred papers) gives a nicer start, and every edge shows its relation.
+# Larger graphs label only the edges around the selected node: hundreds of labels are noise.
+SMALL_GRAPH_NODES = 100
+# Layout iterations: fewer on large graphs, where each costs more and a blank page waits for them.
+STABILIZATION = ((1000, 250), (float("inf"), 150))  # (up to n nodes, iterations)
 
 
 @dataclass
@@ -174,7 +177,11 @@ def search_names(data: dict) -> list[str]:
 
 
 def to_network(graph: nx.MultiDiGraph):
-    """A pyvis Network holding the page's nodes and edges (colours, shapes, tooltips)."""
+    """A pyvis Network holding the page's nodes and edges (colours, shapes, tooltips).
+
+    Custom attributes the page's script uses: nodes carry `kind`, `names` (what search matches)
+    and for papers `url`; edges carry `rel` (their label when shown).
+    """
     from pyvis.network import Network
 
     net = Network(directed=True, cdn_resources="in_line")
@@ -187,15 +194,19 @@ def to_network(graph: nx.MultiDiGraph):
                      **extra)
     for edge in drawn_edges(graph):
         derived = all(evidence is None for _, evidence in edge.statements)
-        net.add_edge(edge.source, edge.target, title=edge_title(graph, edge), label=edge.rel,
+        shown = {"label": edge.rel} if graph.number_of_nodes() <= SMALL_GRAPH_NODES else {}
+        net.add_edge(edge.source, edge.target, title=edge_title(graph, edge), rel=edge.rel, **shown,
                      color=REL_COLORS.get(edge.rel, ROLE_COLOR), dashes=derived,
                      width=round(1 + math.log2(len(edge.statements)), 2))
     return net
 
 
 def page_options(node_count: int) -> dict:
+    iterations = next(n for limit, n in STABILIZATION if node_count <= limit)
+    physics = {**OPTIONS["physics"], "stabilization": {**OPTIONS["physics"]["stabilization"], "iterations": iterations}}
     # a fixed seed: the same graph gets the same picture each time it is opened
-    return {**OPTIONS, "layout": {"randomSeed": 7, "improvedLayout": node_count <= IMPROVED_LAYOUT_MAX_NODES}}
+    layout = {"randomSeed": 7, "improvedLayout": node_count <= SMALL_GRAPH_NODES}
+    return {**OPTIONS, "physics": physics, "layout": layout}
 
 
 def legend(graph: nx.MultiDiGraph) -> list[dict]:
@@ -339,15 +350,23 @@ function focusNode(query) {
   return true;
 }
 
-// selecting a node fades everything not next to it, so its neighbourhood reads in a crowded graph
+// selecting a node fades everything not next to it and labels its edges, so its neighbourhood
+// reads even in a crowded graph; deselecting restores the first look
 var FADED = "rgba(200,200,200,0.35)";
-var look = {};
+var look = {}, edgeLook = {};
 nodes.forEach(function (n) { look[n.id] = {color: n.color, size: n.font.size}; });
+edges.forEach(function (e) { edgeLook[e.id] = {color: e.color, label: e.label || ""}; });
 function highlight(id) {
   var near = new Set(id === null ? [] : network.getConnectedNodes(id).concat([id]));
+  var touching = new Set(id === null ? [] : network.getConnectedEdges(id));
   nodes.update(nodes.getIds().map(function (n) {
     var on = id === null || near.has(n);
     return {id: n, color: on ? look[n].color : FADED, font: {size: look[n].size, color: on ? "#222222" : FADED}};
+  }));
+  edges.update(edges.get().map(function (e) {
+    var on = touching.has(e.id);
+    return {id: e.id, color: id === null || on ? edgeLook[e.id].color : FADED,
+            label: on ? e.rel : edgeLook[e.id].label};
   }));
 }
 network.on("selectNode", function (p) { highlight(p.nodes[0]); });

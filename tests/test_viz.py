@@ -166,7 +166,7 @@ def test_legend_names_each_kind_with_its_count(small_html):
 
 def test_edge_tooltip_quotes_sentence_extractor_and_confidence(small_data):
     _, edges = small_data
-    (proposes,) = [e for e in edges_between(edges, "paper/p1", "entity/grpo") if e["label"] == "proposes"]
+    (proposes,) = [e for e in edges_between(edges, "paper/p1", "entity/grpo") if e["rel"] == "proposes"]
     assert proposes["title"].startswith("proposes: Group Relative Policy Optimization for Maths \u2192 Group Relative")
     assert f"\u201c{EV.sentence}\u201d" in proposes["title"]
     assert "rule:we-propose, confidence 0.90" in proposes["title"]
@@ -174,13 +174,13 @@ def test_edge_tooltip_quotes_sentence_extractor_and_confidence(small_data):
 
 def test_mention_behind_a_role_is_not_drawn_twice(small_data):
     _, edges = small_data
-    assert [e["label"] for e in edges_between(edges, "paper/p1", "entity/grpo")] == ["proposes"]
+    assert [e["rel"] for e in edges_between(edges, "paper/p1", "entity/grpo")] == ["proposes"]
 
 
 def test_plain_mention_is_drawn_with_its_evidence(small_data):
     _, edges = small_data
     (mention,) = edges_between(edges, "paper/p1", "entity/accuracy")
-    assert mention["label"] == "mentions"
+    assert mention["rel"] == mention["label"] == "mentions"  # a small graph labels every edge
     assert "Accuracy rises." in mention["title"] and "model:akg_ner, confidence 0.61" in mention["title"]
 
 
@@ -271,6 +271,19 @@ def test_improved_layout_only_for_small_graphs():
     assert viz.page_options(2000)["layout"]["improvedLayout"] is False
 
 
+def test_large_graphs_take_fewer_layout_iterations():
+    small, large = (viz.page_options(n)["physics"]["stabilization"]["iterations"] for n in (500, 2000))
+    assert large < small
+    assert viz.OPTIONS["physics"]["stabilization"]["iterations"] == 250  # the shared default is not mutated
+
+
+def test_large_graph_edges_carry_no_label_until_selected():
+    g = gold_graph()
+    assert g.number_of_nodes() > viz.SMALL_GRAPH_NODES
+    _, edges = page_data(viz.render_html(g))
+    assert all("label" not in e and e["rel"] for e in edges)
+
+
 def test_write_html_creates_the_folder(tmp_path):
     path = viz.write_html(small_graph(), tmp_path / "out" / "graph.html")
     assert path.is_file() and path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
@@ -321,6 +334,19 @@ def test_page_runs_without_console_errors_or_requests(gold_page):
     opened.page.mouse.move(720, 460)
     opened.page.wait_for_timeout(300)
     assert opened.errors == [] and opened.requests == []
+
+
+@pytest.mark.browser
+def test_large_graph_labels_only_the_selected_nodes_edges(gold_page):
+    opened, _ = gold_page
+    labelled = "() => edges.get({filter: e => e.label}).map(e => e.id).sort()"
+    assert opened.js(labelled) == []
+    opened.page.fill("#search input", "transformer")
+    opened.page.press("#search input", "Enter")
+    (selected,) = opened.js("() => network.getSelectedNodes()")
+    assert opened.js(labelled) == sorted(opened.js("id => network.getConnectedEdges(id)", selected))
+    opened.page.evaluate("() => { network.unselectAll(); highlight(null); }")
+    assert opened.js(labelled) == []
 
 
 @pytest.mark.browser
