@@ -130,8 +130,9 @@ class Client:
 
         self.requests_sent += 1
         response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+        # Basic refused and not asked for again (Virtuoso then sends no challenge at all): try Digest.
         challenge = response.headers.get("WWW-Authenticate", "")
-        if (response.status_code == 401 and challenge.lower().startswith("digest")
+        if (response.status_code == 401 and not challenge.lower().startswith("basic")
                 and self._credentials[0] is not None and not isinstance(self.session.auth, requests.auth.HTTPDigestAuth)):
             self.session.auth = requests.auth.HTTPDigestAuth(*self._credentials)
             self.requests_sent += 1
