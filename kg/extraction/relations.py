@@ -188,19 +188,33 @@ def _sentence_ranges(doc: Doc, length: int) -> list[tuple[int, int]]:
     return list(zip(chars[:-1], chars[1:]))
 
 
+_ABBREVIATION_END = re.compile(r"(?:\b(?:e\.g|i\.e|vs|cf|et al|approx|etc|fig|eq|sec|no)\.)$", re.IGNORECASE)
+
+
+def _continues(previous: str, piece: str) -> bool:
+    """The piece is the rest of the previous sentence: it follows an abbreviation or starts in lower case."""
+    return bool(_ABBREVIATION_END.search(previous) or re.match(r"[a-z,;:)\]]", piece))
+
+
 def split_units(doc: Doc) -> list[Unit]:
     """Sentences cut at blank lines, stripped, each with the entity mentions inside it."""
     text = doc.text  # built from the tokens on every access: read it once
     title_end = _title_end(text)
-    units = []
+    units: list[Unit] = []
     for start, end in _sentence_ranges(doc, len(text)):
         pos = start
-        for piece in _BLANK_LINE.split(text[start:end]) if "\n" in text[start:end] else [text[start:end]]:
+        pieces = _BLANK_LINE.split(text[start:end]) if "\n" in text[start:end] else [text[start:end]]
+        for n, piece in enumerate(pieces):
             at = text.index(piece, pos) if piece else pos
             pos = at + len(piece)
             stripped = piece.strip()
-            if stripped:
-                first = at + piece.index(stripped)
+            if not stripped:
+                continue
+            first = at + piece.index(stripped)
+            if n == 0 and units and _continues(units[-1].text, stripped):
+                last = units[-1]  # a sentencizer split after "e.g." or "vs.": glue the pieces back
+                last.text = text[last.start:first + len(stripped)]
+            else:
                 units.append(Unit(stripped, first, bool(title_end) and first < title_end))
     spans = doc.spans[ENTITY_KEY] if ENTITY_KEY in doc.spans else []
     for index, span in enumerate(spans):
@@ -357,15 +371,17 @@ class RelationFinder:
             last = other
         return joined
 
-    def paper_subject(self, units: list[Unit], found: _Found) -> int | None:
+    def paper_subject(self, units: list[Unit], found: _Found) -> PaperSubject | None:
         """The paper's one named proposed method or model (the subject of "our method"), else None."""
         groups: list[set[str]] = []
         first: int | None = None
+        forms: set[str] = set()
         for unit in units:
             for ent in unit.ents:
                 if ent.index not in found.proposed or ent.label not in AGENTS:
                     continue
                 names = {normalize(ent.text), *(normalize(a) for a in ent.aliases)}
+                forms |= {ent.text, *ent.aliases}
                 if _is_paren_alias(unit, ent) and groups:
                     groups[-1] |= names
                     continue
@@ -375,11 +391,14 @@ class RelationFinder:
                     names |= g
                     groups.remove(g)
                 groups.append(names)
-        return first if len(groups) == 1 else None
+        if first is None or len(groups) != 1:
+            return None
+        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
+        return PaperSubject(first, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"))
 
     # ---- outperforms
 
-    def find_outperforms(self, unit: Unit, found: _Found, paper_subject: int | None) -> None:
+    def find_outperforms(self, unit: Unit, found: _Found, paper_subject: PaperSubject | None) -> None:
         text = unit.text
         for match in list(self.cues.outperform.finditer(text)) + list(self.cues.better_than.finditer(text)):
             if self._doubtful(text, match.start()) or self.cues.passive.match(text, match.start()):
@@ -404,7 +423,7 @@ class RelationFinder:
         return bool(self.cues.negation.search(window) or self.cues.hedge.search(window)
                     or re.search(r"\b(?:whether|if)\b", text[:pos], re.IGNORECASE))
 
-    def _subject_before(self, unit: Unit, pos: int, paper_subject: int | None,
+    def _subject_before(self, unit: Unit, pos: int, paper_subject: PaperSubject | None,
                         cross_clauses: bool = False) -> Ent | int | None:
         """Who the claim before `pos` is about: the nearest method/model that is not a prepositional object
         nor the object of an "outperforms", preferring one that a verb follows ("CTM achieves").
@@ -423,8 +442,9 @@ class RelationFinder:
         verb_led = [e for e in candidates if cues.subject_verb_after.match(text[e.end:])]
         if verb_led or candidates:
             return (verb_led or candidates)[0]
-        if paper_subject is not None and cues.our_reference.search(text[:pos]):
-            return paper_subject
+        # "our method ..." or the proposal's own name where the entity finder left it unmarked
+        if paper_subject is not None and (cues.our_reference.search(text[:pos]) or paper_subject.pattern.search(text[:pos])):
+            return paper_subject.index
         return None
 
     def _after_outperform(self, unit: Unit, ent: Ent) -> bool:
@@ -460,7 +480,7 @@ class RelationFinder:
 
     # ---- basedOn
 
-    def find_based_on(self, unit: Unit, found: _Found, paper_subject: int | None) -> None:
+    def find_based_on(self, unit: Unit, found: _Found, paper_subject: PaperSubject | None) -> None:
         text, cues = unit.text, self.cues
         for match in cues.based_on.finditer(text):
             obj = next((e for e in unit.ents if e.start >= match.end() and e.label in AGENTS), None)
@@ -496,7 +516,7 @@ class RelationFinder:
 
     # ---- results
 
-    def find_results(self, unit: Unit, found: _Found, paper_subject: int | None) -> None:
+    def find_results(self, unit: Unit, found: _Found, paper_subject: PaperSubject | None) -> None:
         values = find_values(unit, self.cues)
         if not values:
             return
@@ -531,7 +551,7 @@ class RelationFinder:
                     out.setdefault(value, (rule, {}))[1][slot] = ent
         return out
 
-    def _result_subject(self, unit: Unit, value: Value, paper_subject: int | None) -> Ent | int | None:
+    def _result_subject(self, unit: Unit, value: Value, paper_subject: PaperSubject | None) -> Ent | int | None:
         owner = _paren_owner(unit, value.start)
         if owner is not None and owner.label in AGENTS:
             return owner
@@ -555,9 +575,14 @@ class RelationFinder:
                 not self.cues.clause_stop.search(unit.text[value.end:later.start]):
             return later
         earlier = [g for g in _groups(unit, ("benchmark",)) if g[-1].end <= value.start]
-        if earlier and len(earlier[-1]) == 1 and earlier[-1][0] in benches:
+        if earlier and len(earlier[-1]) == 1 and earlier[-1][0] in benches and \
+                not self._new_clause(unit.text[earlier[-1][0].end:value.start]):
             return earlier[-1][0]
         return None
+
+    def _new_clause(self, between: str) -> bool:
+        """A clause break or a new "our model" subject: what came before is not tied to what follows."""
+        return bool(self.cues.clause_stop.search(between) or self.cues.our_reference.search(between))
 
     def _metric_after(self, unit: Unit, value: Value) -> Ent | None:
         """"77.2% accuracy", "2X reduction in latency": a metric right after the number."""
@@ -578,7 +603,9 @@ class RelationFinder:
         if after is not None:
             return after
         earlier = [e for e in metrics if e.end <= value.start]
-        return earlier[-1] if earlier else None
+        if earlier and not self._new_clause(unit.text[earlier[-1].end:value.start]):
+            return earlier[-1]
+        return None
 
     # ---- default roles
 
@@ -607,6 +634,12 @@ class RelationFinder:
                     found.role(ent.index, "reportsMetric", unit.evidence("metric-reported", self.conf("metric-reported")))
                 elif ent.label == "task":
                     found.role(ent.index, "addressesTask", unit.evidence("task-addressed", self.conf("task-addressed")))
+
+
+@dataclass(frozen=True)
+class PaperSubject:
+    index: int  # a mention of the paper's one named proposal
+    pattern: re.Pattern  # the forms the paper writes it in
 
 
 class _Found:
