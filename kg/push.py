@@ -171,7 +171,9 @@ def describe(method: str, url: str, response) -> str:
     body = " ".join(response.text.split())
     if len(body) > 500:
         body = body[:500] + "..."
-    return f"{method} {safe_url(url)}: HTTP {response.status_code} {response.reason}: {body or '(empty body)'}"
+    hint = {401: " (credentials missing or refused: --user/--password or KG_PUSH_USER/KG_PUSH_PASSWORD)",
+            403: " (the account may not write: grant it update rights on the server)"}.get(response.status_code, "")
+    return f"{method} {safe_url(url)}: HTTP {response.status_code} {response.reason}{hint}: {body or '(empty body)'}"
 
 
 # ---------------------------------------------------------------- planning
