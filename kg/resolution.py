@@ -18,6 +18,11 @@ from kg.names import normalize
 
 # "Qwen2.5-7B-Instruct" -> "Qwen2.5"; "Llama-3.1-8B" -> "Llama-3.1"; "Mamba-2.8B" -> "Mamba".
 _SIZE = re.compile(r"^(?P<family>.*?[A-Za-z].*?)[-_ ]?\d+(?:\.\d+)?[BMK](?:[-_ ].*)?$", re.IGNORECASE)
+# The specific roles name the type of what they point to; resolution has the last word on the
+# type (majority over the corpus), so a role follows the entity's final type.
+ROLE_FOR_TYPE = {"method": "usesMethod", "model": "usesModel", "benchmark": "evaluatesOn",
+                 "metric": "reportsMetric", "task": "addressesTask"}
+_TYPED_ROLES = set(ROLE_FOR_TYPE.values())
 _EDITION = re.compile(r"^(?P<family>.+?)[-_ ](?:Instruct|Chat|Base|Preview|mini)$", re.IGNORECASE)
 
 
@@ -181,7 +186,9 @@ def _paper_facts(p: int, extraction: Extraction, groups, owner, entities: dict[s
         facts.roles.append((key, "mentions", _mention_evidence(extraction, first)))
     for role in extraction.roles:
         if role.mention in key_of:
-            facts.roles.append((key_of[role.mention], role.role, role.evidence))
+            key = key_of[role.mention]
+            name = ROLE_FOR_TYPE[entities[key].type] if role.role in _TYPED_ROLES else role.role
+            facts.roles.append((key, name, role.evidence))
     for link in extraction.links:
         subject, obj = key_of.get(link.subject), key_of.get(link.object)
         if subject and obj and subject != obj:
@@ -196,12 +203,17 @@ def _paper_facts(p: int, extraction: Extraction, groups, owner, entities: dict[s
                 value_text=r.value_text,
                 value=r.value,
                 evidence=r.evidence,
-                subject=key_of.get(r.subject) if r.subject is not None else None,
-                benchmark=key_of.get(r.benchmark) if r.benchmark is not None else None,
-                metric=key_of.get(r.metric) if r.metric is not None else None,
+                subject=key_of.get(r.subject),
+                benchmark=_if_type(key_of.get(r.benchmark), "benchmark", entities),
+                metric=_if_type(key_of.get(r.metric), "metric", entities),
             )
         )
     return facts
+
+
+def _if_type(key: str | None, type_: str, entities: dict[str, Entity]) -> str | None:
+    """A result's benchmark must be a benchmark and its metric a metric, after resolution typed them."""
+    return key if key is not None and entities[key].type == type_ else None
 
 
 def _mention_evidence(extraction: Extraction, mention) -> Evidence:

@@ -137,3 +137,19 @@ def test_same_claim_in_two_papers_keeps_both_edges():
     g = to_graph(resolve([claim("p1"), claim("p2")]))
     papers = sorted(d["paper"] for _, _, d in g.edges(data=True) if d["rel"] == "outperforms")
     assert papers == ["p1", "p2"]
+
+
+def test_typed_roles_follow_the_resolved_type():
+    def paper_with(key, type_, role):
+        return Extraction(paper(key), [mention("ToolBench", type_)], roles=[Role(0, role, EV)])
+
+    r = resolve([paper_with("p1", "benchmark", "evaluatesOn"), paper_with("p2", "benchmark", "evaluatesOn"),
+                 paper_with("p3", "method", "usesMethod")])
+    assert [role for _, role, _ in r.papers[2].roles] == ["mentions", "evaluatesOn"]
+
+
+def test_result_fields_of_the_wrong_type_are_dropped():
+    x = Extraction(paper("p1"), [mention("X-Net", "method"), mention("Y-Set", "method", start=10)],
+                   results=[ResultMention("5%", Decimal("5"), EV, subject=0, benchmark=1)])
+    result = resolve([x]).papers[0].results[0]
+    assert result.subject is not None and result.benchmark is None
