@@ -728,6 +728,7 @@ _NUMBER = re.compile(
     r"(?P<unit>\s?(?:\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|pts\b|[xX×](?![\w])"
     r"|\$?\s*\\times\s*\$?|-?fold\b|times\b))?")
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
+_RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~)\s*")
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
 _MATH = re.compile(r"\$[^$]{0,80}\$")
@@ -763,33 +764,51 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
         if not _is_result_number(text, m, unit, cues):
             continue
         start, end = m.start(), m.end()
+        currency = _is_currency(text, m)
+        start -= currency
         qualifier = cues.qualifier_before.search(text[max(0, start - 20):start])
         if qualifier:
             start -= len(qualifier.group(0))
         value = _decimal(m.group("sign"), m.group("num"))
         arrow = _ARROW.match(text, end)
         after = _NUMBER.match(text, arrow.end()) if arrow else None
+        span = _RANGE.match(text, end)
+        upper = _NUMBER.match(text, span.end()) if span else None
         if after:  # "47.6% → 93.8%" is one result, worth the final number
             end, value = after.end(), _decimal(after.group("sign"), after.group("num"))
+        elif upper and upper.group("unit"):  # "1$\sim$2 points": a range, no single number
+            end, value = upper.end(), None
         elif re.match(r"\s+to\s+[+\-]?\d", text[end:]) and _prev_word(text[:start]) == "from":
             continue  # "from 40% to 60%": the result is the second number
         consumed = end
-        values.append(Value(start, end, _clean(text[start:end]), value))
+        written = text[start:end]
+        values.append(Value(start, end, written[:currency] + _clean(written[currency:]) if currency else _clean(written), value))
     for m in _FOLD.finditer(text):  # "a twofold increase"
         if not any(a <= m.start() < b for a, b in skip):
             values.append(Value(m.start(), m.end(), m.group(0), Decimal(_FOLD_WORDS[m.group(1).lower()])))
     return sorted(values, key=lambda v: v.start)
 
 
+def _is_currency(text: str, m: re.Match) -> int:
+    """1 for "$534,700" (the sign's length), 0 otherwise; "$4\\%$" is LaTeX math, not dollars."""
+    if m.start() == 0 or text[m.start() - 1] not in "$€£" or (m.start() > 1 and text[m.start() - 2] not in " (\n"):
+        return 0
+    return 0 if text[m.start() - 1] == "$" and "$" in text[m.end():m.end() + 3] else 1
+
+
 def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
-    has_unit = bool(m.group("unit"))
+    has_unit = bool(m.group("unit")) or bool(_is_currency(text, m))
+    span = _RANGE.match(text, m.end())
+    if span and not has_unit:
+        upper = _NUMBER.match(text, span.end())
+        return bool(upper and upper.group("unit"))  # "1~2 points"
     after = text[m.end():]
     if not has_unit and re.match(r"[A-Za-z0-9]|-[A-Za-z]|\s*/\s*\d|-\d", after):
         return False  # 7B, 103K, 8K-token, 3rd, 6 / 7, 5-9
     if cues.scale_after.match(after) or _prev_word(text[:m.start()]) in cues.pre_number_blockers:
         return False
     if has_unit:
-        return not ("%" in m.group("unit") and cues.percent_setting.match(after))
+        return not ("%" in (m.group("unit") or "") and cues.percent_setting.match(after))
     num = m.group("num")
     if text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
         return False  # an enumerator "(1)"
