@@ -165,7 +165,7 @@ def node_size(graph: nx.MultiDiGraph, node: str) -> tuple[float, int]:
     if kind == "Result":
         return 7, 11
     extra = math.sqrt(max(len(papers_of(graph, node)) - 1, 0))
-    return round(min(12 + 5 * extra, 45), 1), round(min(13 + 6 * extra, 48))
+    return round(min(12 + 5 * extra, 40), 1), round(min(13 + 4 * extra, 30))
 
 
 def search_names(data: dict) -> list[str]:
@@ -355,7 +355,8 @@ function focusNode(query) {
 var FADED = "rgba(200,200,200,0.35)";
 var look = {}, edgeLook = {};
 nodes.forEach(function (n) { look[n.id] = {color: n.color, size: n.font.size}; });
-edges.forEach(function (e) { edgeLook[e.id] = {color: e.color, label: e.label || ""}; });
+// a blank, not "" or null: vis 9 keeps the old label when given an empty one
+edges.forEach(function (e) { edgeLook[e.id] = {color: e.color, label: e.label || " "}; });
 function highlight(id) {
   var near = new Set(id === null ? [] : network.getConnectedNodes(id).concat([id]));
   var touching = new Set(id === null ? [] : network.getConnectedEdges(id));
