@@ -372,29 +372,39 @@ class RelationFinder:
         return joined
 
     def paper_subject(self, units: list[Unit], found: _Found) -> PaperSubject | None:
-        """The paper's one named proposed method or model (the subject of "our method"), else None."""
-        groups: list[set[str]] = []
-        first: int | None = None
-        forms: set[str] = set()
+        """The paper's one named proposal (the subject of "our method"): its one proposed method or model,
+        else its one proposed dataset; None when there are several."""
+        for labels in (AGENTS, ("benchmark",)):
+            groups = self._proposal_groups(units, found, labels)
+            if len(groups) == 1:
+                index, forms = groups[0]
+                alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
+                return PaperSubject(index, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"))
+            if groups:
+                return None
+        return None
+
+    def _proposal_groups(self, units: list[Unit], found: _Found, labels: tuple[str, ...]) -> list[tuple[int, set[str]]]:
+        """Proposed mentions of the given types grouped by shared names and "X (Y)" aliases: (first index, forms)."""
+        groups: list[tuple[int, set[str], set[str]]] = []  # (first index, normalised names, surface forms)
         for unit in units:
             for ent in unit.ents:
-                if ent.index not in found.proposed or ent.label not in AGENTS:
+                if ent.index not in found.proposed or ent.label not in labels:
                     continue
                 names = {normalize(ent.text), *(normalize(a) for a in ent.aliases)}
-                forms |= {ent.text, *ent.aliases}
+                forms = {ent.text, *ent.aliases}
                 if _is_paren_alias(unit, ent) and groups:
-                    groups[-1] |= names
+                    groups[-1][1].update(names)
+                    groups[-1][2].update(forms)
                     continue
-                first = ent.index if first is None else first
-                overlapping = [g for g in groups if g & names]
-                for g in overlapping:
-                    names |= g
-                    groups.remove(g)
-                groups.append(names)
-        if first is None or len(groups) != 1:
-            return None
-        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
-        return PaperSubject(first, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"))
+                first = ent.index
+                for group in [g for g in groups if g[1] & names]:
+                    first = min(first, group[0])
+                    names |= group[1]
+                    forms |= group[2]
+                    groups.remove(group)
+                groups.append((first, names, forms))
+        return [(first, forms) for first, _, forms in groups]
 
     # ---- outperforms
 
@@ -463,6 +473,8 @@ class RelationFinder:
             gap = unit.text[pos:ent.start]
             if len(gap) > 150 or self.cues.clause_stop.search(gap) or self.cues.outperform.search(gap):
                 break
+            if re.search(r"\bother\s+(?:[\w-]+\s+){0,2}$", unit.text[max(0, ent.start - 40):ent.start], re.IGNORECASE):
+                continue  # "other competitive RL variants" is a class, not RL itself
             if self.cues.training_before.search(unit.text[max(0, ent.start - 60):ent.start]) or \
                     _prev_word(unit.text[:ent.start]) in ("on", "using", "with", "from", "via", "by", "in", "for", "upon"):
                 continue
