@@ -36,24 +36,55 @@ def _register_components() -> None:
 class Extractor:
     """A loaded pipeline. `extract` turns papers into Extractions, one per paper, in order."""
 
-    def __init__(self, nlp):
+    def __init__(self, nlp, config_path: str | Path | None = None):
         self.nlp = nlp
+        self.config_path = config_path
 
-    def extract(self, papers: Iterable[Paper], n_process: int = 1, batch_size: int = 128) -> Iterator[Extraction]:
-        papers_iter = iter(papers)
-        pending: list[Paper] = []
+    def extract(self, papers: Iterable[Paper], n_process: int = 1, batch_size: int = 64) -> Iterator[Extraction]:
+        """One Extraction per paper, in order. With n_process > 1, worker processes each load
+        the pipeline once and send back Extractions (plain dataclasses), not Docs: the
+        relation records on a Doc do not survive spaCy's Doc serialisation."""
+        if n_process <= 1:
+            for batch in _batches(papers, batch_size):
+                yield from (to_extraction(p, doc) for p, doc in zip(batch, self.nlp.pipe(p.text for p in batch)))
+            return
+        from concurrent.futures import ProcessPoolExecutor
 
-        def texts():
-            for paper in papers_iter:
-                pending.append(paper)
-                yield paper.text
-
-        for doc in self.nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
-            yield to_extraction(pending.pop(0), doc)
+        with ProcessPoolExecutor(n_process, initializer=_start_worker, initargs=(self.config_path,)) as pool:
+            pending = []
+            for batch in _batches(papers, batch_size):
+                pending.append(pool.submit(_extract_batch, batch))
+                if len(pending) >= 4 * n_process:  # bounded look-ahead keeps memory flat
+                    yield from pending.pop(0).result()
+            for future in pending:
+                yield from future.result()
 
     def doc(self, text: str):
         """The processed spaCy Doc of one text (for debugging and tests)."""
         return self.nlp(text)
+
+
+def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    batch = []
+    for paper in papers:
+        batch.append(paper)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_worker: Extractor | None = None
+
+
+def _start_worker(config_path) -> None:
+    global _worker
+    _worker = load(config_path)
+
+
+def _extract_batch(batch: list[Paper]) -> list[Extraction]:
+    return list(_worker.extract(batch))
 
 
 def to_extraction(paper: Paper, doc) -> Extraction:
@@ -80,4 +111,4 @@ def load(config_path: str | Path | None = None) -> Extractor:
     for name in set(config["nlp"]["pipeline"]) - set(pipeline):
         del config["components"][name]  # e.g. akg_relations before relations.py exists
     config["nlp"]["pipeline"] = pipeline
-    return Extractor(spacy.util.load_model_from_config(config, auto_fill=True, validate=True))
+    return Extractor(spacy.util.load_model_from_config(config, auto_fill=True, validate=True), config_path)
