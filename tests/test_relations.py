@@ -382,3 +382,126 @@ def test_factory_accepts_a_cue_file_override(tmp_path):
 
 def test_component_is_a_relation_finder(nlp):
     assert isinstance(nlp.get_pipe("akg_relations"), RelationFinder)
+
+
+# ---- more number forms
+
+def test_currency_values_keep_their_sign(run):
+    r = run("Training finishes with a rental cost of just $534,700.", [("rental cost", "metric")])
+    assert r.results() == [("$534,700", None, None, "rental cost")]
+    assert r.doc._.akg_results[0].value == Decimal("534700")
+
+
+def test_latex_math_dollars_are_not_currency(run):
+    assert run(r"MATTER gains $4\%$ on average.", [("MATTER", "method")]).values() == ["4%"]
+
+
+def test_a_range_is_one_result_without_a_single_value(run):
+    r = run(r"These methods improve verifiers by 1$\sim$2 points.", [])
+    assert r.values() == ["1~2 points"]
+    assert r.doc._.akg_results[0].value is None
+
+
+def test_percent_signs_with_signs_are_kept(run):
+    text = "We obtain datasets in math (-8.0% relative to SOTA), web code (+14.3%) and STEM (+24.5%)."
+    assert run(text, []).values() == ["-8.0%", "+14.3%", "+24.5%"]
+
+
+# ---- sentence units
+
+def test_examples_in_parentheses_are_objects(run):
+    text = "Robix outperforms commercial baselines (e.g., GPT-4o and Gemini 2.5 Pro) in task execution."
+    r = run(text, [("Robix", "model"), ("GPT-4o", "model"), ("Gemini 2.5 Pro", "model")])
+    assert r.links("outperforms") == {("Robix", "GPT-4o"), ("Robix", "Gemini 2.5 Pro")}
+
+
+def test_units_glue_pieces_that_start_in_lower_case(nlp):
+    doc = nlp.make_doc("Robix beats GPT-4o (e.g. on WebArena) and runs fast.")
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "e.g."
+    assert [u.text for u in relations.split_units(doc)] == ["Robix beats GPT-4o (e.g. on WebArena) and runs fast."]
+
+
+# ---- the paper's own proposal as a subject
+
+def test_the_proposal_named_outside_its_mentions_is_still_the_subject(run):
+    text = "We present Robix, a unified model. Experiments show that Robix outperforms GPT-4o."
+    r = run(text, [("Robix", "model"), ("GPT-4o", "model")])  # the second "Robix" is not marked
+    assert r.links("outperforms") == {("Robix", "GPT-4o")}
+
+
+def test_a_released_dataset_is_the_subject_when_nothing_else_is_proposed(run):
+    text = "We present Essential-Web v1.0, a new dataset. With simple filters we obtain gains of +14.3% in code."
+    r = run(text, [("Essential-Web v1.0", "benchmark")])
+    assert r.results() == [("+14.3%", "Essential-Web v1.0", None, None)]
+
+
+def test_two_named_proposals_leave_our_method_unresolved(run):
+    text = "We propose AlphaNet and BetaNet. Our method improves accuracy by 3.1%."
+    r = run(text, [("AlphaNet", "method"), ("BetaNet", "method"), ("accuracy", "metric")])
+    assert r.results() == [("3.1%", None, None, "accuracy")]
+
+
+def test_other_variants_of_a_method_are_not_that_method(run):
+    text = "CISPO converges faster, outperforming other competitive RL variants."
+    assert run(text, [("CISPO", "method"), ("RL", "method")]).links("outperforms") == set()
+
+
+# ---- real seed sentences (/work/shared/seeds/, quoted verbatim)
+
+SEED_TREG = ("Experiments on the instruction following benchmarks, including Alpaca Eval 2 and Arena-Hard, show that "
+             "our method consistently outperforms baseline methods by up to 3.8% and 4.4%, respectively.")
+
+
+def test_seed_t_reg_respectively_without_a_named_subject(run):
+    r = run(SEED_TREG, [("Alpaca Eval 2", "benchmark"), ("Arena-Hard", "benchmark")])
+    assert r.results() == [("up to 3.8%", None, "Alpaca Eval 2", None), ("4.4%", None, "Arena-Hard", None)]
+
+
+SEED_RLVR = ("Through comprehensive experiments, our RLVR framework establishes clear performance gains, significantly "
+             "outperforming state-of-the-art open-source aligned models such as Qwen2.5-72B and "
+             "DeepSeek-R1-Distill-Qwen-32B across domains in free-form settings.")
+
+
+def test_seed_rlvr_outperforming_such_as_list(run):
+    r = run(SEED_RLVR, [("RLVR", "method"), ("Qwen2.5-72B", "model"), ("DeepSeek-R1-Distill-Qwen-32B", "model")])
+    assert r.links("outperforms") == {("RLVR", "Qwen2.5-72B"), ("RLVR", "DeepSeek-R1-Distill-Qwen-32B")}
+    assert r.roles("proposes") == set()  # "our RLVR framework" adopts RLVR, it does not introduce it
+
+
+SEED_CTRL_WORLD = ("Trained on the DROID dataset (95k trajectories, 564 scenes), our model generates spatially and "
+                   "temporally consistent trajectories under novel scenarios and new camera placements for over 20 "
+                   "seconds. Moreover, by synthesizing successful trajectories in imagination and using them for "
+                   r"supervised fine-tuning, our approach can improve policy success by 44.7\%.")
+
+
+def test_seed_ctrl_world_sizes_and_durations_are_not_results(run):
+    r = run("Ctrl-World: A Controllable Generative World Model\n\n" + SEED_CTRL_WORLD,
+            [("Ctrl-World", "model"), ("DROID", "benchmark"), ("supervised fine-tuning", "method"),
+             ("policy success", "metric")])
+    assert r.results() == [("44.7%", "Ctrl-World", None, "policy success")]
+    assert r.roles("evaluatesOn") == set()  # DROID is training data here
+
+
+SEED_DEEPMATH = ("To address these limitations, we introduce DeepMath-103K, a new, large-scale dataset comprising "
+                 "approximately 103K mathematical problems, specifically designed to train advanced reasoning models "
+                 "via RL. DeepMath-103K is curated through a rigorous pipeline involving source analysis, stringent "
+                 "decontamination against numerous benchmarks, and filtering for high difficulty (primarily Levels "
+                 "5-9), significantly exceeding existing open resources in challenge.")
+
+
+def test_seed_deepmath_is_proposed_and_has_no_results(run):
+    r = run(SEED_DEEPMATH, [("DeepMath-103K", "benchmark"), ("RL", "method"), ("DeepMath-103K", "benchmark", 2)])
+    assert r.roles("proposes") == {"DeepMath-103K"}
+    assert r.results() == []
+
+
+SEED_PANEL = ("In this paper, we propose a novel inference-time scaling approach -- stepwise natural language "
+              "self-critique (PANEL), which employs self-generated natural language critiques as feedback to guide "
+              "the step-level search process.")
+
+
+def test_seed_panel_proposes_the_named_approach_not_its_family(run):
+    r = run(SEED_PANEL, [("inference-time scaling", "method"), ("stepwise natural language self-critique", "method"),
+                         ("PANEL", "method")])
+    assert r.roles("proposes") == {"stepwise natural language self-critique", "PANEL"}
