@@ -51,7 +51,7 @@ def read_patterns(path: Path) -> list[dict]:
             continue
         try:
             record = json.loads(line)
-            _ = record["id"], record["label"], record.get("pattern") or record["regex"]
+            _ = record["id"], record["label"], record["pattern"] if "pattern" in record else record["regex"]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise ShapeError(f"{path}:{number}: not a shape pattern ({exc})") from exc
         patterns.append(record)

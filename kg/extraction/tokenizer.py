@@ -31,6 +31,8 @@ def _suffixes() -> list[str]:
     words = "|".join(sorted(set(MODIFIER_SUFFIXES)))
     kept.append(rf"(?<=[A-Za-z0-9])-(?:{words})")
     kept.append(r"(?<=[0-9])%")
+    kept.append(r"(?<=[0-9][A-Za-z])\.")  # "GSM8K." ends a sentence: the unit rule used to split it
+    kept.append(r"(?<=[A-Z0-9]\+)\.")
     return kept
 
 

@@ -1,0 +1,224 @@
+"""The extraction pipeline: each signal on its own, the merge rules, and the public interface."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kg.extraction as extraction
+from kg.extraction.lexicon import LexiconError, case_sensitive, lexicon_names, read_lexicons
+from kg.extraction.shapes import ShapeError, read_patterns
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return extraction.load()
+
+
+def found(extractor, text: str) -> set[tuple[str, str]]:
+    doc = extractor.doc(text)
+    return {(span.text, span.label_) for span in doc.spans["akg_entities"]}
+
+
+def spans(extractor, text: str) -> dict[str, tuple]:
+    doc = extractor.doc(text)
+    return {span.text: (span.label_, span._.akg_aliases) for span in doc.spans["akg_entities"]}
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+def test_lexicon_benchmark_found(extractor):
+    assert ("GSM8K", "benchmark") in found(extractor, "We evaluate our model on GSM8K.")
+
+
+def test_lexicon_hyphen_variant_found_through_normalised_form(extractor):
+    assert ("GSM-8K", "benchmark") in found(extractor, "Results on GSM-8K improve.")
+
+
+def test_lexicon_metric_lower_case(extractor):
+    assert ("accuracy", "metric") in found(extractor, "It reaches 77.2% accuracy on the test set.")
+
+
+def test_metric_word_used_as_verb_is_not_a_metric(extractor):
+    assert not any(label == "metric" for _, label in found(extractor, "The model learns to recall long contexts."))
+
+
+def test_case_sensitive_short_names():
+    assert case_sensitive("MATH") and case_sensitive("Spider") and case_sensitive("GSM8K")
+    assert not case_sensitive("accuracy") and not case_sensitive("Monte Carlo Tree Search")
+
+
+def test_lexicon_plural_of_acronym(extractor):
+    assert ("LSTMs", "method") in found(extractor, "We compare against LSTMs and other baselines.")
+
+
+def test_lexicons_are_big_enough_to_matter():
+    entries = read_lexicons()
+    by_label = {label: sum(e.label == label for e in entries) for label in ("benchmark", "model", "method", "metric", "task")}
+    assert all(count >= 100 for count in by_label.values()), by_label
+
+
+def test_lexicon_names_are_normalised():
+    names = lexicon_names()
+    assert "gsm8k" in names and "GSM8K" not in names
+
+
+def test_bad_lexicon_line_names_file_and_line(tmp_path):
+    (tmp_path / "model.txt").write_text("# comment\nGPT-4o | | gpt4o\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"model\.txt:2"):
+        read_lexicons(tmp_path)
+
+
+def test_bad_shape_line_names_file_and_line(tmp_path):
+    path = tmp_path / "shapes.jsonl"
+    path.write_text('{"id": "x", "label": "model", "pattern": []}\nnot json\n', encoding="utf-8")
+    with pytest.raises(ShapeError, match=r"shapes\.jsonl:2"):
+        read_patterns(path)
+
+
+# ---------------------------------------------------------------- shapes
+
+
+@pytest.mark.parametrize("name", ["Qwen2.5-7B-Instruct", "Llama-3.1-8B-Instruct", "GPT-4o", "Zorblax-13B"])
+def test_model_shapes(extractor, name):
+    assert (name, "model") in found(extractor, f"We fine-tune {name} with our recipe.")
+
+
+def test_multi_token_model_name(extractor):
+    assert ("Claude 3.5 Sonnet", "model") in found(extractor, "We compare with Claude 3.5 Sonnet on all tasks.")
+
+
+def test_dataset_size_shape_is_benchmark(extractor):
+    assert ("FrobMath-250K", "benchmark") in found(extractor, "We release FrobMath-250K to the community.")
+
+
+def test_pass_at_k_is_metric(extractor):
+    assert ("pass@1", "metric") in found(extractor, "It improves pass@1 by 4 points.")
+
+
+def test_architecture_is_method_checkpoint_is_model(extractor):
+    result = found(extractor, "Mamba is efficient, and Mamba-2.8B matches larger models.")
+    assert ("Mamba", "method") in result and ("Mamba-2.8B", "model") in result
+
+
+def test_x_based_names_x(extractor):
+    assert ("GPT-4o", "model") in found(extractor, "A GPT-4o-based judge scores the answers.")
+
+
+# ---------------------------------------------------------------- acronyms
+
+
+def test_acronym_definition_gives_both_forms_as_aliases(extractor):
+    by_text = spans(extractor, "We propose the Hierarchical Reward Model (HRM), which scores steps.")
+    assert by_text["Hierarchical Reward Model"] == ("method", ("HRM",))
+    assert by_text["HRM"] == ("method", ("Hierarchical Reward Model",))
+
+
+def test_acronym_head_noun_types_benchmark(extractor):
+    result = found(extractor, "We build the Long Horizon Planning Benchmark (LHPB) for agents.")
+    assert ("LHPB", "benchmark") in result
+
+
+def test_generic_acronym_definition_is_not_an_entity(extractor):
+    assert found(extractor, "Large Language Models (LLMs) are widely used.") == set()
+
+
+# ---------------------------------------------------------------- context cues
+
+
+def test_head_noun_types_unknown_name(extractor):
+    assert ("Frobnitz", "benchmark") in found(extractor, "Results on the Frobnitz benchmark are strong.")
+
+
+def test_appositive_types_unknown_name(extractor):
+    assert ("Zyxel", "method") in found(extractor, "We present Zyxel, a novel framework for planning.")
+
+
+def test_proposed_coined_name_is_found(extractor):
+    assert ("ToolPO", "method") in found(extractor, "We propose ToolPO to train tool use.")
+
+
+def test_listed_with_known_benchmark_takes_its_type(extractor):
+    result = found(extractor, "Experiments on WebArena and BlorpWeb show gains.")
+    assert ("BlorpWeb", "benchmark") in result
+
+
+def test_in_terms_of_lists_metrics(extractor):
+    result = found(extractor, "It is better in terms of latency, memory cost and throughput.")
+    assert {("latency", "metric"), ("memory cost", "metric"), ("throughput", "metric")} <= result
+
+
+def test_field_name_is_not_a_method_but_applied_technique_is(extractor):
+    assert found(extractor, "Reinforcement learning has shown promise in games.") == set()
+    assert ("reinforcement learning", "method") in found(extractor, "The policy is trained via reinforcement learning.")
+
+
+def test_title_colon_types_the_name(extractor):
+    result = found(extractor, "BioQuux: A Multimodal Dataset for Ecology\n\nWe describe it.")
+    assert ("BioQuux", "benchmark") in result
+
+
+def test_task_phrase(extractor):
+    assert ("mathematical reasoning", "task") in found(extractor, "This improves mathematical reasoning in small models.")
+
+
+def test_title_case_words_in_title_are_not_names(extractor):
+    result = found(extractor, "Preference-Based Learning for Long-Horizon Tasks\n\nWe study planning.")
+    assert not any(text in ("Preference-Based", "Long-Horizon") for text, _ in result)
+
+
+def test_quantities_are_not_names(extractor):
+    assert found(extractor, "We train on 380k examples and 40K steps.") == set()
+
+
+# ---------------------------------------------------------------- public interface
+
+PAPERS = [
+    Paper(key="a", title="ToolPO: Tool Policy Optimization", abstract="We evaluate ToolPO on ToolBench with GPT-4o."),
+    Paper(key="b", abstract="Experiments on GSM8K and MATH-500 measure accuracy."),
+    Paper(key="c", abstract="Nothing named here."),
+]
+
+
+def test_extract_one_per_paper_in_order(extractor):
+    results = list(extractor.extract(PAPERS))
+    assert [r.paper.key for r in results] == ["a", "b", "c"]
+    assert results[2].mentions == []
+
+
+def test_mention_offsets_index_paper_text_including_title(extractor):
+    result = next(extractor.extract(PAPERS[:1]))
+    assert result.mentions, "expected mentions"
+    for mention in result.mentions:
+        assert result.paper.text[mention.start:mention.end] == mention.text
+    assert any(m.start < len(PAPERS[0].title) for m in result.mentions), "title mentions count too"
+
+
+def test_mentions_carry_type_extractor_and_confidence(extractor):
+    mentions = next(extractor.extract(PAPERS[1:2])).mentions
+    assert {(m.text, m.type) for m in mentions} >= {("GSM8K", "benchmark"), ("MATH-500", "benchmark"), ("accuracy", "metric")}
+    assert all(m.extractor and 0 < m.confidence <= 1 for m in mentions)
+
+
+def test_two_processes_give_the_same_extractions(extractor):
+    one = [[(m.text, m.type, m.start) for m in r.mentions] for r in extractor.extract(PAPERS * 3, batch_size=2)]
+    two = [[(m.text, m.type, m.start) for m in r.mentions] for r in extractor.extract(PAPERS * 3, n_process=2, batch_size=2)]
+    assert one == two
+
+
+def test_pipeline_loads_without_relations_component(tmp_path):
+    config = (Path(extraction.CONFIG_FILE).read_text(encoding="utf-8")
+              .replace(', "akg_relations"]', "]").split("[components.akg_relations]")[0])
+    path = tmp_path / "config.cfg"
+    path.write_text(config, encoding="utf-8")
+    local = extraction.load(path)
+    assert "akg_relations" not in local.nlp.pipe_names
+    result = next(local.extract(PAPERS[:1]))
+    assert result.mentions and result.roles == [] and result.links == [] and result.results == []
+
+
+def test_components_are_registered_by_name(extractor):
+    assert extractor.nlp.pipe_names[:6] == ["akg_sentences", "akg_lexicon", "akg_shapes", "akg_acronyms",
+                                            "akg_context", "akg_entities"]
