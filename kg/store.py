@@ -26,10 +26,6 @@ if TYPE_CHECKING:
 
 DEFAULT_STORE = Path("exports/store")
 
-# Above this many bytes of N-Quads, load with bulk_load (writes sorted files straight
-# to disk, not one transaction); below it, with load (one transaction, in memory).
-BULK_THRESHOLD = 32 * 1024 * 1024
-
 # Extensions we take as RDF (pyoxigraph's own guess also takes .txt as N-Triples).
 EXTENSIONS = {
     "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
@@ -93,23 +89,32 @@ def load_dataset(store: ox.Store, dataset: rdflib.Dataset) -> LoadReport:
     """Load an rdflib Dataset, replacing each of its named graphs in the store."""
     # oxrdflib's N-Quads serialiser runs in Rust, several times faster than rdflib's.
     data = dataset.serialize(format="ox-nquads", encoding="utf-8")
-    return load_bytes(store, data, ox.RdfFormat.N_QUADS)
+    names = {_ox_graph_name(g.identifier) for g in dataset.graphs() if len(g)}
+    names.discard(None)
+    return load_bytes(store, data, ox.RdfFormat.N_QUADS, graphs=names, quads=sum(1 for _ in dataset.quads()))
 
 
-def load_bytes(store: ox.Store, data: bytes, format: ox.RdfFormat, source: str = "<data>") -> LoadReport:
-    """Load serialised RDF, replacing each named graph it contains."""
+def load_bytes(
+    store: ox.Store, data: bytes, format: ox.RdfFormat, source: str = "<data>",
+    graphs: set | None = None, quads: int | None = None,
+) -> LoadReport:
+    """Load serialised RDF, replacing each named graph it contains.
+
+    Unless the caller names the graphs in `data`, it is parsed once first: that finds
+    them and checks the syntax before the store is touched, so bad input changes nothing.
+    """
     start = time.perf_counter()
-    names, count = _graph_names(data, format, source)
-    replaced = _drop_graphs(store, names)
+    if graphs is None:
+        graphs, quads = _graph_names(data, format, source)
+    replaced = _drop_graphs(store, graphs)
     try:
-        if len(data) > BULK_THRESHOLD:
-            store.bulk_load(data, format)
-        else:
-            store.load(data, format)
+        # bulk_load writes sorted files straight to disk: several times faster than the
+        # transactional load(), and the graphs were just dropped outside any transaction anyway.
+        store.bulk_load(data, format)
     except SyntaxError as exc:
         raise StoreError(f"{source}: {exc}") from exc
     store.flush()
-    return LoadReport(replaced, len(names) - replaced, count, time.perf_counter() - start)
+    return LoadReport(replaced, len(graphs) - replaced, quads or 0, time.perf_counter() - start)
 
 
 def load_file(store: ox.Store, path: str | Path, format: ox.RdfFormat | None = None) -> LoadReport:
@@ -139,6 +144,16 @@ def guess_format(path: str | Path) -> ox.RdfFormat:
 def graph_names(store: ox.Store) -> set[str]:
     """The IRIs of the store's named graphs."""
     return {g.value for g in store.named_graphs()}
+
+
+def _ox_graph_name(identifier) -> ox.NamedNode | None:
+    """An rdflib graph identifier as a pyoxigraph graph name; None for the default graph."""
+    from rdflib import URIRef
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    if identifier == DATASET_DEFAULT_GRAPH_ID or not isinstance(identifier, URIRef):
+        return None
+    return ox.NamedNode(str(identifier))
 
 
 def _open(path: Path) -> IO[bytes]:
