@@ -85,7 +85,11 @@ class Cues:
         self.appositive = re.compile(
             rf"^\s*{paren}(?:(?:,|:|--|—|–)\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){{0,3}}?{novelty}"
             rf"|,?\s*(?:is|as)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{novelty})", flags)
-        self.naming_before = re.compile(rf"{naming}\s*[,:]?\s*[\"'“‘]?\s*$", flags)
+        # "we call Longtail Guidance (LTG)": the named phrase itself may be unmarked, its alias marked
+        self.naming_before = re.compile(rf"{naming}\s*[,:]?\s*[\"'“‘]?(?:[^\s,;.()]+\s+){{0,5}}?(?:\(\s*)?$", flags)
+        self.passive_proposed = re.compile(
+            r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:\w+ly\s+|also\s+|further\s+)?"
+            r"(?:proposed|introduced|presented|designed|developed|devised|constructed)\b", flags)
         self.our_named = re.compile(
             rf"(?:\b(?:our|the)\s+(?:proposed|new|novel)\s+(?:[\w-]+\s+){{0,2}}?"
             rf"|\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s*,?\s*)$", flags)
@@ -302,6 +306,8 @@ class RelationFinder:
                 self._propose(unit, found, ent, "our-named")
             elif cues.new_kind.search(before[-90:]):
                 self._propose(unit, found, ent, "new-kind", coordinated=True)
+            elif cues.passive_proposed.match(after) and re.search(r"\b(?:a|an)\s+(?:novel\s+|new\s+)?$", before, re.I):
+                self._propose(unit, found, ent, "passive-proposed")
             elif cues.released.match(after):
                 self._propose(unit, found, ent, "released")
             elif unit.is_title and not before.strip() and cues.title_link_after.match(after):
@@ -334,8 +340,8 @@ class RelationFinder:
             gap = unit.text[pos:ent.start]
             if ent.label == "task" and not (tasks and re.search(r"\btasks?\b", gap, re.IGNORECASE)):
                 continue  # a task is proposed only when the text calls it a new task
-            if len(gap) > 150 or cues.gap_blockers.search(gap):
-                return None
+            if len(gap) > 150 or cues.gap_blockers.search(gap.rstrip().rstrip(":")):
+                return None  # a colon may end the gap: "comprises two categories: X, ..."
             if _prev_word(unit.text[:ent.start]) in cues.block_before:
                 return None
             after = unit.text[ent.end:]
@@ -343,7 +349,7 @@ class RelationFinder:
                 continue
             heads = list(cues.head_word.finditer(gap))
             if heads and not re.fullmatch(r"\s*(?:,|:|--|—|–|\()?\s*(?:(?:called|named|termed|dubbed|namely|with)\s+)?"
-                                          r"(?:[\w-]+\s+){0,4}", gap[heads[-1].end():], re.IGNORECASE):
+                                          r"(?:[^\s,;.()]+\s+){0,5}(?:\(\s*)?", gap[heads[-1].end():], re.IGNORECASE):
                 return None
             if cues.applied_after.match(after):
                 return None  # "we introduce the attention sink mechanism into ..." applies an existing one
