@@ -192,6 +192,10 @@ def _sentence_ranges(doc: Doc, length: int) -> list[tuple[int, int]]:
     return list(zip(chars[:-1], chars[1:]))
 
 
+_FUNCTION_WORDS = frozenset(
+    "and or to for with which that who on in of is are as by via from using into at than while where whose "
+    "can could may might will would should has have was were be been being the a an its their this these "
+    "not also further then thus both each all".split())
 _ABBREVIATION_END = re.compile(r"(?:\b(?:e\.g|i\.e|vs|cf|et al|approx|etc|fig|eq|sec|no)\.)$", re.IGNORECASE)
 
 
@@ -344,17 +348,26 @@ class RelationFinder:
                 return None  # a colon may end the gap: "comprises two categories: X, ..."
             if _prev_word(unit.text[:ent.start]) in cues.block_before:
                 return None
-            after = unit.text[ent.end:]
-            if cues.modifier_after.match(after):
+            after = unit.text[ent.end:ent.end + 80]
+            if self._modifier(gap, after):
                 continue
-            heads = list(cues.head_word.finditer(gap))
-            if heads and not re.fullmatch(r"\s*(?:,|:|--|—|–|\()?\s*(?:(?:called|named|termed|dubbed|namely|with)\s+)?"
-                                          r"(?:[^\s,;.()]+\s+){0,5}(?:\(\s*)?", gap[heads[-1].end():], re.IGNORECASE):
+            head = cues.head_word.search(gap)
+            if head and not re.fullmatch(r"\s*(?:,|:|--|—|–|\()?\s*(?:(?:called|named|termed|dubbed|namely|with)\s+)?"
+                                         r"(?:[^\s,;.()]+\s+){0,5}(?:\(\s*)?", gap[head.end():], re.IGNORECASE):
                 return None
             if cues.applied_after.match(after):
                 return None  # "we introduce the attention sink mechanism into ..." applies an existing one
             return ent
         return None
+
+    def _modifier(self, gap: str, after: str) -> bool:
+        """The mention only qualifies what is proposed: "a novel inference-time scaling approach",
+        "a Graphormer-enhanced framework", "a new SSM parameterization"."""
+        if self.cues.modifier_after.match(after) or re.match(r"-[a-z]", after):
+            return True
+        noun = re.match(r"\s+([a-z][a-z-]+)\b", after)
+        return bool(noun and noun.group(1) not in _FUNCTION_WORDS and not noun.group(1).endswith("ly")
+                    and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", gap, re.IGNORECASE))
 
     def _propose(self, unit: Unit, found: _Found, ent: Ent, rule: str, coordinated: bool = False) -> None:
         found.role(ent.index, "proposes", unit.evidence(rule, self.conf(rule)))
@@ -371,8 +384,11 @@ class RelationFinder:
         for other in unit.ents:
             if other.start < last.end or (other.label == "task") != (ent.label == "task"):
                 continue
-            if not re.fullmatch(connector, unit.text[last.end:other.start]):
+            gap = unit.text[last.end:other.start]
+            if not re.fullmatch(connector, gap):
                 break
+            if "(" in gap and not re.match(r"\s*\)", unit.text[other.end:]):
+                break  # "X (Self-Attention with ...)": only a whole parenthesis is an alias
             joined.append(other)
             last = other
         return joined
