@@ -176,7 +176,19 @@ def search_names(data: dict) -> list[str]:
     return [n for n in dict.fromkeys(names) if n]
 
 
-def to_network(graph: nx.MultiDiGraph):
+def check_graph(graph: nx.MultiDiGraph) -> None:
+    """The attributes the page needs (docs/ARCHITECTURE.md); a clear error naming the first node or edge without them."""
+    for node, kind in graph.nodes(data="kind"):
+        if kind is None:
+            raise ValueError(f"graph node {node!r} has no 'kind' attribute (Paper, Method, ...; see docs/ARCHITECTURE.md)")
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        missing = [name for name in ("rel", "paper") if not data.get(name)]
+        if missing:
+            raise ValueError(f"graph edge {u!r} -> {v!r} (key {key!r}) has no {' or '.join(missing)!r} attribute "
+                             "(see docs/ARCHITECTURE.md)")
+
+
+def to_network(graph: nx.MultiDiGraph, edges: list[DrawnEdge] | None = None):
     """A pyvis Network holding the page's nodes and edges (colours, shapes, tooltips).
 
     Custom attributes the page's script uses: nodes carry `kind`, `names` (what search matches)
@@ -184,6 +196,7 @@ def to_network(graph: nx.MultiDiGraph):
     """
     from pyvis.network import Network
 
+    check_graph(graph)
     net = Network(directed=True, cdn_resources="in_line")
     for node, data in graph.nodes(data=True):
         color, shape, _ = KIND_STYLE.get(data["kind"], OTHER_STYLE)
@@ -192,7 +205,7 @@ def to_network(graph: nx.MultiDiGraph):
         net.add_node(node, label=short(data.get("label") or node), title=node_title(graph, node), color=color,
                      shape=shape, size=size, font={"size": font}, kind=data["kind"], names=search_names(data),
                      **extra)
-    for edge in drawn_edges(graph):
+    for edge in drawn_edges(graph) if edges is None else edges:
         net.add_edge(edge.source, edge.target, title=edge_title(graph, edge), rel=edge.rel,
                      color=REL_COLORS.get(edge.rel, ROLE_COLOR), **edge_style(edge, graph.number_of_nodes()))
     return net
@@ -229,17 +242,18 @@ def legend(graph: nx.MultiDiGraph) -> list[dict]:
 
 def edge_legend(edges: list[DrawnEdge]) -> list[dict]:
     """One row per edge colour present, naming the relations drawn in it."""
+    present = {e.rel for e in edges}
     by_color: dict[str, list[str]] = {}
-    for rel in list(REL_COLORS) + sorted({e.rel for e in edges} - set(REL_COLORS)):
-        if any(e.rel == rel for e in edges):
-            by_color.setdefault(REL_COLORS.get(rel, ROLE_COLOR), []).append(rel)
+    for rel in [r for r in REL_COLORS if r in present] + sorted(present - set(REL_COLORS)):
+        by_color.setdefault(REL_COLORS.get(rel, ROLE_COLOR), []).append(rel)
     return [{"rel": ", ".join(rels), "color": color} for color, rels in by_color.items()]
 
 
 def render_html(graph: nx.MultiDiGraph, title: str = "abstract-kg") -> str:
     """The whole page as a string."""
-    net = to_network(graph)
+    check_graph(graph)
     edges = drawn_edges(graph)
+    net = to_network(graph, edges)
     names = sorted({name for node in net.nodes for name in node["names"]}, key=str.casefold)
     return _template().render(
         title=title, nodes=net.nodes, edges=net.edges, options=page_options(len(net.nodes)),

@@ -284,6 +284,26 @@ def test_large_graph_edges_carry_no_label_until_selected():
     assert all("label" not in e and e["rel"] for e in edges)
 
 
+def test_node_without_kind_is_named_in_the_error():
+    g = small_graph()
+    g.add_node("entity/stray", label="Stray")
+    with pytest.raises(ValueError, match="'entity/stray' has no 'kind'"):
+        viz.render_html(g)
+
+
+def test_edge_without_relation_is_named_in_the_error():
+    g = small_graph()
+    g.add_edge("paper/p1", "entity/ppo", key="x", paper="p1")
+    with pytest.raises(ValueError, match="'paper/p1' -> 'entity/ppo' \\(key 'x'\\) has no 'rel'"):
+        viz.render_html(g)
+
+
+def test_edge_legend_groups_relations_by_colour(small_html):
+    assert ">resultFor, onBenchmark, withMetric</li>" in small_html
+    assert ">proposes</li>" in small_html and ">outperforms</li>" in small_html
+    assert "basedOn" not in small_html  # not in this graph: not in the legend
+
+
 def test_write_html_creates_the_folder(tmp_path):
     path = viz.write_html(small_graph(), tmp_path / "out" / "graph.html")
     assert path.is_file() and path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
@@ -420,6 +440,17 @@ def test_legend_click_hides_and_shows_a_kind(open_page, small_page_path):
     assert opened.js(hidden) == ["result/p1/1"]
     opened.page.click('#legend li[data-kind="Result"]')
     assert opened.js(hidden) == []
+
+
+@pytest.mark.browser
+def test_double_click_on_a_paper_opens_its_url(open_page, small_page_path):
+    opened = open_page(small_page_path)
+    point = opened.js("() => network.canvasToDOM(network.getPosition('paper/p1'))")
+    with opened.page.context.expect_event("request", lambda r: not r.url.startswith("file:")) as request:
+        opened.page.mouse.dblclick(point["x"], point["y"])
+    # a new tab asks for the paper (the fixture blocks it: tests never touch the network)
+    assert request.value.url == "https://arxiv.org/abs/2501.00001"
+    assert request.value.is_navigation_request()
 
 
 @pytest.mark.browser
