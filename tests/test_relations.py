@@ -505,3 +505,55 @@ def test_seed_panel_proposes_the_named_approach_not_its_family(run):
     r = run(SEED_PANEL, [("inference-time scaling", "method"), ("stepwise natural language self-critique", "method"),
                          ("PANEL", "method")])
     assert r.roles("proposes") == {"stepwise natural language self-critique", "PANEL"}
+
+
+# ---- more proposes cues
+
+def test_passive_a_novel_x_is_proposed(run):
+    text = "On this basis, a novel Cluster-Aware Update (CAMU) strategy is proposed, which treats clusters as units."
+    r = run(text, [("Cluster-Aware Update", "method"), ("CAMU", "method")])
+    assert r.roles("proposes") == {"Cluster-Aware Update", "CAMU"}
+
+
+def test_passive_with_a_definite_article_is_not_a_proposal(run):
+    r = run("The GRPO objective is introduced in prior work.", [("GRPO", "method")])
+    assert r.roles("proposes") == set()
+
+
+def test_we_call_names_the_proposal_even_when_only_its_alias_is_marked(run):
+    text = "We generate data in a process we call Longtail Guidance (LTG)."
+    assert run(text, [("LTG", "method")]).roles("proposes") == {"LTG"}
+
+
+def test_a_name_glued_to_a_modifier_is_not_the_proposal(run):
+    text = "We propose a Graphormer-enhanced risk-aware task planning framework."
+    assert run(text, [("Graphormer", "method")]).roles("proposes") == set()
+
+
+def test_a_name_before_a_head_noun_after_a_new_is_not_the_proposal(run):
+    text = "For expressivity, we propose a new SSM parameterization based on the companion matrix."
+    assert run(text, [("SSM", "method")]).roles("proposes") == set()
+
+
+def test_a_benchmark_described_at_length_is_not_named_by_what_it_spans(run):
+    text = "We introduce the first comprehensive benchmark spanning outdoor environments, Habitat scenes, and more."
+    assert run(text, [("Habitat", "benchmark")]).roles("proposes") == set()
+
+
+def test_part_of_an_expansion_in_parentheses_is_not_an_alias(run):
+    text = "In this paper, we introduce SAAP (Self-Attention with Asymmetric Partitions), which helps."
+    r = run(text, [("SAAP", "method"), ("Self-Attention", "method")])
+    assert r.roles("proposes") == {"SAAP"}
+
+
+def test_a_list_after_a_colon_is_proposed(run):
+    text = "Our benchmark comprises two main categories: LSR-Transform and LSR-Synth."
+    r = run("We introduce LLM-SRBench. " + text, [("LLM-SRBench", "benchmark"), ("LSR-Transform", "benchmark"),
+                                                 ("LSR-Synth", "benchmark")])
+    assert r.roles("proposes") == {"LLM-SRBench", "LSR-Transform", "LSR-Synth"}
+
+
+def test_enumerated_new_metrics_are_proposed(run):
+    text = "RegD is a novel framework with two new metrics: (1) depth distance and (2) boundary distance."
+    r = run(text, [("RegD", "method"), ("depth distance", "metric"), ("boundary distance", "metric")])
+    assert r.roles("proposes") == {"RegD", "depth distance", "boundary distance"}

@@ -94,7 +94,7 @@ class Cues:
             rf"(?:\b(?:our|the)\s+(?:proposed|new|novel)\s+(?:[\w-]+\s+){{0,2}}?"
             rf"|\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s*,?\s*)$", flags)
         self.new_kind = re.compile(
-            rf"\b(?:a|an|the)\s+{novelty}\s+(?:[\w-]+\s+){{0,4}}?{heads}\s*(?:,|:|--|—)?\s*(?:{naming}\s*)?$", flags)
+            rf"\b(?:a|an|the)\s+{novelty}\s+(?:(?!{heads})[\w-]+\s+){{0,4}}?{heads}\s*(?:,|:|--|—)?\s*(?:{naming}\s*)?$", flags)
         self.released = re.compile(rf"^\s*{paren}{_alt(d['release_cues'])}", flags)
         self.we_context = re.compile(r"\b(?:we|our|this\s+(?:paper|work)|novel|new|propos\w*|introduc\w*|present\w*)\b", flags)
         self.component_verb = re.compile(rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?:\w+ly\s+|also\s+|further\s+)?{_alt(d['component_verbs'])}", flags)
@@ -387,7 +387,7 @@ class RelationFinder:
             gap = unit.text[last.end:other.start]
             if not re.fullmatch(connector, gap):
                 break
-            if "(" in gap and not re.match(r"\s*\)", unit.text[other.end:]):
+            if re.search(r"\((?!\d\))", gap) and not re.match(r"\s*\)", unit.text[other.end:]):
                 break  # "X (Self-Attention with ...)": only a whole parenthesis is an alias
             joined.append(other)
             last = other
