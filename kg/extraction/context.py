@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extraction.candidates import UNTYPED, add
+from kg.extraction.tokenizer import MODIFIER_SUFFIXES
 from kg.extraction.cues import is_coined, load_cues, name_after, name_before, title_end
 
 LIST_JOINERS = {",", "and", "or", "/", "&"}
@@ -45,6 +46,10 @@ class ContextFinder:
                 self._metric_list(doc, token.i + 2)
             elif lower == "," and token.i > 0:
                 self._appositive(doc, token.i, end_of_title)
+            elif lower in ("a", "an") and token.i > 0 and is_coined(doc[token.i - 1]):
+                # "we introduce UltraHorizon a novel benchmark": the comma is missing
+                start = name_before(doc, token.i, end_of_title)
+                self._type_from_description(doc, start, token.i, token.i + 1, "context:appositive")
             self._head_noun(doc, token.i, end_of_title)
             if lower in self.cues.name_heads:
                 self._named_after_head(doc, token.i, end_of_title)
@@ -79,6 +84,8 @@ class ContextFinder:
         for k in range(j, min(j + 8, len(doc))):
             word = doc[k].lower_
             label = "model" if word in self.cues.released_heads else self.cues.name_heads.get(word)
+            if word in ("benchmarking", "evaluating"):
+                label = "benchmark"  # "UltraHorizon: Benchmarking Agent Capabilities in ..."
             if label in ("benchmark", "method", "model"):
                 add(doc, start, end, label, extractor, 0.75)
                 return
@@ -174,11 +181,14 @@ class ContextFinder:
         start = head
         while start > 0 and head - start < limit:
             prev = doc[start - 1]
-            if prev.lower_ in stop or prev.lower_ in self.cues.task_modifier_stop or not (prev.is_alpha or "-" in prev.text) \
-                    or prev.lower_.endswith("ly") or prev.text.startswith("-") or (prev.is_sent_start and prev.is_title):
+            if prev.text.startswith("-") and prev.text[1:] in MODIFIER_SUFFIXES and start > 1 and doc[start - 2].is_alpha:
+                start -= 2  # "frame-level action conditioning": "frame" "-level" is one modifier
+                continue
+            if prev.lower_ in stop or not self._task_modifier(prev, self.cues.task_modifier_stop) \
+                    or prev.lower_ in self.cues.propose_verbs:
                 break
             start -= 1
-        if start < head:
+        if start < head and not (doc[head].is_title and head < title_end(doc)):
             add(doc, start, head + 1, label, extractor, confidence)
 
     def _tasks(self, doc: Doc) -> None:

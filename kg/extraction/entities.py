@@ -23,6 +23,7 @@ from kg.names import normalize
 SPAN_KEY = "akg_entities"
 SOURCE_RANK = {"lexicon": 0, "acronym": 1, "shape": 2, "context": 3}
 LIST_JOINERS = {",", "and", "or", "/", "&", ", and"}
+LOCAL_CUES = ("context:head-", "context:appositive", "context:named-after-head")
 HEAD_WORDS = {"mechanism", "module", "scheme", "technique", "strategy"}
 Choice = tuple[str, str, float]  # label, extractor, confidence
 
@@ -130,13 +131,19 @@ class EntityMerger:
 
     @staticmethod
     def _one_type_per_name(doc: Doc, kept: dict) -> dict:
+        """A name keeps one type per paper, except where a cue next to this very mention says
+        otherwise ("we propose R-HORIZON, a method" and "the R-HORIZON benchmark")."""
         best: dict[str, tuple[str, str, float]] = {}
         for span, choice in kept.items():
             key = normalize(doc[span[0]:span[1]].text)
             rank = (source(choice[1]) == "lexicon", choice[2])
             if key not in best or rank > (source(best[key][1]) == "lexicon", best[key][2]):
                 best[key] = choice
-        return {span: (best[normalize(doc[span[0]:span[1]].text)][0],) + choice[1:] for span, choice in kept.items()}
+        result = {}
+        for span, choice in kept.items():
+            local = choice[1].startswith(LOCAL_CUES) and source(best[normalize(doc[span[0]:span[1]].text)][1]) != "lexicon"
+            result[span] = choice if local else (best[normalize(doc[span[0]:span[1]].text)][0],) + choice[1:]
+        return result
 
     @staticmethod
     def _spans(doc: Doc, kept: dict) -> list[Span]:
