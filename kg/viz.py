@@ -270,14 +270,27 @@ def write_html(graph: nx.MultiDiGraph, path: str | Path, title: str = "abstract-
 
 
 def _template():
-    """Our page template, with pyvis's template folder on the path for the vis-network assets."""
-    import pyvis
+    """Our page template, with pyvis's template folder on the loader path for the vis-network assets."""
     from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 
-    assets = Path(pyvis.__file__).parent / "templates"
+    assets, vis = _vis_assets()
     env = Environment(loader=ChoiceLoader([DictLoader({"page.html": PAGE}), FileSystemLoader(str(assets))]),
                       autoescape=True)
+    env.globals["vis"] = vis
     return env.get_template("page.html")
+
+
+def _vis_assets() -> tuple[Path, str]:
+    """pyvis's template folder and, inside it, the newest vis-network it bundles (lib/vis-9.1.2 in pyvis 0.3.2)."""
+    import pyvis
+
+    assets = Path(pyvis.__file__).parent / "templates"
+    bundled = sorted(assets.glob("lib/vis-*/vis-network.min.js"),
+                     key=lambda p: tuple(int(x) for x in p.parent.name[4:].split(".") if x.isdigit()))
+    if not bundled:
+        raise RuntimeError(f"pyvis at {assets} bundles no vis-network (lib/vis-*/vis-network.min.js); "
+                           "the page cannot be made self-contained")
+    return assets, bundled[-1].parent.relative_to(assets).as_posix()
 
 
 PAGE = """<!DOCTYPE html>
@@ -285,8 +298,8 @@ PAGE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <title>{{ title }}</title>
-<style>{% include 'lib/vis-9.1.2/vis-network.css' %}</style>
-<script>{% include 'lib/vis-9.1.2/vis-network.min.js' %}</script>
+<style>{% include vis ~ '/vis-network.css' %}</style>
+<script>{% include vis ~ '/vis-network.min.js' %}</script>
 <style>
   html, body { margin: 0; height: 100%; font: 13px/1.35 system-ui, sans-serif; color: #222; }
   #mynetwork { position: absolute; inset: 0; background: #fff; }

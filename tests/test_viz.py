@@ -136,6 +136,12 @@ def test_page_loads_nothing_from_the_network(small_html):
     assert "cdn.jsdelivr" not in small_html and "cdnjs" not in small_html
 
 
+def test_page_inlines_vis_network_9(small_html):
+    # the page's script relies on vis-network 9 (plain-text tooltips, DataSet.update semantics)
+    assert re.search(r"\* vis-network\n.*?@version 9\.\d+\.\d+", small_html, re.S)
+    assert ".vis-network" in small_html  # its stylesheet too
+
+
 def test_every_graph_node_is_on_the_page(small_data):
     nodes, _ = small_data
     assert set(nodes) == set(small_graph().nodes)
