@@ -338,7 +338,7 @@ PAGE = """<!DOCTYPE html>
     <li><span class="line" style="border-color: {{ row.color }}"></span>{{ row.rel }}</li>{% endfor %}
     <li><span class="line" style="border-color: #999; border-top-style: dashed"></span>derived (no sentence)</li>
   </ul>
-  <div class="hint">{{ paper_count }} papers. Hover for evidence; double-click a paper to open it.</div>
+  <div class="hint">{{ paper_count }} papers. Hover for evidence; click a node to see its neighbours (Esc clears); double-click a paper to open it.</div>
 </div>
 <script>
 var nodes = new vis.DataSet({{ nodes|tojson }});
@@ -408,6 +408,9 @@ function highlight(id) {
 }
 network.on("selectNode", function (p) { highlight(p.nodes[0]); });
 network.on("deselectNode", function () { highlight(null); });
+document.addEventListener("keydown", function (e) {
+  if (e.key === "Escape") { network.unselectAll(); highlight(null); setStatus(""); }
+});
 
 function setKindVisible(kind, visible) {
   nodes.update(nodes.getIds({filter: function (n) { return n.kind === kind; }}).map(function (id) {
