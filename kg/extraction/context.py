@@ -11,6 +11,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,6 +21,7 @@ from kg.extraction.tokenizer import MODIFIER_SUFFIXES
 from kg.extraction.cues import is_coined, load_cues, name_after, name_before, title_end
 
 LIST_JOINERS = {",", "and", "or", "/", "&"}
+UNIT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9@-]{1,5}$")
 DESCRIPTION_STOPS = {"that", "which", "of", "to", "for", "with", "in", "on", "by", "from", "via", "and", "or", "is", "are", "where"}
 EVAL_PREPOSITIONS = {"on", "across", "over"}
 
@@ -172,6 +175,8 @@ class ContextFinder:
         numbers = {s.start for s in doc.sents if any(t.like_num or t.text == "%" for t in s)}
         for token in doc:
             lower = token.lower_
+            if token.text == "%" and token.i + 1 < len(doc) and UNIT_ACRONYM.match(doc[token.i + 1].text):
+                add(doc, token.i + 1, token.i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
             if lower in self.cues.metric_heads and (token.sent.start in numbers or lower in self.cues.strong_metric_heads):
                 self._phrase(doc, token.i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
             elif lower in self.cues.method_phrase_heads:
@@ -202,12 +207,13 @@ class ContextFinder:
             if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop):
                 add(doc, start, token.i + 1, "task", "context:task-phrase", 0.6)
 
-    @staticmethod
-    def _task_modifier(token, stop) -> bool:
+    def _task_modifier(self, token, stop) -> bool:
         # An adjective or noun before the head: not a function word, verb form or adverb.
         lower = token.lower_
         if lower in stop or not (token.is_alpha or "-" in lower) or lower.startswith("-"):
             return False
+        if lower in self.cues.nominal_gerunds:
+            return True
         if lower.endswith(("ly", "ing", "ed")) or (lower.endswith("s") and not lower.endswith(("ss", "ous", "ics", "is"))):
             return False
         return not (token.is_sent_start and token.text[:1].isupper())

@@ -30,7 +30,8 @@ class Cues:
     usage_dependent_methods: frozenset[str]  # "RL" is a method only when used ("trained via RL")
     usage_before: frozenset[str]
     usage_after: frozenset[str]
-    strong_metric_heads: frozenset[str]  # "ranking accuracy" is a metric even without a number
+    strong_metric_heads: frozenset[str]
+    nominal_gerunds: frozenset[str]  # "-ing" words that are nouns in "training time", "sampling cost"  # "ranking accuracy" is a metric even without a number
 
 
 @lru_cache(maxsize=4)
@@ -56,7 +57,7 @@ def load_cues(path: str = "") -> Cues:
         appositive_adjectives=frozenset(data["appositive_adjectives"]),
         **{name: frozenset(data[name]) for name in (
             "released_heads", "metric_heads", "method_phrase_heads", "method_phrase_stop",
-            "usage_dependent_methods", "usage_before", "usage_after", "strong_metric_heads")},
+            "usage_dependent_methods", "usage_before", "usage_after", "strong_metric_heads", "nominal_gerunds")},
     )
 
 

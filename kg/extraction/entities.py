@@ -88,7 +88,7 @@ class EntityMerger:
         for span in chosen:
             counts[doc[span[0]:span[1]].text] += 1
         return {span: (label, extractor, min(0.9, confidence + 0.1 * (counts[doc[span[0]:span[1]].text] - 1))
-                       if not label else confidence)
+                       if not label and source(extractor) != "acronym" else confidence)
                 for span, (label, extractor, confidence) in chosen.items()}
 
     def _type_untyped(self, doc: Doc, chosen: dict) -> dict:
@@ -108,7 +108,7 @@ class EntityMerger:
             if label:
                 result[span] = (label, extractor, confidence)
             elif confidence >= self.min_untyped:
-                result[span] = (self.default_label, extractor, confidence)
+                result[span] = (self.default_label, extractor + "+default", confidence)
         return result
 
     @staticmethod
@@ -133,11 +133,13 @@ class EntityMerger:
     def _one_type_per_name(doc: Doc, kept: dict) -> dict:
         """A name keeps one type per paper, except where a cue next to this very mention says
         otherwise ("we propose R-HORIZON, a method" and "the R-HORIZON benchmark")."""
+        def rank(choice):  # a lexicon entry, then any evidence of type, then the default type
+            return source(choice[1]) == "lexicon", not choice[1].endswith("+default"), choice[2]
+
         best: dict[str, tuple[str, str, float]] = {}
         for span, choice in kept.items():
             key = normalize(doc[span[0]:span[1]].text)
-            rank = (source(choice[1]) == "lexicon", choice[2])
-            if key not in best or rank > (source(best[key][1]) == "lexicon", best[key][2]):
+            if key not in best or rank(choice) > rank(best[key]):
                 best[key] = choice
         result = {}
         for span, choice in kept.items():

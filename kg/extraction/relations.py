@@ -110,6 +110,8 @@ class Cues:
         self.training_before = re.compile(rf"{_alt(d['training_cues'])}\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?$", flags)
         self.usage_before = re.compile(rf"{_alt(d['usage_cues'])}\s+(?:the\s+|a\s+|an\s+)?$", flags)
         self.outperform = re.compile(_alt(d["outperform_verbs"]), flags)
+        self.outperform_hints = _stems(d["outperform_verbs"], d["passive_outperform"], ["higher", "better", "stronger"])
+        self.based_on_hints = _stems(d["based_on_cues"])
         self.better_than = re.compile(r"\b(?:higher|better|stronger)\b(?:\s+[\w-]+){0,3}?\s+than\b", flags)
         self.passive = re.compile(_alt(d["passive_outperform"]), flags)
         self.negation = re.compile(_alt(d["negation_cues"]), flags)
@@ -432,6 +434,8 @@ class RelationFinder:
 
     def find_outperforms(self, unit: Unit, found: _Found, paper_subject: PaperSubject | None) -> None:
         text = unit.text
+        if sum(e.label in AGENTS for e in unit.ents) < 2 or not _has_any(text, self.cues.outperform_hints):
+            return
         for match in list(self.cues.outperform.finditer(text)) + list(self.cues.better_than.finditer(text)):
             if self._doubtful(text, match.start()) or self.cues.passive.match(text, match.start()):
                 continue
@@ -516,7 +520,9 @@ class RelationFinder:
 
     def find_based_on(self, unit: Unit, found: _Found, paper_subject: PaperSubject | None) -> None:
         text, cues = unit.text, self.cues
-        for match in cues.based_on.finditer(text):
+        if not any(e.label in AGENTS for e in unit.ents):
+            return
+        for match in cues.based_on.finditer(text) if _has_any(text, cues.based_on_hints) else ():
             obj = next((e for e in unit.ents if e.start >= match.end() and e.label in AGENTS), None)
             if obj is None or not re.fullmatch(
                     r"\s*(?:(?:the|a|an|pretrained|pre-trained|base|open-source|open|strong|existing|"
@@ -703,6 +709,16 @@ class _Found:
             self.links.append(Link(s, predicate, obj.index, evidence))
 
 
+def _has_any(text: str, stems: tuple[str, ...]) -> bool:
+    """A cheap substring test that lets a sentence skip a rule's large regex."""
+    low = text.lower()
+    return any(stem in low for stem in stems)
+
+
+def _stems(*lists: list[str]) -> tuple[str, ...]:
+    return tuple(sorted({w.lower().split()[0][:5] for words in lists for w in words}))
+
+
 def _index(ent: Ent | int | None) -> int | None:
     return ent.index if isinstance(ent, Ent) else ent
 
@@ -763,6 +779,7 @@ _NUMBER = re.compile(
     r"|\$?\s*\\times\s*\$?|-?fold\b|times\b))?")
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
 _RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~)\s*")
+_DIGIT_OR_FOLD = re.compile(r"\d|fold", re.IGNORECASE)
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
 _MATH = re.compile(r"\$[^$]{0,80}\$")
@@ -787,6 +804,8 @@ def _decimal(sign: str | None, num: str) -> Decimal | None:
 def find_values(unit: Unit, cues: Cues) -> list[Value]:
     """The numbers in a unit that report a result, in order; sizes, dates, counts and names are left out."""
     text = unit.text
+    if not _DIGIT_OR_FOLD.search(text):
+        return []
     skip = [(m.start(), m.end()) for m in _URL.finditer(text)]
     skip += [(e.start, e.end) for e in unit.ents]
     skip += [(m.start(), m.end()) for m in _MATH.finditer(text) if re.search(r"[\^_{}]|O\(", m.group(0))]
