@@ -34,6 +34,10 @@ PROTOCOLS = ("auto", "gsp", "update")
 class PushError(Exception):
     """A push that did not land; the message names the request and the server's answer."""
 
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status  # the HTTP status, when the server answered
+
 
 @dataclass(frozen=True)
 class Endpoints:
@@ -121,7 +125,7 @@ class Client:
                 self._wait(attempt, response.headers.get("Retry-After"))
                 continue
             if response.status_code >= 400 and response.status_code not in ok_status:
-                raise PushError(describe(method, url, response))
+                raise PushError(describe(method, url, response), response.status_code)
             return response
         raise AssertionError("unreachable")
 
@@ -326,24 +330,56 @@ def _upload_gsp(client: Client, url: str, transfers: list[Transfer], size: int) 
 
 def _upload_update(client: Client, url: str, transfers: list[Transfer], size: int) -> int:
     """INSERT DATA requests of about `size` triples, packing small graphs together."""
-    total, pending, blocks = 0, 0, []
+    total, pending, pieces = 0, 0, []
     for transfer in transfers:
-        for data, count in chunks(transfer.source(), size):
-            blocks.append(f"GRAPH <{transfer.temp}> {{\n{data.decode('utf-8')}}}")
-            pending += count
-            total += count
+        for batch in _batches(transfer.source(), size):
+            pieces.append((transfer.temp, batch))
+            pending += len(batch)
+            total += len(batch)
             if pending >= size:
-                _insert(client, url, blocks)
-                pending, blocks = 0, []
-    if blocks:
-        _insert(client, url, blocks)
+                _insert(client, url, pieces)
+                pending, pieces = 0, []
+    if pieces:
+        _insert(client, url, pieces)
     return total
 
 
-def _insert(client: Client, url: str, blocks: list[str]) -> None:
+def _batches(triples: Iterator[ox.Triple], size: int) -> Iterator[list[ox.Triple]]:
+    batch: list[ox.Triple] = []
+    for triple in triples:
+        batch.append(triple)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+TOO_LARGE = {400, 413, 500}  # how servers refuse an update over their size limit (Virtuoso: 400 SP031)
+
+
+def _insert(client: Client, url: str, pieces: list[tuple[str, list[ox.Triple]]]) -> None:
+    """One INSERT DATA; if the server refuses it as too large, the two halves separately (same triples)."""
+    blocks = [f"GRAPH <{temp}> {{\n{ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES).decode('utf-8')}}}"
+              for temp, batch in pieces]
     body = "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
-    client.send("POST", url, data={"update": body.encode("utf-8")},
-                headers={"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"})
+    try:
+        client.send("POST", url, data={"update": body.encode("utf-8")},
+                    headers={"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"})
+    except PushError as exc:
+        flat = [(temp, triple) for temp, batch in pieces for triple in batch]
+        if exc.status not in TOO_LARGE or len(flat) < 2:
+            raise
+        half = len(flat) // 2
+        for part in (flat[:half], flat[half:]):
+            _insert(client, url, _regroup(part))
+
+
+def _regroup(flat: list[tuple[str, ox.Triple]]) -> list[tuple[str, list[ox.Triple]]]:
+    grouped: dict[str, list[ox.Triple]] = {}
+    for temp, triple in flat:
+        grouped.setdefault(temp, []).append(triple)
+    return list(grouped.items())
 
 
 def commit_request(transfers: list[Transfer], replace: bool) -> str:

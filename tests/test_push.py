@@ -321,3 +321,43 @@ def test_operation_commit_replaces_inside_one_store_transaction(store):
 def test_unknown_protocol_is_refused(store):
     with pytest.raises(kpush.PushError, match="unknown protocol"):
         kpush.push(store, "http://127.0.0.1:9/query", protocol="ftp")
+
+
+class SizeLimited(http.server.BaseHTTPRequestHandler):
+    """Refuses (400) any request body over `limit` bytes, as Virtuoso refuses updates over its SQL size."""
+
+    limit = 1500
+    accepted: list[bytes] = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        ok = len(body) <= type(self).limit
+        if ok:
+            type(self).accepted.append(body)
+        self.send_response(204 if ok else 400)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_update_too_large_for_the_server_is_split_until_it_fits(store):
+    from urllib.parse import parse_qs
+
+    SizeLimited.accepted = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), SizeLimited)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        transfers = kpush.plan(store, None, "split")[:2]
+        sent = kpush._upload_update(kpush.Client(retries=0), f"http://127.0.0.1:{server.server_address[1]}/u",
+                                    transfers, 1000)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert len(SizeLimited.accepted) > 1
+    received = []
+    for body in SizeLimited.accepted:
+        text = parse_qs(body.decode())["update"][0]
+        received += [line for line in text.splitlines() if line.endswith(" .")]
+    assert len(received) == sent == sum(1 for t in transfers for _ in t.source())
