@@ -381,7 +381,9 @@ function focusNode(query) {
   if (node.hidden) setKindVisible(node.kind, true);
   network.selectNodes([node.id]);
   highlight(node.id);
-  network.focus(node.id, {scale: 1.4, animation: {duration: 400}});
+  // frame the node with its neighbours, not the node alone: the neighbours are what one searched for
+  network.fit({nodes: network.getConnectedNodes(node.id).concat([node.id]), maxZoomLevel: 1.5,
+               animation: {duration: 400}});
   setStatus(node.kind + ": " + node.names[0]);
   return true;
 }
