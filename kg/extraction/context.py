@@ -68,8 +68,8 @@ class ContextFinder:
         if not label and word not in ("model", "models"):
             return
         start = name_before(doc, i, end_of_title)
-        if start == i:
-            return
+        if start == i or (label == "method" and not any(is_coined(t) for t in doc[start:i])):
+            return  # "a Euclidean framework", "the Bayesian approach": adjectives, not names
         if not label:  # "Llama models", "the ColorAgent model": a model; "the Bradley-Terry model": unknown
             coined = any(c.isdigit() for t in doc[start:i] for c in t.text) or any(
                 any(c.isupper() for c in t.text[1:]) and any(c.islower() for c in t.text) for t in doc[start:i])
@@ -119,7 +119,7 @@ class ContextFinder:
         # "we propose ToolPO", "we introduce a new benchmark, EVOKE", "a method called X".
         found = []
         j = verb + 1
-        while j < len(doc) and j < verb + 8 and doc[j].text not in (".", ";", ":"):
+        while j < len(doc) and j < verb + 8 and doc[j].text not in (".", ";", ":") and doc[j].lower_ not in DESCRIPTION_STOPS:
             end = name_after(doc, j, end_of_title)
             if end > j:
                 add(doc, j, end, UNTYPED, "context:proposed", 0.75)

@@ -86,11 +86,12 @@ def is_namey(token: Token, in_title: bool) -> bool:
     text = token.text
     if not text[:1].isalnum() or QUANTITY.match(text):
         return False
-    if any(c.isupper() for c in text[1:]) and any(c.isalpha() for c in text):
-        return True
+    if any(c.isupper() for part in text.split("-") for c in part[1:]) and any(c.isalpha() for c in text):
+        return True  # "WebVoyager", "GAIA"; not "Pathway-Informed"
     if any(c.isdigit() for c in text) and any(c.isalpha() for c in text):
         return True
-    return text[:1].isupper() and not in_title and not token.is_sent_start
+    starts = token.is_sent_start or (token.i > 0 and token.nbor(-1).is_space)  # first word after the title
+    return text[:1].isupper() and not in_title and not starts
 
 
 def name_before(doc: Doc, end: int, title_end_i: int, limit: int = 4) -> int:

@@ -23,6 +23,8 @@ from kg.names import normalize
 SPAN_KEY = "akg_entities"
 SOURCE_RANK = {"lexicon": 0, "acronym": 1, "shape": 2, "context": 3}
 LIST_JOINERS = {",", "and", "or", "/", "&", ", and"}
+# Title-case hyphen words ("Long-Horizon") repeat because they are adjectives, not names.
+NOT_BOOSTED = {"shape:coined-hyphen-title"}
 LOCAL_CUES = ("context:head-", "context:appositive", "context:named-after-head")
 HEAD_WORDS = {"mechanism", "module", "scheme", "technique", "strategy"}
 Choice = tuple[str, str, float]  # label, extractor, confidence
@@ -87,8 +89,11 @@ class EntityMerger:
         counts = defaultdict(int)
         for span in chosen:
             counts[doc[span[0]:span[1]].text] += 1
+        for start, end, label, extractor, _ in candidates(doc):
+            if extractor == "acronym:short-form" and not label:
+                counts[doc[start:end].text] = 1  # defined as something of no entity type: "signals of interest (SoI)"
         return {span: (label, extractor, min(0.9, confidence + 0.1 * (counts[doc[span[0]:span[1]].text] - 1))
-                       if not label and source(extractor) != "acronym" else confidence)
+                       if not label and extractor not in NOT_BOOSTED and source(extractor) != "acronym" else confidence)
                 for span, (label, extractor, confidence) in chosen.items()}
 
     def _type_untyped(self, doc: Doc, chosen: dict) -> dict:
@@ -119,7 +124,8 @@ class EntityMerger:
 
     @staticmethod
     def _resolve_overlaps(chosen: dict) -> dict:
-        order = sorted(chosen, key=lambda s: (chosen[s][0] == "task", -(s[1] - s[0]), -chosen[s][2], s[0]))
+        # Open-ended task phrases yield to every other kind of span; then longest, most confident.
+        order = sorted(chosen, key=lambda s: (chosen[s][1] == "context:task-phrase", -(s[1] - s[0]), -chosen[s][2], s[0]))
         taken: set[int] = set()
         kept = {}
         for span in order:

@@ -434,7 +434,7 @@ class RelationFinder:
 
     def find_outperforms(self, unit: Unit, found: _Found, paper_subject: PaperSubject | None) -> None:
         text = unit.text
-        if sum(e.label in AGENTS for e in unit.ents) < 2 or not _has_any(text, self.cues.outperform_hints):
+        if not any(e.label in AGENTS for e in unit.ents) or not _has_any(text, self.cues.outperform_hints):
             return
         for match in list(self.cues.outperform.finditer(text)) + list(self.cues.better_than.finditer(text)):
             if self._doubtful(text, match.start()) or self.cues.passive.match(text, match.start()):
