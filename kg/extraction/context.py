@@ -22,6 +22,7 @@ from kg.extraction.cues import is_coined, load_cues, name_after, name_before, ti
 
 LIST_JOINERS = {",", "and", "or", "/", "&"}
 UNIT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9@-]{1,5}$")
+PROPOSAL_ENDS = {",", ".", "(", "that", "which", "to", "for", "where", "with", "by", "in", "on", ";", ":"}
 DESCRIPTION_STOPS = {"that", "which", "of", "to", "for", "with", "in", "on", "by", "from", "via", "and", "or", "is", "are", "where"}
 EVAL_PREPOSITIONS = {"on", "across", "over"}
 
@@ -118,6 +119,7 @@ class ContextFinder:
     def _proposed(self, doc: Doc, verb: int, end_of_title: int) -> list[tuple[int, int]]:
         # "we propose ToolPO", "we introduce a new benchmark, EVOKE", "a method called X".
         found = []
+        self._described_proposal(doc, verb)
         j = verb + 1
         while j < len(doc) and j < verb + 8 and doc[j].text not in (".", ";", ":") and doc[j].lower_ not in DESCRIPTION_STOPS:
             end = name_after(doc, j, end_of_title)
@@ -127,6 +129,23 @@ class ContextFinder:
                 break
             j += 1
         return found
+
+    def _described_proposal(self, doc: Doc, verb: int) -> None:
+        # "we propose context synthesis, which ...": a proposal described, not named.
+        if doc[verb].lower_ in self.cues.naming_words or verb == 0 or doc[verb - 1].lower_ not in ("we", "paper", "work"):
+            return
+        j = verb + 1
+        while j < len(doc) and doc[j].lower_ in self.cues.proposal_adjectives:
+            j += 1
+        end = j
+        while end < len(doc) and end - j < 4 and doc[end].is_lower and (doc[end].is_alpha or "-" in doc[end].text) \
+                and doc[end].lower_ not in DESCRIPTION_STOPS and doc[end].lower_ not in self.cues.task_modifier_stop:
+            end += 1
+        if end == j or end >= len(doc) or doc[end].lower_ not in PROPOSAL_ENDS:
+            return
+        if doc[end - 1].lower_ in self.cues.proposal_generic_heads or not (end - j > 1 or doc[end - 1].lower_.endswith(("ing", "tion", "ment"))):
+            return
+        add(doc, j, end, "method", "context:described-proposal", 0.6)
 
     def _name_list(self, doc: Doc, i: int, end_of_title: int, label: str, extractor: str, confidence: float) -> None:
         if i < len(doc) and doc[i].lower_ in ("the", "both", "several", "standard", "popular"):
