@@ -179,7 +179,7 @@ def test_shapes_parse_and_cover_every_record(shapes):
 
 def test_shapes_sparql_constraints_parse(shapes):
     queries = [str(q) for q in shapes.objects(None, SH.select)]
-    assert len(queries) == 2
+    assert len(queries) == 4  # two SHACL-AF targets, two constraints
     for query in queries:
         prepareQuery(query.replace("$this", "?this"),
                      initNs={"akg": AKG, "rdf": RDF})
