@@ -412,6 +412,7 @@ DROP_BATCH = 100  # operations per request: Virtuoso refuses requests of thousan
 
 def _drop_temps(client: Client, ends: Endpoints, transfers: list[Transfer]) -> str | None:
     """Drop the run's temporary graphs (best effort after a failure). Returns a problem, if any."""
+    client.retries = min(client.retries, 1)  # a server that just failed us is not waited for again
     try:
         for start in range(0, len(transfers), DROP_BATCH):
             batch = transfers[start:start + DROP_BATCH]
