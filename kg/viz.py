@@ -110,7 +110,8 @@ def node_title(graph: nx.MultiDiGraph, node: str) -> str:
 
 def papers_of(graph: nx.MultiDiGraph, node: str) -> set[str]:
     """The papers that say something about a node (each edge names its asserting paper)."""
-    return {d["paper"] for *_, d in graph.in_edges(node, data=True)} | {d["paper"] for *_, d in graph.out_edges(node, data=True)}
+    edges = list(graph.in_edges(node, data=True)) + list(graph.out_edges(node, data=True))
+    return {d["paper"] for *_, d in edges}
 
 
 def paper_title(data: dict) -> str:
@@ -177,10 +178,11 @@ def search_names(data: dict) -> list[str]:
 
 
 def check_graph(graph: nx.MultiDiGraph) -> None:
-    """The attributes the page needs (docs/ARCHITECTURE.md); a clear error naming the first node or edge without them."""
+    """Check the attributes the page needs (docs/ARCHITECTURE.md); errors name the first node or edge lacking one."""
     for node, kind in graph.nodes(data="kind"):
         if kind is None:
-            raise ValueError(f"graph node {node!r} has no 'kind' attribute (Paper, Method, ...; see docs/ARCHITECTURE.md)")
+            raise ValueError(f"graph node {node!r} has no 'kind' attribute "
+                             "(Paper, Method, ...; see docs/ARCHITECTURE.md)")
     for u, v, key, data in graph.edges(keys=True, data=True):
         missing = [name for name in ("rel", "paper") if not data.get(name)]
         if missing:

@@ -27,7 +27,8 @@ TYPE_ROLE = {"method": "usesMethod", "model": "usesModel", "benchmark": "evaluat
 def small_graph() -> nx.MultiDiGraph:
     """A hand-built graph per the contract in docs/ARCHITECTURE.md: two papers, every kind of node."""
     g = nx.MultiDiGraph()
-    g.add_node("paper/p1", kind="Paper", label="Group Relative Policy Optimization for Maths", identifier="arXiv:2501.00001",
+    g.add_node("paper/p1", kind="Paper", label="Group Relative Policy Optimization for Maths",
+               identifier="arXiv:2501.00001",
                title="Group Relative Policy Optimization for Maths", date="2025-01-02", authors_count=3, upvotes=12,
                url="https://arxiv.org/abs/2501.00001", abstract="...", source="x.jsonl:1")
     g.add_node("paper/p2", kind="Paper", label="arXiv:2501.00002", identifier="arXiv:2501.00002", title=None)
@@ -48,7 +49,8 @@ def small_graph() -> nx.MultiDiGraph:
     edge(g, "paper/p2", "entity/math-reasoning", "addressesTask", "p2", EV)
     edge(g, "paper/p2", "entity/math-reasoning", "mentions", "p2", EV)
     edge(g, "entity/grpo", "entity/ppo", "outperforms", "p1", EV)
-    edge(g, "entity/grpo", "entity/ppo", "outperforms", "p2", Evidence("GRPO is better than PPO (<b>3 of 4</b> runs).", 0, 47, "rule:than", 0.7))
+    edge(g, "entity/grpo", "entity/ppo", "outperforms", "p2",
+         Evidence("GRPO is better than PPO (<b>3 of 4</b> runs).", 0, 47, "rule:than", 0.7))
     edge(g, "paper/p1", "result/p1/1", "reportsResult", "p1", EV)
     edge(g, "result/p1/1", "entity/grpo", "resultFor", "p1", None)
     edge(g, "result/p1/1", "entity/gsm8k", "onBenchmark", "p1", None)
@@ -67,7 +69,8 @@ def gold_graph(copies: int = 1) -> nx.MultiDiGraph:
     """
     records = [json.loads(line) for name in ("dev_seeds.jsonl", "dev_corpus.jsonl")
                for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-    extractions = [gold_extraction(f"g{copy}-{n}", record) for copy in range(copies) for n, record in enumerate(records)]
+    extractions = [gold_extraction(f"g{copy}-{n}", record)
+                   for copy in range(copies) for n, record in enumerate(records)]
     return to_graph(resolve(extractions))
 
 
@@ -342,7 +345,8 @@ def gold_page(chromium, tmp_path_factory):
 @pytest.mark.browser
 def test_vis_draws_a_canvas(open_page, small_page_path):
     opened = open_page(small_page_path)
-    size = opened.js("() => { const c = document.querySelector('#mynetwork canvas'); return c && [c.width, c.height]; }")
+    size = opened.js(
+        "() => { const c = document.querySelector('#mynetwork canvas'); return c && [c.width, c.height]; }")
     assert size and size[0] > 500 and size[1] > 500
 
 
