@@ -194,7 +194,7 @@ class _Writer:
             g.add((me, DCTERMS.date, Literal(date, datatype=XSD.date) if _ISO_DATE.match(date) else Literal(date)))
         for prop, attr in ((AKG.authorCount, "authors_count"), (AKG.upvotes, "upvotes")):
             if data.get(attr) is not None:
-                g.add((me, prop, Literal(int(data[attr]))))
+                g.add((me, prop, Literal(_integer(data[attr], node, attr))))
         url = data.get("url")
         if url:
             g.add((me, SDO.url, URIRef(url) if _HTTP_URL.match(url) else Literal(url, datatype=XSD.anyURI)))
@@ -307,6 +307,13 @@ def _decimal(value, node: str) -> Literal | None:
     if not number.is_finite():
         return None  # NaN/Infinity have no xsd:decimal form; akg:valueText still says what was written
     return Literal(format(number, "f"), datatype=XSD.decimal)
+
+
+def _integer(value, node: str, attr: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"node {node!r}: {attr} {value!r} is not an integer") from None
 
 
 def _confidence(value: float) -> str:

@@ -423,3 +423,10 @@ def test_confidence_float_noise_is_rounded():
     ds = rdf.to_dataset(graph)
     [conf] = ds.graph(rdf.graph_iri("p")).objects(None, AKG.confidence)
     assert str(conf) == "0.3"
+
+
+def test_non_integer_upvotes_name_the_node():
+    graph = nx.MultiDiGraph()
+    graph.add_node("paper/p", kind="Paper", identifier="p", abstract="a", upvotes="many")
+    with pytest.raises(ValueError, match="paper/p.*upvotes.*many"):
+        rdf.to_dataset(graph)
