@@ -81,21 +81,22 @@ def union_graph(dataset: Dataset) -> Graph:
     union = Graph()
     for prefix, namespace in dataset.namespaces():
         union.bind(prefix, namespace, override=True, replace=True)
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
+    for graph in dataset.graphs():  # graph by graph: far faster than Dataset.quads() in rdflib's memory store
+        for triple in graph:
+            union.add(triple)
     return union
 
 
 def write_turtle(dataset: Dataset, path: str | Path) -> Path:
     """Write the union of all graphs as Turtle (graph.ttl), sorted so rebuilds diff cleanly.
 
-    pyoxigraph's serializer does the writing: on large graphs it is many times faster than
-    rdflib's Turtle serializer, and sorting by subject still groups each resource's triples.
+    pyoxigraph's serializer does the writing: about twice as fast as rdflib's Turtle serializer
+    on a 375k-triple graph, and sorting by subject still groups each resource's triples.
     """
     import pyoxigraph as ox
 
     path = _prepare(path)
-    triples = {triple for graph in dataset.graphs() for triple in graph}  # graph by graph: far faster than quads()
+    triples = {triple for graph in dataset.graphs() for triple in graph}  # graph by graph, as in union_graph
     ordered = (ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in sorted(triples, key=_sort_key))
     ox.serialize(ordered, str(path), ox.RdfFormat.TURTLE, prefixes=_prefixes(dataset))
     return path
