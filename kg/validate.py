@@ -125,11 +125,9 @@ def _union(data: Graph | Dataset) -> Graph:
     union = Graph()
     for prefix, namespace in data.namespaces():
         union.bind(prefix, namespace, override=True, replace=True)
-    if isinstance(data, Dataset):
-        for s, p, o, _ in data.quads((None, None, None, None)):
-            union.add((s, p, o))
-    else:
-        for triple in data:
+    graphs = data.graphs() if isinstance(data, Dataset) else [data]
+    for graph in graphs:
+        for triple in graph:
             union.add(triple)
     return union
 
