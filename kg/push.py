@@ -107,6 +107,7 @@ class Client:
         self.requests_sent = 0
         self.retried = 0
         self.server = ""  # the Server header of the last answer: picks the commit style
+        self.succeeded = 0  # requests the server accepted
 
     def send(self, method: str, url: str, *, idempotent: bool = True, ok_status: set[int] = frozenset(), **kwargs):
         """Send until a non-transient answer; raise PushError on a failure status not in `ok_status`."""
@@ -126,6 +127,8 @@ class Client:
                 continue
             if response.status_code >= 400 and response.status_code not in ok_status:
                 raise PushError(describe(method, url, response), response.status_code)
+            if response.status_code < 400:
+                self.succeeded += 1
             return response
         raise AssertionError("unreachable")
 
@@ -270,7 +273,7 @@ def push(store: ox.Store, endpoint: str, *, graph: str | None = None, replace: b
         else:
             client.send("POST", ends.update, idempotent=False, data={"update": commit_operation(run, replace)})
     except PushError as exc:
-        problem = _drop_temps(client, ends, transfers)
+        problem = _drop_temps(client, ends, transfers) if client.succeeded else None  # else nothing uploaded
         raise PushError(f"{exc}\nnothing was written to the target graphs" + (f"; {problem}" if problem else "")) from None
     except BaseException:
         _drop_temps(client, ends, transfers)
