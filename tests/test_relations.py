@@ -557,3 +557,31 @@ def test_enumerated_new_metrics_are_proposed(run):
     text = "RegD is a novel framework with two new metrics: (1) depth distance and (2) boundary distance."
     r = run(text, [("RegD", "method"), ("depth distance", "metric"), ("boundary distance", "metric")])
     assert r.roles("proposes") == {"RegD", "depth distance", "boundary distance"}
+
+
+# ---- robustness
+
+def test_variant_and_family_in_different_sentences(run):
+    text = "We study the Qwen2.5 family. Our best result uses Qwen2.5-7B-Instruct."
+    r = run(text, [("Qwen2.5", "model"), ("Qwen2.5-7B-Instruct", "model")])
+    assert r.links("variantOf") == {("Qwen2.5-7B-Instruct", "Qwen2.5")}
+    link = r.doc._.akg_links[0]
+    assert link.evidence.sentence == "Our best result uses Qwen2.5-7B-Instruct."
+
+
+def test_doc_without_sentence_boundaries_is_one_unit():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("akg_relations")
+    doc = nlp.make_doc("X-Net outperforms GPT-4o. It reaches 81.5% accuracy.")
+    doc.spans["akg_entities"] = [doc.char_span(0, 5, label="model"), doc.char_span(18, 24, label="model"),
+                                 doc.char_span(43, 51, label="metric")]
+    doc = nlp.get_pipe("akg_relations")(doc)
+    assert [(l.subject, l.object) for l in doc._.akg_links] == [(0, 1)]
+    assert [(r.value_text, r.metric) for r in doc._.akg_results] == [("81.5%", 2)]
+    assert doc._.akg_results[0].evidence.sentence == doc.text
+
+
+def test_every_extractor_name_is_a_rule_with_a_bounded_confidence(run):
+    r = run(COLOR_AGENT, COLOR_ENTS)
+    evidence = [x.evidence for x in [*r.doc._.akg_roles, *r.doc._.akg_links, *r.doc._.akg_results]]
+    assert evidence and all(e.extractor.startswith("rule:") and 0 < e.confidence <= 1 for e in evidence)
