@@ -233,6 +233,8 @@ class ContextFinder:
             return False
         if lower in self.cues.nominal_gerunds:
             return True
+        if token.is_title and not token.is_sent_start and token.i >= title_end(token.doc):
+            return False  # "Informer forecasting": a name, not a kind of forecasting
         if lower.endswith(("ly", "ing", "ed")) or (lower.endswith("s") and not lower.endswith(("ss", "ous", "ics", "is"))):
             return False
         return not (token.is_sent_start and token.text[:1].isupper())
