@@ -79,18 +79,23 @@ def load_ontology() -> Graph:
 def load_shapes(ontology: Graph | None = None) -> Graph:
     """ontology/shapes.ttl plus the shapes generated from the ontology's domains and ranges."""
     shapes = read_graph(SHAPES_PATH)
-    shapes += domain_range_shapes(ontology if ontology is not None else load_ontology())
+    shapes += domain_range_shapes(ontology if ontology is not None else load_ontology(), _checked_values(shapes))
     return shapes
 
 
-def domain_range_shapes(ontology: Graph) -> Graph:
-    """One SHACL shape per rdfs:domain and per rdfs:range of each akg: property."""
+def domain_range_shapes(ontology: Graph, already: set[tuple[URIRef, URIRef]] = frozenset()) -> Graph:
+    """One SHACL shape per rdfs:domain and per rdfs:range of each akg: property.
+
+    `already` holds (property, class or datatype) pairs the hand-written shapes check; their
+    range shapes are left out so one fault gives one message, not two. The domain shape still
+    catches the property used on the wrong kind of subject.
+    """
     shapes = Graph()
     for prop, domain in sorted(ontology.subject_objects(RDFS.domain)):
         if isinstance(prop, URIRef) and prop.startswith(AKG_IRI):
             _class_shape(shapes, prop, SH.targetSubjectsOf, domain, "subject", "rdfs:domain")
     for prop, range_ in sorted(ontology.subject_objects(RDFS.range)):
-        if not (isinstance(prop, URIRef) and prop.startswith(AKG_IRI)):
+        if not (isinstance(prop, URIRef) and prop.startswith(AKG_IRI)) or (prop, range_) in already:
             continue
         if range_.startswith(str(XSD)) or range_ == RDFS.Literal:
             _datatype_shape(shapes, prop, range_)
@@ -118,6 +123,16 @@ def validate(data: Graph | Dataset | str | Path, shapes: Graph | None = None,
         raise InputError(f"{SHAPES_PATH}: shapes could not be applied: {text}")
     violations = sorted(_describe(results, work, r) for r in results.subjects(RDF.type, SH.ValidationResult))
     return Report(conforms=bool(conforms), violations=violations, triples=triples)
+
+
+def _checked_values(shapes: Graph) -> set[tuple[URIRef, URIRef]]:
+    """(path, class or datatype) of every property shape in `shapes` with a simple path."""
+    checked = set()
+    for shape, path in shapes.subject_objects(SH.path):
+        if isinstance(path, URIRef):
+            for constraint in (SH["class"], SH.datatype):
+                checked.update((path, value) for value in shapes.objects(shape, constraint))
+    return checked
 
 
 def _union(data: Graph | Dataset) -> Graph:

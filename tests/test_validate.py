@@ -153,8 +153,15 @@ def test_wrong_class_on_role_is_reported(check, good):
     good.add((PAPER, AKG.usesModel, GSM))
     good.add((PAPER, AKG.mentions, GSM))
     report = check(good)
-    assert_violation(report, "p1", "akg:usesModel", "akg:Model", "gsm8k")  # from shapes.ttl
-    assert_violation(report, "range of akg:usesModel")  # from the ontology's rdfs:range
+    assert_violation(report, "p1", "akg:usesModel", "akg:Model", "gsm8k")
+    assert len(report.violations) == 1  # shapes.ttl says it; the generated range shape is not repeated
+
+
+def test_range_shape_applies_without_hand_written_shapes(ontology, good):
+    good.add((PAPER, AKG.usesModel, GSM))
+    good.add((PAPER, AKG.mentions, GSM))
+    report = kv.validate(good, shapes=kv.domain_range_shapes(ontology), ontology=ontology)
+    assert_violation(report, "gsm8k", "rdfs:range of akg:usesModel", "akg:Model")
 
 
 def test_role_without_mentions_is_reported(check, good):
@@ -260,11 +267,22 @@ def test_evidence_from_a_non_sentence_is_reported(check, good):
 # ---------------------------------------------------------------- shapes from the ontology
 
 
+SHACL = "http://www.w3.org/ns/shacl#"
+
+
 def test_domain_range_shapes_cover_every_akg_property(ontology):
     generated = kv.domain_range_shapes(ontology)
     properties = {p for p in ontology.subjects(RDFS.domain, None) if str(p).startswith(str(AKG))}
-    targeted = set(generated.objects(None, URIRef("http://www.w3.org/ns/shacl#targetSubjectsOf")))
+    targeted = set(generated.objects(None, URIRef(SHACL + "targetSubjectsOf")))
     assert properties and properties <= targeted
+    ranged = set(generated.objects(None, URIRef(SHACL + "targetObjectsOf")))
+    assert AKG.usesModel in ranged and AKG.onBenchmark in ranged
+
+
+def test_range_shapes_already_checked_are_left_out(ontology):
+    generated = kv.domain_range_shapes(ontology, {(AKG.usesModel, AKG.Model)})
+    ranged = set(generated.objects(None, URIRef(SHACL + "targetObjectsOf")))
+    assert AKG.usesModel not in ranged and AKG.usesMethod in ranged
 
 
 def test_report_text_lists_violations(check, good):
