@@ -194,6 +194,9 @@ def _sentence_ranges(doc: Doc, length: int) -> list[tuple[int, int]]:
     return list(zip(chars[:-1], chars[1:]))
 
 
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:prior|previous|existing|other|conventional|traditional|standard|vanilla|baseline)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE)
 _FUNCTION_WORDS = frozenset(
     "and or to for with which that who on in of is are as by via from using into at than while where whose "
     "can could may might will would should has have was were be been being the a an its their this these "
@@ -472,8 +475,9 @@ class RelationFinder:
                 break
             if cues.our_reference.search(between) and not cues.our_reference.search(text[ent.start:ent.end]):
                 break
-            if cues.subject_blockers.search(text[max(0, ent.start - 40):ent.start]) or self._after_outperform(unit, ent):
-                continue
+            before = text[max(0, ent.start - 40):ent.start]
+            if cues.subject_blockers.search(before) or _BASELINE_BEFORE.search(before) or self._after_outperform(unit, ent):
+                continue  # a prepositional object, a baseline ("prior deep SSMs") or what was outperformed
             candidates.append(ent)
         verb_led = [e for e in candidates if cues.subject_verb_after.match(text[e.end:])]
         if verb_led or candidates:
