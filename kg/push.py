@@ -249,7 +249,7 @@ COMMITS = ("auto", "request", "operation")
 def push(store: ox.Store, endpoint: str, *, graph: str | None = None, replace: bool = False,
          user: str | None = None, password: str | None = None, gsp: str | None = None,
          update: str | None = None, protocol: str = "auto", commit: str = "auto",
-         chunk_size: int = 1000, client: Client | None = None) -> PushReport:
+         chunk_size: int = 1000, retries: int = 5, client: Client | None = None) -> PushReport:
     """Upload the store's graphs to `endpoint` all-or-nothing; see the module docstring."""
     if protocol not in PROTOCOLS:
         raise PushError(f"unknown protocol {protocol!r}; choose one of {', '.join(PROTOCOLS)}")
@@ -257,7 +257,7 @@ def push(store: ox.Store, endpoint: str, *, graph: str | None = None, replace: b
         raise PushError(f"unknown commit style {commit!r}; choose one of {', '.join(COMMITS)}")
     if chunk_size < 1:
         raise PushError("chunk size must be at least 1")
-    client = client or Client(user, password)
+    client = client or Client(user, password, retries=retries)
     ends = endpoints_for(endpoint, gsp, update)
     run = uuid.uuid4().hex[:12]
     transfers = plan(store, graph, run)

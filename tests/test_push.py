@@ -361,3 +361,58 @@ def test_update_too_large_for_the_server_is_split_until_it_fits(store):
         text = parse_qs(body.decode())["update"][0]
         received += [line for line in text.splitlines() if line.endswith(" .")]
     assert len(received) == sent == sum(1 for t in transfers for _ in t.source())
+
+
+# ---------------------------------------------------------------- fixtures' skip/fail rule and the command
+
+
+def test_unavailable_server_skips_locally(monkeypatch):
+    import servers
+
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no binary"):
+        servers.unavailable("no binary")
+
+
+def test_unavailable_server_fails_in_ci(monkeypatch):
+    import servers
+
+    monkeypatch.setenv("CI", "1")
+    with pytest.raises(pytest.fail.Exception, match="must not skip: no binary"):
+        servers.unavailable("no binary")
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("push-store") / "store"
+    disk = kstore.open_store(path)
+    kstore.load_file(disk, FIXTURE)
+    del disk  # release the lock so the command can open it read-only
+    return path
+
+
+@pytest.mark.server
+def test_cli_push_takes_credentials_from_the_environment_and_never_prints_them(
+        oxigraph_server, store_dir, store, monkeypatch, capsys):
+    from kg.cli import main
+
+    oxigraph_server.drop(oxigraph_server.graph_sizes(GRAPHS))
+    monkeypatch.setenv("KG_PUSH_USER", "someone")
+    monkeypatch.setenv("KG_PUSH_PASSWORD", "env-secret-42")
+    assert main(["push", "--store", str(store_dir), "--endpoint", oxigraph_server.endpoint, "--replace"]) == 0
+    out = capsys.readouterr()
+    assert f"pushed {len(store)} triples in {len(store_sizes(store))} graphs" in out.out
+    assert "env-secret-42" not in out.out + out.err
+    assert oxigraph_server.graph_sizes(GRAPHS) == store_sizes(store)
+
+
+def test_cli_push_failure_exits_1_with_the_reason(store_dir, capsys):
+    from kg.cli import main
+
+    port = __import__("servers").free_port()
+    code = main(["push", "--store", str(store_dir), "--endpoint", f"http://127.0.0.1:{port}/query",
+                 "--password", "cli-secret-7", "--retries", "0"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "ConnectionError" in err and "nothing was written" in err
+    assert "cli-secret-7" not in err

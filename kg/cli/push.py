@@ -39,6 +39,8 @@ def add_parser(subparsers) -> None:
     p.add_argument("--commit", choices=("auto", "request", "operation"), default="auto",
                    help="how temporary graphs become the targets (default: by server; see docs/EXPORT.md)")
     p.add_argument("--chunk-size", type=int, default=1000, metavar="N", help="triples per request (default: 1000)")
+    p.add_argument("--retries", type=int, default=5, metavar="N",
+                   help="retries of a request after a transient failure, waiting 0.5, 1, 2, ... s (default: 5)")
     p.set_defaults(func=run)
 
 
@@ -51,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
         store = kgstore.open_store(args.store, read_only=True)
         report = kpush.push(store, args.endpoint, graph=args.graph, replace=args.replace, user=args.user,
                             password=password, gsp=args.gsp, update=args.update_endpoint,
-                            protocol=args.protocol, commit=args.commit, chunk_size=args.chunk_size)
+                            protocol=args.protocol, commit=args.commit, chunk_size=args.chunk_size,
+                            retries=args.retries)
     except (kgstore.StoreError, kpush.PushError) as exc:
         print(f"kg push: {exc}", file=sys.stderr)
         return 1
