@@ -162,6 +162,10 @@ def test_numbers_inside_names_and_math_are_not_results(run):
     assert run(text, [("Qwen2.5", "model"), ("GPT-4o", "model")]).results() == []
 
 
+def test_p_values_are_not_results(run):
+    assert run("FL improved performance on small datasets (P<0.001) but not on large ones (p = 0.242).", []).results() == []
+
+
 def test_a_percentage_of_the_training_data_is_a_setting_not_a_result(run):
     assert run("Using only 10% of the training data suffices.", []).results() == []
 
