@@ -416,3 +416,19 @@ def test_cli_push_failure_exits_1_with_the_reason(store_dir, capsys):
     assert code == 1
     assert "ConnectionError" in err and "nothing was written" in err
     assert "cli-secret-7" not in err
+
+
+@pytest.mark.server
+def test_oxigraph_runs_the_request_commit_as_one_transaction(oxigraph_server, store):
+    """A commit whose last MOVE fails must leave every earlier target untouched."""
+    oxigraph_server.drop(oxigraph_server.graph_sizes(GRAPHS))
+    client = kpush.Client(retries=0)
+    ends = kpush.endpoints_for(oxigraph_server.endpoint)
+    transfers = kpush.plan(store, None, "atomic")
+    kpush._upload(client, ends, transfers, "gsp", 1000)
+    missing = kpush.Transfer("urn:test:target", kpush.TEMP_PREFIX + "atomic:urn:test:missing", lambda: iter(()))
+    with pytest.raises(kpush.PushError):
+        client.send("POST", ends.update, data={"update": kpush.commit_request(transfers + [missing], replace=True)})
+    assert oxigraph_server.graph_sizes(GRAPHS) == {}
+    assert len(oxigraph_server.graph_sizes(kpush.TEMP_PREFIX + "atomic:")) == len(transfers)
+    oxigraph_server.drop(t.temp for t in transfers)
