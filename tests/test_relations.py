@@ -406,6 +406,12 @@ def test_a_range_is_one_result_without_a_single_value(run):
     assert r.doc._.akg_results[0].value is None
 
 
+def test_a_dashed_range_is_one_result(run):
+    r = run("RAG-VR reduces end-to-end latency by 34.5%-47.3% and costs by 10-20%.", [("RAG-VR", "method")])
+    assert r.values() == ["34.5%-47.3%", "10-20%"]
+    assert [x.value for x in r.doc._.akg_results] == [None, None]
+
+
 def test_percent_signs_with_signs_are_kept(run):
     text = "We obtain datasets in math (-8.0% relative to SOTA), web code (+14.3%) and STEM (+24.5%)."
     assert run(text, []).values() == ["-8.0%", "+14.3%", "+24.5%"]

@@ -777,12 +777,13 @@ class Value:
     value: Decimal | None
 
 
-_NUMBER = re.compile(
-    r"(?<![\w.@^/\\,-])(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<unit>\s?(?:\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|pts\b|[xX×](?![\w])"
-    r"|\$?\s*\\times\s*\$?|-?fold\b|times\b))?")
+_DIGITS = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_UNIT = (r"(?P<unit>\s?(?:\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|pts\b|[xX×](?![\w])"
+         r"|\$?\s*\\times\s*\$?|-?fold\b|times\b))?")
+_NUMBER = re.compile(r"(?<![\w.@^/\\,-])(?P<sign>[+\-−])?" + _DIGITS + _UNIT)
+_UPPER = re.compile(_DIGITS + _UNIT)  # the second number of a range, right after its dash
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
-_RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~)\s*")
+_RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~|–|-(?=\d))\s*")
 _DIGIT_OR_FOLD = re.compile(r"\d|fold", re.IGNORECASE)
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
@@ -830,10 +831,10 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
         arrow = _ARROW.match(text, end)
         after = _NUMBER.match(text, arrow.end()) if arrow else None
         span = _RANGE.match(text, end)
-        upper = _NUMBER.match(text, span.end()) if span else None
+        upper = _UPPER.match(text, span.end()) if span else None
         if after:  # "47.6% → 93.8%" is one result, worth the final number
             end, value = after.end(), _decimal(after.group("sign"), after.group("num"))
-        elif upper and upper.group("unit"):  # "1$\sim$2 points": a range, no single number
+        elif upper and (upper.group("unit") or m.group("unit")):  # "1$\sim$2 points", "34.5%-47.3%": a range
             end, value = upper.end(), None
         elif re.match(r"\s+to\s+[+\-]?\d", text[end:]) and _prev_word(text[:start]) == "from":
             continue  # "from 40% to 60%": the result is the second number
@@ -857,8 +858,8 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
     has_unit = bool(m.group("unit")) or bool(_is_currency(text, m))
     span = _RANGE.match(text, m.end())
     if span and not has_unit:
-        upper = _NUMBER.match(text, span.end())
-        return bool(upper and upper.group("unit"))  # "1~2 points"
+        upper = _UPPER.match(text, span.end())
+        return bool(upper and upper.group("unit"))  # "1~2 points", "10-20%"
     after = text[m.end():]
     if not has_unit and re.match(r"[A-Za-z0-9]|-[A-Za-z]|\s*/\s*\d|-\d", after):
         return False  # 7B, 103K, 8K-token, 3rd, 6 / 7, 5-9
