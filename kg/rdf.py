@@ -262,9 +262,14 @@ class _Writer:
         for ev in sorted({(t[3].start, t[3].end, t[3].sentence) for t in ordered}):
             sentences[ev] = URIRef(f"{self.base}sentence/{key}/{len(sentences) + 1}")
             _describe_sentence(g, sentences[ev], paper, ev)
+        agents: set[str] = set()
         for n, (s, p, o, ev) in enumerate(ordered, 1):
             me = URIRef(f"{self.base}evidence/{key}/{n}")
             agent = agent_iri(ev.extractor, self.base)
+            if ev.extractor not in agents:  # once per paper graph; re-adding costs as much as adding
+                agents.add(ev.extractor)
+                g.add((agent, RDF.type, PROV.SoftwareAgent))
+                g.add((agent, RDFS.label, Literal(ev.extractor)))
             for triple in (
                 (me, RDF.type, AKG.Evidence), (me, RDF.type, RDF.Statement),
                 (me, RDF.subject, s), (me, RDF.predicate, p), (me, RDF.object, o),
@@ -272,7 +277,6 @@ class _Writer:
                 (me, AKG.extractor, Literal(ev.extractor)),
                 (me, AKG.confidence, Literal(_confidence(ev.confidence), datatype=XSD.decimal)),
                 (me, PROV.wasAttributedTo, agent),
-                (agent, RDF.type, PROV.SoftwareAgent), (agent, RDFS.label, Literal(ev.extractor)),
             ):
                 g.add(triple)
 
