@@ -201,3 +201,9 @@ def test_cli_export_neo4j_without_out_is_an_error(store_dir, capsys):
 def test_cli_export_missing_store_names_it(tmp_path, capsys):
     assert main(["export", "--format", "turtle", "--store", str(tmp_path / "none")]) == 2
     assert str(tmp_path / "none") in capsys.readouterr().err
+
+
+def test_cli_export_converts_an_rdf_file_to_stdout(capsysbinary, reference):
+    assert main(["export", "--format", "ntriples", "--graph", str(FIXTURE)]) == 0
+    parsed = rdflib.Graph().parse(data=capsysbinary.readouterr().out, format="nt")
+    assert isomorphic(parsed, union_graph(reference))
