@@ -246,6 +246,11 @@ def test_not_only_outperforms_is_still_a_claim(run):
     assert r.links("outperforms") == {("X-Net", "GPT-4o")}
 
 
+def test_approaching_is_not_outperforming(run):
+    text = "CAPI substantially outperforms previous MIM methods, approaching the state-of-the-art DINOv2."
+    assert run(text, [("CAPI", "model"), ("DINOv2", "model")]).links("outperforms") == set()
+
+
 def test_beats_seen_across_a_while_clause_is_not_carried_over(run):
     text = "X-Net beats GPT-4o, while Llama-3 trails Claude."
     r = run(text, [("X-Net", "model"), ("GPT-4o", "model"), ("Llama-3", "model"), ("Claude", "model")])
