@@ -163,7 +163,8 @@ def test_numbers_inside_names_and_math_are_not_results(run):
 
 
 def test_p_values_are_not_results(run):
-    assert run("FL improved performance on small datasets (P<0.001) but not on large ones (p = 0.242).", []).results() == []
+    text = "FL helped small datasets (P<0.001) but not large ones (p = 0.242), a gain of 16.5% (P-value<0.0001)."
+    assert run(text, []).values() == ["16.5%"]
 
 
 def test_a_percentage_of_the_training_data_is_a_setting_not_a_result(run):
@@ -200,6 +201,12 @@ def test_our_method_means_the_one_named_proposal(run):
 def test_no_subject_when_the_paper_names_no_proposal(run):
     r = run("Our method improves accuracy by 5.1%.", [("accuracy", "metric")])
     assert r.results() == [("5.1%", None, None, "accuracy")]
+
+
+def test_what_is_matched_is_not_the_result_subject(run):
+    text = "CoSER-70B performs on par, surpassing or matching GPT-4o, achieving 75.80% on InCharacter."
+    r = run(text, [("CoSER-70B", "model"), ("GPT-4o", "model"), ("InCharacter", "benchmark")])
+    assert r.results() == [("75.80%", "CoSER-70B", "InCharacter", None)]
 
 
 def test_the_object_of_outperforms_is_not_the_result_subject(run):

@@ -865,7 +865,7 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
         return False  # 7B, 103K, 8K-token, 3rd, 6 / 7, 5-9
     if cues.scale_after.match(after) or _prev_word(text[:m.start()]) in cues.pre_number_blockers:
         return False
-    if re.search(r"(?<![\w-])[pP]\s*(?:[<=>≤≥]|&lt;)\s*$", text[max(0, m.start() - 8):m.start()]):
+    if re.search(r"(?<![\w-])[pP](?:-value)?\s*(?:[<=>≤≥]|&lt;)\s*$", text[max(0, m.start() - 12):m.start()]):
         return False  # a p-value is a test statistic, not a result
     if has_unit:
         return not ("%" in (m.group("unit") or "") and cues.percent_setting.match(after))
