@@ -80,7 +80,7 @@ def title_end(doc: Doc) -> int:
     return 0
 
 
-QUANTITY = re.compile(r"^[\d.,]+(?:[a-zA-Z]{1,2}|-[a-z]+(?:-[a-z]+)*)?$")  # "40K", "380k", "0.5b-parameter"
+QUANTITY = re.compile(r"^[\d.,]+[a-zA-Z]{0,2}(?:-[a-z]+)*\+?$")  # "40K", "380k", "0.5b-parameter", "100B+"
 
 
 def is_namey(token: Token, in_title: bool) -> bool:
