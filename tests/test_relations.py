@@ -209,6 +209,12 @@ def test_what_is_matched_is_not_the_result_subject(run):
     assert r.results() == [("75.80%", "CoSER-70B", "InCharacter", None)]
 
 
+def test_a_name_qualifying_a_noun_is_not_the_result_subject(run):
+    text = "CISPO lets MiniMax-M1's full RL training finish with a rental cost of just $534,700."
+    r = run(text, [("CISPO", "method"), ("MiniMax-M1", "model"), ("RL", "method"), ("rental cost", "metric")])
+    assert r.results() == [("$534,700", "MiniMax-M1", None, "rental cost")]
+
+
 def test_the_object_of_outperforms_is_not_the_result_subject(run):
     text = "Our ACE-RL framework outperforms SFT baselines by 20.70% on WritingBench."
     r = run(text, [("ACE-RL", "method"), ("SFT", "method"), ("WritingBench", "benchmark")])

@@ -478,6 +478,8 @@ class RelationFinder:
             before = text[max(0, ent.start - 40):ent.start]
             if cues.subject_blockers.search(before) or _BASELINE_BEFORE.search(before) or self._after_outperform(unit, ent):
                 continue  # a prepositional object, a baseline ("prior deep SSMs") or what was outperformed
+            if cross_clauses and self._noun_modifier(text[ent.end:ent.end + 40]):
+                continue  # "MiniMax-M1's full RL training": RL only qualifies the noun after it
             candidates.append(ent)
         verb_led = [e for e in candidates if cues.subject_verb_after.match(text[e.end:])]
         if verb_led or candidates:
@@ -486,6 +488,14 @@ class RelationFinder:
         if paper_subject is not None and (cues.our_reference.search(text[:pos]) or paper_subject.pattern.search(text[:pos])):
             return paper_subject.index
         return None
+
+    def _noun_modifier(self, after: str) -> bool:
+        """Followed by a common noun that is neither a verb of the claim nor a head like "model"."""
+        word = re.match(r"\s+([a-z][a-z-]*)\b", after)
+        if not word or word.group(1) in _FUNCTION_WORDS or word.group(1).endswith("ly"):
+            return False
+        return not (self.cues.subject_verb_after.match(after) or self.cues.head_word.match(word.group(1))
+                    or self.cues.outperform.match(word.group(1)))
 
     def _after_outperform(self, unit: Unit, ent: Ent) -> bool:
         """The mention is the object of an "outperforms" earlier in its clause."""
