@@ -36,6 +36,9 @@ def token_regex(record: dict) -> str | None:
     return pattern[0]["TEXT"]["REGEX"]
 
 
+MISSING = object()
+
+
 def might_be_shaped(text: str) -> bool:
     return len(text) > 1 and (not text.islower() or any(c.isdigit() or c == "@" for c in text))
 
@@ -64,7 +67,7 @@ class ShapeMatcher:
         self.matcher = Matcher(nlp.vocab)
         self.meta: dict[str, tuple[str, float]] = {}
         self.token_regexes: list[tuple[str, re.Pattern]] = []
-        self.cache: dict[int, tuple[str, ...]] = {}
+        self.cache: dict[int, tuple[str, ...] | None] = {}
         self.vocab_strings = nlp.vocab.strings
         self.text_regexes: list[tuple[str, re.Pattern]] = []
         path = Path(patterns_file) if patterns_file else DATA_FILE
@@ -85,24 +88,29 @@ class ShapeMatcher:
         if len(self.matcher):
             for match_id, start, end in self.matcher(doc):
                 self._add(doc, strings[match_id], start, end)
-        strings = doc.vocab.strings
+        starts = []  # every shape starts with a capital, a digit or "@": only try the regexes there
         for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            keys = self.cache.get(orth)
-            if keys is None:
+            keys = self.cache.get(orth, MISSING)
+            if keys is MISSING:
                 keys = self._token_keys(strings[orth])
-            for key in keys:
+            if keys is not None:
+                starts.append(i)
+            for key in keys or ():
                 self._add(doc, key, i, i + 1)
         text = doc.text
-        for key, regex in self.text_regexes:
-            for match in regex.finditer(text):
-                span = doc.char_span(match.start(), match.end())
-                if span is not None:
-                    self._add(doc, key, span.start, span.end)
+        for i in starts:
+            for key, regex in self.text_regexes:
+                match = regex.match(text, doc[i].idx)
+                if match:
+                    span = doc.char_span(match.start(), match.end())
+                    if span is not None:
+                        self._add(doc, key, span.start, span.end)
         return doc
 
-    def _token_keys(self, text: str) -> tuple[str, ...]:
+    def _token_keys(self, text: str) -> tuple[str, ...] | None:
         # Word shapes repeat across abstracts: remember each word's answer (bounded).
-        keys = tuple(key for key, regex in self.token_regexes if regex.match(text)) if might_be_shaped(text) else ()
+        # None: cannot start a shape; () or the ids of the one-token shapes it has.
+        keys = tuple(key for key, regex in self.token_regexes if regex.match(text)) if might_be_shaped(text) else None
         if len(self.cache) > 500_000:
             self.cache.clear()
         self.cache[self.vocab_strings[text]] = keys
