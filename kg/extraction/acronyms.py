@@ -72,7 +72,9 @@ class AcronymFinder:
                     add(doc, short.i, short.i + 1, UNTYPED, "acronym:proposed", 0.75)
                 continue
             label = self.cues.head_type.get(singular(doc[token.i - 1].text.split("-")[-1]), UNTYPED)
-            confidence = 0.85 if label else 0.4  # "signals of interest (SoI)": needs other evidence
+            proposing = any(t.lower_ in self.cues.propose_verbs for t in token.sent)
+            # "signals of interest (SoI)" needs other evidence; "we propose Recall with Reasoning (RwR)" does not.
+            confidence = 0.85 if label else (0.75 if proposing else 0.4)
             add(doc, start, token.i, label, "acronym:long-form", confidence)
             add(doc, short.i, short.i + 1, label, "acronym:short-form", confidence)
             definitions.append((start, token.i, short.i, short.i + 1))

@@ -31,9 +31,10 @@ class ContextFinder:
     def __init__(self, name: str, cues_file: str):
         self.name = name
         self.cues = load_cues(cues_file)
+        self.end_of_title = 0  # of the doc being processed
 
     def __call__(self, doc: Doc) -> Doc:
-        end_of_title = title_end(doc)
+        end_of_title = self.end_of_title = title_end(doc)
         proposed = []
         eval_sentences = {s.start for s in doc.sents if any(t.lower_ in self.cues.eval_words for t in s)}
         for token in doc:
@@ -212,7 +213,7 @@ class ContextFinder:
                     or prev.lower_ in self.cues.propose_verbs:
                 break
             start -= 1
-        if start < head and not (doc[head].is_title and head < title_end(doc)):
+        if start < head and not (doc[head].is_title and head < self.end_of_title):
             add(doc, start, head + 1, label, extractor, confidence)
 
     def _tasks(self, doc: Doc) -> None:
@@ -233,7 +234,7 @@ class ContextFinder:
             return False
         if lower in self.cues.nominal_gerunds:
             return True
-        if token.is_title and not token.is_sent_start and token.i >= title_end(token.doc):
+        if token.is_title and not token.is_sent_start and token.i >= self.end_of_title:
             return False  # "Informer forecasting": a name, not a kind of forecasting
         if lower.endswith(("ly", "ing", "ed")) or (lower.endswith("s") and not lower.endswith(("ss", "ous", "ics", "is"))):
             return False

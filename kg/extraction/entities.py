@@ -83,14 +83,13 @@ class EntityMerger:
             after = doc[span[1] + 3].lower_ if span[1] + 3 < len(doc) else ""
         return before in self.cues.usage_before or after in self.cues.usage_after
 
-    @staticmethod
-    def _repeated_names(doc: Doc, chosen: dict) -> dict:
+    def _repeated_names(self, doc: Doc, chosen: dict) -> dict:
         # A name of unknown type the abstract repeats (PANEL x4) is probably what it is about.
         counts = defaultdict(int)
         for span in chosen:
             counts[doc[span[0]:span[1]].text] += 1
-        for start, end, label, extractor, _ in candidates(doc):
-            if extractor == "acronym:short-form" and not label:
+        for start, end, label, extractor, confidence in candidates(doc):
+            if extractor == "acronym:short-form" and not label and confidence < self.min_untyped:
                 counts[doc[start:end].text] = 1  # defined as something of no entity type: "signals of interest (SoI)"
         return {span: (label, extractor, min(0.9, confidence + 0.1 * (counts[doc[span[0]:span[1]].text] - 1))
                        if not label and extractor not in NOT_BOOSTED and source(extractor) != "acronym" else confidence)
