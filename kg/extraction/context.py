@@ -1,13 +1,18 @@
-"""`akg_context`: names found and typed by the words around them.
+"""`akg_context`: names found and typed by the words around them (cue words: data/cues.json).
 
 - "the HELMET benchmark", "the ToolPO algorithm": the head noun after a name types it;
-- "ToolPO, a novel framework ...": an appositive types the name before it;
+- "ToolPO, a novel framework ...", "CultureVLM, a series of VLMs": a description types the
+  name before it (a released model/agent/system is a model);
+- title "BioCube: A Multimodal Dataset for ...": the title's description types its name;
+- "a new benchmark, EVOKE", "a dataset called X": the head noun before a name types it;
 - "we propose X", "a method called X": X is a name (type decided later), and proposed;
+  "we propose context synthesis, which ...": a described proposal is a method;
 - "experiments on X, Y and Z": names after "on"/"across" in a sentence about evaluation
   are benchmarks;
-- "in terms of X, Y and Z": metrics;
-- "tasks such as mathematical reasoning", "text-to-SQL": task phrases end in a task head
-  word ("reasoning", "generation", "navigation") after one to three modifier words.
+- "in terms of X, Y and Z", "training time ... by 75%", "+4.68% SR": metrics;
+- "rollback mechanism", "thought switching penalty": descriptive method phrases;
+- "tasks such as mathematical reasoning", "long-horizon video generation": task phrases
+  end in a task head word after one to three modifier words.
 """
 from __future__ import annotations
 
