@@ -13,6 +13,8 @@ from kg.model import Paper, Problem, Resolution
 from kg.readers import FieldMap, ReadReport, read_papers
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data"
+# A browser lays out a few thousand nodes in seconds; a 30k-paper page would not open.
+HTML_MAX_PAPERS = 1000
 
 
 @dataclass
@@ -27,6 +29,7 @@ class BuildReport:
     edges: int = 0
     merges: int = 0
     outputs: dict[str, Path] = field(default_factory=dict)
+    html_papers: int = 0  # papers drawn in graph.html (the best-connected ones when there are many)
 
     @property
     def skipped(self) -> int:
@@ -77,6 +80,7 @@ def build(
     base_iri: str = DEFAULT_BASE_IRI,
     store: str | Path | None = "default",
     html: bool = True,
+    html_max_papers: int = HTML_MAX_PAPERS,
     n_process: int = 1,
     progress: bool = False,
 ) -> BuildReport:
@@ -104,7 +108,9 @@ def build(
     rdf.write_turtle(dataset, report.outputs["turtle"])
     if html:
         report.outputs["html"] = out / "graph.html"
-        viz.write_html(g, report.outputs["html"])
+        drawn = viz.best_connected(g, html_max_papers)
+        report.html_papers = sum(1 for _, kind in drawn.nodes(data="kind") if kind == "Paper")
+        viz.write_html(drawn, report.outputs["html"])
     if store is not None:
         store_path = out / "store" if store == "default" else Path(store)
         kgstore.load_dataset(kgstore.open_store(store_path), dataset)

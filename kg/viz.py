@@ -429,3 +429,17 @@ document.querySelectorAll("#legend li").forEach(function (li) {
 </body>
 </html>
 """
+
+
+def best_connected(graph: nx.MultiDiGraph, max_papers: int) -> nx.MultiDiGraph:
+    """The part of a large graph a browser can lay out: the `max_papers` papers with the most
+    edges, everything they link to, and the results they report. Small graphs pass unchanged."""
+    papers = [n for n, kind in graph.nodes(data="kind") if kind == "Paper"]
+    if len(papers) <= max_papers:
+        return graph
+    keep = set(sorted(papers, key=lambda n: (-graph.out_degree(n), n))[:max_papers])
+    for paper in list(keep):
+        keep.update(graph.successors(paper))
+    for node in [n for n in keep if graph.nodes[n]["kind"] == "Result"]:
+        keep.update(graph.successors(node))
+    return graph.subgraph(keep).copy()

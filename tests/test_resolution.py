@@ -153,3 +153,4 @@ def test_result_fields_of_the_wrong_type_are_dropped():
                    results=[ResultMention("5%", Decimal("5"), EV, subject=0, benchmark=1)])
     result = resolve([x]).papers[0].results[0]
     assert result.subject is not None and result.benchmark is None
+

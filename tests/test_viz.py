@@ -518,3 +518,16 @@ def test_missing_browser_fails_under_ci(monkeypatch):
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI is set"):
         browser.unavailable("Chromium not found at /nowhere")
+
+
+
+def test_large_graphs_are_drawn_by_their_best_connected_papers():
+    def paper_using(key, n):
+        names = [Mention(f"Net-{key}-{i}", "method", 10 * i, 10 * i + 8, "test", 0.9) for i in range(n)]
+        return Extraction(Paper(key=key, abstract="x " * 40), names, roles=[Role(i, "usesMethod", EV) for i in range(n)])
+
+    g = to_graph(resolve([paper_using("p1", 1), paper_using("p2", 3), paper_using("p3", 2)]))
+    drawn = viz.best_connected(g, 2)
+    assert sorted(n for n, k in drawn.nodes(data="kind") if k == "Paper") == ["paper/p2", "paper/p3"]
+    assert "entity/netp22" in drawn and "entity/netp10" not in drawn
+    assert viz.best_connected(g, 5) is g

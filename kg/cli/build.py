@@ -64,4 +64,6 @@ def print_report(report) -> None:
     for name, path in report.outputs.items():
         print(f"wrote {name + ':':<8}    {path}")
     if "html" in report.outputs:
+        if report.html_papers < report.papers:
+            print(f"graph.html draws the {report.html_papers} best-connected papers; query the store for all")
         print(f"open {report.outputs['html']} in a browser to explore the graph")
