@@ -62,7 +62,7 @@ def print_report(report) -> None:
     print(f"results:            {report.results}")
     print(f"edges:              {report.edges}")
     for name, path in report.outputs.items():
-        print(f"wrote {name + ':':<8}    {path}")
+        print(f"{'wrote ' + name + ':':<20}{path}")
     if "html" in report.outputs:
         if report.html_papers < report.papers:
             print(f"graph.html draws the {report.html_papers} best-connected papers; query the store for all")
