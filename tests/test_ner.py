@@ -1,0 +1,197 @@
+"""The trained NER finder (kg/extraction/ner.py) and the data preparation of scripts/train_ner.py.
+
+No training here: the component tests use the model shipped in kg/extraction/model/.
+"""
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from kg.extraction import candidates as cand
+from kg.extraction import ner
+
+ROOT = Path(__file__).resolve().parent.parent
+COINED = ("We propose Zephyrion, a reinforcement learning framework for tool use. "
+          "Zephyrion outperforms GRPO on the Quillbench benchmark in terms of accuracy.")
+
+
+@pytest.fixture(scope="module")
+def train_ner():
+    spec = importlib.util.spec_from_file_location("train_ner", ROOT / "scripts" / "train_ner.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def blank_with_ner(**config):
+    import kg.extraction.tokenizer  # noqa: F401
+
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "akg_tokenizer.v1"}}})
+    nlp.add_pipe("akg_ner", config={"new_only": False, **config})
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_with_ner()
+
+
+def model_candidates(doc):
+    return [c for c in cand.candidates(doc) if c[3] == ner.EXTRACTOR]
+
+
+# ---------------------------------------------------------------- the component
+
+
+def test_model_ships_inside_the_package_and_is_small():
+    assert ner.MODEL_DIR.parent == ROOT / "kg" / "extraction"
+    size = sum(p.stat().st_size for p in ner.MODEL_DIR.rglob("*") if p.is_file())
+    assert 0 < size < 50 * 1024 * 1024
+
+
+def test_model_loads_from_the_package_path():
+    model = ner.load_model()
+    assert "ner" in model.pipe_names
+    assert set(model.get_pipe("ner").labels) <= {"method", "model", "benchmark", "metric", "task"}
+
+
+def test_missing_model_dir_names_the_path(tmp_path):
+    with pytest.raises(ner.ModelError, match=str(tmp_path)):
+        ner.load_model(str(tmp_path))
+
+
+def test_finds_an_unseen_coined_name(nlp):
+    doc = nlp(COINED)
+    found = {doc[s:e].text for s, e, *_ in model_candidates(doc)}
+    assert found & {"Zephyrion", "Quillbench"}, found
+
+
+def test_candidates_carry_extractor_label_and_confidence():
+    doc = blank_with_ner(confidence=0.42)(COINED)
+    entries = model_candidates(doc)
+    assert entries
+    for start, end, label, extractor, confidence in entries:
+        assert 0 <= start < end <= len(doc)
+        assert label in {"method", "model", "benchmark", "metric", "task"}
+        assert confidence == 0.42
+
+
+def test_is_deterministic(nlp):
+    assert model_candidates(nlp(COINED)) == model_candidates(nlp(COINED))
+
+
+def test_pipe_equals_call(nlp):
+    texts = [COINED, "Experiments on Quillbench show gains in F1 score."]
+    piped = [model_candidates(d) for d in nlp.pipe(texts)]
+    assert piped == [model_candidates(nlp(t)) for t in texts]
+
+
+def test_does_not_set_the_pipeline_docs_entities(nlp):
+    assert nlp(COINED).ents == ()
+
+
+def test_new_only_skips_names_another_finder_proposed():
+    nlp = blank_with_ner(new_only=True)
+    doc = nlp.make_doc(COINED)
+    cand.add(doc, 0, len(doc), "method", "lexicon:test", 0.95)  # a candidate over every token
+    doc = nlp.get_pipe("akg_ner")(doc)
+    assert model_candidates(doc) == []
+
+
+# ---------------------------------------------------------------- data preparation
+
+
+def test_gold_exclusion_by_id_and_by_text(train_ner, tmp_path):
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"id": "arXiv:1", "abstract": "A."}) + "\n"
+                    + json.dumps({"id": None, "abstract": "We  propose X.\n"}) + "\n\n")
+    ids, texts = train_ner.gold_exclusions([gold])
+    assert ids == {"arXiv:1"}
+    assert train_ner.is_excluded({"id": "arXiv:1", "abstract": "other"}, ids, texts)
+    assert train_ner.is_excluded({"id": "arXiv:9", "abstract": "we propose X"}, ids, texts)
+    assert not train_ner.is_excluded({"id": "arXiv:9", "abstract": "we propose Y"}, ids, texts)
+
+
+def test_bad_gold_line_names_file_and_line(train_ner, tmp_path):
+    gold = tmp_path / "g.jsonl"
+    gold.write_text('{"id": "a"}\n{oops\n')
+    with pytest.raises(SystemExit, match=r"g\.jsonl:2"):
+        train_ner.gold_exclusions([gold])
+
+
+def test_corpus_sample_skips_gold_papers(train_ner, tmp_path):
+    corpus = tmp_path / "c.jsonl.gz"
+    with gzip.open(corpus, "wt") as handle:
+        for i in range(5):
+            handle.write(json.dumps({"id": f"arXiv:{i}", "title": "T", "abstract": f"Abstract {i}."}) + "\n")
+    papers = train_ner.corpus_papers(corpus, 10, ({"arXiv:1"}, {train_ner.text_key("abstract 3")}))
+    assert sorted(p.id for p in papers) == ["arXiv:0", "arXiv:2", "arXiv:4"]
+    assert train_ner.corpus_papers(corpus, 2, (set(), set()))[0].id == train_ner.corpus_papers(corpus, 2, (set(), set()))[0].id
+
+
+@pytest.mark.parametrize("kind, text, expected", [
+    ("Method", "Support Vector Machines", "method"),
+    ("Method", "HMM", "method"),
+    ("Method", "statistical parser", None),
+    ("Material", "Penn Treebank", "benchmark"),
+    ("Material", "a large corpus", None),
+    ("Metric", "accuracy", "metric"),
+    ("Task", "machine translation", "task"),
+    ("Generic", "approach", None),
+    ("OtherScientificTerm", "HMM states", None),
+])
+def test_scierc_label_mapping(train_ner, kind, text, expected):
+    assert train_ner.scierc_label(kind, text) == expected
+
+
+def test_scierc_document_offsets_become_sentence_characters(train_ner, tmp_path):
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"sentences": [["We", "use", "HMM", "."], ["BLEU", "on", "Penn", "Treebank"]],
+                                "ner": [[[2, 2, "Method"]], [[4, 4, "Metric"], [6, 7, "Material"]]]}) + "\n")
+    sentences = list(train_ner.scierc_sentences(path))
+    assert [(t[b:e], label) for t, spans in sentences for b, e, label in spans] == [
+        ("HMM", "method"), ("BLEU", "metric"), ("Penn Treebank", "benchmark")]
+
+
+def test_scierc_dropped_spans_are_missing_not_outside(train_ner):
+    nlp = train_ner.build_nlp()
+    example = train_ner.scierc_example(nlp, "We use a statistical parser on WSJ .",
+                                       [(9, 27, None), (31, 34, "benchmark")])
+    iob = [t.ent_iob_ for t in example.reference]
+    assert iob[3:5] == ["", ""]  # "statistical parser": unknown
+    assert [(e.text, e.label_) for e in example.reference.ents] == [("WSJ", "benchmark")]
+    assert iob[0] == "O"
+
+
+def test_name_pool_holds_only_names_the_lexicons_did_not_find(train_ner):
+    record = {"words": ["GSM8K", "and", "Quillbench"], "spaces": [True, True, False],
+              "spans": [(0, 1, "benchmark", "lexicon"), (2, 3, "benchmark", "context")]}
+    assert train_ner.name_pool([record])["benchmark"] == [["Quillbench"]]
+
+
+def test_swap_replaces_lexicon_names_and_shifts_offsets(train_ner):
+    import random
+
+    record = {"words": ["On", "GSM8K", "and", "MATH", "."], "spaces": [True, True, True, False, False],
+              "spans": [(1, 2, "benchmark", "lexicon"), (3, 4, "benchmark", "lexicon")]}
+    pool = {"benchmark": [["Long", "Quill", "Bench"]]}
+    swapped = train_ner.swap_lexicon_names(record, pool, random.Random(0), rate=1.0)
+    assert swapped["words"] == ["On", "Long", "Quill", "Bench", "and", "Long", "Quill", "Bench", "."]
+    assert [(s, e) for s, e, *_ in swapped["spans"]] == [(1, 4), (5, 8)]
+    assert len(swapped["spaces"]) == len(swapped["words"]) and swapped["spaces"][-2] is False
+    assert train_ner.swap_lexicon_names(record, pool, random.Random(0), rate=0.0) == record
+
+
+def test_silver_record_keeps_the_rule_spans_and_their_source(train_ner):
+    from kg.extraction import load
+
+    doc = load().doc("We evaluate Qwen2.5-7B on GSM8K.")
+    record = train_ner.silver_record(doc)
+    assert len(record["words"]) == len(record["spaces"]) == len(doc)
+    spans = {(" ".join(record["words"][s:e]), label, source) for s, e, label, source in record["spans"]}
+    assert ("GSM8K", "benchmark", "lexicon") in spans
