@@ -67,12 +67,12 @@ class AcronymFinder:
             letters = "".join(c for c in short.text.lower() if c.isalpha())
             start = long_form_start(doc, token.i, letters)
             if start is None:
-                if any(t.lower_ in self.cues.propose_verbs for t in token.sent):
+                if self._proposing(token.sent):
                     # "we propose ... self-critique (PANEL)": a name the paper introduces.
                     add(doc, short.i, short.i + 1, UNTYPED, "acronym:proposed", 0.75)
                 continue
             label = self.cues.head_type.get(singular(doc[token.i - 1].text.split("-")[-1]), UNTYPED)
-            proposing = any(t.lower_ in self.cues.propose_verbs for t in token.sent)
+            proposing = self._proposing(token.sent)
             # "signals of interest (SoI)" needs other evidence; "we propose Recall with Reasoning (RwR)" does not.
             confidence = 0.85 if label else (0.75 if proposing else 0.4)
             add(doc, start, token.i, label, "acronym:long-form", confidence)
@@ -80,6 +80,10 @@ class AcronymFinder:
             definitions.append((start, token.i, short.i, short.i + 1))
         doc._.akg_definitions = definitions
         return doc
+
+    def _proposing(self, sentence) -> bool:
+        # "we propose ...", "a process we call Longtail Guidance (LTG)"
+        return any(t.lower_ in self.cues.propose_verbs or t.lower_ in self.cues.naming_words for t in sentence)
 
 
 @Language.factory("akg_acronyms", default_config={"cues_file": ""})

@@ -23,13 +23,18 @@ from spacy.tokens import Doc
 
 from kg.extraction.candidates import UNTYPED, add
 from kg.extraction.tokenizer import MODIFIER_SUFFIXES
-from kg.extraction.cues import is_coined, load_cues, name_after, name_before, title_end
+from kg.extraction.cues import is_coined, load_cues, name_after, name_before, singular, title_end
 
 LIST_JOINERS = {",", "and", "or", "/", "&"}
 UNIT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9@-]{1,5}$")
 PROPOSAL_ENDS = {",", ".", "(", "that", "which", "to", "for", "where", "with", "by", "in", "on", ";", ":"}
 DESCRIPTION_STOPS = {"that", "which", "of", "to", "for", "with", "in", "on", "by", "from", "via", "and", "or", "is", "are", "where"}
 EVAL_PREPOSITIONS = {"on", "across", "over"}
+TITLE_RUN_LEADS = {"a", "an", "the", "our", "called", "named"}
+BY_SKIP = {"up", "to", "over", "nearly", "about", "approximately", "roughly", "around", "almost", "more", "than",
+           "an", "average", "of", "as", "much", "+", "~", "$"}
+RUN_FOLLOWERS = {"is", "are", "was", "were", "has", "have", "can", "will", "could", "would", "then", "also", "as", "at"}
+NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 
 
 class ContextFinder:
@@ -56,6 +61,8 @@ class ContextFinder:
                 self._metric_list(doc, token.i + 2)
             elif lower == "," and token.i > 0:
                 self._appositive(doc, token.i, end_of_title)
+            elif lower in TITLE_RUN_LEADS and token.i >= end_of_title:
+                self._title_case_run(doc, token.i + 1)
             elif lower in ("a", "an") and token.i > 0 and is_coined(doc[token.i - 1]):
                 # "we introduce UltraHorizon a novel benchmark": the comma is missing
                 start = name_before(doc, token.i, end_of_title)
@@ -89,6 +96,25 @@ class ContextFinder:
         if start == comma or comma + 1 >= len(doc) or doc[comma + 1].lower_ not in ("a", "an", "the"):
             return
         self._type_from_description(doc, start, comma, comma + 2, "context:appositive")
+
+    def _title_case_run(self, doc: Doc, i: int) -> None:
+        # "we utilize a Bug Locator with ...", "the Program Modifier is": capitalised words in
+        # mid-sentence after a determiner name one thing; a single word may be any proper noun.
+        end = i
+        while end < len(doc) and end - i < 5 and doc[end].is_title and (doc[end].is_alpha or "-" in doc[end].text):
+            end += 1
+        if end - i < 2 or doc[i].is_sent_start or (end < len(doc) and (doc[end].is_title or self._continues(doc[end]))):
+            return  # "an Optimal Privacy-Utility tradeoff Strategy": the name goes on in lower case
+        head = singular(doc[end - 1].text.split("-")[-1])
+        label = self.cues.head_type.get(head)
+        if label or (len(head) > 4 and head.endswith(("er", "or"))):  # "Bug Locator"; not "Persian Gulf"
+            add(doc, i, end, label or UNTYPED, "context:title-case-run", 0.7)
+
+    @staticmethod
+    def _continues(token) -> bool:
+        lower = token.lower_
+        return token.is_lower and token.is_alpha and lower not in DESCRIPTION_STOPS and lower not in RUN_FOLLOWERS \
+            and not lower.endswith(("s", "ed"))
 
     def _type_from_description(self, doc: Doc, start: int, end: int, j: int, extractor: str) -> None:
         for k in range(j, min(j + 8, len(doc))):
@@ -202,10 +228,32 @@ class ContextFinder:
             lower = token.lower_
             if token.text == "%" and token.i + 1 < len(doc) and UNIT_ACRONYM.match(doc[token.i + 1].text):
                 add(doc, token.i + 1, token.i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
+            if lower == "by" and self._by_number(doc, token.i + 1):
+                self._changed_quantity(doc, token.i)
             if lower in self.cues.metric_heads and (token.sent.start in numbers or lower in self.cues.strong_metric_heads):
                 self._phrase(doc, token.i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
             elif lower in self.cues.method_phrase_heads:
                 self._phrase(doc, token.i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)
+
+    @staticmethod
+    def _by_number(doc: Doc, i: int) -> bool:
+        while i < len(doc) and doc[i].lower_ in BY_SKIP:
+            i += 1
+        return i < len(doc) and (doc[i].like_num or doc[i].text[:1].isdigit())
+
+    def _changed_quantity(self, doc: Doc, by: int) -> None:
+        # "improve policy success by 44.7%", "reduces redundant computation by 51%": the noun
+        # phrase between a verb of change and "by <number>" is what was measured.
+        stop = self.cues.task_modifier_stop
+        start = by
+        while start > 0 and by - start < 3 and doc[start - 1].is_lower and (doc[start - 1].is_alpha or "-" in doc[start - 1].text) \
+                and doc[start - 1].lower_ not in stop and doc[start - 1].lower_ not in self.cues.change_verbs:
+            start -= 1
+        verb = start - 1
+        if verb >= 0 and doc[verb].lower_ in NP_LEADS:
+            verb -= 1
+        if start < by and verb >= 0 and doc[verb].lower_ in self.cues.change_verbs:
+            add(doc, start, by, "metric", "context:changed-by", 0.65)
 
     def _phrase(self, doc: Doc, head: int, label: str, extractor: str, confidence: float, stop, limit: int) -> None:
         start = head
