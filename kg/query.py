@@ -71,6 +71,11 @@ class NamedQuery:
     params: dict[str, str]  # parameter name -> description
     text: str
 
+    @property
+    def required(self) -> list[str]:
+        """Parameters whose description starts with "required"."""
+        return [name for name, text in self.params.items() if text.lower().startswith("required")]
+
 
 # ---------------------------------------------------------------- named queries
 
@@ -193,6 +198,9 @@ def run_named(store: ox.Store, name: str, params: dict[str, Term] | None = None)
     if unknown:
         declared = ", ".join(query.params) or "none"
         raise QueryError(f"named query {name!r} has no parameter {', '.join(unknown)} (it takes: {declared})")
+    missing = [p for p in query.required if p not in (params or {})]
+    if missing:
+        raise QueryError(f"named query {name!r} needs " + " ".join(f"--param {p}=..." for p in missing))
     return run_query(store, query.text, params)
 
 

@@ -98,7 +98,7 @@ def test_sparqlwrapper_select(server):
     assert [b["label"]["value"] for b in bindings] == BENCHMARKS
 
 
-@pytest.mark.parametrize("name", ["top-benchmarks", "leaderboard", "outperforms", "model-families"])
+@pytest.mark.parametrize("name", ["top-benchmarks", "co-benchmarks", "task-new-methods", "model-families"])
 def test_sparqlwrapper_named_query_matches_the_embedded_store(server, name):
     """The endpoint uses the union default graph too, so the named queries answer the same."""
     from SPARQLWrapper import JSON, SPARQLWrapper
