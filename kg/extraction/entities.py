@@ -70,6 +70,7 @@ class EntityMerger:
         chosen = self._type_untyped(doc, chosen)
         kept = self._resolve_overlaps(chosen)
         kept = self._one_type_per_name(doc, kept)
+        kept = self._other_mentions(doc, kept)
         doc.spans[SPAN_KEY] = self._spans(doc, kept)
         return doc
 
@@ -151,6 +152,32 @@ class EntityMerger:
             local = choice[1].startswith(LOCAL_CUES) and source(best[normalize(doc[span[0]:span[1]].text)][1]) != "lexicon"
             result[span] = choice if local else (best[normalize(doc[span[0]:span[1]].text)][0],) + choice[1:]
         return result
+
+    @staticmethod
+    def _other_mentions(doc: Doc, kept: dict) -> dict:
+        """Once a name is accepted anywhere ("Robix, a unified model"), each other place the
+        same words occur is a mention of it too ("Robix outperforms ..."), if no span covers it."""
+        names: dict[str, list[tuple[tuple[str, ...], Choice]]] = defaultdict(list)
+        for (start, end), choice in kept.items():
+            if choice[1] != "context:task-phrase" and (end - start > 1 or not doc[start].is_lower):
+                names[doc[start].text].append((tuple(t.text for t in doc[start:end]), choice))
+        if not names:
+            return kept
+        taken = {i for start, end in kept for i in range(start, end)}
+        result = dict(kept)
+        for token in doc:
+            for words, (label, extractor, confidence) in names.get(token.text, ()):
+                end = token.i + len(words)
+                if end <= len(doc) and tuple(t.text for t in doc[token.i:end]) == words \
+                        and not taken.intersection(range(token.i, end)) and EntityMerger._whole(doc, token.i, end):
+                    result[(token.i, end)] = (label, extractor.split("+")[0] + "+repeat", confidence)
+                    taken.update(range(token.i, end))
+        return result
+
+    @staticmethod
+    def _whole(doc: Doc, start: int, end: int) -> bool:
+        # "Robix" alone, not the first word of "Robix-2" (the tokenizer keeps such names whole).
+        return not (end < len(doc) and doc[end].text[:1] == "-" and not doc[end - 1].whitespace_)
 
     @staticmethod
     def _spans(doc: Doc, kept: dict) -> list[Span]:
