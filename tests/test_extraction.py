@@ -222,3 +222,55 @@ def test_pipeline_loads_without_relations_component(tmp_path):
 def test_components_are_registered_by_name(extractor):
     assert extractor.nlp.pipe_names[:6] == ["akg_sentences", "akg_lexicon", "akg_shapes", "akg_acronyms",
                                             "akg_context", "akg_entities"]
+
+
+# ---------------------------------------------------------------- round 2 rules
+
+
+def test_changed_by_number_is_a_metric(extractor):
+    assert ("policy success", "metric") in found(extractor, "Our approach can improve policy success by 44.7%.")
+
+
+def test_changed_by_number_skips_determiner(extractor):
+    text = "The method reduces the estimation error by an average of 12%."
+    assert ("estimation error", "metric") in found(extractor, text)
+
+
+def test_changed_without_number_is_not_a_metric(extractor):
+    assert not any(label == "metric" for _, label in found(extractor, "This improves policy success by design."))
+
+
+def test_plural_metric_head_with_number(extractor):
+    text = "It raises completion rates (47.6% to 93.8%) on both sets."
+    assert ("completion rates", "metric") in found(extractor, text)
+
+
+def test_we_call_names_an_acronym_definition(extractor):
+    text = "We generate data in a process we call Longtail Guidance (LTG). LTG needs no retraining."
+    result = found(extractor, text)
+    assert ("Longtail Guidance", "method") in result and ("LTG", "method") in result
+
+
+def test_capitalised_component_after_determiner(extractor):
+    text = "In the first stage, we utilize a Bug Locator with self-debug learning to find bugs."
+    assert ("Bug Locator", "method") in found(extractor, text)
+
+
+def test_capitalised_place_name_is_not_a_component(extractor):
+    assert not any("Persian" in name for name, _ in found(extractor, "The art market grew in the Persian Gulf states."))
+
+
+def test_capitalised_run_continued_in_lower_case_is_not_cut(extractor):
+    text = "They follow an Optimal Privacy-Utility tradeoff Strategy for training."
+    assert "Optimal Privacy-Utility" not in {name for name, _ in found(extractor, text)}
+
+
+def test_later_mention_of_a_defined_name_is_found(extractor):
+    doc = extractor.doc("We present Robix, a unified model for robots. In tests, Robix outperforms GPT-4o.")
+    robix = [span for span in doc.spans["akg_entities"] if span.text == "Robix"]
+    assert len(robix) == 2 and {span.label_ for span in robix} == {"model"}
+
+
+def test_later_mention_does_not_split_a_longer_name(extractor):
+    doc = extractor.doc("We present Robix, a unified model for robots. Robix-2 is larger.")
+    assert [span.text for span in doc.spans["akg_entities"]].count("Robix") == 1
