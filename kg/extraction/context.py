@@ -33,6 +33,9 @@ EVAL_PREPOSITIONS = {"on", "across", "over"}
 TITLE_RUN_LEADS = {"a", "an", "the", "our", "called", "named"}
 BY_SKIP = {"up", "to", "over", "nearly", "about", "approximately", "roughly", "around", "almost", "more", "than",
            "an", "average", "of", "as", "much", "+", "~", "$"}
+# Words that may stand just before a task phrase besides the modifier stop words: "during front-end code generation".
+PHRASE_OPENERS = {"during", "toward", "towards", "between", "among", "within", "beyond", "like", "unlike", "despite",
+                  "after", "before", "about", "upon", "around", "against", "versus", "vs", "beside", "besides", "under"}
 RUN_FOLLOWERS = {"is", "are", "was", "were", "has", "have", "can", "will", "could", "would", "then", "also", "as", "at"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 
@@ -277,7 +280,8 @@ class ContextFinder:
             start = token.i
             while start > 0 and token.i - start < 3 and self._task_modifier(doc[start - 1], stop):
                 start -= 1
-            if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop):
+            if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
+                                    or doc[start - 1].lower_ in PHRASE_OPENERS):
                 add(doc, start, token.i + 1, "task", "context:task-phrase", 0.6)
 
     def _task_modifier(self, token, stop) -> bool:

@@ -124,8 +124,9 @@ class EntityMerger:
 
     @staticmethod
     def _resolve_overlaps(chosen: dict) -> dict:
-        # Open-ended task phrases yield to every other kind of span; then longest, most confident.
-        order = sorted(chosen, key=lambda s: (chosen[s][1] == "context:task-phrase", -(s[1] - s[0]), -chosen[s][2], s[0]))
+        # Tasks yield to every other kind of span; then longest ("front-end code generation"
+        # over the lexicon's "code generation"), then most confident.
+        order = sorted(chosen, key=lambda s: (chosen[s][0] == "task", -(s[1] - s[0]), -chosen[s][2], s[0]))
         taken: set[int] = set()
         kept = {}
         for span in order:
