@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -110,6 +111,7 @@ class Cues:
         self.training_before = re.compile(rf"{_alt(d['training_cues'])}\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?$", flags)
         self.usage_before = re.compile(rf"{_alt(d['usage_cues'])}\s+(?:the\s+|a\s+|an\s+)?$", flags)
         self.outperform = re.compile(_alt(d["outperform_verbs"]), flags)
+        self.propose_hints = _stems(d["propose_verbs"])
         self.outperform_hints = _stems(d["outperform_verbs"], d["passive_outperform"], ["higher", "better", "stronger"])
         self.based_on_hints = _stems(d["based_on_cues"])
         self.better_than = re.compile(r"\b(?:higher|better|stronger)\b(?:\s+[\w-]+){0,3}?\s+than\b", flags)
@@ -158,7 +160,6 @@ class Ent:
     start: int  # character offsets relative to the unit
     end: int
     text: str
-    aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -229,17 +230,24 @@ def split_units(doc: Doc) -> list[Unit]:
                 last.text = text[last.start:first + len(stripped)]
             else:
                 units.append(Unit(stripped, first, bool(title_end) and first < title_end))
+    _add_mentions(doc, text, units)
+    return units
+
+
+def _add_mentions(doc: Doc, text: str, units: list[Unit]) -> None:
+    """Put each entity span in the unit holding its first character (found by bisection, not a scan)."""
     spans = doc.spans[ENTITY_KEY] if ENTITY_KEY in doc.spans else []
+    starts = [u.start for u in units]
     for index, span in enumerate(spans):
-        for unit in units:
-            if unit.start <= span.start_char < unit.start + len(unit.text):
-                end = min(span.end_char, unit.start + len(unit.text)) - unit.start
-                aliases = tuple(span._.akg_aliases or ())
-                unit.ents.append(Ent(index, span.label_, span.start_char - unit.start, end, span.text, aliases))
-                break
+        begin, finish = span.start_char, span.end_char
+        at = bisect_right(starts, begin) - 1
+        if at < 0 or begin >= starts[at] + len(units[at].text):
+            continue  # inside a blank line between units
+        unit = units[at]
+        end = min(finish, unit.start + len(unit.text)) - unit.start
+        unit.ents.append(Ent(index, span.label_, begin - unit.start, end, text[begin:finish]))
     for unit in units:
         unit.ents.sort(key=lambda e: (e.start, -e.end))
-    return units
 
 
 def _last_words(text: str, n: int = 2) -> str:
@@ -276,6 +284,7 @@ class RelationFinder:
     def __call__(self, doc: Doc) -> Doc:
         units = split_units(doc)
         found = _Found({e.index: normalize(e.text) for u in units for e in u.ents})
+        found.spans = doc.spans[ENTITY_KEY] if ENTITY_KEY in doc.spans else []
         for unit in units:
             self.find_proposed(unit, found)
         for unit in units:
@@ -294,7 +303,8 @@ class RelationFinder:
 
     def find_proposed(self, unit: Unit, found: _Found) -> None:
         cues, text = self.cues, unit.text
-        for match in cues.propose.finditer(text):
+        # a whole-sentence search with a large alternation costs more than a few substring tests
+        for match in cues.propose.finditer(text) if _has_any(text, cues.propose_hints) else ():
             first = self._first_contribution(unit, match.end(), tasks=True)
             if first is not None:
                 self._propose(unit, found, first, "we-propose", coordinated=True)
@@ -418,8 +428,9 @@ class RelationFinder:
             for ent in unit.ents:
                 if ent.index not in found.proposed or ent.label not in labels:
                     continue
-                names = {normalize(ent.text), *(normalize(a) for a in ent.aliases)}
-                forms = {ent.text, *ent.aliases}
+                aliases = tuple(found.spans[ent.index]._.akg_aliases or ())  # read only here: _ is slow
+                names = {normalize(ent.text), *(normalize(a) for a in aliases)}
+                forms = {ent.text, *aliases}
                 if _is_paren_alias(unit, ent) and groups:
                     groups[-1][1].update(names)
                     groups[-1][2].update(forms)
@@ -668,7 +679,7 @@ class RelationFinder:
         proposed_names = {normalize(e.text) for u in units for e in u.ents if e.index in found.proposed}
         in_results = {r.benchmark for r in found.results}
         for unit in units:
-            evaluating = bool(self.cues.evaluation.search(unit.text))
+            evaluating = any(e.label == "benchmark" for e in unit.ents) and bool(self.cues.evaluation.search(unit.text))
             for ent in unit.ents:
                 before = unit.text[max(0, ent.start - 60):ent.start]
                 proposed = ent.index in found.proposed or normalize(ent.text) in proposed_names
@@ -705,6 +716,7 @@ class _Found:
         self.links: list[Link] = []
         self.results: list[ResultMention] = []
         self.proposed: set[int] = set()
+        self.spans: list = []  # doc.spans["akg_entities"], for the aliases of proposed mentions
         self._seen: set[tuple] = set()
 
     def role(self, mention: int, role: str, evidence: Evidence) -> None:
