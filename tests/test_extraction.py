@@ -274,3 +274,27 @@ def test_later_mention_of_a_defined_name_is_found(extractor):
 def test_later_mention_does_not_split_a_longer_name(extractor):
     doc = extractor.doc("We present Robix, a unified model for robots. Robix-2 is larger.")
     assert [span.text for span in doc.spans["akg_entities"]].count("Robix") == 1
+
+
+def test_task_phrase_after_preposition(extractor):
+    text = "Dark patterns appear during front-end code generation with LLMs."
+    assert ("front-end code generation", "task") in found(extractor, text)
+
+
+def test_longer_task_phrase_beats_lexicon_task_inside_it(extractor):
+    assert "code generation" not in {n for n, _ in found(extractor, "We study front-end code generation in practice.")}
+
+
+def test_hyphenated_task_class_named_twice(extractor):
+    text = "Agents fail on long-horizon tasks. We study long-horizon tasks in web navigation."
+    assert ("long-horizon tasks", "task") in found(extractor, text)
+
+
+def test_hyphenated_task_class_named_once_is_vague(extractor):
+    assert not any(n.startswith("long-horizon") for n, _ in found(extractor, "Agents fail on long-horizon tasks."))
+
+
+def test_task_class_followed_by_noun_is_not_a_task(extractor):
+    text = "We study multi-robot task allocation. Fast multi-robot task allocation matters."
+    assert not any(label == "task" and n.startswith("multi-robot task") and not n.endswith("allocation")
+                   for n, label in found(extractor, text))

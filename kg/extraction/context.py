@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -76,6 +77,7 @@ class ContextFinder:
         self._title_colon(doc, end_of_title)
         doc._.akg_proposed = proposed
         self._tasks(doc)
+        self._hyphen_tasks(doc)
         self._phrases(doc)
         return doc
 
@@ -283,6 +285,26 @@ class ContextFinder:
             if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
                                     or doc[start - 1].lower_ in PHRASE_OPENERS):
                 add(doc, start, token.i + 1, "task", "context:task-phrase", 0.6)
+
+    def _hyphen_tasks(self, doc: Doc) -> None:
+        # "long-horizon tasks", "long-context tasks": a problem class the paper centres on when
+        # it names it twice or in its title; a single "complex tasks" is a vague phrase.
+        found: dict[str, list[int]] = defaultdict(list)
+        for token in doc:
+            if token.lower_ in ("task", "tasks") and token.i > 0 and self._closes(doc, token.i + 1):
+                modifier = doc[token.i - 1]
+                if "-" in modifier.text[1:-1] and modifier.is_alpha is False and modifier.text.replace("-", "").isalpha() \
+                        and modifier.lower_ not in self.cues.task_modifier_stop:
+                    found[modifier.lower_].append(token.i)
+        for positions in found.values():
+            if len(positions) > 1 or positions[0] < self.end_of_title:
+                for i in positions:
+                    add(doc, i - 1, i + 1, "task", "context:task-class", 0.6)
+
+    def _closes(self, doc: Doc, i: int) -> bool:
+        # "long-horizon tasks." / "... tasks such as", not "multi-robot task allocation"
+        return i >= len(doc) or doc[i].is_punct or doc[i].lower_ in DESCRIPTION_STOPS \
+            or doc[i].lower_ in self.cues.task_modifier_stop or doc[i].lower_ in RUN_FOLLOWERS
 
     def _task_modifier(self, token, stop) -> bool:
         # An adjective or noun before the head: not a function word, verb form or adverb.
