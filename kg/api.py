@@ -103,9 +103,9 @@ def build(
     report.results = sum(1 for _, kind in g.nodes(data="kind") if kind == "Result")
     report.edges = g.number_of_edges()
 
-    dataset = rdf.to_dataset(g, base_iri)
+    quads = rdf.generate(g, base_iri)
     report.outputs["turtle"] = out / "graph.ttl"
-    rdf.write_turtle(dataset, report.outputs["turtle"])
+    rdf.write_turtle(quads, report.outputs["turtle"], base_iri)
     if html:
         report.outputs["html"] = out / "graph.html"
         drawn = viz.best_connected(g, html_max_papers)
@@ -113,6 +113,6 @@ def build(
         viz.write_html(drawn, report.outputs["html"])
     if store is not None:
         store_path = out / "store" if store == "default" else Path(store)
-        kgstore.load_dataset(kgstore.open_store(store_path), dataset)
+        kgstore.load_quads(kgstore.open_store(store_path), quads)
         report.outputs["store"] = store_path
     return report

@@ -1,4 +1,9 @@
-"""RDF: the typed networkx graph -> an rdflib Dataset with one named graph per paper.
+"""RDF: the typed networkx graph -> RDF with one named graph per paper.
+
+`generate` writes the statements into plain Python sets (`Quads`): cheap at corpus scale.
+From there `Quads.to_dataset()` gives an rdflib Dataset (what the API, eval and validation
+use), and `write_turtle` / `nquads` hand the same statements to Oxigraph's Rust serialiser,
+which `kg build` uses for graph.ttl and the store.
 
 The contract is in docs/ARCHITECTURE.md ("The RDF"); the pattern for provenance is in
 ontology/PROVENANCE.md. Everything a paper asserts goes into <base>graph/<paper key>, so a
@@ -63,17 +68,66 @@ def agent_iri(extractor: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
     return URIRef(f"{base_iri}agent/{slug(extractor)}")
 
 
-def to_dataset(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Dataset:
+class Quads:
+    """Generated statements: a set of (s, p, o) rdflib-term triples per graph name (None = default graph)."""
+
+    def __init__(self) -> None:
+        self.graphs: dict[URIRef | None, set[tuple]] = {}
+
+    def graph(self, name: URIRef | None) -> set[tuple]:
+        return self.graphs.setdefault(name, set())
+
+    def __len__(self) -> int:
+        return sum(len(triples) for triples in self.graphs.values())
+
+    def triples(self) -> set[tuple]:
+        """The union of all graphs."""
+        return set().union(*self.graphs.values())
+
+    def to_dataset(self, base_iri: str = DEFAULT_BASE_IRI) -> Dataset:
+        dataset = bind_prefixes(Dataset(), base_iri)
+        for name, triples in self.graphs.items():
+            target = dataset.default_graph if name is None else dataset.graph(name)
+            for triple in triples:
+                target.add(triple)
+        return dataset
+
+    def ox_quads(self, ordered: bool = True):
+        """pyoxigraph Quads, graph by graph in IRI order, each graph sorted as in graph.ttl
+        (unless `ordered` is False: a store does not care, and sorting is half the cost)."""
+        import pyoxigraph as ox
+
+        convert = _OxTerms()
+        names = sorted(self.graphs, key=lambda n: (n is not None, str(n))) if ordered else self.graphs
+        for name in names:
+            graph_name = ox.DefaultGraph() if name is None else convert(name)
+            triples = sorted(self.graphs[name], key=_sort_key) if ordered else self.graphs[name]
+            for s, p, o in triples:
+                yield ox.Quad(convert(s), convert(p), convert(o), graph_name)
+
+    def nquads(self, ordered: bool = False) -> bytes:
+        """N-Quads bytes, serialised by Oxigraph (what the store bulk-loads)."""
+        import pyoxigraph as ox
+
+        return ox.serialize(self.ox_quads(ordered), format=ox.RdfFormat.N_QUADS)
+
+
+def generate(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Quads:
     """Generate the RDF for a graph built by kg.graph (attributes per docs/ARCHITECTURE.md)."""
-    dataset = bind_prefixes(Dataset(), base_iri)
-    writer = _Writer(dataset, base_iri)
+    quads = Quads()
+    writer = _Writer(quads, base_iri)
     for node, data in graph.nodes(data=True):
         writer.node(node, data)
     for source, target, data in graph.edges(data=True):
         writer.edge(graph, source, target, data)
     writer.orphan_entities(graph)
     writer.evidence()
-    return dataset
+    return quads
+
+
+def to_dataset(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Dataset:
+    """The RDF of a graph built by kg.graph, as an rdflib Dataset with one named graph per paper."""
+    return generate(graph, base_iri).to_dataset(base_iri)
 
 
 def union_graph(dataset: Dataset) -> Graph:
@@ -87,7 +141,7 @@ def union_graph(dataset: Dataset) -> Graph:
     return union
 
 
-def write_turtle(dataset: Dataset, path: str | Path) -> Path:
+def write_turtle(data: Quads | Dataset, path: str | Path, base_iri: str = DEFAULT_BASE_IRI) -> Path:
     """Write the union of all graphs as Turtle (graph.ttl), sorted so rebuilds diff cleanly.
 
     pyoxigraph's serializer does the writing: about twice as fast as rdflib's Turtle serializer
@@ -96,27 +150,35 @@ def write_turtle(dataset: Dataset, path: str | Path) -> Path:
     import pyoxigraph as ox
 
     path = _prepare(path)
-    triples = {triple for graph in dataset.graphs() for triple in graph}  # graph by graph, as in union_graph
-    ordered = (ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in sorted(triples, key=_sort_key))
-    ox.serialize(ordered, str(path), ox.RdfFormat.TURTLE, prefixes=_prefixes(dataset))
+    convert = _OxTerms()
+    ordered = (ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in sorted(_triples(data), key=_sort_key))
+    ox.serialize(ordered, str(path), ox.RdfFormat.TURTLE, prefixes=_prefixes(base_iri))
     return path
 
 
-def write_trig(dataset: Dataset, path: str | Path) -> Path:
+def write_trig(data: Quads | Dataset, path: str | Path, base_iri: str = DEFAULT_BASE_IRI) -> Path:
     """Write every graph as TriG, named graphs kept, sorted by graph then subject."""
     import pyoxigraph as ox
 
     path = _prepare(path)
-    default = dataset.default_graph.identifier
-
-    def ordered():
-        for graph in sorted(dataset.graphs(), key=lambda g: (g.identifier != default, str(g.identifier))):
-            name = ox.DefaultGraph() if graph.identifier == default else ox.NamedNode(str(graph.identifier))
-            for s, p, o in sorted(graph, key=_sort_key):
-                yield ox.Quad(_ox(s), _ox(p), _ox(o), name)
-
-    ox.serialize(ordered(), str(path), ox.RdfFormat.TRIG, prefixes=_prefixes(dataset))
+    quads = data if isinstance(data, Quads) else _from_dataset(data)
+    ox.serialize(quads.ox_quads(), str(path), ox.RdfFormat.TRIG, prefixes=_prefixes(base_iri))
     return path
+
+
+def _triples(data: Quads | Dataset) -> set[tuple]:
+    if isinstance(data, Quads):
+        return data.triples()
+    return {triple for graph in data.graphs() for triple in graph}  # graph by graph, as in union_graph
+
+
+def _from_dataset(dataset: Dataset) -> Quads:
+    quads = Quads()
+    default = dataset.default_graph.identifier
+    for graph in dataset.graphs():
+        if len(graph):
+            quads.graph(None if graph.identifier == default else graph.identifier).update(graph)
+    return quads
 
 
 def _prepare(path: str | Path) -> Path:
@@ -125,15 +187,18 @@ def _prepare(path: str | Path) -> Path:
     return path
 
 
-def _prefixes(graph: Graph) -> dict[str, str]:
-    """Our prefixes as bound on the graph (rdflib also binds dozens of unrelated ones by default)."""
-    bound = {prefix: str(namespace) for prefix, namespace in graph.namespaces()}
-    return {prefix: bound[prefix] for prefix in PREFIXES if prefix in bound}
+def _prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
+    """Our prefixes (rdflib binds dozens of unrelated ones by default; the output keeps only these)."""
+    return {prefix: str(namespace) for prefix, namespace in bind_prefixes(Graph(), base_iri).namespaces()
+            if prefix in PREFIXES}
+
+
+_RDF_TYPE = RDF.type  # Namespace attribute access is a method call; this key runs per triple
 
 
 def _sort_key(triple) -> tuple[str, bool, str, str]:
     # by subject, its rdf:type first, so each resource reads as one block that starts with "a ..."
-    return str(triple[0]), triple[1] != RDF.type, str(triple[1]), str(triple[2])
+    return str(triple[0]), triple[1] != _RDF_TYPE, str(triple[1]), str(triple[2])
 
 
 def _ox(term):
@@ -151,21 +216,33 @@ def _ox(term):
     return ox.BlankNode(str(term))
 
 
+class _OxTerms(dict):
+    """_ox with a cache for IRIs: predicates, entities and papers repeat thousands of times."""
+
+    def __call__(self, term):
+        if isinstance(term, URIRef):
+            found = self.get(term)
+            if found is None:
+                found = self[term] = _ox(term)
+            return found
+        return _ox(term)
+
+
 @dataclass
 class _Writer:
-    """Adds one networkx graph's nodes and edges to a Dataset, remembering per-paper state."""
+    """Adds one networkx graph's nodes and edges to Quads, remembering per-paper state."""
 
-    dataset: Dataset
+    quads: Quads
     base: str
-    graphs: dict[str, Graph] = field(default_factory=dict)
+    graphs: dict[str, set] = field(default_factory=dict)
     entities_done: set[tuple[str, str]] = field(default_factory=set)  # (paper key, entity node)
     referenced: set[str] = field(default_factory=set)  # entity nodes some paper's graph describes
     statements: dict[str, set[tuple[URIRef, URIRef, URIRef, Evidence]]] = field(default_factory=dict)
 
-    def paper_graph(self, key: str) -> Graph:
+    def paper_graph(self, key: str) -> set:
         named = self.graphs.get(key)
         if named is None:
-            named = self.graphs[key] = self.dataset.graph(graph_iri(key, self.base))
+            named = self.graphs[key] = self.quads.graph(graph_iri(key, self.base))
         return named
 
     def iri(self, node: str) -> URIRef:
@@ -245,10 +322,11 @@ class _Writer:
         """Entities no paper refers to have no paper graph; keep them in the default graph."""
         for node, data in graph.nodes(data=True):
             if data.get("kind") in ENTITY_KINDS and node not in self.referenced:
-                _describe_entity(self.dataset.default_graph, self.iri(node), data)
+                default = self.quads.graph(None)
+                _describe_entity(default, self.iri(node), data)
                 for alias in data.get("aliases") or ():
                     if alias != data.get("label"):
-                        self.dataset.default_graph.add((self.iri(node), SKOS.altLabel, Literal(alias)))
+                        default.add((self.iri(node), SKOS.altLabel, Literal(alias)))
 
     def evidence(self) -> None:
         for key, statements in self.statements.items():
@@ -281,13 +359,13 @@ class _Writer:
                 g.add(triple)
 
 
-def _describe_entity(g: Graph, me: URIRef, data: dict) -> None:
+def _describe_entity(g: set, me: URIRef, data: dict) -> None:
     g.add((me, RDF.type, AKG[data["kind"]]))
     g.add((me, RDF.type, AKG.Entity))  # materialised supertype
     _add_text(g, me, RDFS.label, data.get("label"))
 
 
-def _describe_sentence(g: Graph, me: URIRef, paper: URIRef, sentence: tuple[int, int, str]) -> None:
+def _describe_sentence(g: set, me: URIRef, paper: URIRef, sentence: tuple[int, int, str]) -> None:
     start, end, text = sentence
     g.add((me, RDF.type, AKG.Sentence))
     g.add((me, PROV.value, Literal(text)))
@@ -296,7 +374,7 @@ def _describe_sentence(g: Graph, me: URIRef, paper: URIRef, sentence: tuple[int,
     g.add((me, DCTERMS.isPartOf, paper))
 
 
-def _add_text(g: Graph, subject: URIRef, prop: URIRef, text) -> None:
+def _add_text(g: set, subject: URIRef, prop: URIRef, text) -> None:
     if text:
         g.add((subject, prop, Literal(str(text))))
 

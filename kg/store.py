@@ -94,6 +94,12 @@ def load_dataset(store: ox.Store, dataset: rdflib.Dataset) -> LoadReport:
     return load_bytes(store, data, ox.RdfFormat.N_QUADS, graphs=names, quads=sum(1 for _ in dataset.quads()))
 
 
+def load_quads(store: ox.Store, quads) -> LoadReport:
+    """Load generated statements (kg.rdf.Quads), replacing each of their named graphs in the store."""
+    names = {ox.NamedNode(str(name)) for name, triples in quads.graphs.items() if name is not None and triples}
+    return load_bytes(store, quads.nquads(), ox.RdfFormat.N_QUADS, graphs=names, quads=len(quads))
+
+
 def load_bytes(
     store: ox.Store, data: bytes, format: ox.RdfFormat, source: str = "<data>",
     graphs: set | None = None, quads: int | None = None,

@@ -430,3 +430,23 @@ def test_non_integer_upvotes_name_the_node():
     graph.add_node("paper/p", kind="Paper", identifier="p", abstract="a", upvotes="many")
     with pytest.raises(ValueError, match="paper/p.*upvotes.*many"):
         rdf.to_dataset(graph)
+
+
+def test_generated_quads_load_into_the_store_graph_by_graph(tmp_path):
+    from kg import store
+
+    quads = rdf.generate(build_sample())
+    target = store.open_store(tmp_path / "store")
+    store.load_quads(target, quads)
+    assert len(target) == len(quads)
+    store.load_quads(target, quads)  # a rebuild replaces each paper's graph: nothing doubles
+    assert len(target) == len(quads)
+    names = {str(n) for n in quads.graphs if n is not None}
+    assert {q.graph_name.value for q in target} == names
+
+
+def test_quads_and_dataset_hold_the_same_statements():
+    quads = rdf.generate(build_sample())
+    dataset = quads.to_dataset()
+    assert sum(len(g) for g in dataset.graphs()) == len(quads)
+    assert {t for g in dataset.graphs() for t in g} == quads.triples()
