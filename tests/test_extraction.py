@@ -298,3 +298,13 @@ def test_task_class_followed_by_noun_is_not_a_task(extractor):
     text = "We study multi-robot task allocation. Fast multi-robot task allocation matters."
     assert not any(label == "task" and n.startswith("multi-robot task") and not n.endswith("allocation")
                    for n, label in found(extractor, text))
+
+
+def test_metric_head_used_as_modifier_is_not_a_metric(extractor):
+    text = "It reaches best AUROC on 6 / 7 speech time series classification tasks."
+    assert not any(n.endswith("time") for n, label in found(extractor, text) if label == "metric")
+
+
+def test_metric_phrase_before_preposition_kept(extractor):
+    text = "The model achieves an annotator agreement within 3% of the teacher."
+    assert ("annotator agreement", "metric") in found(extractor, text)

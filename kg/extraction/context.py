@@ -38,6 +38,7 @@ BY_SKIP = {"up", "to", "over", "nearly", "about", "approximately", "roughly", "a
 PHRASE_OPENERS = {"during", "toward", "towards", "between", "among", "within", "beyond", "like", "unlike", "despite",
                   "after", "before", "about", "upon", "around", "against", "versus", "vs", "beside", "besides", "under"}
 RUN_FOLLOWERS = {"is", "are", "was", "were", "has", "have", "can", "will", "could", "would", "then", "also", "as", "at"}
+LATER_WORDS = {"within", "than", "per", "when", "while", "compared", "relative", "across", "over", "at", "but", "so"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 
 
@@ -118,8 +119,10 @@ class ContextFinder:
     @staticmethod
     def _continues(token) -> bool:
         lower = token.lower_
+        if lower == "series":  # "time series": a plural-looking noun, not a verb
+            return True
         return token.is_lower and token.is_alpha and lower not in DESCRIPTION_STOPS and lower not in RUN_FOLLOWERS \
-            and not lower.endswith(("s", "ed"))
+            and lower not in PHRASE_OPENERS and lower not in LATER_WORDS and not lower.endswith(("s", "ed"))
 
     def _type_from_description(self, doc: Doc, start: int, end: int, j: int, extractor: str) -> None:
         for k in range(j, min(j + 8, len(doc))):
@@ -235,7 +238,8 @@ class ContextFinder:
                 add(doc, token.i + 1, token.i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
             if lower == "by" and self._by_number(doc, token.i + 1):
                 self._changed_quantity(doc, token.i)
-            if lower in self.cues.metric_heads and (token.sent.start in numbers or lower in self.cues.strong_metric_heads):
+            if lower in self.cues.metric_heads and (token.sent.start in numbers or lower in self.cues.strong_metric_heads) \
+                    and not (token.i + 1 < len(doc) and self._continues(doc[token.i + 1])):  # "time series", "inference time scaling"
                 self._phrase(doc, token.i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
             elif lower in self.cues.method_phrase_heads:
                 self._phrase(doc, token.i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)
