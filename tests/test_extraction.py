@@ -308,3 +308,21 @@ def test_metric_head_used_as_modifier_is_not_a_metric(extractor):
 def test_metric_phrase_before_preposition_kept(extractor):
     text = "The model achieves an annotator agreement within 3% of the teacher."
     assert ("annotator agreement", "metric") in found(extractor, text)
+
+
+def test_described_proposal_drops_generic_head_after_method_word(extractor):
+    text = "Therefore, we propose a multi-timescale hierarchical reinforcement learning approach."
+    assert ("multi-timescale hierarchical reinforcement learning", "method") in found(extractor, text)
+
+
+def test_described_proposal_with_only_generic_head_is_left_out(extractor):
+    assert not found(extractor, "Therefore, we propose a novel approach.")
+
+
+def test_based_methods_name_their_technique(extractor):
+    text = "Unlike structure consistency-based methods, ours needs no anchors."
+    assert ("structure consistency", "method") in found(extractor, text)
+
+
+def test_one_word_based_methods_are_a_kind(extractor):
+    assert not found(extractor, "However, current graph-based methods for scene parsing fail.")

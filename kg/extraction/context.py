@@ -39,6 +39,7 @@ PHRASE_OPENERS = {"during", "toward", "towards", "between", "among", "within", "
                   "after", "before", "about", "upon", "around", "against", "versus", "vs", "beside", "besides", "under"}
 RUN_FOLLOWERS = {"is", "are", "was", "were", "has", "have", "can", "will", "could", "would", "then", "also", "as", "at"}
 LATER_WORDS = {"within", "than", "per", "when", "while", "compared", "relative", "across", "over", "at", "but", "so"}
+BASED_HEADS = {"methods", "method", "approaches", "approach", "techniques", "models", "frameworks", "algorithms", "solutions"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 
 
@@ -66,6 +67,8 @@ class ContextFinder:
                 self._metric_list(doc, token.i + 2)
             elif lower == "," and token.i > 0:
                 self._appositive(doc, token.i, end_of_title)
+            elif lower == "-based" and token.i > 0:
+                self._based_methods(doc, token.i)
             elif lower in TITLE_RUN_LEADS and token.i >= end_of_title:
                 self._title_case_run(doc, token.i + 1)
             elif lower in ("a", "an") and token.i > 0 and is_coined(doc[token.i - 1]):
@@ -178,14 +181,28 @@ class ContextFinder:
         while j < len(doc) and doc[j].lower_ in self.cues.proposal_adjectives:
             j += 1
         end = j
-        while end < len(doc) and end - j < 4 and doc[end].is_lower and (doc[end].is_alpha or "-" in doc[end].text) \
+        while end < len(doc) and end - j < 5 and doc[end].is_lower and (doc[end].is_alpha or "-" in doc[end].text) \
                 and doc[end].lower_ not in DESCRIPTION_STOPS and doc[end].lower_ not in self.cues.task_modifier_stop:
             end += 1
         if end == j or end >= len(doc) or doc[end].lower_ not in PROPOSAL_ENDS:
             return
+        if doc[end - 1].lower_ in self.cues.proposal_generic_heads and end - j > 2 \
+                and self.cues.head_type.get(singular(doc[end - 2].text)) == "method":
+            end -= 1  # "a multi-timescale hierarchical reinforcement learning approach" names the learning
         if doc[end - 1].lower_ in self.cues.proposal_generic_heads or not (end - j > 1 or doc[end - 1].lower_.endswith(("ing", "tion", "ment"))):
             return
         add(doc, j, end, "method", "context:described-proposal", 0.6)
+
+    def _based_methods(self, doc: Doc, suffix: int) -> None:
+        # "structure consistency-based methods" names "structure consistency" (the guideline's X-style rule).
+        if suffix + 1 >= len(doc) or doc[suffix + 1].lower_ not in BASED_HEADS or doc[suffix - 1].whitespace_:
+            return
+        start = suffix
+        while start > 0 and suffix - start < 4 and doc[start - 1].is_lower and (doc[start - 1].is_alpha or "-" in doc[start - 1].text[1:]) \
+                and doc[start - 1].lower_ not in self.cues.task_modifier_stop and doc[start - 1].lower_ not in DESCRIPTION_STOPS:
+            start -= 1
+        if suffix - start >= 2:  # one word ("graph-based methods") is a kind, not a name
+            add(doc, start, suffix, "method", "context:based-methods", 0.6)
 
     def _name_list(self, doc: Doc, i: int, end_of_title: int, label: str, extractor: str, confidence: float) -> None:
         if i < len(doc) and doc[i].lower_ in ("the", "both", "several", "standard", "popular"):
