@@ -613,3 +613,47 @@ def test_every_extractor_name_is_a_rule_with_a_bounded_confidence(run):
     r = run(COLOR_AGENT, COLOR_ENTS)
     evidence = [x.evidence for x in [*r.doc._.akg_roles, *r.doc._.akg_links, *r.doc._.akg_results]]
     assert evidence and all(e.extractor.startswith("rule:") and 0 < e.confidence <= 1 for e in evidence)
+
+
+# ---- results: general rules (round 2)
+
+def test_a_benchmark_right_before_the_number_keeps_it(run):
+    text = "With GPT-4o-mini we beat the state of the art on ProntoQA by 21.20% and by 50.50% on ProofWriter."
+    r = run(text, [("GPT-4o-mini", "model"), ("ProntoQA", "benchmark"), ("ProofWriter", "benchmark")])
+    assert [(v, b) for v, _, b, _ in r.results()] == [("21.20%", "ProntoQA"), ("50.50%", "ProofWriter")]
+
+
+def test_results_on_a_benchmark_frame_the_claim_of_our_method(run):
+    text = "Results on the Walker2d benchmark show that our approach gains 67.7% in return."
+    r = run(text, [("Walker2d", "benchmark")])
+    assert [(v, b) for v, _, b, _ in r.results()] == [("67.7%", "Walker2d")]
+
+
+def test_and_our_model_starts_a_new_claim_without_the_earlier_benchmark(run):
+    text = "ACE-RL gains 20.7% on WritingBench, and our best model surpasses GPT-4o by 7.1%."
+    r = run(text, [("ACE-RL", "method"), ("WritingBench", "benchmark"), ("GPT-4o", "model")])
+    assert [(v, b) for v, _, b, _ in r.results()] == [("20.7%", "WritingBench"), ("7.1%", None)]
+
+
+def test_a_mention_after_and_can_be_the_subject_of_its_own_clause(run):
+    text = "We compare with GRPO on MATH, and DAPO reaches 50.2% accuracy."
+    r = run(text, [("GRPO", "method"), ("MATH", "benchmark"), ("DAPO", "method"), ("accuracy", "metric")])
+    assert r.results() == [("50.2%", "DAPO", "MATH", "accuracy")]
+
+
+def test_the_second_of_a_listed_pair_is_not_the_subject(run):
+    text = "TreeRL and TreeRL-Lite reach 61.0% on MATH."
+    r = run(text, [("TreeRL", "method"), ("TreeRL-Lite", "method"), ("MATH", "benchmark")])
+    assert [s for _, s, _, _ in r.results()] == ["TreeRL"]
+
+
+def test_objects_of_an_opening_gerund_phrase_are_not_the_subject(run):
+    text = "Combining LoRA and CISPO enables Nova-7B to finish training at a cost of $5,000."
+    r = run(text, [("LoRA", "method"), ("CISPO", "method"), ("Nova-7B", "model")])
+    assert [s for _, s, _, _ in r.results()] == ["Nova-7B"]
+
+
+def test_a_subject_after_an_opening_gerund_phrase_with_a_comma_counts(run):
+    text = "Using LoRA, Nova-7B reaches 71.3% on GSM8K overall."
+    r = run(text, [("LoRA", "method"), ("Nova-7B", "model"), ("GSM8K", "benchmark")])
+    assert r.results() == [("71.3%", "Nova-7B", "GSM8K", None)]

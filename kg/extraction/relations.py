@@ -135,6 +135,7 @@ class Cues:
         self.our_reference = re.compile(rf"{_alt(d['our_reference'])}|\bwe\b", flags)
         self.respectively = re.compile(_alt(d["respectively"]), flags)
         self.subject_verb_after = re.compile(rf"^\s*(?:\([^()]{{0,60}}\)\s*)?,?\s*(?:\w+ly\s+)?{_alt(d['subject_verbs'])}", flags)
+        self.subject_verb_any = re.compile(_alt(d["subject_verbs"]), flags)
         self.modifier_after = re.compile(rf"^(?:-based|-style|-like|-inspired|-driven|-guided)?\s+(?:[\w-]+\s+)?{heads}", flags)
         self.head_word = re.compile(heads, flags)
         self.applied_after = re.compile(r"^\s+into\b", flags)
@@ -198,6 +199,17 @@ def _sentence_ranges(doc: Doc, length: int) -> list[tuple[int, int]]:
 _BASELINE_BEFORE = re.compile(
     r"\b(?:prior|previous|existing|other|conventional|traditional|standard|vanilla|baseline)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE)
+_GERUND_OPENING = re.compile(r"\s*(?:by\s+)?([A-Za-z]+ing)\s[^,;:]*$")
+_TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
+_LIST_JOIN = re.compile(r"\s*,?\s*(?:and\s+|or\s+|/|&)\s*")  # a bare comma may end an opening phrase
+
+
+def _listed_second(unit: Unit, ent: Ent) -> bool:
+    """The mention follows another method/model in a list ("A and B", "A, and B", "A/B")."""
+    return any(e.label in AGENTS and e.end <= ent.start and _LIST_JOIN.fullmatch(unit.text, e.end, ent.start)
+               for e in unit.ents)
+
+
 _FUNCTION_WORDS = frozenset(
     "and or to for with which that who on in of is are as by via from using into at than while where whose "
     "can could may might will would should has have was were be been being the a an its their this these "
@@ -489,6 +501,8 @@ class RelationFinder:
             before = text[max(0, ent.start - 40):ent.start]
             if cues.subject_blockers.search(before) or _BASELINE_BEFORE.search(before) or self._after_outperform(unit, ent):
                 continue  # a prepositional object, a baseline ("prior deep SSMs") or what was outperformed
+            if self._in_gerund_opening(text[:ent.start]) or _listed_second(unit, ent):
+                continue  # "Combining A and B enables ...": A and B are objects; "A and B" counts once, as A
             if cross_clauses and self._noun_modifier(text[ent.end:ent.end + 40]):
                 continue  # "MiniMax-M1's full RL training": RL only qualifies the noun after it
             candidates.append(ent)
@@ -499,6 +513,11 @@ class RelationFinder:
         if paper_subject is not None and (cues.our_reference.search(text[:pos]) or paper_subject.pattern.search(text[:pos])):
             return paper_subject.index
         return None
+
+    def _in_gerund_opening(self, before: str) -> bool:
+        """The mention is an object inside an opening "-ing" phrase that has no verb of its own yet."""
+        opening = _GERUND_OPENING.match(before)
+        return bool(opening) and not self.cues.subject_verb_any.search(before, opening.end(1))
 
     def _noun_modifier(self, after: str) -> bool:
         """Followed by a common noun that is neither a verb of the claim nor a head like "model"."""
@@ -592,7 +611,8 @@ class RelationFinder:
             for value in cluster:
                 rule, slots = paired.get(value, ("result", {}))
                 subject = slots.get("subject") or self._result_subject(unit, value, paper_subject)
-                benchmark = slots.get("benchmark") or self._result_benchmark(unit, value)
+                others = [v for v in values if v not in cluster]
+                benchmark = slots.get("benchmark") or self._result_benchmark(unit, value, others)
                 metric = slots.get("metric") or self._result_metric(unit, value, shared_metric)
                 found.results.append(ResultMention(
                     value.text, value.value, unit.evidence(rule, self.conf(rule)),
@@ -626,9 +646,11 @@ class RelationFinder:
                 return ent
         return self._subject_before(unit, value.start, paper_subject, cross_clauses=True)
 
-    def _result_benchmark(self, unit: Unit, value: Value) -> Ent | None:
-        """A benchmark the sentence ties to the number: its parenthesis owner, "x% on B", or the one
-        benchmark named before it (a list of several before it does not say which)."""
+    def _result_benchmark(self, unit: Unit, value: Value, others: list[Value]) -> Ent | None:
+        """A benchmark the sentence ties to the number: its parenthesis owner, "x% on B" (unless another
+        number stands in between: "by 21% on A and by 50% on B"), or the one benchmark named before it
+        in the same clause (a list of several before it does not say which). A new "our method" subject
+        does not cut the tie: "Results on B show that our approach reaches x%"."""
         owner = _paren_owner(unit, value.start)
         if owner is not None and owner.label == "benchmark":
             return owner
@@ -637,7 +659,8 @@ class RelationFinder:
         later = next((e for e in benches if e.start >= value.end), None)
         if later is not None and len(unit.text[value.end:later.start]) <= 120 and \
                 _prev_word(unit.text[:later.start]) in ("on", "in", "for", "across", "at", "of") and \
-                not self.cues.clause_stop.search(unit.text[value.end:later.start]):
+                not self.cues.clause_stop.search(unit.text[value.end:later.start]) and \
+                not (self._tied_before(unit, value, benches) and any(value.end <= v.start < later.start for v in others)):
             return later
         earlier = [g for g in _groups(unit, ("benchmark",)) if g[-1].end <= value.start]
         if earlier and len(earlier[-1]) == 1 and earlier[-1][0] in benches and \
@@ -646,8 +669,17 @@ class RelationFinder:
         return None
 
     def _new_clause(self, between: str) -> bool:
-        """A clause break or a new "our model" subject: what came before is not tied to what follows."""
-        return bool(self.cues.clause_stop.search(between) or self.cues.our_reference.search(between))
+        """A clause break or a new "our model" subject after a comma or "and": what came before is not
+        tied to what follows ("on B, and our model ..."), unlike "results on B show that our model ..."."""
+        if self.cues.clause_stop.search(between):
+            return True
+        ours = self.cues.our_reference.search(between)
+        return bool(ours) and bool(re.search(r",|\band\b", between[:ours.start()]))
+
+    @staticmethod
+    def _tied_before(unit: Unit, value: Value, benches: list[Ent]) -> bool:
+        """A benchmark right before the number holds it: "on ProntoQA by 21.2%", "ImageNet: 85%"."""
+        return any(_TIED_GAP.fullmatch(unit.text, e.end, value.start) for e in benches if e.end <= value.start)
 
     def _metric_after(self, unit: Unit, value: Value) -> Ent | None:
         """"77.2% accuracy", "2X reduction in latency": a metric right after the number."""
