@@ -326,3 +326,18 @@ def test_based_methods_name_their_technique(extractor):
 
 def test_one_word_based_methods_are_a_kind(extractor):
     assert not found(extractor, "However, current graph-based methods for scene parsing fail.")
+
+
+def test_head_noun_after_acronym_definition_types_both(extractor):
+    text = "To address this, we introduce the World Central Banks (WCB) dataset for policy texts."
+    result = found(extractor, text)
+    assert ("World Central Banks", "benchmark") in result and ("WCB", "benchmark") in result
+
+
+def test_data_set_written_as_two_words_is_a_head(extractor):
+    assert ("ERA5", "benchmark") in found(extractor, "On the ERA5 data set, our model wins.")
+
+
+def test_latex_math_is_not_part_of_a_name(extractor):
+    names = {n for n, _ in found(extractor, r"In the $5.625^\circ$-resolution ERA5 data set, it wins.")}
+    assert "ERA5" in names and not any("circ" in n for n in names)

@@ -87,8 +87,17 @@ class ContextFinder:
 
     def _head_noun(self, doc: Doc, i: int, end_of_title: int) -> None:
         word = doc[i].lower_
+        if word == "set" and i > 0 and doc[i - 1].lower_ == "data":  # "the ERA5 data set"
+            word, i = "dataset", i - 1
         label = self.cues.name_heads.get(word)
         if not label and word not in ("model", "models"):
+            return
+        if label and i > 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
+            # "the World Central Banks (WCB) dataset": the long form and its acronym
+            start = name_before(doc, i - 3, end_of_title)
+            if start < i - 3:
+                add(doc, start, i - 3, label, f"context:head-{word}", 0.7)
+                add(doc, i - 2, i - 1, label, f"context:head-{word}", 0.7)
             return
         start = name_before(doc, i, end_of_title)
         if start == i or (label == "method" and not any(is_coined(t) for t in doc[start:i])):

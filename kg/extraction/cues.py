@@ -88,7 +88,7 @@ QUANTITY = re.compile(r"^[\d.,]+[a-zA-Z]{0,2}(?:-[a-z]+)*\+?$")  # "40K", "380k"
 def is_namey(token: Token, in_title: bool) -> bool:
     """Does the token look like part of a proper name (HELMET, WebVoyager, Llama, 3.5)?"""
     text = token.text
-    if not text[:1].isalnum() or QUANTITY.match(text):
+    if not text[:1].isalnum() or QUANTITY.match(text) or "^" in text or "\\" in text:  # "$5.625^\circ$-resolution"
         return False
     if any(c.isupper() for part in text.split("-") for c in part[1:]) and any(c.isalpha() for c in text):
         return True  # "WebVoyager", "GAIA"; not "Pathway-Informed"
