@@ -341,3 +341,18 @@ def test_data_set_written_as_two_words_is_a_head(extractor):
 def test_latex_math_is_not_part_of_a_name(extractor):
     names = {n for n, _ in found(extractor, r"In the $5.625^\circ$-resolution ERA5 data set, it wins.")}
     assert "ERA5" in names and not any("circ" in n for n in names)
+
+
+def test_method_phrase_keeps_gerund_modifier(extractor):
+    text = "To address underthinking, we add a thought switching penalty to decoding."
+    assert ("thought switching penalty", "method") in found(extractor, text)
+
+
+def test_method_phrase_drops_evaluative_adjective(extractor):
+    text = "The agent uses an explicit rollback mechanism to recover from errors."
+    assert ("rollback mechanism", "method") in found(extractor, text)
+
+
+def test_method_phrase_stops_at_verb_gerund(extractor):
+    text = "This is done by the following mechanism in practice."
+    assert not any(n.startswith("following") for n, _ in found(extractor, text))

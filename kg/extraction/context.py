@@ -40,6 +40,9 @@ PHRASE_OPENERS = {"during", "toward", "towards", "between", "among", "within", "
 RUN_FOLLOWERS = {"is", "are", "was", "were", "has", "have", "can", "will", "could", "would", "then", "also", "as", "at"}
 LATER_WORDS = {"within", "than", "per", "when", "while", "compared", "relative", "across", "over", "at", "but", "so"}
 BASED_HEADS = {"methods", "method", "approaches", "approach", "techniques", "models", "frameworks", "algorithms", "solutions"}
+# "-ing" words that are verbs or determiners before a method head, not part of its name ("thought switching penalty").
+GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "corresponding", "resulting", "remaining",
+                "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 
 
@@ -297,8 +300,9 @@ class ContextFinder:
             if prev.text.startswith("-") and prev.text[1:] in MODIFIER_SUFFIXES and start > 1 and doc[start - 2].is_alpha:
                 start -= 2  # "frame-level action conditioning": "frame" "-level" is one modifier
                 continue
-            if prev.lower_ in stop or not self._task_modifier(prev, self.cues.task_modifier_stop) \
-                    or prev.lower_ in self.cues.propose_verbs:
+            gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS
+            if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
+                    or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop:
                 break
             start -= 1
         if start < head and not (doc[head].is_title and head < self.end_of_title):
