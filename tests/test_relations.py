@@ -657,3 +657,30 @@ def test_a_subject_after_an_opening_gerund_phrase_with_a_comma_counts(run):
     text = "Using LoRA, Nova-7B reaches 71.3% on GSM8K overall."
     r = run(text, [("LoRA", "method"), ("Nova-7B", "model"), ("GSM8K", "benchmark")])
     assert r.results() == [("71.3%", "Nova-7B", "GSM8K", None)]
+
+
+def test_a_percent_to_percent_span_is_one_range(run):
+    r = run("HALO gains around 67.7% to 123.2% in return.", [("HALO", "method")])
+    assert r.values() == ["around 67.7% to 123.2%"]
+    assert r.doc._.akg_results[0].value is None
+
+
+def test_ranging_from_is_a_range_but_from_to_is_the_final_number(run):
+    r = run("ADZUS reached Dice scores ranging from 88.7% to 92.9%, up from 40% to 60% before.", [("ADZUS", "method")])
+    assert r.values() == ["88.7% to 92.9%", "60%"]
+
+
+def test_a_range_of_the_data_is_a_setting(run):
+    r = run("HAR-DoReMi gains 6.5% with only 30% to 50% of the data.", [("HAR-DoReMi", "method")])
+    assert r.values() == ["6.5%"]
+
+
+def test_the_number_after_vs_is_the_baseline_s(run):
+    r = run("APR gives higher accuracy (83.4% vs. 60.0% at 4k context).", [("APR", "method"), ("accuracy", "metric")])
+    assert [(v, s) for v, s, _, _ in r.results()] == [("83.4%", "APR"), ("60.0%", None)]
+
+
+def test_a_metric_held_by_one_number_is_not_given_to_the_next(run):
+    text = "Our method LoCo shows a 6.35% improvement in accuracy and a 3.24% reduction in forgetting."
+    r = run(text, [("LoCo", "method"), ("accuracy", "metric")])
+    assert [(v, m) for v, _, _, m in r.results()] == [("6.35%", "accuracy"), ("3.24%", None)]

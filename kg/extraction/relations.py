@@ -606,14 +606,18 @@ class RelationFinder:
             return
         clusters = _value_clusters(unit, values)
         paired = self._paired(unit, clusters)
+        owned = {v: self._metric_after(unit, v) for v in values}  # "6.35% gain in accuracy": accuracy is 6.35%'s
         for cluster in clusters:
-            shared_metric = self._metric_after(unit, cluster[-1])  # "73% and 80% relative wall-clock time"
+            shared_metric = owned[cluster[-1]]  # "73% and 80% relative wall-clock time"
             for value in cluster:
                 rule, slots = paired.get(value, ("result", {}))
                 subject = slots.get("subject") or self._result_subject(unit, value, paper_subject)
+                if subject is not None and _after_versus(unit, value, cluster) and "subject" not in slots:
+                    subject = None  # "83.4% vs. 60.0%": the second number is the baseline's
                 others = [v for v in values if v not in cluster]
                 benchmark = slots.get("benchmark") or self._result_benchmark(unit, value, others)
-                metric = slots.get("metric") or self._result_metric(unit, value, shared_metric)
+                taken = {owned[v].index for v in others if owned[v] is not None}
+                metric = slots.get("metric") or self._result_metric(unit, value, shared_metric, taken)
                 found.results.append(ResultMention(
                     value.text, value.value, unit.evidence(rule, self.conf(rule)),
                     subject=_index(subject), benchmark=_index(benchmark), metric=_index(metric)))
@@ -691,7 +695,10 @@ class RelationFinder:
                 return ent
         return None
 
-    def _result_metric(self, unit: Unit, value: Value, shared: Ent | None) -> Ent | None:
+    def _result_metric(self, unit: Unit, value: Value, shared: Ent | None, taken: set[int]) -> Ent | None:
+        """"FID 1.73", "77.2% accuracy", else the metric named earlier in the clause unless another
+        number already holds it ("a 6.35% gain in accuracy and a 3.24% drop in forgetting"; but "27 H100-months
+        vs. 7" share it)."""
         metrics = [e for e in unit.ents if e.label == "metric"]
         for ent in metrics:  # "FID 1.73", "accuracy: 80%"
             if ent.end <= value.start and re.fullmatch(r"\s*(?:[:=]|of)?\s*", unit.text[ent.end:value.start]):
@@ -700,7 +707,8 @@ class RelationFinder:
         if after is not None:
             return after
         earlier = [e for e in metrics if e.end <= value.start]
-        if earlier and not self._new_clause(unit.text[earlier[-1].end:value.start]):
+        versus = earlier and re.fullmatch(r"\s*(?:vs\.?|versus)\s*", unit.text[earlier[-1].end:value.start])
+        if earlier and (earlier[-1].index not in taken or versus) and not self._new_clause(unit.text[earlier[-1].end:value.start]):
             return earlier[-1]
         return None
 
@@ -790,11 +798,17 @@ def _paren_owner(unit: Unit, pos: int) -> Ent | None:
     return next((e for e in unit.ents if e.end == len(stem)), None)
 
 
+def _after_versus(unit: Unit, value: Value, cluster: list[Value]) -> bool:
+    """The number follows "vs." inside its cluster: "(83.4% vs. 60.0%)"."""
+    at = cluster.index(value)
+    return at > 0 and bool(re.fullmatch(r"\s*(?:vs\.?|versus)\s*", unit.text[cluster[at - 1].end:value.start]))
+
+
 def _value_clusters(unit: Unit, values: list[Value]) -> list[list[Value]]:
     """Numbers written as one list: "77.2% and 50.7%", "(47.6% → 93.8% and 22.0% → 86.0%)"."""
     clusters: list[list[Value]] = []
     for value in values:
-        if clusters and re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|vs\.?\s+)\s*",
+        if clusters and re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|vs\.?\s+|versus\s+)\s*",
                                      unit.text[clusters[-1][-1].end:value.start]):
             clusters[-1].append(value)
         else:
@@ -838,6 +852,8 @@ _NUMBER = re.compile(r"(?<![\w.@^/\\,-])(?P<sign>[+\-−])?" + _DIGITS + _UNIT)
 _UPPER = re.compile(_DIGITS + _UNIT)  # the second number of a range, right after its dash
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
 _RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~|–|-(?=\d))\s*")
+_TO_RANGE = re.compile(r"\s+to\s+(?=[+\-]?\d)")
+_RANGING = re.compile(r"\brang\w*\s+from\s*$", re.IGNORECASE)
 _DIGIT_OR_FOLD = re.compile(r"\d|fold", re.IGNORECASE)
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
@@ -890,8 +906,14 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
             end, value = after.end(), _decimal(after.group("sign"), after.group("num"))
         elif upper and (upper.group("unit") or m.group("unit")):  # "1$\sim$2 points", "34.5%-47.3%": a range
             end, value = upper.end(), None
-        elif re.match(r"\s+to\s+[+\-]?\d", text[end:]) and _prev_word(text[:start]) == "from":
+        elif _TO_RANGE.match(text, end) and _prev_word(text[:start]) == "from" and not _RANGING.search(text, 0, start):
             continue  # "from 40% to 60%": the result is the second number
+        elif _TO_RANGE.match(text, end) and m.group("unit"):  # "67.7% to 123.2%", "ranging from 88.7% to 92.9%"
+            upper = _UPPER.match(text, _TO_RANGE.match(text, end).end())
+            if upper and upper.group("unit"):
+                end, value = upper.end(), None
+        if cues.percent_setting.match(text[end:]) and "%" in text[start:end]:
+            continue  # "30% to 50% of the data" is a setting
         consumed = end
         written = text[start:end]
         values.append(Value(start, end, written[:currency] + _clean(written[currency:]) if currency else _clean(written), value))
