@@ -356,3 +356,18 @@ def test_method_phrase_drops_evaluative_adjective(extractor):
 def test_method_phrase_stops_at_verb_gerund(extractor):
     text = "This is done by the following mechanism in practice."
     assert not any(n.startswith("following") for n, _ in found(extractor, text))
+
+
+def test_task_phrase_after_verb_form_in_title(extractor):
+    text = "EvoWorld: Evolving Panoramic World Generation with Explicit Memory\n\nWe study it."
+    assert ("Panoramic World Generation", "task") in found(extractor, text)
+
+
+def test_task_phrase_excludes_verb_after_pronoun(extractor):
+    result = found(extractor, "We test maze navigation in simulation.")
+    assert ("maze navigation", "task") in result and not any(n.startswith("test") for n, _ in result)
+
+
+def test_task_phrase_before_environments(extractor):
+    text = "We include maze navigation and visual robotic manipulation environments."
+    assert ("visual robotic manipulation", "task") in found(extractor, text)

@@ -43,6 +43,7 @@ BASED_HEADS = {"methods", "method", "approaches", "approach", "techniques", "mod
 # "-ing" words that are verbs or determiners before a method head, not part of its name ("thought switching penalty").
 GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "corresponding", "resulting", "remaining",
                 "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring"}
+PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 
 
@@ -314,10 +315,12 @@ class ContextFinder:
             if token.lower_ not in heads or not self._ends_phrase(doc, token.i + 1, followers):
                 continue
             start = token.i
-            while start > 0 and token.i - start < 3 and self._task_modifier(doc[start - 1], stop):
+            while start > 0 and token.i - start < 3 and self._task_modifier(doc[start - 1], stop) \
+                    and not (start > 1 and doc[start - 2].lower_ in PRONOUNS):  # "we test maze navigation"
                 start -= 1
             if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
-                                    or doc[start - 1].lower_ in PHRASE_OPENERS):
+                                    or doc[start - 1].lower_ in PHRASE_OPENERS or doc[start - 1].lower_ in PRONOUNS
+                                    or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in PRONOUNS)):
                 add(doc, start, token.i + 1, "task", "context:task-phrase", 0.6)
 
     def _hyphen_tasks(self, doc: Doc) -> None:
@@ -334,6 +337,11 @@ class ContextFinder:
             if len(positions) > 1 or positions[0] < self.end_of_title:
                 for i in positions:
                     add(doc, i - 1, i + 1, "task", "context:task-class", 0.6)
+
+    def _verb_form(self, token) -> bool:
+        # "Evolving Panoramic World Generation", "we explore personalized ...": a verb form ends the phrase
+        lower = token.lower_
+        return lower.endswith(("ing", "ed")) and lower not in self.cues.nominal_gerunds
 
     def _closes(self, doc: Doc, i: int) -> bool:
         # "long-horizon tasks." / "... tasks such as", not "multi-robot task allocation"
