@@ -684,3 +684,22 @@ def test_a_metric_held_by_one_number_is_not_given_to_the_next(run):
     text = "Our method LoCo shows a 6.35% improvement in accuracy and a 3.24% reduction in forgetting."
     r = run(text, [("LoCo", "method"), ("accuracy", "metric")])
     assert [(v, m) for v, _, _, m in r.results()] == [("6.35%", "accuracy"), ("3.24%", None)]
+
+
+def test_every_announced_item_of_an_enumeration_is_proposed(run):
+    text = ("Our benchmark comprises two main categories: LSR-T, which transforms known laws, "
+            "and LSR-S, which introduces synthetic problems.")
+    r = run(text, [("LSR-T", "benchmark"), ("LSR-S", "benchmark")])
+    assert r.roles("proposes") == {"LSR-T", "LSR-S"}
+
+
+def test_an_enumeration_takes_no_more_items_than_announced(run):
+    text = "We introduce two new metrics: (1) depth distance, (2) boundary distance, and compare with (3) cosine distance."
+    r = run(text, [("depth distance", "metric"), ("boundary distance", "metric"), ("cosine distance", "metric")])
+    assert r.roles("proposes") == {"depth distance", "boundary distance"}
+
+
+def test_evaluating_on_enumerated_splits_is_not_proposing_them(run):
+    text = "Finally, we evaluate our method on two splits: COCO-half + LVIS and LVIS + VG."
+    r = run(text, [("COCO-half", "benchmark"), ("LVIS", "benchmark")])
+    assert r.roles("proposes") == set()

@@ -104,7 +104,7 @@ class Cues:
         self.title_link_after = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?::|{_alt(d['title_links'])}\s)", flags)
         self.enumerated = re.compile(
             rf"\b(?:two|three|four|five|six|several|\d)\s+(?:(?:new|novel|core|key|main|complementary|distinct)\s+)?"
-            rf"(?:[\w-]+\s+){{0,2}}?{heads}[^:;.]{{0,60}}:\s*", flags)
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{heads}|{_alt(d['part_heads'])})[^:;.]{{0,60}}:\s*", flags)
         self.block_before = set(d["block_before_entity"])
         self.gap_blockers = re.compile(_alt(d["propose_gap_blockers"]), flags)
         self.evaluation = re.compile(_alt(d["evaluation_cues"]), flags)
@@ -322,9 +322,13 @@ class RelationFinder:
                 self._propose(unit, found, first, "we-propose", coordinated=True)
         if cues.we_context.search(text):
             for match in cues.enumerated.finditer(text):  # "two new metrics: (1) depth distance, ... (2) ..."
+                if _prev_word(text[:match.start()]) in ("on", "in", "across", "over", "under"):
+                    continue  # "experiments on two splits: ..." are used, not made
                 first = next((e for e in unit.ents if 0 <= e.start - match.end() <= 6), None)
                 if first is not None:
                     self._propose(unit, found, first, "enumerated", coordinated=True)
+                    for item in _later_items(unit, first, _count(match.group(0)) - 1):
+                        self._propose(unit, found, item, "enumerated", coordinated=True)
         for ent in unit.ents:
             if ent.label == "task":
                 continue
@@ -796,6 +800,27 @@ def _paren_owner(unit: Unit, pos: int) -> Ent | None:
         return None
     stem = unit.text[:open_at].rstrip()
     return next((e for e in unit.ents if e.end == len(stem)), None)
+
+
+_ITEM_START = re.compile(r"(?:\(?(?:\d|[ivx]+)\)|[,;]\s*(?:and\s+)?(?:\(?(?:\d|[ivx]+)\)\s*)?)\s*$")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _count(phrase: str) -> int:
+    word = phrase.split()[0].lower()
+    return int(word) if word.isdigit() else _COUNTS.get(word, 6)
+
+
+def _later_items(unit: Unit, first: Ent, limit: int) -> list[Ent]:
+    """The other items of "two categories: X, which ..., and Y, which ...", "(1) X ... (2) Y": mentions
+    of the first item's type that open an item, as many as the count announced."""
+    items = []
+    for ent in unit.ents:
+        if len(items) >= limit:
+            break
+        if ent.start > first.end and ent.label == first.label and _ITEM_START.search(unit.text, 0, ent.start):
+            items.append(ent)
+    return items
 
 
 def _after_versus(unit: Unit, value: Value, cluster: list[Value]) -> bool:
