@@ -308,7 +308,8 @@ def train(args) -> int:
 # ---------------------------------------------------------------- measuring
 
 
-def config_with_ner(path: Path, model_dir: str = "", confidence: float = 0.6, new_only: bool = True) -> Path:
+def config_with_ner(path: Path, model_dir: str = "", confidence: float = 0.6, new_only: bool = True,
+                    labels=LABELS) -> Path:
     """A copy of the packaged pipeline config with akg_ner just before the merger."""
     from kg.extraction import CONFIG_FILE
     from spacy.util import load_config
@@ -318,7 +319,7 @@ def config_with_ner(path: Path, model_dir: str = "", confidence: float = 0.6, ne
     pipeline.insert(pipeline.index("akg_entities"), "akg_ner")
     config["nlp"]["pipeline"] = pipeline
     config["components"]["akg_ner"] = {"factory": "akg_ner", "model_dir": model_dir, "confidence": confidence,
-                                         "new_only": new_only}
+                                         "new_only": new_only, "labels": list(labels)}
     config.to_disk(path)
     return path
 
@@ -336,7 +337,8 @@ def use_ner_pipeline(args) -> None:
     entities.SOURCE_RANK.setdefault("model", max(entities.SOURCE_RANK.values()) + 1)
     if args.without:
         return
-    path = config_with_ner(Path(args.config), args.model_dir, args.confidence, not args.overlapping)
+    path = config_with_ner(Path(args.config), args.model_dir, args.confidence,
+                           new_only=not args.overlapping, labels=args.labels.split(","))
     original = kg.extraction.load
     kg.extraction.load = lambda config_path=None: original(config_path or path)
 
@@ -370,6 +372,7 @@ def pipeline_options(p) -> None:
     p.add_argument("--model-dir", default="", help="model to use (default: the packaged one)")
     p.add_argument("--confidence", type=float, default=0.6)
     p.add_argument("--overlapping", action="store_true", help="also add model names where rules found something")
+    p.add_argument("--labels", default=",".join(LABELS), help="predicted types passed on (comma-separated)")
     p.add_argument("--config", default="/tmp/akg_ner_config.cfg", help="where the config copy is written")
 
 

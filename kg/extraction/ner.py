@@ -36,25 +36,47 @@ def load_model(model_dir: str = ""):
     return spacy.load(path)
 
 
+def plausible(text: str) -> bool:
+    """A name starts with a letter or digit, balances its brackets and is neither a URL nor
+    TeX: the model, trained on silver spans, sometimes tags pieces of formulas and links."""
+    return (text[:1].isalnum() and (text[-1:].isalnum() or text[-1:] in "+)")
+            and text.count("(") == text.count(")") and "://" not in text
+            and not any(c in text for c in "$^{}\\"))
+
+
 class ModelFinder:
-    def __init__(self, name: str, model_dir: str, confidence: float, new_only: bool):
+    def __init__(self, name: str, model_dir: str, confidence: float, new_only: bool, labels: list[str]):
         self.name = name
         self.model = load_model(model_dir)
         self.confidence = confidence
         self.new_only = new_only
+        self.labels = set(labels)
 
     def _copy(self, doc: Doc) -> Doc:
         # Same tokens in the model's own vocab: the model's labels never leak into the pipeline's doc.ents.
         return Doc(self.model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
 
     def _add(self, doc: Doc, predicted: Doc) -> Doc:
-        # new_only: the rules are more precise where they fire, so the model only adds
-        # names where no other finder proposed anything (the unseen names it is for).
-        taken = {i for c in candidates(doc) for i in range(c[0], c[1])} if self.new_only else set()
+        blocked, untyped = self._rule_spans(doc) if self.new_only else (set(), set())
         for ent in predicted.ents:
-            if not taken.intersection(range(ent.start, ent.end)):
+            span = (ent.start, ent.end)
+            if ent.label_ not in self.labels or not plausible(ent.text) or blocked.intersection(range(*span)):
+                continue
+            if span in untyped or not any(u[0] < span[1] and span[0] < u[1] for u in untyped):
                 add(doc, ent.start, ent.end, ent.label_, EXTRACTOR, self.confidence)
         return doc
+
+    @staticmethod
+    def _rule_spans(doc: Doc) -> tuple[set[int], set[tuple[int, int]]]:
+        """Tokens another finder typed (blocked: the rules are more precise where they fire),
+        and the spans found with no type (the model may type exactly that span)."""
+        blocked, untyped = set(), set()
+        for start, end, label, _, _ in candidates(doc):
+            if label:
+                blocked.update(range(start, end))
+            else:
+                untyped.add((start, end))
+        return blocked, untyped
 
     def __call__(self, doc: Doc) -> Doc:
         return self._add(doc, self.model.get_pipe("ner")(self._copy(doc)))
@@ -66,6 +88,11 @@ class ModelFinder:
             yield self._add(doc, predicted)
 
 
-@Language.factory("akg_ner", default_config={"model_dir": "", "confidence": 0.6, "new_only": True})
-def make_ner(nlp: Language, name: str, model_dir: str, confidence: float, new_only: bool) -> ModelFinder:
-    return ModelFinder(name, model_dir, confidence, new_only)
+LABELS = ["method", "model", "benchmark", "metric", "task"]
+
+
+@Language.factory("akg_ner", default_config={"model_dir": "", "confidence": 0.6, "new_only": True, "labels": LABELS})
+def make_ner(nlp: Language, name: str, model_dir: str, confidence: float, new_only: bool,
+             labels: list[str]) -> ModelFinder:
+    """labels: the predicted types passed on (the others are dropped)."""
+    return ModelFinder(name, model_dir, confidence, new_only, labels)
