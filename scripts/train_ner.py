@@ -264,6 +264,14 @@ def build_nlp():
     return spacy.util.load_model_from_config(load_config_from_str(MODEL_CONFIG), auto_fill=True, validate=True)
 
 
+def save(nlp, out: Path) -> None:
+    """Save the model without the training words: the saved string store would otherwise list
+    every token of the corpus. The hashed features need no strings, the labels do."""
+    nlp.to_disk(out)
+    strings = sorted(set(nlp.get_pipe("ner").labels))
+    (out / "vocab" / "strings.json").write_text(json.dumps(strings) + "\n", encoding="utf-8")
+
+
 def train(args) -> int:
     from spacy.training import Example  # noqa: F401
     from spacy.util import compounding, fix_random_seed, minibatch
@@ -296,7 +304,7 @@ def train(args) -> int:
         print(f"epoch {epoch + 1}: loss {losses['ner']:.0f}  held-out silver P {scores['ents_p']:.3f} "
               f"R {scores['ents_r']:.3f} F {scores['ents_f']:.3f}  ({time.perf_counter() - started:.0f}s)", flush=True)
     out = Path(args.out)
-    nlp.to_disk(out)
+    save(nlp, out)
     (out / "TRAINING.json").write_text(json.dumps({
         "silver_docs": len(train_records), "swap_rate": args.swap, "scierc": not args.no_scierc,
         "epochs": args.epochs, "seed": SEED, "held_out_silver": {k: round(scores[k], 3) for k in ("ents_p", "ents_r", "ents_f")},

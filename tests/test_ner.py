@@ -195,3 +195,8 @@ def test_silver_record_keeps_the_rule_spans_and_their_source(train_ner):
     assert len(record["words"]) == len(record["spaces"]) == len(doc)
     spans = {(" ".join(record["words"][s:e]), label, source) for s, e, label, source in record["spans"]}
     assert ("GSM8K", "benchmark", "lexicon") in spans
+
+
+def test_shipped_model_keeps_no_training_words():
+    strings = json.loads((ner.MODEL_DIR / "vocab" / "strings.json").read_text())
+    assert set(strings) <= {"method", "model", "benchmark", "metric", "task"}
