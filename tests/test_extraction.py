@@ -371,3 +371,13 @@ def test_task_phrase_excludes_verb_after_pronoun(extractor):
 def test_task_phrase_before_environments(extractor):
     text = "We include maze navigation and visual robotic manipulation environments."
     assert ("visual robotic manipulation", "task") in found(extractor, text)
+
+
+def test_one_word_title_lead_is_a_name(extractor):
+    text = "Cross-Examiner: Evaluating Consistency of Explanations\n\nWe ask follow-up questions."
+    assert ("Cross-Examiner", "method") in found(extractor, text)
+
+
+def test_title_question_does_not_type_its_lead(extractor):
+    text = "R-Horizon: How Far Can Your Large Reasoning Model Really Go?\n\nWe study depth."
+    assert ("R-Horizon", "model") not in found(extractor, text)

@@ -44,6 +44,7 @@ BASED_HEADS = {"methods", "method", "approaches", "approach", "techniques", "mod
 GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "corresponding", "resulting", "remaining",
                 "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring"}
 PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
+QUESTION_WORDS = {"how", "what", "why", "when", "which", "who", "can", "do", "does", "is", "are", "should", "will"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 
 
@@ -144,19 +145,22 @@ class ContextFinder:
         for k in range(j, min(j + 8, len(doc))):
             word = doc[k].lower_
             label = "model" if word in self.cues.released_heads else self.cues.name_heads.get(word)
-            if word in ("benchmarking", "evaluating"):
+            if word == "benchmarking":
                 label = "benchmark"  # "UltraHorizon: Benchmarking Agent Capabilities in ..."
             if label in ("benchmark", "method", "model"):
                 add(doc, start, end, label, extractor, 0.75)
                 return
-            if doc[k].is_punct or word in DESCRIPTION_STOPS:
-                return
+            if doc[k].is_punct or word in DESCRIPTION_STOPS or word in QUESTION_WORDS:
+                return  # "R-Horizon: How Far Can Your Large Reasoning Model ...?" describes nothing
 
     def _title_colon(self, doc: Doc, end_of_title: int) -> None:
         # "BioCube: A Multimodal Dataset for Biodiversity Research": the title types its name.
         for token in doc[:end_of_title]:
             if token.text == ":":
                 start = name_before(doc, token.i, len(doc))
+                if start == token.i == 1 and doc[0].text[:1].isupper() and doc[0].text.replace("-", "").isalpha() \
+                        and len(doc[0].text) > 3:
+                    start = 0  # "Cross-Examiner: Evaluating ...": a title's one-word lead is its name
                 if start < token.i:
                     add(doc, start, token.i, UNTYPED, "context:title-name", 0.75)
                     self._type_from_description(doc, start, token.i, token.i + 1, "context:title-name")
