@@ -703,3 +703,33 @@ def test_evaluating_on_enumerated_splits_is_not_proposing_them(run):
     text = "Finally, we evaluate our method on two splits: COCO-half + LVIS and LVIS + VG."
     r = run(text, [("COCO-half", "benchmark"), ("LVIS", "benchmark")])
     assert r.roles("proposes") == set()
+
+
+# ---- outperforms: quantitative comparisons (round 2)
+
+def test_a_number_over_a_named_method_is_an_outperforms_claim(run):
+    text = "Cache-Craft reduces redundant computation by 51% over SOTA prefix-caching and 75% over full recomputation."
+    r = run(text, [("Cache-Craft", "method"), ("redundant computation", "metric"), ("prefix-caching", "method"),
+                   ("full recomputation", "method")])
+    assert r.links("outperforms") == {("Cache-Craft", "prefix-caching"), ("Cache-Craft", "full recomputation")}
+    assert {l.evidence.extractor for l in r.doc._.akg_links} == {"rule:better-by"}
+
+
+def test_a_times_faster_than_claim_is_an_outperforms_claim(run):
+    r = run("SiT-X trains 4.8x faster than SiT overall.", [("SiT-X", "method"), ("SiT", "method", 2)])
+    assert r.links("outperforms") == {("SiT-X", "SiT")}
+
+
+def test_a_drop_compared_to_a_method_is_not_an_outperforms_claim(run):
+    r = run("PruneX drops accuracy by 2% compared to LoRA.", [("PruneX", "method"), ("LoRA", "method")])
+    assert r.links("outperforms") == set()
+
+
+def test_a_hedged_quantitative_comparison_is_not_an_outperforms_claim(run):
+    r = run("FastKV may give a 2x speedup over vLLM.", [("FastKV", "method"), ("vLLM", "method")])
+    assert r.links("outperforms") == set()
+
+
+def test_a_comparison_with_an_unnamed_baseline_gives_no_pair(run):
+    r = run("FastKV gives a 2x speedup over strong baselines.", [("FastKV", "method")])
+    assert r.links("outperforms") == set()
