@@ -381,3 +381,13 @@ def test_one_word_title_lead_is_a_name(extractor):
 def test_title_question_does_not_type_its_lead(extractor):
     text = "R-Horizon: How Far Can Your Large Reasoning Model Really Go?\n\nWe study depth."
     assert ("R-Horizon", "model") not in found(extractor, text)
+
+
+def test_hyphenated_training_phrase_is_a_method(extractor):
+    text = "We enhance the agent through step-wise reinforcement learning and self-evolving training."
+    result = found(extractor, text)
+    assert ("step-wise reinforcement learning", "method") in result and ("self-evolving training", "method") in result
+
+
+def test_plain_training_phrase_is_not_a_method(extractor):
+    assert not found(extractor, "Standard deep training is slow.")

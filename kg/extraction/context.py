@@ -45,6 +45,7 @@ GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "co
                 "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring"}
 PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
 QUESTION_WORDS = {"how", "what", "why", "when", "which", "who", "can", "do", "does", "is", "are", "should", "will"}
+TRAINING_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 
 
@@ -277,6 +278,11 @@ class ContextFinder:
                 self._phrase(doc, token.i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
             elif lower in self.cues.method_phrase_heads:
                 self._phrase(doc, token.i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)
+            elif lower in TRAINING_HEADS and token.i > 0 and "-" in doc[token.i - 1].text[1:]:
+                # "self-debug learning", "step-wise reinforcement learning": a named way of training
+                self._phrase(doc, token.i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
+            elif lower in TRAINING_HEADS and token.i > 1 and "-" in doc[token.i - 2].text[1:] and doc[token.i - 1].is_lower:
+                self._phrase(doc, token.i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
 
     @staticmethod
     def _by_number(doc: Doc, i: int) -> bool:
