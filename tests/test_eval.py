@@ -184,15 +184,17 @@ def test_kg_eval_cli_prints_scores_as_json(seed_subset, capsys):
 
 
 def test_scores_on_seed_subset_do_not_fall(seed_subset):
-    """Guard against regressions: floors a little under the figures measured when this test was
-    written (overall F1 0.80, task 0.44, unseen recall 0.58 on the first 12 seed gold lines)."""
+    """Guard against regressions: floors a little under the figures measured after the second
+    extraction round (overall F1 0.85, metric 0.58, task 0.44, unseen recall 0.67 on the first
+    12 seed gold lines; `kg eval` on `head -12 tests/gold/dev_seeds.jsonl`)."""
     from kg.evaluate import evaluate
 
     report = evaluate(seed_subset)
-    assert report.counts["overall"].f1 >= 0.75
-    assert report.counts["benchmark"].f1 >= 0.85 and report.counts["model"].f1 >= 0.85
-    assert report.counts["task"].f1 >= 0.35
-    assert report.unseen.recall >= 0.5
+    assert report.counts["overall"].f1 >= 0.82
+    assert report.counts["benchmark"].f1 >= 0.9 and report.counts["model"].f1 >= 0.9
+    assert report.counts["metric"].f1 >= 0.5
+    assert report.counts["task"].f1 >= 0.4
+    assert report.unseen.recall >= 0.62
 
 
 def test_kg_eval_cli_reports_bad_gold_file(tmp_path, capsys):
