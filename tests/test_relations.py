@@ -733,3 +733,16 @@ def test_a_hedged_quantitative_comparison_is_not_an_outperforms_claim(run):
 def test_a_comparison_with_an_unnamed_baseline_gives_no_pair(run):
     r = run("FastKV gives a 2x speedup over strong baselines.", [("FastKV", "method")])
     assert r.links("outperforms") == set()
+
+
+def test_the_title_topic_qualifying_a_proposed_approach_is_proposed(run):
+    text = ("Driving Cars with Multi-Timescale Hierarchical RL\n\n"
+            "Therefore, we propose a multi-timescale hierarchical RL approach.")
+    r = run(text, [("Multi-Timescale Hierarchical RL", "method"), ("multi-timescale hierarchical RL", "method")])
+    assert "multi-timescale hierarchical RL" in r.roles("proposes")
+
+
+def test_a_modifier_absent_from_the_title_is_not_proposed(run):
+    text = "Driving with Hierarchies\n\nWe propose a Transformer-based planning approach."
+    r = run(text, [("Transformer", "method")])
+    assert r.roles("proposes") == set()

@@ -317,6 +317,7 @@ class RelationFinder:
         units = split_units(doc)
         found = _Found({e.index: normalize(e.text) for u in units for e in u.ents})
         found.spans = doc.spans[ENTITY_KEY] if ENTITY_KEY in doc.spans else []
+        found.title_names = {found.names[e.index] for u in units if u.is_title for e in u.ents}
         for unit in units:
             self.find_proposed(unit, found)
         for unit in units:
@@ -337,7 +338,8 @@ class RelationFinder:
         cues, text = self.cues, unit.text
         # a whole-sentence search with a large alternation costs more than a few substring tests
         for match in cues.propose.finditer(text) if _has_any(text, cues.propose_hints) else ():
-            first = self._first_contribution(unit, match.end(), tasks=True)
+            first = self._first_contribution(unit, match.end(), tasks=True) or \
+                self._title_topic(unit, match.end(), found)
             if first is not None:
                 self._propose(unit, found, first, "we-propose", coordinated=True)
         if cues.we_context.search(text):
@@ -410,6 +412,15 @@ class RelationFinder:
                 return None  # "we introduce the attention sink mechanism into ..." applies an existing one
             return ent
         return None
+
+    def _title_topic(self, unit: Unit, pos: int, found: _Found) -> Ent | None:
+        """"we propose a multi-timescale hierarchical RL approach" under the title "Multi-Timescale
+        Hierarchical RL for ...": the named modifier of the proposed head is what the title is about."""
+        ent = next((e for e in unit.ents if e.start >= pos and e.label != "task"), None)
+        if ent is None or found.names[ent.index] not in found.title_names or \
+                not _SHORT_ARTICLE_GAP.fullmatch(unit.text, pos, ent.start):
+            return None
+        return ent if self.cues.modifier_after.match(unit.text[ent.end:ent.end + 80]) else None
 
     def _modifier(self, gap: str, after: str) -> bool:
         """The mention only qualifies what is proposed: "a novel inference-time scaling approach",
@@ -795,6 +806,7 @@ class _Found:
         self.results: list[ResultMention] = []
         self.proposed: set[int] = set()
         self.spans: list = []  # doc.spans["akg_entities"], for the aliases of proposed mentions
+        self.title_names: set[str] = set()  # normalised names of the title's mentions
         self._seen: set[tuple] = set()
 
     def role(self, mention: int, role: str, evidence: Evidence) -> None:
@@ -842,6 +854,7 @@ _BETTER_BY = re.compile(
     r"(?:the\s+)?(?:(?:SOTA|state-of-the-art|strong|baseline|prior|previous|vanilla|standard)\s+)?", re.IGNORECASE)
 _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lower\s+(?:accuracy|performance|quality))\b",
                     re.IGNORECASE)
+_SHORT_ARTICLE_GAP = re.compile(r"\s*(?:a|an|the)\s+(?:(?:novel|new|simple|unified|general)\s+)?", re.IGNORECASE)
 _ITEM_START = re.compile(r"(?:\(?(?:\d|[ivx]+)\)|[,;]\s*(?:and\s+)?(?:\(?(?:\d|[ivx]+)\)\s*)?)\s*$")
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
