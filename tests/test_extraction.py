@@ -391,3 +391,18 @@ def test_hyphenated_training_phrase_is_a_method(extractor):
 
 def test_plain_training_phrase_is_not_a_method(extractor):
     assert not found(extractor, "Standard deep training is slow.")
+
+
+def test_measured_metric_needs_no_number(extractor):
+    text = "We quantify underthinking by measuring token efficiency in incorrect answers."
+    assert ("token efficiency", "metric") in found(extractor, text)
+
+
+def test_agreement_is_a_metric_head(extractor):
+    assert ("inter-rater agreement", "metric") in found(extractor, "We report uncertainty via inter-rater agreement.")
+
+
+def test_superlative_is_not_part_of_a_metric(extractor):
+    text = "Our model reaches the highest accuracy of 91.2% on the test set."
+    result = found(extractor, text)
+    assert ("accuracy", "metric") in result and ("highest accuracy", "metric") not in result

@@ -46,6 +46,8 @@ GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "co
 PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
 QUESTION_WORDS = {"how", "what", "why", "when", "which", "who", "can", "do", "does", "is", "are", "should", "will"}
 TRAINING_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
+MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "quantifies", "quantifying",
+                 "metric", "metrics", "reporting"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 
 
@@ -273,7 +275,8 @@ class ContextFinder:
                 add(doc, token.i + 1, token.i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
             if lower == "by" and self._by_number(doc, token.i + 1):
                 self._changed_quantity(doc, token.i)
-            if lower in self.cues.metric_heads and (token.sent.start in numbers or lower in self.cues.strong_metric_heads) \
+            if lower in self.cues.metric_heads and (token.sent.start in numbers or lower in self.cues.strong_metric_heads
+                                                    or self._measured(doc, token.i)) \
                     and not (token.i + 1 < len(doc) and self._continues(doc[token.i + 1])):  # "time series", "inference time scaling"
                 self._phrase(doc, token.i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
             elif lower in self.cues.method_phrase_heads:
@@ -283,6 +286,11 @@ class ContextFinder:
                 self._phrase(doc, token.i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
             elif lower in TRAINING_HEADS and token.i > 1 and "-" in doc[token.i - 2].text[1:] and doc[token.i - 1].is_lower:
                 self._phrase(doc, token.i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
+
+    @staticmethod
+    def _measured(doc: Doc, head: int) -> bool:
+        # "by measuring token efficiency", "metrics such as rental cost": measured without a number
+        return any(t.lower_ in MEASURE_WORDS for t in doc[max(0, head - 4):head])
 
     @staticmethod
     def _by_number(doc: Doc, i: int) -> bool:
