@@ -216,6 +216,10 @@ def _sentence_ranges(doc: Doc, length: int) -> list[tuple[int, int]]:
     return list(zip(chars[:-1], chars[1:]))
 
 
+_LOWER_START = re.compile(r"[a-z,;:)\]]")
+_WORD_OR_MARK = re.compile(r"[\w@'-]+|[^\w\s]")
+_GROUP_JOIN = re.compile(r"\s*\)?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|&)\s*")
+_GLUED_AFTER = re.compile(r"[A-Za-z0-9]|-[A-Za-z]|\s*/\s*\d|-\d")  # 7B, 103K, 8K-token, 6 / 7, 5-9
 _BASELINE_BEFORE = re.compile(
     r"\b(?:prior|previous|existing|other|conventional|traditional|standard|vanilla|baseline)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE)
@@ -239,7 +243,7 @@ _ABBREVIATION_END = re.compile(r"(?:\b(?:e\.g|i\.e|vs|cf|et al|approx|etc|fig|eq
 
 def _continues(previous: str, piece: str) -> bool:
     """The piece is the rest of the previous sentence: it follows an abbreviation or starts in lower case."""
-    return bool(_ABBREVIATION_END.search(previous) or re.match(r"[a-z,;:)\]]", piece))
+    return bool(_ABBREVIATION_END.search(previous) or _LOWER_START.match(piece))
 
 
 def split_units(doc: Doc) -> list[Unit]:
@@ -284,7 +288,7 @@ def _add_mentions(doc: Doc, text: str, units: list[Unit]) -> None:
 
 def _last_words(text: str, n: int = 2) -> str:
     """The last n words of `text`, lower case, articles skipped: what stands right before a mention."""
-    words = [w for w in re.findall(r"[\w@'-]+|[^\w\s]", text[-60:].lower()) if w not in ("the", "a", "an")]
+    words = [w for w in _WORD_OR_MARK.findall(text[-60:].lower()) if w not in ("the", "a", "an")]
     return " ".join(words[-n:])
 
 
@@ -904,7 +908,7 @@ def _groups(unit: Unit, labels: tuple[str, ...]) -> list[list[Ent]]:
         if last is not None and _is_paren_alias(unit, ent) and unit.text[last.end:ent.start].strip() == "(":
             continue
         gap = unit.text[last.end:ent.start] if last is not None else None
-        if gap is not None and re.fullmatch(r"\s*\)?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|&)\s*", gap):
+        if gap is not None and _GROUP_JOIN.fullmatch(gap):
             groups[-1].append(ent)
         else:
             groups.append([ent])
@@ -1015,7 +1019,7 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
         upper = _UPPER.match(text, span.end())
         return bool(upper and upper.group("unit"))  # "1~2 points", "10-20%"
     after = text[m.end():]
-    if not has_unit and re.match(r"[A-Za-z0-9]|-[A-Za-z]|\s*/\s*\d|-\d", after):
+    if not has_unit and _GLUED_AFTER.match(after):
         return False  # 7B, 103K, 8K-token, 3rd, 6 / 7, 5-9
     if cues.scale_after.match(after) or _prev_word(text[:m.start()]) in cues.pre_number_blockers:
         return False
