@@ -746,3 +746,8 @@ def test_a_modifier_absent_from_the_title_is_not_proposed(run):
     text = "Driving with Hierarchies\n\nWe propose a Transformer-based planning approach."
     r = run(text, [("Transformer", "method")])
     assert r.roles("proposes") == set()
+
+
+def test_contributions_that_are_threefold_are_not_a_result(run):
+    r = run("Our contributions are threefold: a dataset, a model and a twofold speedup.", [])
+    assert r.values() == ["twofold"]

@@ -939,6 +939,7 @@ _RANGING = re.compile(r"\brang\w*\s+from\s*$", re.IGNORECASE)
 _DIGIT_OR_FOLD = re.compile(r"\d|fold", re.IGNORECASE)
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
+_FOLD_COUNT = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
 _MATH = re.compile(r"\$[^$]{0,80}\$")
 _URL = re.compile(r"https?://\S+|\S+\.(?:com|org|io|ai)\S*")
 _LATEX = ((r"\%", "%"), (r"\times", "×"), (r"\rightarrow", "→"), (r"\sim", "~"), ("$", ""))
@@ -999,8 +1000,8 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
         consumed = end
         written = text[start:end]
         values.append(Value(start, end, written[:currency] + _clean(written[currency:]) if currency else _clean(written), value))
-    for m in _FOLD.finditer(text):  # "a twofold increase"
-        if not any(a <= m.start() < b for a, b in skip):
+    for m in _FOLD.finditer(text):  # "a twofold increase"; not "our contributions are threefold:"
+        if not any(a <= m.start() < b for a, b in skip) and not _FOLD_COUNT.search(text, 0, m.start()):
             values.append(Value(m.start(), m.end(), m.group(0), Decimal(_FOLD_WORDS[m.group(1).lower()])))
     return sorted(values, key=lambda v: v.start)
 
