@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from spacy.attrs import LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -48,6 +49,7 @@ QUESTION_WORDS = {"how", "what", "why", "when", "which", "who", "can", "do", "do
 TRAINING_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
 MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "quantifies", "quantifying",
                  "metric", "metrics", "reporting"}
+HEAD_NOUN_EXTRAS = {"model", "models", "set"}  # "Llama models", "the ERA5 data set"
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 
 
@@ -59,33 +61,44 @@ class ContextFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         end_of_title = self.end_of_title = title_end(doc)
+        # Read each word once: building spaCy Token objects over and over is what costs here.
+        lowers = self.lowers = [t.lower_ for t in doc]
+        sentence_of = self.sentence_of = [0] * len(doc)
+        numeric = doc.to_array(LIKE_NUM).tolist()
+        eval_sentences, self.number_sentences = set(), set()
+        for sentence in doc.sents:
+            words = range(sentence.start, sentence.end)
+            for k in words:
+                sentence_of[k] = sentence.start
+            if any(lowers[k] in self.cues.eval_words for k in words):
+                eval_sentences.add(sentence.start)
+            if any(numeric[k] or lowers[k] == "%" for k in words):
+                self.number_sentences.add(sentence.start)
         proposed = []
-        eval_sentences = {s.start for s in doc.sents if any(t.lower_ in self.cues.eval_words for t in s)}
-        for token in doc:
-            lower = token.lower_
+        heads = self.cues.name_heads
+        for i, lower in enumerate(lowers):
             if lower in self.cues.propose_verbs or lower in self.cues.naming_words:
-                proposed.extend(self._proposed(doc, token.i, end_of_title))
-            elif lower in EVAL_PREPOSITIONS and token.sent.start in eval_sentences:
-                self._name_list(doc, token.i + 1, end_of_title, "benchmark", "context:evaluated-on", 0.6)
-            elif lower == "in" and token.sent.start in eval_sentences and token.i + 1 < len(doc) \
-                    and is_coined(doc[token.i + 1]):
-                self._name_list(doc, token.i + 1, end_of_title, "benchmark", "context:evaluated-in", 0.6)
-            elif lower == "terms" and token.i > 0 and doc[token.i - 1].lower_ == "in" and token.i + 1 < len(doc) \
-                    and doc[token.i + 1].lower_ == "of":
-                self._metric_list(doc, token.i + 2)
-            elif lower == "," and token.i > 0:
-                self._appositive(doc, token.i, end_of_title)
-            elif lower == "-based" and token.i > 0:
-                self._based_methods(doc, token.i)
-            elif lower in TITLE_RUN_LEADS and token.i >= end_of_title:
-                self._title_case_run(doc, token.i + 1)
-            elif lower in ("a", "an") and token.i > 0 and is_coined(doc[token.i - 1]):
+                proposed.extend(self._proposed(doc, i, end_of_title))
+            elif lower in EVAL_PREPOSITIONS and sentence_of[i] in eval_sentences:
+                self._name_list(doc, i + 1, end_of_title, "benchmark", "context:evaluated-on", 0.6)
+            elif lower == "in" and sentence_of[i] in eval_sentences and i + 1 < len(doc) and is_coined(doc[i + 1]):
+                self._name_list(doc, i + 1, end_of_title, "benchmark", "context:evaluated-in", 0.6)
+            elif lower == "terms" and i > 0 and lowers[i - 1] == "in" and i + 1 < len(doc) and lowers[i + 1] == "of":
+                self._metric_list(doc, i + 2)
+            elif lower == "," and i > 0:
+                self._appositive(doc, i, end_of_title)
+            elif lower == "-based" and i > 0:
+                self._based_methods(doc, i)
+            elif lower in TITLE_RUN_LEADS and i >= end_of_title:
+                self._title_case_run(doc, i + 1)
+            elif lower in ("a", "an") and i > 0 and is_coined(doc[i - 1]):
                 # "we introduce UltraHorizon a novel benchmark": the comma is missing
-                start = name_before(doc, token.i, end_of_title)
-                self._type_from_description(doc, start, token.i, token.i + 1, "context:appositive")
-            self._head_noun(doc, token.i, end_of_title)
-            if lower in self.cues.name_heads:
-                self._named_after_head(doc, token.i, end_of_title)
+                start = name_before(doc, i, end_of_title)
+                self._type_from_description(doc, start, i, i + 1, "context:appositive")
+            if lower in heads or lower in HEAD_NOUN_EXTRAS:
+                self._head_noun(doc, i, end_of_title)
+            if lower in heads:
+                self._named_after_head(doc, i, end_of_title)
         self._title_colon(doc, end_of_title)
         doc._.akg_proposed = proposed
         self._tasks(doc)
@@ -268,24 +281,24 @@ class ContextFinder:
     def _phrases(self, doc: Doc) -> None:
         """"training time", "completion rate" in a sentence with a number: metrics;
         "rollback mechanism", "thought switching penalty": methods."""
-        numbers = {s.start for s in doc.sents if any(t.like_num or t.text == "%" for t in s)}
-        for token in doc:
-            lower = token.lower_
-            if token.text == "%" and token.i + 1 < len(doc) and UNIT_ACRONYM.match(doc[token.i + 1].text):
-                add(doc, token.i + 1, token.i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
-            if lower == "by" and self._by_number(doc, token.i + 1):
-                self._changed_quantity(doc, token.i)
-            if lower in self.cues.metric_heads and (token.sent.start in numbers or lower in self.cues.strong_metric_heads
-                                                    or self._measured(doc, token.i)) \
-                    and not (token.i + 1 < len(doc) and self._continues(doc[token.i + 1])):  # "time series", "inference time scaling"
-                self._phrase(doc, token.i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
-            elif lower in self.cues.method_phrase_heads:
-                self._phrase(doc, token.i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)
-            elif lower in TRAINING_HEADS and token.i > 0 and "-" in doc[token.i - 1].text[1:]:
+        lowers, sentence_of = self.lowers, self.sentence_of
+        metric_heads, method_heads = self.cues.metric_heads, self.cues.method_phrase_heads
+        for i, lower in enumerate(lowers):
+            if lower == "%" and i + 1 < len(doc) and UNIT_ACRONYM.match(doc[i + 1].text):
+                add(doc, i + 1, i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
+            elif lower == "by" and self._by_number(doc, i + 1):
+                self._changed_quantity(doc, i)
+            elif lower in metric_heads:
+                if (sentence_of[i] in self.number_sentences or lower in self.cues.strong_metric_heads
+                        or self._measured(doc, i)) and not (i + 1 < len(doc) and self._continues(doc[i + 1])):
+                    # not "time series", "inference time scaling"
+                    self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
+            elif lower in method_heads:
+                self._phrase(doc, i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)
+            elif lower in TRAINING_HEADS and i > 1 and ("-" in lowers[i - 1][1:]
+                                                        or ("-" in lowers[i - 2][1:] and doc[i - 1].is_lower)):
                 # "self-debug learning", "step-wise reinforcement learning": a named way of training
-                self._phrase(doc, token.i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
-            elif lower in TRAINING_HEADS and token.i > 1 and "-" in doc[token.i - 2].text[1:] and doc[token.i - 1].is_lower:
-                self._phrase(doc, token.i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
+                self._phrase(doc, i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
 
     @staticmethod
     def _measured(doc: Doc, head: int) -> bool:
@@ -329,9 +342,10 @@ class ContextFinder:
 
     def _tasks(self, doc: Doc) -> None:
         heads, stop, followers = self.cues.task_heads, self.cues.task_modifier_stop, self.cues.task_followers
-        for token in doc:
-            if token.lower_ not in heads or not self._ends_phrase(doc, token.i + 1, followers):
+        for i, lower in enumerate(self.lowers):
+            if lower not in heads or not self._ends_phrase(doc, i + 1, followers):
                 continue
+            token = doc[i]
             start = token.i
             while start > 0 and token.i - start < 3 and self._task_modifier(doc[start - 1], stop) \
                     and not (start > 1 and doc[start - 2].lower_ in PRONOUNS):  # "we test maze navigation"
@@ -345,9 +359,9 @@ class ContextFinder:
         # "long-horizon tasks", "long-context tasks": a problem class the paper centres on when
         # it names it twice or in its title; a single "complex tasks" is a vague phrase.
         found: dict[str, list[int]] = defaultdict(list)
-        for token in doc:
-            if token.lower_ in ("task", "tasks") and token.i > 0 and self._closes(doc, token.i + 1):
-                modifier = doc[token.i - 1]
+        for i, lower in enumerate(self.lowers):
+            if lower in ("task", "tasks") and i > 0 and self._closes(doc, i + 1):
+                token, modifier = doc[i], doc[i - 1]
                 if "-" in modifier.text[1:-1] and modifier.is_alpha is False and modifier.text.replace("-", "").isalpha() \
                         and modifier.lower_ not in self.cues.task_modifier_stop:
                     found[modifier.lower_].append(token.i)
