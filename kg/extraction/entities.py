@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -158,21 +159,22 @@ class EntityMerger:
     def _other_mentions(doc: Doc, kept: dict) -> dict:
         """Once a name is accepted anywhere ("Robix, a unified model"), each other place the
         same words occur is a mention of it too ("Robix outperforms ..."), if no span covers it."""
-        names: dict[str, list[tuple[tuple[str, ...], Choice]]] = defaultdict(list)
+        orths = doc.to_array(ORTH).tolist()  # word ids: no Token objects per word
+        names: dict[int, list[tuple[tuple[int, ...], Choice]]] = defaultdict(list)
         for (start, end), choice in kept.items():
             if choice[1] != "context:task-phrase" and (end - start > 1 or not doc[start].is_lower):
-                names[doc[start].text].append((tuple(t.text for t in doc[start:end]), choice))
+                names[orths[start]].append((tuple(orths[start:end]), choice))
         if not names:
             return kept
         taken = {i for start, end in kept for i in range(start, end)}
         result = dict(kept)
-        for token in doc:
-            for words, (label, extractor, confidence) in names.get(token.text, ()):
-                end = token.i + len(words)
-                if end <= len(doc) and tuple(t.text for t in doc[token.i:end]) == words \
-                        and not taken.intersection(range(token.i, end)) and EntityMerger._whole(doc, token.i, end):
-                    result[(token.i, end)] = (label, extractor.split("+")[0] + "+repeat", confidence)
-                    taken.update(range(token.i, end))
+        for i, orth in enumerate(orths):
+            for words, (label, extractor, confidence) in names.get(orth, ()):
+                end = i + len(words)
+                if tuple(orths[i:end]) == words and not taken.intersection(range(i, end)) \
+                        and EntityMerger._whole(doc, i, end):
+                    result[(i, end)] = (label, extractor.split("+")[0] + "+repeat", confidence)
+                    taken.update(range(i, end))
         return result
 
     @staticmethod
