@@ -751,3 +751,9 @@ def test_a_modifier_absent_from_the_title_is_not_proposed(run):
 def test_contributions_that_are_threefold_are_not_a_result(run):
     r = run("Our contributions are threefold: a dataset, a model and a twofold speedup.", [])
     assert r.values() == ["twofold"]
+
+
+def test_split_units_reads_a_stored_text_copy(nlp):
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc("One claim. Two claims."))
+    doc.user_data[relations.TEXT_KEY] = doc.text.upper()  # a marked copy shows which text was read
+    assert [u.text for u in relations.split_units(doc)] == ["ONE CLAIM.", "TWO CLAIMS."]
