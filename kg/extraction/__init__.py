@@ -48,9 +48,17 @@ class Extractor:
             for batch in _batches(papers, batch_size):
                 yield from (to_extraction(p, doc) for p, doc in zip(batch, self.nlp.pipe(p.text for p in batch)))
             return
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(n_process, initializer=_start_worker, initargs=(self.config_path,)) as pool:
+        global _worker
+        if "fork" in multiprocessing.get_all_start_methods():
+            # Forked workers inherit this loaded pipeline: no second load (~1 s) per worker.
+            _worker = self
+            pool_args = {"mp_context": multiprocessing.get_context("fork")}
+        else:
+            pool_args = {"initializer": _start_worker, "initargs": (self.config_path,)}
+        with ProcessPoolExecutor(n_process, **pool_args) as pool:
             pending = []
             for batch in _batches(papers, batch_size):
                 pending.append(pool.submit(_extract_batch, batch))
