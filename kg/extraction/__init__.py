@@ -61,11 +61,11 @@ class Extractor:
         with ProcessPoolExecutor(n_process, **pool_args) as pool:
             pending = []
             for batch in _batches(papers, batch_size):
-                pending.append(pool.submit(_extract_batch, batch))
+                pending.append((batch, pool.submit(_extract_batch, batch)))
                 if len(pending) >= 4 * n_process:  # bounded look-ahead keeps memory flat
-                    yield from pending.pop(0).result()
-            for future in pending:
-                yield from future.result()
+                    yield from _with_papers(*pending.pop(0))
+            for batch, future in pending:
+                yield from _with_papers(batch, future)
 
     def doc(self, text: str):
         """The processed spaCy Doc of one text (for debugging and tests)."""
@@ -91,8 +91,14 @@ def _start_worker(config_path) -> None:
     _worker = load(config_path)
 
 
-def _extract_batch(batch: list[Paper]) -> list[Extraction]:
-    return list(_worker.extract(batch))
+def _extract_batch(batch: list[Paper]) -> list[tuple]:
+    # The papers stay in the parent: sending them back would pickle every abstract twice.
+    return [(e.mentions, e.roles, e.links, e.results) for e in _worker.extract(batch)]
+
+
+def _with_papers(batch: list[Paper], future) -> Iterator[Extraction]:
+    for paper, (mentions, roles, links, results) in zip(batch, future.result()):
+        yield Extraction(paper=paper, mentions=mentions, roles=roles, links=links, results=results)
 
 
 def to_extraction(paper: Paper, doc) -> Extraction:
