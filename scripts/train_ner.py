@@ -1,6 +1,6 @@
 """Train the statistical entity recogniser `akg_ner` and save it to kg/extraction/model/.
 
-    PYTHONPATH=. python scripts/train_ner.py train [--silver 2500] [--epochs 6] [--no-scierc]
+    PYTHONPATH=. python scripts/train_ner.py train [--silver 2500] [--epochs 5] [--no-scierc] [--width 32 --depth 2 --hidden 32]
     PYTHONPATH=. python scripts/train_ner.py measure tests/gold/dev_seeds.jsonl [--without]
     PYTHONPATH=. python scripts/train_ner.py speed [-n 3000] [-j 2] [--without]
 
@@ -51,7 +51,7 @@ factory = "ner"
 @architectures = "spacy.TransitionBasedParser.v2"
 state_type = "ner"
 extra_state_tokens = false
-hidden_width = 64
+hidden_width = {hidden}
 maxout_pieces = 2
 use_upper = true
 nO = null
@@ -61,15 +61,15 @@ nO = null
 
 [components.ner.model.tok2vec.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
-width = 64
+width = {width}
 attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
 rows = [5000, 1000, 2500, 2500]
 include_static_vectors = false
 
 [components.ner.model.tok2vec.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 64
-depth = 3
+width = {width}
+depth = {depth}
 window_size = 1
 maxout_pieces = 3
 """
@@ -255,13 +255,13 @@ def _non_overlapping(spans):
 # ---------------------------------------------------------------- training
 
 
-def build_nlp():
+def build_nlp(width: int = 64, depth: int = 3, hidden: int = 64):
     import spacy
     from spacy.util import load_config_from_str
 
     import kg.extraction.tokenizer  # noqa: F401  registers akg_tokenizer.v1
 
-    return spacy.util.load_model_from_config(load_config_from_str(MODEL_CONFIG), auto_fill=True, validate=True)
+    return spacy.util.load_model_from_config(load_config_from_str(MODEL_CONFIG.format(width=width, depth=depth, hidden=hidden)), auto_fill=True, validate=True)
 
 
 def save(nlp, out: Path) -> None:
@@ -286,7 +286,7 @@ def train(args) -> int:
     train_records = records[len(held):]
     pool = name_pool(train_records)
     train_records = [swap_lexicon_names(r, pool, rng, args.swap) for r in train_records]
-    nlp = build_nlp()
+    nlp = build_nlp(args.width, args.depth, args.hidden)
     examples = [record_example(nlp, r) for r in train_records]
     if not args.no_scierc:
         for name in ("train.json", "dev.json"):
@@ -307,7 +307,8 @@ def train(args) -> int:
     save(nlp, out)
     (out / "TRAINING.json").write_text(json.dumps({
         "silver_docs": len(train_records), "swap_rate": args.swap, "scierc": not args.no_scierc,
-        "epochs": args.epochs, "seed": SEED, "held_out_silver": {k: round(scores[k], 3) for k in ("ents_p", "ents_r", "ents_f")},
+        "epochs": args.epochs, "seed": SEED,
+        "width": args.width, "depth": args.depth, "hidden": args.hidden, "held_out_silver": {k: round(scores[k], 3) for k in ("ents_p", "ents_r", "ents_f")},
     }, indent=2) + "\n")
     print(f"saved to {out} in {time.perf_counter() - started:.0f}s")
     return 0
@@ -390,8 +391,11 @@ def main(argv=None) -> int:
     p = sub.add_parser("train", help="build the training data and train the model")
     p.add_argument("--silver", type=int, default=2500, help="corpus abstracts labelled by the rules (default 2500)")
     p.add_argument("--swap", type=float, default=0.5, help="share of lexicon names swapped for coined ones (default 0.5)")
-    p.add_argument("--epochs", type=int, default=6)
+    p.add_argument("--epochs", type=int, default=5)
     p.add_argument("--no-scierc", action="store_true", help="silver data only")
+    p.add_argument("--width", type=int, default=32, help="token vector width (default 32)")
+    p.add_argument("--depth", type=int, default=2, help="CNN layers (default 2)")
+    p.add_argument("--hidden", type=int, default=32, help="NER state hidden width (default 32)")
     p.add_argument("--out", default=str(MODEL_DIR))
     p.set_defaults(func=train)
     p = sub.add_parser("measure", help="kg eval with akg_ner added to a copy of the pipeline config")
