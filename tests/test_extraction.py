@@ -406,3 +406,13 @@ def test_superlative_is_not_part_of_a_metric(extractor):
     text = "Our model reaches the highest accuracy of 91.2% on the test set."
     result = found(extractor, text)
     assert ("accuracy", "metric") in result and ("highest accuracy", "metric") not in result
+
+
+def test_name_trained_on_data_is_a_model(extractor):
+    text = "Based on MatDetector trained on our materials knowledge base, MATTER keeps concepts whole."
+    assert ("MatDetector", "model") in found(extractor, text)
+
+
+def test_capitalised_and_inside_a_description_does_not_stop_it(extractor):
+    text = "We develop PASSAT, a novel Physics-ASSisted And Topology-informed deep learning model for weather."
+    assert ("PASSAT", "model") in found(extractor, text)

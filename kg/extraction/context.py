@@ -50,6 +50,7 @@ TRAINING_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning
 MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "quantifies", "quantifying",
                  "metric", "metrics", "reporting"}
 HEAD_NOUN_EXTRAS = {"model", "models", "set"}  # "Llama models", "the ERA5 data set"
+TRAINED_WORDS = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 
 
@@ -95,6 +96,10 @@ class ContextFinder:
                 # "we introduce UltraHorizon a novel benchmark": the comma is missing
                 start = name_before(doc, i, end_of_title)
                 self._type_from_description(doc, start, i, i + 1, "context:appositive")
+            if lower in TRAINED_WORDS and i > 0 and is_coined(doc[i - 1]) and i + 1 < len(doc) and lowers[i + 1] == "on":
+                # "MatDetector trained on our knowledge base": what is trained on data is a model
+                # ("LongCoT-RL trained with a 24K budget" may name the training recipe)
+                add(doc, name_before(doc, i, end_of_title), i, "model", "context:trained", 0.75)
             if lower in heads or lower in HEAD_NOUN_EXTRAS:
                 self._head_noun(doc, i, end_of_title)
             if lower in heads:
@@ -166,7 +171,7 @@ class ContextFinder:
             if label in ("benchmark", "method", "model"):
                 add(doc, start, end, label, extractor, 0.75)
                 return
-            if doc[k].is_punct or word in DESCRIPTION_STOPS or word in QUESTION_WORDS:
+            if doc[k].is_punct or (doc[k].is_lower and word in DESCRIPTION_STOPS) or word in QUESTION_WORDS:
                 return  # "R-Horizon: How Far Can Your Large Reasoning Model ...?" describes nothing
 
     def _title_colon(self, doc: Doc, end_of_title: int) -> None:
