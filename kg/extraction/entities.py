@@ -44,7 +44,7 @@ def choose_label(options: list[Choice]) -> Choice:
         agreeing = [o for o in lexical if o[0] in votes]
         return (agreeing or lexical)[0]
     if typed:
-        return max(typed, key=lambda o: (o[2], -SOURCE_RANK[source(o[1])]))
+        return max(typed, key=lambda o: (o[2], -SOURCE_RANK.get(source(o[1]), len(SOURCE_RANK))))  # a new source ranks last
     return max(options, key=lambda o: o[2])
 
 
