@@ -201,7 +201,40 @@ def run_named(store: ox.Store, name: str, params: dict[str, Term] | None = None)
     missing = [p for p in query.required if p not in (params or {})]
     if missing:
         raise QueryError(f"named query {name!r} needs " + " ".join(f"--param {p}=..." for p in missing))
-    return run_query(store, query.text, params)
+    return run_query(store, query.text, canonical_params(store, params or {}))
+
+
+# Named queries match an entity by its rdfs:label and a paper by its identifier, the one
+# pattern Oxigraph answers in milliseconds at corpus scale (an alias or IRI alternative
+# inside the query costs seconds). A user may still name one by its IRI or an alias:
+# these turn it into the label or identifier first, each a single index lookup.
+_NAME_OF = """SELECT ?name ?r WHERE {
+  { ?r a akg:Paper ; dcterms:identifier ?name } UNION { ?r a akg:Entity ; rdfs:label ?name }
+} LIMIT 1"""
+_IS_NAME = "ASK { { ?r dcterms:identifier ?name } UNION { ?r rdfs:label ?name } }"
+_LABEL_OF_ALIAS = "SELECT DISTINCT ?label ?name WHERE { ?r skos:altLabel ?name ; rdfs:label ?label } LIMIT 2"
+
+
+def canonical_params(store: ox.Store, params: dict[str, Term]) -> dict[str, Term]:
+    """Each parameter naming a paper or entity by IRI, or an entity by an alias only one
+    entity has, replaced by the identifier or label the named queries match on."""
+    return {name: _canonical(store, term) for name, term in params.items()}
+
+
+def _canonical(store: ox.Store, term: Term) -> Term:
+    if isinstance(term, ox.NamedNode):
+        found = list(_lookup(store, _NAME_OF, r=term))
+        return found[0]["name"] if found else term
+    if not isinstance(term, ox.Literal) or _lookup(store, _IS_NAME, name=term):
+        return term
+    labels = [row["label"] for row in _lookup(store, _LABEL_OF_ALIAS, name=term)]
+    return labels[0] if len(labels) == 1 else term
+
+
+def _lookup(store: ox.Store, sparql: str, **bound: Term):
+    # pyoxigraph binds only variables the query selects, hence ?r and ?name in the SELECTs.
+    return store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                       substitutions={ox.Variable(k): v for k, v in bound.items()})
 
 
 def select_rows(results: ox.QuerySolutions) -> list[dict[str, Term | None]]:

@@ -260,3 +260,23 @@ def _same(text):
         return str(Decimal(text).normalize())
     except (TypeError, ArithmeticError):
         return text or ""
+
+
+# ---------------------------------------------------------------- names given by IRI or alias
+
+def test_canonical_params_turns_an_alias_into_the_label(store):
+    assert q.canonical_params(store, {"m": q.to_term("ToA")})["m"].value == "Tree-of-Agents"
+
+
+def test_canonical_params_turns_an_entity_iri_into_its_label(store):
+    assert q.canonical_params(store, {"m": q.to_term(f"<{ENTITY}model-deepseekr1>")})["m"].value == "DeepSeek-R1"
+
+
+def test_canonical_params_turns_a_paper_iri_into_its_identifier(store):
+    paper = "https://w3id.org/abstract-kg/resource/paper/arXiv-2504.00004"
+    assert q.canonical_params(store, {"p": q.to_term(paper)})["p"].value == "arXiv:2504.00004"
+
+
+def test_canonical_params_keeps_a_label_and_an_unknown_name(store):
+    given = {"a": q.to_term("GSM8K"), "b": q.to_term("no such thing"), "c": q.to_term(q.AKG + "proposes")}
+    assert q.canonical_params(store, given) == given

@@ -86,13 +86,19 @@ def _as_json(term) -> dict | None:
 def bind_in_text(text: str, params: dict) -> str:
     """The query with each parameter written in as a constant, the way SEP-0007 substitution
     binds it locally: a server has no substitution, and an unbound parameter is not a fair
-    comparison (Virtuoso binds `FILTER(?x = ?param)` where the standard says the filter fails)."""
-    head, _, body = text.partition("WHERE")
+    comparison (Virtuoso binds `FILTER(?x = ?param)` where the standard says the filter fails).
+    In the innermost projection the variable becomes `(term AS ?var)` (outer ones select
+    it from there); a GROUP BY drops it (it is constant)."""
+    pieces = re.split(r"(SELECT\b.*?\bWHERE|GROUP BY[^\n]*)", text, flags=re.DOTALL)
+    innermost = max(i for i, piece in enumerate(pieces) if piece.startswith("SELECT"))
     for name, term in params.items():
         pattern = re.compile(rf"[?$]{name}\b")
-        head = pattern.sub(f"({term} AS ?{name})", head)
-        body = pattern.sub(str(term), body)
-    return head + "WHERE" + body
+        for i, piece in enumerate(pieces):
+            if piece.startswith("SELECT"):
+                pieces[i] = pattern.sub(f"({term} AS ?{name})", piece) if i == innermost else piece
+            else:
+                pieces[i] = pattern.sub("" if piece.startswith("GROUP BY") else str(term), piece)
+    return "".join(pieces)
 
 
 def server_rows(server, text: str) -> Counter:
