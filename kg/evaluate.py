@@ -274,7 +274,8 @@ def _slot_matches(gold_name: str, predicted: frozenset[str]) -> bool:
     return (not predicted) if not (gold_name or "").strip() else normalize(gold_name) in predicted
 
 
-def match_results(gold: Sequence[dict], pred: Sequence[dict]) -> Count:
+def match_results(gold: Sequence[dict], pred: Sequence[dict], errors: list[str] | None = None,
+                  where: str = "") -> Count:
     used: set[int] = set()
     count = Count()
     for g in gold:
@@ -282,11 +283,21 @@ def match_results(gold: Sequence[dict], pred: Sequence[dict]) -> Count:
                     and all(_slot_matches(g.get(s, ""), p[s]) for s in ("subject", "benchmark", "metric"))), None)
         if hit is None:
             count.fn += 1
+            if errors is not None:
+                errors.append(f"{where}: miss result {_show_result(g)}")
         else:
             used.add(hit)
             count.tp += 1
     count.fp = len(pred) - len(used)
+    if errors is not None:
+        errors.extend(f"{where}: false result {_show_result(p)}" for i, p in enumerate(pred) if i not in used)
     return count
+
+
+def _show_result(r: dict) -> str:
+    def slot(v):
+        return "|".join(sorted(v)) if isinstance(v, (set, frozenset)) else (v or "")
+    return " / ".join(f"{k}={slot(r.get(k))!r}" for k in ("subject", "benchmark", "metric", "value"))
 
 
 def match_pairs(gold: Sequence[dict], pred: Sequence[tuple[frozenset, frozenset]]) -> Count:
@@ -327,7 +338,7 @@ def score_paper(gold: GoldPaper, pred: Predicted, known: frozenset[str], counts:
     counts["proposed"].add(entity_count(g_list, p_list, found, false))
     errors.extend(f"{gold.source}: miss proposed {g.name!r}" for g in missed)
     errors.extend(f"{gold.source}: false proposed {p.label!r}" for p in false)
-    counts["results"].add(match_results(gold.results, pred.results))
+    counts["results"].add(match_results(gold.results, pred.results, errors, gold.source))
     counts["outperforms"].add(match_pairs(gold.outperforms, pred.outperforms))
 
 

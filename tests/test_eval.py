@@ -123,6 +123,14 @@ def test_result_needs_every_field_right():
     assert match_results([{"subject": "HRM", "benchmark": "GSM8K", "metric": "accuracy", "value": "77.2%"}], pred).tp == 0
 
 
+def test_result_errors_name_every_slot():
+    pred = [{"value": "77.2%", "subject": frozenset({"hrm"}), "benchmark": frozenset(), "metric": frozenset()}]
+    errors: list[str] = []
+    match_results([{"subject": "HRM", "benchmark": "", "metric": "accuracy", "value": "77.2%"}], pred, errors, "g:3")
+    assert errors == ["g:3: miss result subject='HRM' / benchmark='' / metric='accuracy' / value='77.2%'",
+                      "g:3: false result subject='hrm' / benchmark='' / metric='' / value='77.2%'"]
+
+
 def write(tmp_path, lines) -> str:
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
