@@ -2,6 +2,7 @@
 
     python bench/bench_build.py                      # the 31k-abstract corpus, 2 processes
     python bench/bench_build.py --limit 2000 --jobs 1
+    python bench/bench_build.py --out /tmp/c31k && python bench/bench_queries.py --store /tmp/c31k/store
 
 Prints abstracts per second for the whole build (read, extract, resolve, graph, RDF,
 store load), the same for spaCy's bare tokenizer over the same texts and their ratio,
@@ -67,6 +68,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, help="only the first N records")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--out", type=Path, help="keep the build here (e.g. to time queries on its store "
+                                                 "with bench/bench_queries.py --store OUT/store)")
     args = parser.parse_args()
 
     from kg import api
@@ -76,7 +79,8 @@ def main() -> None:
         tmp = Path(tmp)
         source = limited_copy(args.corpus, args.limit, tmp)
         start = time.perf_counter()
-        report = api.build([source], tmp / "out", html=False, n_process=args.jobs)
+        out = args.out or tmp / "out"
+        report = api.build([source], out, html=False, n_process=args.jobs)
         elapsed = time.perf_counter() - start
         texts = [p.text for p in read_papers([source]).papers]
         tok_rate = tokenizer_rate(texts)

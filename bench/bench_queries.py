@@ -6,6 +6,8 @@ the store at least 10x faster than rdflib on the slowest named query.
 The graph comes from one of:
   --corpus PATH...   build it with kg.api.build (the real pipeline; slow for 31k abstracts)
   --graph FILE       a prebuilt RDF file (.nq, .trig, ...; .gz allowed)
+  --store DIR        an existing store (e.g. from `kg build CORPUS --out DIR`), timed as it
+                     is, read-only; the store only, no rdflib
   --synthetic N      N papers generated to the RDF contract in docs/ARCHITECTURE.md, with
                      Zipf-distributed entity popularity and per-paper sizes like the seed
                      graph's (~250 quads a paper). Not real extraction output: say so when
@@ -222,6 +224,7 @@ def main(argv=None) -> int:
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--graph", help="a prebuilt RDF file")
     source.add_argument("--corpus", nargs="+", help="abstracts to build with kg.api.build")
+    source.add_argument("--store", help="an existing store directory, timed read-only (store only)")
     source.add_argument("--synthetic", type=int, default=31000, help="papers in a synthetic graph (default 31000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=9, help="timed runs per query on the store")
@@ -233,6 +236,11 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="extraction processes for --corpus")
     args = parser.parse_args(argv)
 
+    if args.store:
+        store = kgstore.open_store(args.store, read_only=True)
+        print(f"\n== store {args.store}: {len(store)} quads")
+        time_and_print(store, args)
+        return 0
     with tempfile.TemporaryDirectory(prefix="bench-queries-") as tmp:
         work = Path(tmp)
         path, what = graph_file(args, work)
@@ -249,10 +257,7 @@ def report(path: Path, what: str, work: Path, args, rdflib_too: bool) -> None:
     load = kgstore.load_file(store, path)
     print(f"\n== {what}: {load.quads_loaded} quads, {load.graphs_added} paper graphs; "
           f"store load {time.perf_counter() - start:.1f} s")
-    params = example_params(store)
-    print("parameters: " + "; ".join(f"{n} {k}={v!r}" for n, d in params.items() for k, v in d.items()))
-    ours = time_store(store, args.repeat, params)
-    print_table(ours, {})
+    ours, params = time_and_print(store, args)
     theirs = {}
     if rdflib_too:
         start = time.perf_counter()
@@ -260,6 +265,14 @@ def report(path: Path, what: str, work: Path, args, rdflib_too: bool) -> None:
         print(f"rdflib load {time.perf_counter() - start:.1f} s")
         theirs = time_rdflib(dataset, args.rdflib_repeat, params)
         print_table(ours, theirs)
+
+
+def time_and_print(store, args):
+    params = example_params(store)
+    print("parameters: " + "; ".join(f"{n} {k}={v!r}" for n, d in params.items() for k, v in d.items()))
+    ours = time_store(store, args.repeat, params)
+    print_table(ours, {})
+    return ours, params
 
 
 def print_table(ours, theirs) -> None:
