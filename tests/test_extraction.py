@@ -416,3 +416,23 @@ def test_name_trained_on_data_is_a_model(extractor):
 def test_capitalised_and_inside_a_description_does_not_stop_it(extractor):
     text = "We develop PASSAT, a novel Physics-ASSisted And Topology-informed deep learning model for weather."
     assert ("PASSAT", "model") in found(extractor, text)
+
+
+# ---------------------------------------------------------------- frequent false hits in the corpus
+
+
+def test_natural_language_is_not_a_benchmark(extractor):
+    assert found(extractor, "Experiments on English and Chinese benchmarks show consistent gains.") == set()
+
+
+def test_large_vision_language_models_are_a_generic_class(extractor):
+    assert found(extractor, "We probe Large Vision-Language Models for hallucination.") == set()
+
+
+@pytest.mark.parametrize("title", ["Multi-Agent Debate for Code Review", "Towards Real-World Robot Learning"])
+def test_capitalised_english_prefix_is_not_a_coined_model(extractor, title):
+    assert not any(label == "model" for _, label in found(extractor, title + "\n\nWe study the setting."))
+
+
+def test_coined_agent_name_is_still_a_model(extractor):
+    assert ("Mobile-Agent", "model") in found(extractor, "We compare against Mobile-Agent on phone tasks.")
