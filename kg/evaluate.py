@@ -5,8 +5,9 @@ papers are built with `kg.api.build_dataset`, and each paper's named graph is re
 SPARQL for the entities it `akg:mentions` (type, rdfs:label, skos:altLabel), the ones it
 `akg:proposes`, its results and its `akg:outperforms` links.
 
-A predicted entity matches a gold entity of the same type when any of its names
-normalises (kg.names.normalize) to the gold name or one of its aliases. Counts are
+A predicted entity matches a gold entity of the same type when its label normalises
+(kg.names.normalize) to the gold name or one of its aliases, as the guideline scores;
+the slots of results and outperforms pairs match on any of the entity's names. Counts are
 micro-averaged over papers: per type, "overall" over method/model/benchmark/metric, task
 on its own, `proposed`, results and outperforms pairs, plus recall on gold entities whose
 names are in none of the extractor's lexicons ("unseen").
@@ -254,11 +255,14 @@ def predictions(dataset, graph_iri: str) -> Predicted:
 
 
 def match_entities(gold: Sequence[GoldEntity], pred: Sequence[PredEntity]) -> tuple[list, list, list]:
-    """Matching by shared normalised name: (found gold, missed gold, predictions matching no gold)."""
+    """Matching by the predicted label: (found gold, missed gold, predictions matching no gold).
+
+    The guideline compares the predicted label only, not its other names: an entity
+    labelled "Transformer module" does not match gold "Transformer" through an alias."""
     gold_keys = set().union(*(g.keys for g in gold)) if gold else set()
-    found = [g for g in gold if any(g.keys & p.names for p in pred)]
+    found = [g for g in gold if any(normalize(p.label) in g.keys for p in pred)]
     missed = [g for g in gold if g not in found]
-    return found, missed, [p for p in pred if not p.names & gold_keys]
+    return found, missed, [p for p in pred if normalize(p.label) not in gold_keys]
 
 
 def entity_count(gold, pred, found, false) -> Count:

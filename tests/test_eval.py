@@ -105,6 +105,13 @@ def test_match_by_alias_and_normalisation():
     assert found == gold and missed == [] and false == []
 
 
+def test_only_the_predicted_label_is_compared():
+    gold = [GoldEntity("Transformer", "method", ())]
+    pred = [PredEntity("e", "method", frozenset({"transformermodule", "transformer"}), "Transformer module")]
+    found, missed, false = match_entities(gold, pred)
+    assert found == [] and missed == gold and false == pred
+
+
 def test_two_predictions_of_one_gold_entity_are_both_correct():
     gold = [GoldEntity("OpenAI o1", "model", ("o1",))]
     pred = [PredEntity("a", "model", frozenset({"openaio1"}), "OpenAI o1"), PredEntity("b", "model", frozenset({"o1"}), "o1")]
