@@ -114,7 +114,10 @@ def _group_root(group: _Group, forms: _Forms) -> str:
 
 
 def _make_entities(groups, forms: _Forms) -> tuple[dict[str, Entity], dict[tuple[int, int], str]]:
-    """One entity per root form; its label is the fullest name, most often written."""
+    """One entity per root form; its label is the name most papers give it, the fullest on a tie.
+
+    Most papers first: one paper defining "COMET" as its own tool's long form, or writing
+    "a Transformer module", must not rename the entity every other paper refers to."""
     types: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, Counter] = defaultdict(Counter)
     surface: dict[str, set[str]] = defaultdict(set)
@@ -128,7 +131,7 @@ def _make_entities(groups, forms: _Forms) -> tuple[dict[str, Entity], dict[tuple
             surface[root].update(group.forms)
     entities = {}
     for root, counts in labels.items():
-        label = max(counts, key=lambda f: (len(normalize(f)), counts[f], f))
+        label = max(counts, key=lambda f: (counts[f], len(normalize(f)), f))
         entities[root] = Entity(
             key=root,
             type=types[root].most_common(1)[0][0],

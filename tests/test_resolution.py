@@ -47,6 +47,12 @@ def test_acronym_joins_long_form_across_papers():
     assert r.papers[1].roles[0][0] == entity.key
 
 
+def test_label_is_the_name_most_papers_give():
+    r = resolve([Extraction(paper(f"p{i}"), [mention("COMET", "metric")]) for i in range(3)]
+                + [Extraction(paper("p9"), [mention("Causal Object-centric Model Extraction Tool", "metric", ("COMET",))])])
+    assert {e.label for e in r.entities.values()} == {"COMET"}
+
+
 def test_ambiguous_acronym_stays_apart():
     r = resolve([
         Extraction(paper("p1"), [mention("Hierarchical Reward Model", "method", ("HRM",))]),
