@@ -416,3 +416,42 @@ def test_name_trained_on_data_is_a_model(extractor):
 def test_capitalised_and_inside_a_description_does_not_stop_it(extractor):
     text = "We develop PASSAT, a novel Physics-ASSisted And Topology-informed deep learning model for weather."
     assert ("PASSAT", "model") in found(extractor, text)
+
+
+# ---------------------------------------------------------------- metric and model rules
+
+
+@pytest.mark.parametrize("name", ["MiniCPM-o 2.6", "Gemini-Pro 1.5", "LLaMA-3.1 8B Instruct", "Qwen2.5 7B Chat"])
+def test_model_with_variant_spaced_version_or_edition(extractor, name):
+    assert (name, "model") in found(extractor, f"We compare {name} with our recipe on three tasks.")
+
+
+@pytest.mark.parametrize("name", ["DeepL", "MPNet", "mBERT"])
+def test_commercial_system_and_encoder_are_models(extractor, name):
+    assert (name, "model") in found(extractor, f"We compare against {name} on the test set.")
+
+
+@pytest.mark.parametrize("name", ["XCOMET", "COMETKiwi", "BLEU-4", "model size", "training speed", "response time"])
+def test_lexicon_metrics_without_number(extractor, name):
+    assert (name, "metric") in found(extractor, f"Our method improves {name} over the baseline.")
+
+
+def test_verb_before_metric_is_not_part_of_its_name(extractor):
+    got = found(extractor, "Existing strategies trade accuracy for efficiency. To maintain accuracy, we add a term.")
+    assert ("accuracy", "metric") in got
+    assert not any(text in ("trade accuracy", "maintain accuracy") for text, _ in got)
+
+
+def test_metric_named_loss_is_a_method(extractor):
+    got = found(extractor, "The model is optimized using a Mean Squared Error (MSE) loss function.")
+    assert ("Mean Squared Error", "method") in got and ("MSE", "method") in got
+
+
+def test_rate_before_prediction_names_a_task_not_a_metric(extractor):
+    got = found(extractor, "Hadamard Product is a cornerstone in click-through rate (CTR) prediction tasks.")
+    assert not any(label == "metric" for _, label in got)
+
+
+def test_time_as_moment_or_size_as_knob_is_not_a_metric(extractor):
+    got = found(extractor, "We examine activations at inference time. Scaling the model size does not remove the effect.")
+    assert not any(label == "metric" for _, label in got)

@@ -51,6 +51,9 @@ def long_form_start(doc: Doc, open_i: int, letters: str) -> int | None:
     return None
 
 
+TASK_AFTER = {"prediction", "estimation", "forecasting"}
+
+
 class AcronymFinder:
     def __init__(self, name: str, cues_file: str):
         self.name = name
@@ -72,6 +75,8 @@ class AcronymFinder:
                     add(doc, short.i, short.i + 1, UNTYPED, "acronym:proposed", 0.75)
                 continue
             label = self.cues.head_type.get(singular(doc[token.i - 1].text.split("-")[-1]), UNTYPED)
+            if label == "metric" and token.i + 3 < len(doc) and doc[token.i + 3].lower_ in TASK_AFTER:
+                label = UNTYPED  # "click-through rate (CTR) prediction" names a task, not a measure
             proposing = self._proposing(token.sent)
             # "signals of interest (SoI)" needs other evidence; "we propose Recall with Reasoning (RwR)" does not.
             confidence = 0.85 if label else (0.75 if proposing else 0.4)

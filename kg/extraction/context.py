@@ -52,6 +52,12 @@ MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "qu
 HEAD_NOUN_EXTRAS = {"model", "models", "set"}  # "Llama models", "the ERA5 data set"
 TRAINED_WORDS = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
+# Verbs that take a metric as object: "trade accuracy for efficiency", "maintain accuracy" name "accuracy".
+METRIC_VERBS = {"maintain", "maintains", "trade", "trades", "sacrifice", "sacrifices", "preserve", "preserves",
+                "retain", "retains", "keep", "keeps", "balance", "balances", "compromise", "compromises", "hurt",
+                "hurts", "harm", "harms", "degrade", "degrades", "affect", "affects", "maximize", "maximizes",
+                "minimize", "minimizes", "optimize", "optimizes", "attain", "attains", "reach", "reaches",
+                "deliver", "delivers", "match", "matches", "exceed", "exceeds", "surpass", "surpasses"}
 
 
 class ContextFinder:
@@ -295,7 +301,8 @@ class ContextFinder:
                 self._changed_quantity(doc, i)
             elif lower in metric_heads:
                 if (sentence_of[i] in self.number_sentences or lower in self.cues.strong_metric_heads
-                        or self._measured(doc, i)) and not (i + 1 < len(doc) and self._continues(doc[i + 1])):
+                        or self._measured(doc, i)) and not (i + 1 < len(doc) and self._continues(doc[i + 1])) \
+                        and not self._acronym_then_task(doc, i):
                     # not "time series", "inference time scaling"
                     self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
             elif lower in method_heads:
@@ -304,6 +311,12 @@ class ContextFinder:
                                                         or ("-" in lowers[i - 2][1:] and doc[i - 1].is_lower)):
                 # "self-debug learning", "step-wise reinforcement learning": a named way of training
                 self._phrase(doc, i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
+
+    @staticmethod
+    def _acronym_then_task(doc: Doc, head: int) -> bool:
+        # "click-through rate (CTR) prediction": the rate names a task, not a measure
+        return head + 4 < len(doc) and doc[head + 1].text == "(" and doc[head + 3].text == ")" \
+            and doc[head + 4].lower_ in ("prediction", "estimation", "forecasting")
 
     @staticmethod
     def _measured(doc: Doc, head: int) -> bool:
@@ -338,6 +351,8 @@ class ContextFinder:
                 start -= 2  # "frame-level action conditioning": "frame" "-level" is one modifier
                 continue
             gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS
+            if label == "metric" and prev.lower_ in METRIC_VERBS:
+                break
             if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
                     or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop:
                 break
