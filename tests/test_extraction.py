@@ -455,3 +455,8 @@ def test_rate_before_prediction_names_a_task_not_a_metric(extractor):
 def test_time_as_moment_or_size_as_knob_is_not_a_metric(extractor):
     got = found(extractor, "We examine activations at inference time. Scaling the model size does not remove the effect.")
     assert not any(label == "metric" for _, label in got)
+
+
+def test_plural_of_lexicon_metric_is_found(extractor):
+    got = found(extractor, "We trade longer outputs for smaller runtimes, with accuracies of 90% and error rates below 2%.")
+    assert {("runtimes", "metric"), ("accuracies", "metric"), ("error rates", "metric")} <= got

@@ -89,6 +89,15 @@ def case_sensitive(form: str) -> bool:
     return any(any(c.isupper() for c in w[1:]) for w in words)
 
 
+def plural(form: str) -> str:
+    """The usual English plural of a lower-case name's last word: "runtime" -> "runtimes", "accuracy" -> "accuracies"."""
+    if form.endswith("y") and form[-2:-1] not in "aeiou":
+        return form[:-1] + "ies"
+    if form.endswith(("s", "x", "ch", "sh")):
+        return form + "es"
+    return form + "s"
+
+
 class LexiconMatcher:
     def __init__(self, nlp: Language, name: str, lexicon_dir: str):
         self.name = name
@@ -102,6 +111,8 @@ class LexiconMatcher:
                 matcher.add(entry.label, [nlp.make_doc(form)])
                 if sensitive and " " not in form and form[-1].isupper():
                     matcher.add(entry.label, [nlp.make_doc(form + "s")])  # "LSTMs", "GNNs"
+                if entry.label == "metric" and not sensitive and form[-1:].isalpha() and form[-1:].islower():
+                    matcher.add(entry.label, [nlp.make_doc(plural(form))])  # "success rates", "accuracies"
                 norm = normalize(form)
                 if len(norm) >= 4 and any(c.isdigit() for c in norm):
                     self.by_norm.setdefault(norm, entry.label)
