@@ -460,3 +460,8 @@ def test_time_as_moment_or_size_as_knob_is_not_a_metric(extractor):
 def test_plural_of_lexicon_metric_is_found(extractor):
     got = found(extractor, "We trade longer outputs for smaller runtimes, with accuracies of 90% and error rates below 2%.")
     assert {("runtimes", "metric"), ("accuracies", "metric"), ("error rates", "metric")} <= got
+
+
+def test_named_system_is_a_method_not_a_model(extractor):
+    got = found(extractor, "We propose Cache-Craft, a system for managing and reusing precomputed key-value caches.")
+    assert ("Cache-Craft", "model") not in got
