@@ -465,3 +465,8 @@ def test_plural_of_lexicon_metric_is_found(extractor):
 def test_named_system_is_a_method_not_a_model(extractor):
     got = found(extractor, "We propose Cache-Craft, a system for managing and reusing precomputed key-value caches.")
     assert ("Cache-Craft", "model") not in got
+
+
+def test_llm_as_modifier_in_description_does_not_make_a_model(extractor):
+    got = found(extractor, "SLED: A Speculative LLM Decoding Framework for Edge Serving\n\nWe propose SLED, which drafts tokens on devices.")
+    assert ("SLED", "model") not in got

@@ -52,6 +52,7 @@ MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "qu
 HEAD_NOUN_EXTRAS = {"model", "models", "set"}  # "Llama models", "the ERA5 data set"
 TRAINED_WORDS = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
+CLASS_ACRONYMS = {"llm", "llms", "vlm", "vlms", "mllm", "mllms"}
 # Verbs that take a metric as object: "trade accuracy for efficiency", "maintain accuracy" name "accuracy".
 METRIC_VERBS = {"maintain", "maintains", "trade", "trades", "sacrifice", "sacrifices", "preserve", "preserves",
                 "retain", "retains", "keep", "keeps", "balance", "balances", "compromise", "compromises", "hurt",
@@ -172,6 +173,9 @@ class ContextFinder:
         for k in range(j, min(j + 8, len(doc))):
             word = doc[k].lower_
             label = "model" if word in self.cues.released_heads else self.cues.name_heads.get(word)
+            if label == "model" and word in CLASS_ACRONYMS and k + 1 < len(doc) and doc[k + 1].is_alpha \
+                    and doc[k + 1].lower_ not in DESCRIPTION_STOPS:
+                continue  # "A Speculative LLM Decoding Framework": "LLM" modifies the head that follows
             if word == "benchmarking":
                 label = "benchmark"  # "UltraHorizon: Benchmarking Agent Capabilities in ..."
             if label in ("benchmark", "method", "model"):
