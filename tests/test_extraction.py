@@ -470,3 +470,9 @@ def test_named_system_is_a_method_not_a_model(extractor):
 def test_llm_as_modifier_in_description_does_not_make_a_model(extractor):
     got = found(extractor, "SLED: A Speculative LLM Decoding Framework for Edge Serving\n\nWe propose SLED, which drafts tokens on devices.")
     assert ("SLED", "model") not in got
+
+
+def test_two_nouns_before_metrics_name_a_metric(extractor):
+    got = found(extractor, "Anonymization can degrade group fairness metrics by up to 40%. We use standard evaluation metrics.")
+    assert ("group fairness", "metric") in got
+    assert not any(text in ("standard evaluation", "evaluation") for text, _ in got)

@@ -53,6 +53,19 @@ HEAD_NOUN_EXTRAS = {"model", "models", "set"}  # "Llama models", "the ERA5 data 
 TRAINED_WORDS = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 CLASS_ACRONYMS = {"llm", "llms", "vlm", "vlms", "mllm", "mllms"}
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "few"}
+ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "able", "ible", "ent", "ant", "ary", "ed", "ing", "ly")
+# Words before "metrics" that say what kind of metric, not which one.
+GENERIC_METRIC_KINDS = {"evaluation", "automatic", "standard", "common", "traditional", "various", "several", "multiple",
+                        "different", "new", "novel", "existing", "key", "quantitative", "qualitative", "performance",
+                        "quality", "efficiency", "reference-based", "reference-free", "human", "task-specific",
+                        "proposed", "other", "these", "such", "additional", "popular", "established", "classical",
+                        "conventional", "overall", "diverse", "comprehensive", "relevant", "complementary", "objective",
+                        "subjective", "statistical", "lexical", "fine-grained", "proxy", "downstream", "intrinsic",
+                        "extrinsic", "n-gram", "classic", "assessment", "accuracy", "similarity", "distance", "error",
+                        "success", "ranking", "retrieval", "generation", "detection", "classification", "image",
+                        "video", "text", "model", "system", "evaluation metrics", "benchmark", "task", "core", "main",
+                        "primary", "secondary", "important", "critical", "multiple", "standardized", "interpretable"}
 # Verbs that take a metric as object: "trade accuracy for efficiency", "maintain accuracy" name "accuracy".
 METRIC_VERBS = {"maintain", "maintains", "trade", "trades", "sacrifice", "sacrifices", "preserve", "preserves",
                 "retain", "retains", "keep", "keeps", "balance", "balances", "compromise", "compromises", "hurt",
@@ -303,6 +316,8 @@ class ContextFinder:
                 add(doc, i + 1, i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
             elif lower == "by" and self._by_number(doc, i + 1):
                 self._changed_quantity(doc, i)
+            elif lower == "metrics" and i > 0:
+                self._named_by_metrics(doc, i)
             elif lower in metric_heads:
                 if (sentence_of[i] in self.number_sentences or lower in self.cues.strong_metric_heads
                         or self._measured(doc, i)) and not (i + 1 < len(doc) and self._continues(doc[i + 1])) \
@@ -315,6 +330,25 @@ class ContextFinder:
                                                         or ("-" in lowers[i - 2][1:] and doc[i - 1].is_lower)):
                 # "self-debug learning", "step-wise reinforcement learning": a named way of training
                 self._phrase(doc, i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
+
+    def _named_by_metrics(self, doc: Doc, head: int) -> None:
+        # "group fairness metrics", "topic diversity metrics": two lower-case nouns before "metrics"
+        # name a measure, unless they only say what kind ("standard evaluation metrics").
+        start = head - 2
+        if start < 0 or (start > 0 and doc[start - 1].like_num):  # "17 forecast metrics" counts metrics
+            return
+        first, last = doc[start], doc[head - 1]
+        if not all(t.is_lower and (t.is_alpha or "-" in t.text[1:-1]) for t in (first, last)) \
+                or last.lower_.endswith(ADJECTIVE_ENDINGS) or last.lower_ in GENERIC_METRIC_KINDS \
+                or last.lower_ in self.cues.task_heads or first.lower_ in NUMBER_WORDS or last.lower_ in NUMBER_WORDS \
+                or first.lower_ in LATER_WORDS or self.sentence_of[head] not in self.number_sentences \
+                or any(t.lower_.endswith("s") and not t.lower_.endswith("ss") for t in (first, last)) \
+                or (first.lower_.endswith(("ing", "ed", "ly")) and first.lower_ not in self.cues.nominal_gerunds) \
+                or any(t.lower_ in GENERIC_METRIC_KINDS or t.lower_ in METRIC_VERBS or t.lower_ in PHRASE_OPENERS
+                       or t.lower_ in DESCRIPTION_STOPS or t.lower_ in self.cues.propose_verbs
+                       or t.lower_ in self.cues.task_modifier_stop for t in (first, last)):
+            return
+        add(doc, start, head, "metric", "context:named-metrics", 0.6)
 
     @staticmethod
     def _acronym_then_task(doc: Doc, head: int) -> bool:
