@@ -476,3 +476,9 @@ def test_two_nouns_before_metrics_name_a_metric(extractor):
     got = found(extractor, "Anonymization can degrade group fairness metrics by up to 40%. We use standard evaluation metrics.")
     assert ("group fairness", "metric") in got
     assert not any(text in ("standard evaluation", "evaluation") for text, _ in got)
+
+
+def test_acronym_defined_otherwise_is_not_the_lexicon_metric(extractor):
+    assert not any(label == "metric" for _, label in found(
+        extractor, "Existing methods rely on electromagnetic (EM) tracking, and EM tracking drifts by 5 mm."))
+    assert ("EM", "metric") in found(extractor, "We report Exact Match (EM) and F1; EM rises by 5%.")

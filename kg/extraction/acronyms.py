@@ -83,8 +83,19 @@ class AcronymFinder:
             add(doc, start, token.i, label, "acronym:long-form", confidence)
             add(doc, short.i, short.i + 1, label, "acronym:short-form", confidence)
             definitions.append((start, token.i, short.i, short.i + 1))
+            self._drop_other_meaning(doc, start, token.i, short)
         doc._.akg_definitions = definitions
         return doc
+
+    @staticmethod
+    def _drop_other_meaning(doc: Doc, start: int, end: int, short) -> None:
+        # "electromagnetic (EM) tracking": the paper defines EM otherwise, so the metric lexicon's
+        # "EM" (exact match) does not apply anywhere in it.
+        found = doc._.akg_candidates or []
+        lexical = [c for c in found if c[3] == "lexicon:metric" and doc[c[0]:c[1]].text == short.text]
+        if not lexical or any(c[3] == "lexicon:metric" and c[0] >= start and c[1] <= end for c in found):
+            return
+        doc._.akg_candidates = [c for c in found if c not in lexical]
 
     def _proposing(self, sentence) -> bool:
         # "we propose ...", "a process we call Longtail Guidance (LTG)"
