@@ -482,3 +482,8 @@ def test_acronym_defined_otherwise_is_not_the_lexicon_metric(extractor):
     assert not any(label == "metric" for _, label in found(
         extractor, "Existing methods rely on electromagnetic (EM) tracking, and EM tracking drifts by 5 mm."))
     assert ("EM", "metric") in found(extractor, "We report Exact Match (EM) and F1; EM rises by 5%.")
+
+
+def test_metric_name_modifying_a_noun_is_not_a_metric(extractor):
+    got = found(extractor, "Traditional inference time scaling methods and long-term energy consumption planning use 5 GPUs.")
+    assert not any(label == "metric" for _, label in got)

@@ -27,7 +27,9 @@ VERB_LEADS = {"to", "can", "could", "may", "might", "will", "would", "should", "
 # A metric name that is not a measure here: "MSE loss" is a training objective (a method),
 # "click-through rate prediction" a task, "at inference time" a moment, "scaling the model size" a knob.
 OBJECTIVE_AFTER = {"loss", "losses", "objective", "objectives", "regularizer", "regularization", "penalty"}
-TASK_AFTER = {"prediction", "estimation", "forecasting", "predictor", "estimator"}
+TASK_AFTER = {"prediction", "estimation", "forecasting", "predictor", "estimator",
+              # "inference time scaling", "energy consumption planning": the metric name modifies a noun
+              "scaling", "planning", "optimization", "optimisation", "minimization", "budget", "budgets"}
 MOMENT_BEFORE = {"at", "during"}
 KNOB_BEFORE = {"scaling", "scale", "scales", "scaled", "varying", "vary", "varies"}
 
