@@ -487,3 +487,10 @@ def test_acronym_defined_otherwise_is_not_the_lexicon_metric(extractor):
 def test_metric_name_modifying_a_noun_is_not_a_metric(extractor):
     got = found(extractor, "Traditional inference time scaling methods and long-term energy consumption planning use 5 GPUs.")
     assert not any(label == "metric" for _, label in got)
+
+
+def test_items_listed_after_metrics_are_metrics(extractor):
+    got = found(extractor, "We introduce three new metrics based on n-grams and rules: Fluency, Truthfulness, and Helpfulness.")
+    assert {("Fluency", "metric"), ("Truthfulness", "metric"), ("Helpfulness", "metric")} <= got
+    got = found(extractor, "We report cost metrics such as rental cost and carbon footprint.")
+    assert {("rental cost", "metric"), ("carbon footprint", "metric")} <= got

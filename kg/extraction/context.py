@@ -318,6 +318,7 @@ class ContextFinder:
                 self._changed_quantity(doc, i)
             elif lower == "metrics" and i > 0:
                 self._named_by_metrics(doc, i)
+                self._metrics_then_list(doc, i)
             elif lower in metric_heads:
                 if (sentence_of[i] in self.number_sentences or lower in self.cues.strong_metric_heads
                         or self._measured(doc, i)) and not (i + 1 < len(doc) and self._continues(doc[i + 1])) \
@@ -349,6 +350,39 @@ class ContextFinder:
                        or t.lower_ in self.cues.task_modifier_stop for t in (first, last)):
             return
         add(doc, start, head, "metric", "context:named-metrics", 0.6)
+
+    def _metrics_then_list(self, doc: Doc, head: int) -> None:
+        # "three new metrics based on n-grams and rules: Fluency, Truthfulness, and Helpfulness",
+        # "metrics such as rental cost and latency": the listed items are metrics.
+        sentence_end = doc[head].sent.end
+        i = head + 1
+        while i < min(head + 10, sentence_end) and doc[i].text != ":" and not (
+                doc[i].lower_ in ("such", "including") and (doc[i].lower_ == "including" or doc[i + 1].lower_ == "as")):
+            if doc[i].text in (".", ";", "(") or doc[i].lower_ in self.cues.change_verbs:
+                return
+            i += 1
+        if i >= min(head + 10, sentence_end):
+            return
+        i += 2 if doc[i].lower_ == "such" else 1
+        items = []
+        while i < sentence_end:
+            start = i
+            while i < sentence_end and i - start < 3 and (doc[i].is_alpha or "-" in doc[i].text[1:-1]) \
+                    and doc[i].lower_ not in LIST_JOINERS and doc[i].lower_ not in DESCRIPTION_STOPS \
+                    and (doc[i].is_lower or doc[i].is_title):
+                i += 1
+            if i == start or (i < sentence_end and doc[i].text not in (",", ".", ";", ")") and doc[i].lower_ not in LIST_JOINERS):
+                return  # not a list of short names: the sentence goes on
+            items.append((start, i))
+            if i >= sentence_end or doc[i].text in (".", ";", ")"):
+                break
+            while i < sentence_end and doc[i].lower_ in LIST_JOINERS:
+                i += 1
+        if len(items) >= 2:
+            stop = self.cues.task_modifier_stop
+            for start, end in items:
+                if not all(t.lower_ in stop or t.lower_ == "etc" for t in doc[start:end]):
+                    add(doc, start, end, "metric", "context:metrics-list", 0.65)
 
     @staticmethod
     def _acronym_then_task(doc: Doc, head: int) -> bool:
