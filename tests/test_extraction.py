@@ -494,3 +494,8 @@ def test_items_listed_after_metrics_are_metrics(extractor):
     assert {("Fluency", "metric"), ("Truthfulness", "metric"), ("Helpfulness", "metric")} <= got
     got = found(extractor, "We report cost metrics such as rental cost and carbon footprint.")
     assert {("rental cost", "metric"), ("carbon footprint", "metric")} <= got
+
+
+def test_appositive_with_adjective_list_types_the_name(extractor):
+    got = found(extractor, "Here we present LitChat, an end-to-end, interactive and conversational literature agent that helps.")
+    assert ("LitChat", "model") in got

@@ -183,7 +183,7 @@ class ContextFinder:
             and lower not in PHRASE_OPENERS and lower not in LATER_WORDS and not lower.endswith(("s", "ed"))
 
     def _type_from_description(self, doc: Doc, start: int, end: int, j: int, extractor: str) -> None:
-        for k in range(j, min(j + 8, len(doc))):
+        for k in range(j, min(j + 10, len(doc))):
             word = doc[k].lower_
             label = "model" if word in self.cues.released_heads else self.cues.name_heads.get(word)
             if label == "model" and word in CLASS_ACRONYMS and k + 1 < len(doc) and doc[k + 1].is_alpha \
@@ -194,6 +194,9 @@ class ContextFinder:
             if label in ("benchmark", "method", "model"):
                 add(doc, start, end, label, extractor, 0.75)
                 return
+            if word in (",", "and") and k > j and k + 1 < len(doc) and doc[k + 1].is_lower \
+                    and doc[k + 1].lower_ not in DESCRIPTION_STOPS and doc[k + 1].lower_ not in ("a", "an", "the"):
+                continue  # "LitChat, an end-to-end, interactive and conversational literature agent"
             if doc[k].is_punct or (doc[k].is_lower and word in DESCRIPTION_STOPS) or word in QUESTION_WORDS:
                 return  # "R-Horizon: How Far Can Your Large Reasoning Model ...?" describes nothing
 
