@@ -499,3 +499,7 @@ def test_items_listed_after_metrics_are_metrics(extractor):
 def test_appositive_with_adjective_list_types_the_name(extractor):
     got = found(extractor, "Here we present LitChat, an end-to-end, interactive and conversational literature agent that helps.")
     assert ("LitChat", "model") in got
+
+
+def test_simulator_head_noun_types_a_benchmark(extractor):
+    assert ("Gazebo", "benchmark") in found(extractor, "We test the policy in the high-fidelity Gazebo simulator.")
