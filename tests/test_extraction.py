@@ -503,3 +503,8 @@ def test_appositive_with_adjective_list_types_the_name(extractor):
 
 def test_simulator_head_noun_types_a_benchmark(extractor):
     assert ("Gazebo", "benchmark") in found(extractor, "We test the policy in the high-fidelity Gazebo simulator.")
+
+
+def test_hyphenated_kind_word_is_not_a_name(extractor):
+    got = found(extractor, "We present MA-RAG, a Multi-Agent framework for question answering.")
+    assert not any(text == "Multi-Agent" for text, _ in got)
