@@ -508,3 +508,9 @@ def test_simulator_head_noun_types_a_benchmark(extractor):
 def test_hyphenated_kind_word_is_not_a_name(extractor):
     got = found(extractor, "We present MA-RAG, a Multi-Agent framework for question answering.")
     assert not any(text == "Multi-Agent" for text, _ in got)
+
+
+def test_description_outweighs_agent_suffix(extractor):
+    text = "HiAgent: Hierarchical Memory\n\nThis paper introduces HiAgent, a framework that leverages subgoals. HiAgent helps."
+    got = found(extractor, text)
+    assert ("HiAgent", "method") in got and ("HiAgent", "model") not in got

@@ -192,7 +192,7 @@ class ContextFinder:
             if word == "benchmarking":
                 label = "benchmark"  # "UltraHorizon: Benchmarking Agent Capabilities in ..."
             if label in ("benchmark", "method", "model"):
-                add(doc, start, end, label, extractor, 0.75)
+                add(doc, start, end, label, extractor, 0.8)  # a description outweighs a name's shape
                 return
             if word in (",", "and") and k > j and k + 1 < len(doc) and doc[k + 1].is_lower \
                     and doc[k + 1].lower_ not in DESCRIPTION_STOPS and doc[k + 1].lower_ not in ("a", "an", "the"):
