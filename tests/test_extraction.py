@@ -514,3 +514,8 @@ def test_description_outweighs_agent_suffix(extractor):
     text = "HiAgent: Hierarchical Memory\n\nThis paper introduces HiAgent, a framework that leverages subgoals. HiAgent helps."
     got = found(extractor, text)
     assert ("HiAgent", "method") in got and ("HiAgent", "model") not in got
+
+
+def test_time_series_in_description_is_not_a_model_series(extractor):
+    got = found(extractor, "We thus introduce SpaceTime, a new state-space time series architecture that improves accuracy.")
+    assert ("SpaceTime", "model") not in got

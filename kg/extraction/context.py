@@ -189,6 +189,8 @@ class ContextFinder:
             if label == "model" and word in CLASS_ACRONYMS and k + 1 < len(doc) and doc[k + 1].is_alpha \
                     and doc[k + 1].lower_ not in DESCRIPTION_STOPS:
                 continue  # "A Speculative LLM Decoding Framework": "LLM" modifies the head that follows
+            if word in ("series", "family") and not (k + 1 < len(doc) and doc[k + 1].lower_ == "of"):
+                continue  # "a state-space time series architecture" is not "a series of models"
             if word == "benchmarking":
                 label = "benchmark"  # "UltraHorizon: Benchmarking Agent Capabilities in ..."
             if label in ("benchmark", "method", "model"):
