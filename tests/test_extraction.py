@@ -519,3 +519,8 @@ def test_description_outweighs_agent_suffix(extractor):
 def test_time_series_in_description_is_not_a_model_series(extractor):
     got = found(extractor, "We thus introduce SpaceTime, a new state-space time series architecture that improves accuracy.")
     assert ("SpaceTime", "model") not in got
+
+
+@pytest.mark.parametrize("name", ["H100-months", "GPU-days", "A100-hours"])
+def test_accelerator_time_is_a_metric(extractor, name):
+    assert (name, "metric") in found(extractor, f"Training takes 27 {name} on our cluster.")
