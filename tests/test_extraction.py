@@ -524,3 +524,8 @@ def test_time_series_in_description_is_not_a_model_series(extractor):
 @pytest.mark.parametrize("name", ["H100-months", "GPU-days", "A100-hours"])
 def test_accelerator_time_is_a_metric(extractor, name):
     assert (name, "metric") in found(extractor, f"Training takes 27 {name} on our cluster.")
+
+
+def test_errors_as_mistakes_are_not_a_metric(extractor):
+    got = found(extractor, "Two reflection modules enable the agent to detect and correct errors in 3 stages.")
+    assert not any(label == "metric" for _, label in got)

@@ -52,6 +52,10 @@ MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "qu
 HEAD_NOUN_EXTRAS = {"model", "models", "set"}  # "Llama models", "the ERA5 data set"
 TRAINED_WORDS = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
+# "detect and correct errors": errors as mistakes to handle, not an error measure.
+MISTAKE_VERBS = {"correct", "corrects", "detect", "detects", "fix", "fixes", "avoid", "avoids", "prevent", "prevents",
+                 "identify", "identifies", "locate", "locates", "repair", "repairs", "catch", "catches", "introduce",
+                 "introduces", "propagate", "propagates", "make", "makes", "diagnose", "diagnoses", "recover", "handle"}
 CLASS_ACRONYMS = {"llm", "llms", "vlm", "vlms", "mllm", "mllms"}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "few"}
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "able", "ible", "ent", "ant", "ary", "ed", "ing", "ly")
@@ -327,7 +331,8 @@ class ContextFinder:
             elif lower in metric_heads:
                 if (sentence_of[i] in self.number_sentences or lower in self.cues.strong_metric_heads
                         or self._measured(doc, i)) and not (i + 1 < len(doc) and self._continues(doc[i + 1])) \
-                        and not self._acronym_then_task(doc, i):
+                        and not self._acronym_then_task(doc, i) \
+                        and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in MISTAKE_VERBS):
                     # not "time series", "inference time scaling"
                     self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
             elif lower in method_heads:
