@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from kg.model import Entity, Evidence, Extraction, PaperFacts, Resolution, Result
-from kg.names import normalize
+from kg.names import normalize, singular_name
 
 # "Qwen2.5-7B-Instruct" -> "Qwen2.5"; "Llama-3.1-8B" -> "Llama-3.1"; "Mamba-2.8B" -> "Mamba".
 _SIZE = re.compile(r"^(?P<family>.*?[A-Za-z].*?)[-_ ]?\d+(?:\.\d+)?[BMK](?:[-_ ].*)?$", re.IGNORECASE)
@@ -54,7 +54,13 @@ class _Group:
 
     @property
     def primary(self) -> str:
-        return max(self.forms, key=lambda f: (len(normalize(f)), f))
+        return max(self.forms, key=_label_rank)
+
+
+def _label_rank(form: str, count: int = 0) -> tuple:
+    """Fullest name first; of a plural and its singular ("accuracies", "accuracy"), the singular."""
+    single = singular_name(form)
+    return len(normalize(single)), single == form, count, form
 
 
 def resolve(extractions: Iterable[Extraction]) -> Resolution:
@@ -72,6 +78,9 @@ def _paper_groups(extraction: Extraction) -> list[tuple[_Group, list[int]]]:
     """Group one paper's mentions by the forms they share; returns groups with their mention indices."""
     local = _Forms()
     for mention in extraction.mentions:
+        single = singular_name(mention.text, mention.type)
+        if single != mention.text and normalize(single):
+            local.union(normalize(mention.text), normalize(single))
         for alias in mention.aliases:
             if normalize(alias):
                 local.union(normalize(mention.text), normalize(alias))
@@ -82,6 +91,9 @@ def _paper_groups(extraction: Extraction) -> list[tuple[_Group, list[int]]]:
             continue
         group, members = by_root.setdefault(local.find(norm), (_Group(), []))
         group.forms.add(mention.text)
+        single = singular_name(mention.text, mention.type)
+        if single != mention.text and normalize(single):
+            group.forms.add(single)  # "accuracies" is labelled "accuracy" (the scorer only drops a final "s")
         group.forms.update(a for a in mention.aliases if normalize(a))
         group.types[mention.type] += mention.confidence
         members.append(index)
@@ -131,7 +143,7 @@ def _make_entities(groups, forms: _Forms) -> tuple[dict[str, Entity], dict[tuple
             surface[root].update(group.forms)
     entities = {}
     for root, counts in labels.items():
-        label = max(counts, key=lambda f: (counts[f], len(normalize(f)), f))
+        label = max(counts, key=lambda f: (counts[f], _label_rank(f)))
         entities[root] = Entity(
             key=root,
             type=types[root].most_common(1)[0][0],

@@ -436,3 +436,116 @@ def test_capitalised_english_prefix_is_not_a_coined_model(extractor, title):
 
 def test_coined_agent_name_is_still_a_model(extractor):
     assert ("Mobile-Agent", "model") in found(extractor, "We compare against Mobile-Agent on phone tasks.")
+
+
+# ---------------------------------------------------------------- metric and model rules
+
+
+@pytest.mark.parametrize("name", ["MiniCPM-o 2.6", "Gemini-Pro 1.5", "LLaMA-3.1 8B Instruct", "Qwen2.5 7B Chat"])
+def test_model_with_variant_spaced_version_or_edition(extractor, name):
+    assert (name, "model") in found(extractor, f"We compare {name} with our recipe on three tasks.")
+
+
+@pytest.mark.parametrize("name", ["DeepL", "MPNet", "mBERT"])
+def test_commercial_system_and_encoder_are_models(extractor, name):
+    assert (name, "model") in found(extractor, f"We compare against {name} on the test set.")
+
+
+@pytest.mark.parametrize("name", ["XCOMET", "COMETKiwi", "BLEU-4", "model size", "training speed", "response time"])
+def test_lexicon_metrics_without_number(extractor, name):
+    assert (name, "metric") in found(extractor, f"Our method improves {name} over the baseline.")
+
+
+def test_verb_before_metric_is_not_part_of_its_name(extractor):
+    got = found(extractor, "Existing strategies trade accuracy for efficiency. To maintain accuracy, we add a term.")
+    assert ("accuracy", "metric") in got
+    assert not any(text in ("trade accuracy", "maintain accuracy") for text, _ in got)
+
+
+def test_metric_named_loss_is_a_method(extractor):
+    got = found(extractor, "The model is optimized using a Mean Squared Error (MSE) loss function.")
+    assert ("Mean Squared Error", "method") in got and ("MSE", "method") in got
+
+
+def test_rate_before_prediction_names_a_task_not_a_metric(extractor):
+    got = found(extractor, "Hadamard Product is a cornerstone in click-through rate (CTR) prediction tasks.")
+    assert not any(label == "metric" for _, label in got)
+
+
+def test_time_as_moment_or_size_as_knob_is_not_a_metric(extractor):
+    got = found(extractor, "We examine activations at inference time. Scaling the model size does not remove the effect.")
+    assert not any(label == "metric" for _, label in got)
+
+
+def test_plural_of_lexicon_metric_is_found(extractor):
+    got = found(extractor, "We trade longer outputs for smaller runtimes, with accuracies of 90% and error rates below 2%.")
+    assert {("runtimes", "metric"), ("accuracies", "metric"), ("error rates", "metric")} <= got
+
+
+def test_named_system_is_a_method_not_a_model(extractor):
+    got = found(extractor, "We propose Cache-Craft, a system for managing and reusing precomputed key-value caches.")
+    assert ("Cache-Craft", "model") not in got
+
+
+def test_llm_as_modifier_in_description_does_not_make_a_model(extractor):
+    got = found(extractor, "SLED: A Speculative LLM Decoding Framework for Edge Serving\n\nWe propose SLED, which drafts tokens on devices.")
+    assert ("SLED", "model") not in got
+
+
+def test_two_nouns_before_metrics_name_a_metric(extractor):
+    got = found(extractor, "Anonymization can degrade group fairness metrics by up to 40%. We use standard evaluation metrics.")
+    assert ("group fairness", "metric") in got
+    assert not any(text in ("standard evaluation", "evaluation") for text, _ in got)
+
+
+def test_acronym_defined_otherwise_is_not_the_lexicon_metric(extractor):
+    assert not any(label == "metric" for _, label in found(
+        extractor, "Existing methods rely on electromagnetic (EM) tracking, and EM tracking drifts by 5 mm."))
+    assert ("EM", "metric") in found(extractor, "We report Exact Match (EM) and F1; EM rises by 5%.")
+
+
+def test_metric_name_modifying_a_noun_is_not_a_metric(extractor):
+    got = found(extractor, "Traditional inference time scaling methods and long-term energy consumption planning use 5 GPUs.")
+    assert not any(label == "metric" for _, label in got)
+
+
+def test_items_listed_after_metrics_are_metrics(extractor):
+    got = found(extractor, "We introduce three new metrics based on n-grams and rules: Fluency, Truthfulness, and Helpfulness.")
+    assert {("Fluency", "metric"), ("Truthfulness", "metric"), ("Helpfulness", "metric")} <= got
+    got = found(extractor, "We report cost metrics such as rental cost and carbon footprint.")
+    assert {("rental cost", "metric"), ("carbon footprint", "metric")} <= got
+
+
+def test_appositive_with_adjective_list_types_the_name(extractor):
+    got = found(extractor, "Here we present LitChat, an end-to-end, interactive and conversational literature agent that helps.")
+    assert ("LitChat", "model") in got
+
+
+def test_simulator_head_noun_types_a_benchmark(extractor):
+    assert ("Gazebo", "benchmark") in found(extractor, "We test the policy in the high-fidelity Gazebo simulator.")
+
+
+def test_hyphenated_kind_word_is_not_a_name(extractor):
+    got = found(extractor, "We present MA-RAG, a Multi-Agent framework for question answering.")
+    assert not any(text == "Multi-Agent" for text, _ in got)
+
+
+def test_description_outweighs_agent_suffix(extractor):
+    text = "HiAgent: Hierarchical Memory\n\nThis paper introduces HiAgent, a framework that leverages subgoals. HiAgent helps."
+    got = found(extractor, text)
+    assert ("HiAgent", "method") in got and ("HiAgent", "model") not in got
+
+
+def test_time_series_in_description_is_not_a_model_series(extractor):
+    got = found(extractor, "We thus introduce SpaceTime, a new state-space time series architecture that improves accuracy.")
+    assert ("SpaceTime", "model") not in got
+
+
+@pytest.mark.parametrize("name", ["H100-months", "GPU-days", "A100-hours"])
+def test_accelerator_time_is_a_metric(extractor, name):
+    assert (name, "metric") in found(extractor, f"Training takes 27 {name} on our cluster.")
+
+
+def test_errors_as_mistakes_are_not_a_metric(extractor):
+    got = found(extractor, "Two reflection modules enable the agent to detect and correct errors in 3 stages.")
+    assert not any(label == "metric" for _, label in got)

@@ -160,3 +160,28 @@ def test_result_fields_of_the_wrong_type_are_dropped():
     result = resolve([x]).papers[0].results[0]
     assert result.subject is not None and result.benchmark is None
 
+
+
+def test_plural_label_resolves_to_singular():
+    # the scorer drops one final "s" only: "accuracies" must be labelled "accuracy"
+    r = resolve([
+        Extraction(paper("p1"), [mention("accuracies", "metric")]),
+        Extraction(paper("p2"), [mention("accuracy", "metric")]),
+        Extraction(paper("p3"), [mention("Graph Convolutional Networks", "method", ("GCNs",))]),
+    ])
+    labels = {e.label for e in r.entities.values()}
+    assert "accuracy" in labels and "accuracies" not in labels
+    assert len([e for e in r.entities.values() if e.type == "metric"]) == 1
+    assert "Graph Convolutional Network" in labels
+
+
+def test_singular_name_keeps_proper_and_non_plural_names():
+    from kg.names import singular_name
+    assert singular_name("success rates", "metric") == "success rate"
+    assert singular_name("losses", "method") == "loss"
+    assert singular_name("LSTMs", "method") == "LSTM"
+    assert singular_name("Transformers", "method") == "Transformer"
+    for name, type_ in [("Natural Questions", "benchmark"), ("Mixture of Experts", "method"), ("Kinetics", "benchmark"),
+                        ("GPT-4 Turbo", "model"), ("MMLU-Pro", "benchmark"), ("Llama", "model"), ("analysis", "task"),
+                        ("Claude 3.5 Sonnet", "model"), ("ALFWorld Tasks", "benchmark")]:
+        assert singular_name(name, type_) == name

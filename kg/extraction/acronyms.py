@@ -51,6 +51,9 @@ def long_form_start(doc: Doc, open_i: int, letters: str) -> int | None:
     return None
 
 
+TASK_AFTER = {"prediction", "estimation", "forecasting"}
+
+
 class AcronymFinder:
     def __init__(self, name: str, cues_file: str):
         self.name = name
@@ -72,14 +75,27 @@ class AcronymFinder:
                     add(doc, short.i, short.i + 1, UNTYPED, "acronym:proposed", 0.75)
                 continue
             label = self.cues.head_type.get(singular(doc[token.i - 1].text.split("-")[-1]), UNTYPED)
+            if label == "metric" and token.i + 3 < len(doc) and doc[token.i + 3].lower_ in TASK_AFTER:
+                label = UNTYPED  # "click-through rate (CTR) prediction" names a task, not a measure
             proposing = self._proposing(token.sent)
             # "signals of interest (SoI)" needs other evidence; "we propose Recall with Reasoning (RwR)" does not.
             confidence = 0.85 if label else (0.75 if proposing else 0.4)
             add(doc, start, token.i, label, "acronym:long-form", confidence)
             add(doc, short.i, short.i + 1, label, "acronym:short-form", confidence)
             definitions.append((start, token.i, short.i, short.i + 1))
+            self._drop_other_meaning(doc, start, token.i, short)
         doc._.akg_definitions = definitions
         return doc
+
+    @staticmethod
+    def _drop_other_meaning(doc: Doc, start: int, end: int, short) -> None:
+        # "electromagnetic (EM) tracking": the paper defines EM otherwise, so the metric lexicon's
+        # "EM" (exact match) does not apply anywhere in it.
+        found = doc._.akg_candidates or []
+        lexical = [c for c in found if c[3] == "lexicon:metric" and doc[c[0]:c[1]].text == short.text]
+        if not lexical or any(c[3] == "lexicon:metric" and c[0] >= start and c[1] <= end for c in found):
+            return
+        doc._.akg_candidates = [c for c in found if c not in lexical]
 
     def _proposing(self, sentence) -> bool:
         # "we propose ...", "a process we call Longtail Guidance (LTG)"

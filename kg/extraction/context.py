@@ -52,6 +52,30 @@ MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "qu
 HEAD_NOUN_EXTRAS = {"model", "models", "set"}  # "Llama models", "the ERA5 data set"
 TRAINED_WORDS = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
+# "detect and correct errors": errors as mistakes to handle, not an error measure.
+MISTAKE_VERBS = {"correct", "corrects", "detect", "detects", "fix", "fixes", "avoid", "avoids", "prevent", "prevents",
+                 "identify", "identifies", "locate", "locates", "repair", "repairs", "catch", "catches", "introduce",
+                 "introduces", "propagate", "propagates", "make", "makes", "diagnose", "diagnoses", "recover", "handle"}
+CLASS_ACRONYMS = {"llm", "llms", "vlm", "vlms", "mllm", "mllms"}
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "few"}
+ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "able", "ible", "ent", "ant", "ary", "ed", "ing", "ly")
+# Words before "metrics" that say what kind of metric, not which one.
+GENERIC_METRIC_KINDS = {"evaluation", "automatic", "standard", "common", "traditional", "various", "several", "multiple",
+                        "different", "new", "novel", "existing", "key", "quantitative", "qualitative", "performance",
+                        "quality", "efficiency", "reference-based", "reference-free", "human", "task-specific",
+                        "proposed", "other", "these", "such", "additional", "popular", "established", "classical",
+                        "conventional", "overall", "diverse", "comprehensive", "relevant", "complementary", "objective",
+                        "subjective", "statistical", "lexical", "fine-grained", "proxy", "downstream", "intrinsic",
+                        "extrinsic", "n-gram", "classic", "assessment", "accuracy", "similarity", "distance", "error",
+                        "success", "ranking", "retrieval", "generation", "detection", "classification", "image",
+                        "video", "text", "model", "system", "evaluation metrics", "benchmark", "task", "core", "main",
+                        "primary", "secondary", "important", "critical", "multiple", "standardized", "interpretable"}
+# Verbs that take a metric as object: "trade accuracy for efficiency", "maintain accuracy" name "accuracy".
+METRIC_VERBS = {"maintain", "maintains", "trade", "trades", "sacrifice", "sacrifices", "preserve", "preserves",
+                "retain", "retains", "keep", "keeps", "balance", "balances", "compromise", "compromises", "hurt",
+                "hurts", "harm", "harms", "degrade", "degrades", "affect", "affects", "maximize", "maximizes",
+                "minimize", "minimizes", "optimize", "optimizes", "attain", "attains", "reach", "reaches",
+                "deliver", "delivers", "match", "matches", "exceed", "exceeds", "surpass", "surpasses"}
 
 
 class ContextFinder:
@@ -163,14 +187,22 @@ class ContextFinder:
             and lower not in PHRASE_OPENERS and lower not in LATER_WORDS and not lower.endswith(("s", "ed"))
 
     def _type_from_description(self, doc: Doc, start: int, end: int, j: int, extractor: str) -> None:
-        for k in range(j, min(j + 8, len(doc))):
+        for k in range(j, min(j + 10, len(doc))):
             word = doc[k].lower_
             label = "model" if word in self.cues.released_heads else self.cues.name_heads.get(word)
+            if label == "model" and word in CLASS_ACRONYMS and k + 1 < len(doc) and doc[k + 1].is_alpha \
+                    and doc[k + 1].lower_ not in DESCRIPTION_STOPS:
+                continue  # "A Speculative LLM Decoding Framework": "LLM" modifies the head that follows
+            if word in ("series", "family") and not (k + 1 < len(doc) and doc[k + 1].lower_ == "of"):
+                continue  # "a state-space time series architecture" is not "a series of models"
             if word == "benchmarking":
                 label = "benchmark"  # "UltraHorizon: Benchmarking Agent Capabilities in ..."
             if label in ("benchmark", "method", "model"):
-                add(doc, start, end, label, extractor, 0.75)
+                add(doc, start, end, label, extractor, 0.8)  # a description outweighs a name's shape
                 return
+            if word in (",", "and") and k > j and k + 1 < len(doc) and doc[k + 1].is_lower \
+                    and doc[k + 1].lower_ not in DESCRIPTION_STOPS and doc[k + 1].lower_ not in ("a", "an", "the"):
+                continue  # "LitChat, an end-to-end, interactive and conversational literature agent"
             if doc[k].is_punct or (doc[k].is_lower and word in DESCRIPTION_STOPS) or word in QUESTION_WORDS:
                 return  # "R-Horizon: How Far Can Your Large Reasoning Model ...?" describes nothing
 
@@ -293,9 +325,14 @@ class ContextFinder:
                 add(doc, i + 1, i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
             elif lower == "by" and self._by_number(doc, i + 1):
                 self._changed_quantity(doc, i)
+            elif lower == "metrics" and i > 0:
+                self._named_by_metrics(doc, i)
+                self._metrics_then_list(doc, i)
             elif lower in metric_heads:
                 if (sentence_of[i] in self.number_sentences or lower in self.cues.strong_metric_heads
-                        or self._measured(doc, i)) and not (i + 1 < len(doc) and self._continues(doc[i + 1])):
+                        or self._measured(doc, i)) and not (i + 1 < len(doc) and self._continues(doc[i + 1])) \
+                        and not self._acronym_then_task(doc, i) \
+                        and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in MISTAKE_VERBS):
                     # not "time series", "inference time scaling"
                     self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
             elif lower in method_heads:
@@ -304,6 +341,64 @@ class ContextFinder:
                                                         or ("-" in lowers[i - 2][1:] and doc[i - 1].is_lower)):
                 # "self-debug learning", "step-wise reinforcement learning": a named way of training
                 self._phrase(doc, i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
+
+    def _named_by_metrics(self, doc: Doc, head: int) -> None:
+        # "group fairness metrics", "topic diversity metrics": two lower-case nouns before "metrics"
+        # name a measure, unless they only say what kind ("standard evaluation metrics").
+        start = head - 2
+        if start < 0 or (start > 0 and doc[start - 1].like_num):  # "17 forecast metrics" counts metrics
+            return
+        first, last = doc[start], doc[head - 1]
+        if not all(t.is_lower and (t.is_alpha or "-" in t.text[1:-1]) for t in (first, last)) \
+                or last.lower_.endswith(ADJECTIVE_ENDINGS) or last.lower_ in GENERIC_METRIC_KINDS \
+                or last.lower_ in self.cues.task_heads or first.lower_ in NUMBER_WORDS or last.lower_ in NUMBER_WORDS \
+                or first.lower_ in LATER_WORDS or self.sentence_of[head] not in self.number_sentences \
+                or any(t.lower_.endswith("s") and not t.lower_.endswith("ss") for t in (first, last)) \
+                or (first.lower_.endswith(("ing", "ed", "ly")) and first.lower_ not in self.cues.nominal_gerunds) \
+                or any(t.lower_ in GENERIC_METRIC_KINDS or t.lower_ in METRIC_VERBS or t.lower_ in PHRASE_OPENERS
+                       or t.lower_ in DESCRIPTION_STOPS or t.lower_ in self.cues.propose_verbs
+                       or t.lower_ in self.cues.task_modifier_stop for t in (first, last)):
+            return
+        add(doc, start, head, "metric", "context:named-metrics", 0.6)
+
+    def _metrics_then_list(self, doc: Doc, head: int) -> None:
+        # "three new metrics based on n-grams and rules: Fluency, Truthfulness, and Helpfulness",
+        # "metrics such as rental cost and latency": the listed items are metrics.
+        sentence_end = doc[head].sent.end
+        i = head + 1
+        while i < min(head + 10, sentence_end) and doc[i].text != ":" and not (
+                doc[i].lower_ in ("such", "including") and (doc[i].lower_ == "including" or doc[i + 1].lower_ == "as")):
+            if doc[i].text in (".", ";", "(") or doc[i].lower_ in self.cues.change_verbs:
+                return
+            i += 1
+        if i >= min(head + 10, sentence_end):
+            return
+        i += 2 if doc[i].lower_ == "such" else 1
+        items = []
+        while i < sentence_end:
+            start = i
+            while i < sentence_end and i - start < 3 and (doc[i].is_alpha or "-" in doc[i].text[1:-1]) \
+                    and doc[i].lower_ not in LIST_JOINERS and doc[i].lower_ not in DESCRIPTION_STOPS \
+                    and (doc[i].is_lower or doc[i].is_title):
+                i += 1
+            if i == start or (i < sentence_end and doc[i].text not in (",", ".", ";", ")") and doc[i].lower_ not in LIST_JOINERS):
+                return  # not a list of short names: the sentence goes on
+            items.append((start, i))
+            if i >= sentence_end or doc[i].text in (".", ";", ")"):
+                break
+            while i < sentence_end and doc[i].lower_ in LIST_JOINERS:
+                i += 1
+        if len(items) >= 2:
+            stop = self.cues.task_modifier_stop
+            for start, end in items:
+                if not all(t.lower_ in stop or t.lower_ == "etc" for t in doc[start:end]):
+                    add(doc, start, end, "metric", "context:metrics-list", 0.65)
+
+    @staticmethod
+    def _acronym_then_task(doc: Doc, head: int) -> bool:
+        # "click-through rate (CTR) prediction": the rate names a task, not a measure
+        return head + 4 < len(doc) and doc[head + 1].text == "(" and doc[head + 3].text == ")" \
+            and doc[head + 4].lower_ in ("prediction", "estimation", "forecasting")
 
     @staticmethod
     def _measured(doc: Doc, head: int) -> bool:
@@ -338,6 +433,8 @@ class ContextFinder:
                 start -= 2  # "frame-level action conditioning": "frame" "-level" is one modifier
                 continue
             gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS
+            if label == "metric" and prev.lower_ in METRIC_VERBS:
+                break
             if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
                     or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop:
                 break

@@ -24,6 +24,14 @@ DATA_DIR = Path(__file__).parent / "data" / "lexicons"
 LEXICON_LABELS = ENTITY_TYPES + (GENERIC,)
 CONFIDENCE = 0.95
 VERB_LEADS = {"to", "can", "could", "may", "might", "will", "would", "should", "must", "cannot", "we", "they", "models"}
+# A metric name that is not a measure here: "MSE loss" is a training objective (a method),
+# "click-through rate prediction" a task, "at inference time" a moment, "scaling the model size" a knob.
+OBJECTIVE_AFTER = {"loss", "losses", "objective", "objectives", "regularizer", "regularization", "penalty"}
+TASK_AFTER = {"prediction", "estimation", "forecasting", "predictor", "estimator",
+              # "inference time scaling", "energy consumption planning": the metric name modifies a noun
+              "scaling", "planning", "optimization", "optimisation", "minimization", "budget", "budgets"}
+MOMENT_BEFORE = {"at", "during"}
+KNOB_BEFORE = {"scaling", "scale", "scales", "scaled", "varying", "vary", "varies"}
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,15 @@ def case_sensitive(form: str) -> bool:
     return any(any(c.isupper() for c in w[1:]) for w in words)
 
 
+def plural(form: str) -> str:
+    """The usual English plural of a lower-case name's last word: "runtime" -> "runtimes", "accuracy" -> "accuracies"."""
+    if form.endswith("y") and form[-2:-1] not in "aeiou":
+        return form[:-1] + "ies"
+    if form.endswith(("s", "x", "ch", "sh")):
+        return form + "es"
+    return form + "s"
+
+
 class LexiconMatcher:
     def __init__(self, nlp: Language, name: str, lexicon_dir: str):
         self.name = name
@@ -96,6 +113,8 @@ class LexiconMatcher:
                 matcher.add(entry.label, [nlp.make_doc(form)])
                 if sensitive and " " not in form and form[-1].isupper():
                     matcher.add(entry.label, [nlp.make_doc(form + "s")])  # "LSTMs", "GNNs"
+                if entry.label == "metric" and not sensitive and form[-1:].isalpha() and form[-1:].islower():
+                    matcher.add(entry.label, [nlp.make_doc(plural(form))])  # "success rates", "accuracies"
                 norm = normalize(form)
                 if len(norm) >= 4 and any(c.isdigit() for c in norm):
                     self.by_norm.setdefault(norm, entry.label)
@@ -107,6 +126,16 @@ class LexiconMatcher:
                 label = strings[match_id]
                 if end - start == 1 and doc[start].is_lower and self._used_as_verb(doc, start):
                     continue
+                if label == "metric":
+                    role = self._metric_role(doc, start, end)
+                    if role is not None:
+                        # the span and its "(ACRONYM)" become a method, or are blocked for every finder
+                        spans = [(start, end)]
+                        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                            spans.append((end + 1, end + 2))
+                        for s0, s1 in spans:
+                            add(doc, s0, s1, role or GENERIC, f"lexicon:{role or 'not-a-measure'}", CONFIDENCE)
+                        continue
                 add(doc, start, end, label, f"lexicon:{label}", CONFIDENCE)
         self._variants(doc)
         return doc
@@ -118,6 +147,27 @@ class LexiconMatcher:
             return False
         before = doc[i - 1].lower_
         return before in VERB_LEADS or (before.endswith("ly") and len(before) > 4)
+
+    @staticmethod
+    def _metric_role(doc: Doc, start: int, end: int) -> str | None:
+        """"method" for a loss, "" for a task or a non-measure, None for a metric."""
+        after = end
+        if 0 < start and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
+            after = end + 1  # "(MSE)" after its long form: judged by what follows it
+        elif after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+            after += 3  # "Mean Squared Error (MSE) loss"
+        following = doc[after].lower_ if after < len(doc) else ""
+        if following in OBJECTIVE_AFTER:
+            return "method"
+        if following in TASK_AFTER:
+            return ""
+        before = start - 1
+        if before >= 0 and doc[before].lower_ == "the":
+            before -= 1
+        preceding = doc[before].lower_ if before >= 0 else ""
+        if preceding in KNOB_BEFORE or (preceding in MOMENT_BEFORE and doc[end - 1].lower_ == "time"):
+            return ""
+        return None
 
     def _variants(self, doc: Doc) -> None:
         # "GSM-8K" for "GSM8K", "MATH500" for "MATH-500": one token, normalised lookup.
