@@ -5,9 +5,10 @@ papers are built with `kg.api.build_dataset`, and each paper's named graph is re
 SPARQL for the entities it `akg:mentions` (type, rdfs:label, skos:altLabel), the ones it
 `akg:proposes`, its results and its `akg:outperforms` links.
 
-A predicted entity matches a gold entity of the same type when its label normalises
-(kg.names.normalize) to the gold name or one of its aliases, as the guideline scores;
-the slots of results and outperforms pairs match on any of the entity's names. Counts are
+A predicted entity matches a gold entity of the same type when the name the paper gives
+it normalises (kg.names.normalize) to the gold name or one of its aliases, as the
+guideline scores (see match_entities for which names those are); the slots of results
+and outperforms pairs match on any of the entity's names. Counts are
 micro-averaged over papers: per type, "overall" over method/model/benchmark/metric, task
 on its own, `proposed`, results and outperforms pairs, plus recall on gold entities whose
 names are in none of the extractor's lexicons ("unseen").
@@ -64,6 +65,11 @@ class PredEntity:
     names: frozenset[str]  # normalised label and altLabels
     label: str
     proposed: bool = False
+    written: frozenset[str] = frozenset()  # normalised akg:asWritten of its mention; empty: the label
+
+    @property
+    def own_names(self) -> frozenset[str]:
+        return self.written or frozenset({normalize(self.label)})
 
 
 @dataclass
@@ -220,6 +226,13 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?e ?name WHERE { GRAPH ?g { { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name } } }"""
 
+WRITTEN_QUERY = """
+PREFIX akg: <https://w3id.org/abstract-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?e ?written WHERE {
+  GRAPH ?g { ?ev rdf:predicate akg:mentions ; rdf:object ?e ; akg:asWritten ?written }
+}"""
+
 ROLE_FIELD = {"resultFor": "subject", "onBenchmark": "benchmark", "withMetric": "metric"}
 
 
@@ -231,6 +244,9 @@ def predictions(dataset, graph_iri: str) -> Predicted:
     names: dict[str, set[str]] = {}
     for row in dataset.query(NAMES_QUERY, initBindings=bindings):
         names.setdefault(str(row.e), set()).add(normalize(str(row.name)))
+    written: dict[str, set[str]] = {}
+    for row in dataset.query(WRITTEN_QUERY, initBindings=bindings):
+        written.setdefault(str(row.e), set()).add(normalize(str(row.written)))
     entities: dict[str, PredEntity] = {}
     for row in dataset.query(ENTITY_QUERY, initBindings=bindings):
         iri = str(row.e)
@@ -238,7 +254,7 @@ def predictions(dataset, graph_iri: str) -> Predicted:
         key = f"{iri} {kind}"
         if key not in entities:
             entities[key] = PredEntity(iri, kind, frozenset(names.get(iri, ())) - {""}, str(row.label),
-                                       bool(row.proposed.toPython()))
+                                       bool(row.proposed.toPython()), frozenset(written.get(iri, ())) - {""})
     results: dict[str, dict] = {}
     for row in dataset.query(RESULT_QUERY, initBindings=bindings):
         result = results.setdefault(str(row.r), {"value": str(row.value or ""), "subject": frozenset(),
@@ -255,14 +271,17 @@ def predictions(dataset, graph_iri: str) -> Predicted:
 
 
 def match_entities(gold: Sequence[GoldEntity], pred: Sequence[PredEntity]) -> tuple[list, list, list]:
-    """Matching by the predicted label: (found gold, missed gold, predictions matching no gold).
+    """Matching by the name the paper gives: (found gold, missed gold, predictions matching no gold).
 
-    The guideline compares the predicted label only, not its other names: an entity
-    labelled "Transformer module" does not match gold "Transformer" through an alias."""
+    The guideline compares one name per entity and paper, the fullest the paper writes.
+    An entity's rdfs:label is corpus-wide (the name most papers give it), so the paper's
+    own name is the akg:asWritten of its mention evidence, and the label only where a
+    graph has none: a paper that writes "o1" is scored on "o1" even where the graph
+    calls the entity "OpenAI o1"; its other forms (skos:altLabel) do not count."""
     gold_keys = set().union(*(g.keys for g in gold)) if gold else set()
-    found = [g for g in gold if any(normalize(p.label) in g.keys for p in pred)]
+    found = [g for g in gold if any(g.keys & p.own_names for p in pred)]
     missed = [g for g in gold if g not in found]
-    return found, missed, [p for p in pred if normalize(p.label) not in gold_keys]
+    return found, missed, [p for p in pred if not p.own_names & gold_keys]
 
 
 def entity_count(gold, pred, found, false) -> Count:

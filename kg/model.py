@@ -68,6 +68,7 @@ class Evidence:
     end: int
     extractor: str  # rule or model name, e.g. "rule:we-propose", "model:akg_ner"
     confidence: float
+    written: str = ""  # for a mention: the fullest name the paper gives the entity, as written
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Mention:
     extractor: str
     confidence: float
     aliases: tuple[str, ...] = ()  # other forms this paper gives it: "HRM" for "Hierarchical Reward Model"
+    canonical: str = ""  # the curated lexicon name it is a spelling of ("AIME 2024" for "AIME24"), if any
 
 
 @dataclass(frozen=True)

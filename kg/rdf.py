@@ -357,6 +357,8 @@ class _Writer:
                 (me, PROV.wasAttributedTo, agent),
             ):
                 g.add(triple)
+            if ev.written:
+                g.add((me, AKG.asWritten, Literal(ev.written)))
 
 
 def _describe_entity(g: set, me: URIRef, data: dict) -> None:

@@ -3,7 +3,8 @@
 Forms that normalise alike (GSM8K, GSM-8K, gsm8k) are one entity. A short form defined
 next to a long one ("Hierarchical Reward Model (HRM)") joins them, corpus-wide, unless
 the short form is defined with different long forms in different papers: then it is
-ambiguous and only joins within the paper that defines it. Model sizes and versions
+ambiguous and only joins within the paper that defines it. Spellings of one curated
+lexicon name (AIME24, AIME 2024) are one entity wherever they are written. Model sizes and versions
 (Qwen2.5-7B, Qwen2.5-72B) stay apart and point to their family with variantOf.
 """
 from __future__ import annotations
@@ -51,6 +52,7 @@ class _Group:
 
     forms: set[str] = field(default_factory=set)  # surface forms
     types: Counter = field(default_factory=Counter)
+    canonical: set[str] = field(default_factory=set)  # curated lexicon names of its forms
 
     @property
     def primary(self) -> str:
@@ -96,6 +98,8 @@ def _paper_groups(extraction: Extraction) -> list[tuple[_Group, list[int]]]:
             group.forms.add(single)  # "accuracies" is labelled "accuracy" (the scorer only drops a final "s")
         group.forms.update(a for a in mention.aliases if normalize(a))
         group.types[mention.type] += mention.confidence
+        if mention.canonical:
+            group.canonical.add(mention.canonical)
         members.append(index)
     return list(by_root.values())
 
@@ -118,6 +122,8 @@ def _join_forms(groups: list[list[tuple[_Group, list[int]]]]) -> _Forms:
                 short = normalize(form)
                 if short != primary and len(long_forms_of[short]) == 1:
                     forms.union(primary, short)
+            for name in group.canonical:  # spellings of one curated name, written in different papers
+                forms.union(primary, normalize(name))
     return forms
 
 
@@ -198,7 +204,7 @@ def _paper_facts(p: int, extraction: Extraction, groups, owner, entities: dict[s
             key_of[index] = key
         facts.surface_forms.setdefault(key, set()).update(group.forms)
         first = extraction.mentions[members[0]]
-        facts.roles.append((key, "mentions", _mention_evidence(extraction, first)))
+        facts.roles.append((key, "mentions", _mention_evidence(extraction, first, group.primary)))
     for role in extraction.roles:
         if role.mention in key_of:
             key = key_of[role.mention]
@@ -231,10 +237,11 @@ def _if_type(key: str | None, type_: str, entities: dict[str, Entity]) -> str | 
     return key if key is not None and entities[key].type == type_ else None
 
 
-def _mention_evidence(extraction: Extraction, mention) -> Evidence:
+def _mention_evidence(extraction: Extraction, mention, written: str) -> Evidence:
+    # `written` keeps the paper's own name for the entity, whatever label the corpus gives it.
     text = extraction.paper.text
     start, end = _sentence_bounds(text, mention.start, mention.end)
-    return Evidence(text[start:end], start, end, mention.extractor, mention.confidence)
+    return Evidence(text[start:end], start, end, mention.extractor, mention.confidence, written)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

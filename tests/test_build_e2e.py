@@ -72,6 +72,25 @@ def test_deepmath_paper_proposes_the_benchmark(seed_build):
     assert len(list(rows)) == 1
 
 
+def test_aime_2024_is_one_benchmark_however_a_paper_spells_it(seed_build):
+    _, _, graph = seed_build
+    rows = graph.query(PREFIXES + """
+        SELECT DISTINCT ?e WHERE { ?e a akg:Benchmark ; rdfs:label|skos:altLabel ?name
+                                   FILTER(?name IN ("AIME 2024", "AIME24")) }""",
+                       initNs={"skos": rdflib.SKOS})
+    assert len(list(rows)) == 1
+
+
+def test_every_mention_keeps_the_name_its_paper_wrote(seed_build):
+    _, _, graph = seed_build
+    rows = graph.query(PREFIXES + """
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        SELECT (COUNT(?ev) AS ?all) (COUNT(?name) AS ?named) WHERE {
+          ?ev rdf:predicate akg:mentions . OPTIONAL { ?ev akg:asWritten ?name } }""")
+    (row,) = list(rows)
+    assert int(row.all) > 1000 and int(row.named) == int(row.all)
+
+
 def test_graph_passes_shacl(seed_build):
     from kg.validate import validate
 

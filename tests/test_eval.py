@@ -105,11 +105,18 @@ def test_match_by_alias_and_normalisation():
     assert found == gold and missed == [] and false == []
 
 
-def test_only_the_predicted_label_is_compared():
+def test_the_label_counts_when_the_paper_writes_no_other_name():
     gold = [GoldEntity("Transformer", "method", ())]
     pred = [PredEntity("e", "method", frozenset({"transformermodule", "transformer"}), "Transformer module")]
     found, missed, false = match_entities(gold, pred)
     assert found == [] and missed == gold and false == pred
+
+
+def test_a_paper_is_scored_on_the_names_it_writes_not_the_corpus_label():
+    gold = [GoldEntity("o1", "model", ())]
+    pred = PredEntity("e", "model", frozenset({"openaio1", "o1"}), "OpenAI o1", written=frozenset({"o1"}))
+    assert match_entities(gold, [pred])[0] == gold
+    assert match_entities([GoldEntity("OpenAI o1", "model", ())], [pred])[0] == []
 
 
 def test_two_predictions_of_one_gold_entity_are_both_correct():

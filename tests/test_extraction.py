@@ -33,6 +33,13 @@ def test_lexicon_benchmark_found(extractor):
     assert ("GSM8K", "benchmark") in found(extractor, "We evaluate our model on GSM8K.")
 
 
+def test_lexicon_mention_names_its_curated_entry(extractor):
+    paper = Paper(key="k", abstract="We report results on AIME24 and on a new task.")
+    (extraction,) = extractor.extract([paper])
+    (mention,) = extraction.mentions
+    assert (mention.text, mention.canonical) == ("AIME24", "AIME 2024")
+
+
 def test_lexicon_hyphen_variant_found_through_normalised_form(extractor):
     assert ("GSM-8K", "benchmark") in found(extractor, "Results on GSM-8K improve.")
 

@@ -23,7 +23,7 @@ ROLES = ["proposes", "usesMethod", "usesModel", "evaluatesOn", "reportsMetric", 
 OBJECT_PROPERTIES = ["mentions", *ROLES, "outperforms", "basedOn", "variantOf",
                      "reportsResult", "resultFor", "onBenchmark", "withMetric"]
 DATATYPE_PROPERTIES = ["value", "valueText", "authorCount", "upvotes", "extractor", "confidence",
-                       "startOffset", "endOffset"]
+                       "startOffset", "endOffset", "asWritten"]
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ def paper(key: str, text: str = "x " * 50) -> Paper:
     return Paper(key=key, abstract=text)
 
 
-def mention(text: str, type_: str, aliases: tuple[str, ...] = (), start: int = 0) -> Mention:
-    return Mention(text, type_, start, start + len(text), "test", 0.9, aliases)
+def mention(text: str, type_: str, aliases: tuple[str, ...] = (), start: int = 0, canonical: str = "") -> Mention:
+    return Mention(text, type_, start, start + len(text), "test", 0.9, aliases, canonical)
 
 
 EV = Evidence("A sentence.", 0, 11, "test", 0.8)
@@ -51,6 +51,26 @@ def test_label_is_the_name_most_papers_give():
     r = resolve([Extraction(paper(f"p{i}"), [mention("COMET", "metric")]) for i in range(3)]
                 + [Extraction(paper("p9"), [mention("Causal Object-centric Model Extraction Tool", "metric", ("COMET",))])])
     assert {e.label for e in r.entities.values()} == {"COMET"}
+
+
+def test_spellings_of_one_lexicon_name_join_across_papers():
+    r = resolve([
+        Extraction(paper("p1"), [mention("AIME24", "benchmark", canonical="AIME 2024")]),
+        Extraction(paper("p2"), [mention("AIME 2024", "benchmark", canonical="AIME 2024")]),
+        Extraction(paper("p3"), [mention("AIME 2024", "benchmark", canonical="AIME 2024")]),
+    ])
+    assert [(e.label, e.aliases) for e in r.entities.values()] == [("AIME 2024", {"AIME24"})]
+
+
+def test_mention_evidence_keeps_the_name_the_paper_wrote():
+    r = resolve([
+        Extraction(paper("p1"), [mention("o1", "model", canonical="OpenAI o1")]),
+        Extraction(paper("p2"), [mention("OpenAI o1", "model", canonical="OpenAI o1")]),
+        Extraction(paper("p3"), [mention("OpenAI o1", "model", canonical="OpenAI o1")]),
+    ])
+    assert {e.label for e in r.entities.values()} == {"OpenAI o1"}
+    written = [next(ev.written for _, role, ev in facts.roles if role == "mentions") for facts in r.papers]
+    assert written == ["o1", "OpenAI o1", "OpenAI o1"]
 
 
 def test_ambiguous_acronym_stays_apart():

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.model import Extraction, Mention, Paper
+from kg.names import normalize
 
 CONFIG_FILE = Path(__file__).parent / "data" / "config.cfg"
 SPAN_KEY = "akg_entities"
@@ -102,9 +103,11 @@ def _with_papers(batch: list[Paper], future) -> Iterator[Extraction]:
 
 
 def to_extraction(paper: Paper, doc) -> Extraction:
+    canonical = doc._.akg_canonical or {}
     mentions = [
         Mention(text=span.text, type=span.label_, start=span.start_char, end=span.end_char,
-                extractor=span._.akg_extractor, confidence=span._.akg_confidence, aliases=span._.akg_aliases)
+                extractor=span._.akg_extractor, confidence=span._.akg_confidence, aliases=span._.akg_aliases,
+                canonical=canonical.get((span.label_, normalize(span.text)), ""))
         for span in doc.spans.get(SPAN_KEY, [])
     ]
     return Extraction(paper=paper, mentions=mentions, roles=list(doc._.akg_roles or []),

@@ -106,6 +106,9 @@ class LexiconMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_norm: dict[str, str] = {}
+        # (type, normalised form) -> the entry's name: "AIME24" in one paper and "AIME 2024"
+        # in another are one benchmark although no paper writes both.
+        self.canonical: dict[tuple[str, str], str] = {}
         for entry in read_lexicons(lexicon_dir):
             for form in entry.forms:
                 sensitive = case_sensitive(form)
@@ -118,8 +121,11 @@ class LexiconMatcher:
                 norm = normalize(form)
                 if len(norm) >= 4 and any(c.isdigit() for c in norm):
                     self.by_norm.setdefault(norm, entry.label)
+                if entry.aliases and entry.label != GENERIC:
+                    self.canonical.setdefault((entry.label, norm), entry.name)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.akg_canonical = self.canonical  # shared, read when mentions are made
         strings = doc.vocab.strings
         for matcher in (self.exact, self.lower):
             for match_id, start, end in matcher(doc):
