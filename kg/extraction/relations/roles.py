@@ -1,0 +1,220 @@
+"""Roles: what the paper proposes (named and descriptive contributions, their parts) and the default
+role each entity type implies; also the paper's one named proposal, the subject of "our method"."""
+from __future__ import annotations
+
+import re
+
+from kg.names import normalize
+
+from .units import (AGENTS, _FUNCTION_WORDS, Ent, PaperSubject, Rules, Unit, _Found, _has_any,
+                    _is_paren_alias, _prev_word)
+
+_SHORT_ARTICLE_GAP = re.compile(r"\s*(?:a|an|the)\s+(?:(?:novel|new|simple|unified|general)\s+)?", re.IGNORECASE)
+_ITEM_START = re.compile(r"(?:\(?(?:\d|[ivx]+)\)|[,;]\s*(?:and\s+)?(?:\(?(?:\d|[ivx]+)\)\s*)?)\s*$")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _count(phrase: str) -> int:
+    word = phrase.split()[0].lower()
+    return int(word) if word.isdigit() else _COUNTS.get(word, 6)
+
+
+def _later_items(unit: Unit, first: Ent, limit: int) -> list[Ent]:
+    """The other items of "two categories: X, which ..., and Y, which ...", "(1) X ... (2) Y": mentions
+    of the first item's type that open an item, as many as the count announced."""
+    items = []
+    for ent in unit.ents:
+        if len(items) >= limit:
+            break
+        if ent.start > first.end and ent.label == first.label and _ITEM_START.search(unit.text, 0, ent.start):
+            items.append(ent)
+    return items
+
+
+class RoleRules(Rules):
+    """proposes, the paper subject and the default roles."""
+
+    def find_proposed(self, unit: Unit, found: _Found) -> None:
+        cues, text = self.cues, unit.text
+        # a whole-sentence search with a large alternation costs more than a few substring tests
+        for match in cues.propose.finditer(text) if _has_any(text, cues.propose_hints) else ():
+            first = self._first_contribution(unit, match.end(), tasks=True) or \
+                self._title_topic(unit, match.end(), found)
+            if first is not None:
+                self._propose(unit, found, first, "we-propose", coordinated=True)
+        if cues.we_context.search(text):
+            for match in cues.enumerated.finditer(text):  # "two new metrics: (1) depth distance, ... (2) ..."
+                if _prev_word(text[:match.start()]) in ("on", "in", "across", "over", "under"):
+                    continue  # "experiments on two splits: ..." are used, not made
+                first = next((e for e in unit.ents if 0 <= e.start - match.end() <= 6), None)
+                if first is not None:
+                    self._propose(unit, found, first, "enumerated", coordinated=True)
+                    for item in _later_items(unit, first, _count(match.group(0)) - 1):
+                        self._propose(unit, found, item, "enumerated", coordinated=True)
+        for ent in unit.ents:
+            if ent.label == "task":
+                continue
+            before, after = text[max(0, ent.start - 100):ent.start], text[ent.end:ent.end + 100]
+            if cues.appositive.match(after):
+                self._propose(unit, found, ent, "appositive-novel")
+            elif cues.naming_before.search(before[-40:]) and cues.we_context.search(text):
+                self._propose(unit, found, ent, "called", coordinated=True)
+            elif cues.our_named.search(before[-60:]):
+                self._propose(unit, found, ent, "our-named")
+            elif cues.new_kind.search(before[-90:]):
+                self._propose(unit, found, ent, "new-kind", coordinated=True)
+            elif cues.passive_proposed.match(after) and re.search(r"\b(?:a|an)\s+(?:novel\s+|new\s+)?$", before, re.I):
+                self._propose(unit, found, ent, "passive-proposed")
+            elif cues.released.match(after):
+                self._propose(unit, found, ent, "released")
+            elif unit.is_title and not before.strip() and cues.title_link_after.match(after):
+                self._propose(unit, found, ent, "title-colon")
+
+    def find_components(self, unit: Unit, found: _Found) -> None:
+        """Named parts of the paper's own method: "ACE introduces X", "our approach constructs X"."""
+        cues, text = self.cues, unit.text
+        starts = [m.end() for m in cues.our_component.finditer(text)]
+        for ent in unit.ents:
+            if ent.index in found.proposed and ent.label in AGENTS:
+                verb = cues.component_verb.match(text[ent.end:])
+                if verb:
+                    starts.append(ent.end + verb.end())
+        for pos in starts:
+            first = self._first_contribution(unit, pos)
+            if first is not None and first.index not in found.proposed:
+                self._propose(unit, found, first, "component", coordinated=True)
+
+    def _first_contribution(self, unit: Unit, pos: int, tasks: bool = False) -> Ent | None:
+        """The first non-task mention after a "we propose" cue, if nothing in between says it is not the object.
+
+        "a novel inference-time scaling approach -- X": a mention followed by a head word is a modifier, skipped.
+        "a benchmark spanning ..., X": a head word followed by more than a short phrase means the head is the object.
+        """
+        cues = self.cues
+        for ent in unit.ents:
+            if ent.start < pos:
+                continue
+            gap = unit.text[pos:ent.start]
+            if ent.label == "task" and not (tasks and re.search(r"\btasks?\b", gap, re.IGNORECASE)):
+                continue  # a task is proposed only when the text calls it a new task
+            if len(gap) > 150 or cues.gap_blockers.search(gap.rstrip().rstrip(":")):
+                return None  # a colon may end the gap: "comprises two categories: X, ..."
+            if _prev_word(unit.text[:ent.start]) in cues.block_before:
+                return None
+            after = unit.text[ent.end:ent.end + 80]
+            if self._modifier(gap, after):
+                continue
+            head = cues.head_word.search(gap)
+            if head and not re.fullmatch(r"\s*(?:,|:|--|—|–|\()?\s*(?:(?:called|named|termed|dubbed|namely|with)\s+)?"
+                                         r"(?:[^\s,;.()]+\s+){0,5}(?:\(\s*)?", gap[head.end():], re.IGNORECASE):
+                return None
+            if cues.applied_after.match(after):
+                return None  # "we introduce the attention sink mechanism into ..." applies an existing one
+            return ent
+        return None
+
+    def _title_topic(self, unit: Unit, pos: int, found: _Found) -> Ent | None:
+        """"we propose a multi-timescale hierarchical RL approach" under the title "Multi-Timescale
+        Hierarchical RL for ...": the named modifier of the proposed head is what the title is about."""
+        ent = next((e for e in unit.ents if e.start >= pos and e.label != "task"), None)
+        if ent is None or found.names[ent.index] not in found.title_names or \
+                not _SHORT_ARTICLE_GAP.fullmatch(unit.text, pos, ent.start):
+            return None
+        return ent if self.cues.modifier_after.match(unit.text[ent.end:ent.end + 80]) else None
+
+    def _modifier(self, gap: str, after: str) -> bool:
+        """The mention only qualifies what is proposed: "a novel inference-time scaling approach",
+        "a Graphormer-enhanced framework", "a new SSM parameterization"."""
+        if self.cues.modifier_after.match(after) or re.match(r"-[a-z]", after):
+            return True
+        noun = re.match(r"\s+([a-z][a-z-]+)\b", after)
+        return bool(noun and noun.group(1) not in _FUNCTION_WORDS and not noun.group(1).endswith("ly")
+                    and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", gap, re.IGNORECASE))
+
+    def _propose(self, unit: Unit, found: _Found, ent: Ent, rule: str, coordinated: bool = False) -> None:
+        found.role(ent.index, "proposes", unit.evidence(rule, self.conf(rule)))
+        found.proposed.add(ent.index)
+        for other in self._followers(unit, ent, aliases_only=not coordinated):
+            found.role(other.index, "proposes", unit.evidence(rule, self.conf("coordinated")))
+            found.proposed.add(other.index)
+
+    def _followers(self, unit: Unit, ent: Ent, aliases_only: bool) -> list[Ent]:
+        """Mentions joined to `ent` by "(Y)" aliases or, unless aliases_only, by "and"/commas."""
+        joined, last = [], ent
+        connector = r"\s*\(\s*" if aliases_only else \
+            r"\s*(?:\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|&|\()\s*(?:\(\d\)\s*)?"
+        for other in unit.ents:
+            if other.start < last.end or (other.label == "task") != (ent.label == "task"):
+                continue
+            gap = unit.text[last.end:other.start]
+            if not re.fullmatch(connector, gap):
+                break
+            if re.search(r"\((?!\d\))", gap) and not re.match(r"\s*\)", unit.text[other.end:]):
+                break  # "X (Self-Attention with ...)": only a whole parenthesis is an alias
+            joined.append(other)
+            last = other
+        return joined
+
+    def paper_subject(self, units: list[Unit], found: _Found) -> PaperSubject | None:
+        """The paper's one named proposal (the subject of "our method"): its one proposed method or model,
+        else its one proposed dataset; None when there are several."""
+        for labels in (AGENTS, ("benchmark",)):
+            groups = self._proposal_groups(units, found, labels)
+            if len(groups) == 1:
+                index, forms = groups[0]
+                alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
+                return PaperSubject(index, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"))
+            if groups:
+                return None
+        return None
+
+    def _proposal_groups(self, units: list[Unit], found: _Found, labels: tuple[str, ...]) -> list[tuple[int, set[str]]]:
+        """Proposed mentions of the given types grouped by shared names and "X (Y)" aliases: (first index, forms)."""
+        groups: list[tuple[int, set[str], set[str]]] = []  # (first index, normalised names, surface forms)
+        for unit in units:
+            for ent in unit.ents:
+                if ent.index not in found.proposed or ent.label not in labels:
+                    continue
+                aliases = tuple(found.spans[ent.index]._.akg_aliases or ())  # read only here: _ is slow
+                names = {normalize(ent.text), *(normalize(a) for a in aliases)}
+                forms = {ent.text, *aliases}
+                if _is_paren_alias(unit, ent) and groups:
+                    groups[-1][1].update(names)
+                    groups[-1][2].update(forms)
+                    continue
+                first = ent.index
+                for group in [g for g in groups if g[1] & names]:
+                    first = min(first, group[0])
+                    names |= group[1]
+                    forms |= group[2]
+                    groups.remove(group)
+                groups.append((first, names, forms))
+        return [(first, forms) for first, _, forms in groups]
+
+    # ---- default roles
+
+    def add_default_roles(self, units: list[Unit], found: _Found) -> None:
+        """The role each type implies, unless proposes already says more; benchmarks need an evaluation context."""
+        proposed_names = {normalize(e.text) for u in units for e in u.ents if e.index in found.proposed}
+        in_results = {r.benchmark for r in found.results}
+        for unit in units:
+            evaluating = any(e.label == "benchmark" for e in unit.ents) and bool(self.cues.evaluation.search(unit.text))
+            for ent in unit.ents:
+                before = unit.text[max(0, ent.start - 60):ent.start]
+                proposed = ent.index in found.proposed or normalize(ent.text) in proposed_names
+                if ent.label == "benchmark":
+                    training = bool(self.cues.training_before.search(before))
+                    if ent.index in in_results or (evaluating and not training and not proposed):
+                        found.role(ent.index, "evaluatesOn", unit.evidence("evaluated-on", self.conf("evaluated-on")))
+                    elif not proposed and not training:
+                        found.role(ent.index, "evaluatesOn",
+                                   unit.evidence("benchmark-mentioned", self.conf("benchmark-mentioned")))
+                elif ent.label in AGENTS and not proposed:
+                    role = "usesModel" if ent.label == "model" else "usesMethod"
+                    used = bool(self.cues.usage_before.search(before))
+                    rule = ("uses-" if used else "") + ent.label + ("" if used else "-mentioned")
+                    found.role(ent.index, role, unit.evidence(rule, self.conf(rule)))
+                elif ent.label == "metric":
+                    found.role(ent.index, "reportsMetric", unit.evidence("metric-reported", self.conf("metric-reported")))
+                elif ent.label == "task":
+                    found.role(ent.index, "addressesTask", unit.evidence("task-addressed", self.conf("task-addressed")))
