@@ -757,3 +757,79 @@ def test_split_units_reads_a_stored_text_copy(nlp):
     doc = nlp.get_pipe("sentencizer")(nlp.make_doc("One claim. Two claims."))
     doc.user_data[relations.TEXT_KEY] = doc.text.upper()  # a marked copy shows which text was read
     assert [u.text for u in relations.split_units(doc)] == ["ONE CLAIM.", "TWO CLAIMS."]
+
+
+# ---- proposals: adopted descriptive parts, own training, plain appositives, titles
+
+def test_a_later_mention_of_the_proposal_introduces_its_components(run):
+    text = ("We propose Agents Co-Evolution (ACE), a framework for decisions. "
+            "ACE introduces a dual-role trajectory refinement mechanism where LLMs act as critics.")
+    r = run(text, [("Agents Co-Evolution", "method"), ("ACE", "method"), ("ACE", "method", 2),
+                   ("dual-role trajectory refinement mechanism", "method")])
+    assert "dual-role trajectory refinement mechanism" in r.roles("proposes")
+
+
+@pytest.mark.parametrize("sentence, part", [
+    ("Furthermore, we incorporate an entropy-based soft blending mechanism that balances exploration.",
+     "entropy-based soft blending mechanism"),
+    ("In this work, we enhance web agents with an explicit rollback mechanism.", "rollback mechanism"),
+    ("In the first stage, we utilize a Bug Locator to pinpoint bug locations.", "Bug Locator"),
+])
+def test_we_adopt_a_new_part_proposes_it(run, sentence, part):
+    assert run(sentence, [(part, "method")]).roles("proposes") == {part}
+
+
+def test_we_use_the_existing_method_is_not_a_proposal(run):
+    r = run("We utilize the PPO algorithm and compare against a Transformer.", [("PPO", "method"), ("Transformer", "method")])
+    assert r.roles("proposes") == set()
+
+
+def test_a_model_trained_on_our_data_is_proposed(run):
+    text = "Based on MatDetector trained on our materials knowledge base, MATTER keeps concepts intact."
+    assert "MatDetector" in run(text, [("MatDetector", "model")]).roles("proposes")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We instantiate this idea with Delethink, an RL environment that structures reasoning into chunks.", "Delethink"),
+    ("Labels are produced by EAI-Distill-0.5b, a fine-tuned 0.5b-parameter model that agrees with annotators.",
+     "EAI-Distill-0.5b"),
+    ("HiRA is a framework that separates planning from execution.", "HiRA"),
+])
+def test_a_coined_name_described_by_an_appositive_is_proposed(run, sentence, name):
+    assert run(sentence, [(name, "method")]).roles("proposes") == {name}
+
+
+def test_an_appositive_after_on_describes_a_used_benchmark(run):
+    text = "We evaluate on WebShop, an environment for online shopping."
+    assert run(text, [("WebShop", "method")]).roles("proposes") == set()
+
+
+def test_the_title_names_the_proposal_behind_a_head_word(run):
+    text = ("Multi-Timescale Hierarchical Reinforcement Learning for Driving\n\n"
+            "Therefore, we propose a multi-timescale hierarchical reinforcement learning approach.")
+    r = run(text, [("multi-timescale hierarchical reinforcement learning", "method")])
+    assert r.roles("proposes") == {"multi-timescale hierarchical reinforcement learning"}
+
+
+# ---- the paper's one named proposal
+
+def test_the_proposal_named_in_the_title_is_the_paper_subject(run):
+    text = ("Essential-Web v1.0: 24T tokens of web data\n\n"
+            "We present Essential-Web v1.0, a new dataset. Labels are produced by EAI-Distill, a novel model. "
+            "With simple filters we obtain gains of +14.3% in code.")
+    r = run(text, [("Essential-Web v1.0", "benchmark"), ("Essential-Web v1.0", "benchmark", 2), ("EAI-Distill", "model")])
+    assert r.results() == [("+14.3%", "Essential-Web v1.0", None, None)]
+
+
+def test_a_descriptive_part_does_not_compete_with_the_named_proposal(run):
+    text = ("We propose ACE-RL, a novel framework. We also propose a novel reward mechanism. "
+            "Our top-performing model surpasses GPT-4o by 7.10%.")
+    r = run(text, [("ACE-RL", "method"), ("reward mechanism", "method"), ("GPT-4o", "model")])
+    assert r.results() == [("7.10%", "ACE-RL", None, None)]
+
+
+def test_another_system_on_the_papers_benchmark_leaves_the_subject_empty(run):
+    text = ("We introduce LLM-SRBench, a novel benchmark. We find that the best-performing system "
+            "so far achieves only 31.5% symbolic accuracy.")
+    r = run(text, [("LLM-SRBench", "benchmark"), ("symbolic accuracy", "metric")])
+    assert r.results() == [("31.5%", None, "LLM-SRBench", "symbolic accuracy")]

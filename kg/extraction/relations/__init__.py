@@ -30,7 +30,7 @@ from .links import LinkRules
 from .numbers import Value, find_values
 from .results import ResultRules
 from .roles import RoleRules
-from .units import AGENTS, ENTITY_KEY, TEXT_KEY, Ent, PaperSubject, Unit, _Found, split_units
+from .units import AGENTS, ENTITY_KEY, TEXT_KEY, Ent, PaperSubject, Unit, _Found, _words, split_units
 
 __all__ = ["CUES_PATH", "TEXT_KEY", "ENTITY_KEY", "AGENTS", "Cues", "load_cues", "RelationFinder", "split_units",
            "find_values", "register_extensions", "Ent", "Unit", "Value", "PaperSubject"]
@@ -57,6 +57,7 @@ class RelationFinder(RoleRules, LinkRules, ResultRules):
         found = _Found({e.index: normalize(e.text) for u in units for e in u.ents})
         found.spans = doc.spans[ENTITY_KEY] if ENTITY_KEY in doc.spans else []
         found.title_names = {found.names[e.index] for u in units if u.is_title for e in u.ents}
+        found.title_text = f" {_words(' '.join(u.text for u in units if u.is_title))} "
         for unit in units:
             self.find_proposed(unit, found)
         for unit in units:

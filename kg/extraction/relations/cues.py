@@ -60,6 +60,16 @@ class Cues:
         self.new_kind = re.compile(
             rf"\b(?:a|an|the)\s+{novelty}\s+(?:(?!{heads})[\w-]+\s+){{0,4}}?{heads}\s*(?:,|:|--|—)?\s*(?:{naming}\s*)?$", flags)
         self.released = re.compile(rf"^\s*{paren}{_alt(d['release_cues'])}", flags)
+        adopt = _alt([v + s for v in d["adoption_verbs"] for s in ("", "s", "d", "ed")])
+        # "we utilize a Bug Locator", "we enhance web agents with an explicit rollback mechanism"
+        self.adopt_new = re.compile(
+            rf"{_alt(d['propose_subjects'])}\s+(?:\w+ly\s+|also\s+|further\s+|then\s+)?{adopt}\s+"
+            rf"(?:(?:[\w-]+\s+){{1,3}}?(?:with|into)\s+)?(?:a|an)\s+(?:[a-z][\w-]*\s+)?$", flags)
+        self.own_training_after = re.compile(rf"^\s*(?:\([^()]{{0,60}}\)\s*)?{_alt(d['own_training_cues'])}", flags)
+        # "Delethink, an RL environment that ...", "X is a framework that ...": no novelty word
+        self.appositive_plain = re.compile(
+            rf"^\s*{paren}(?:(?:,|:|--|—|–)\s*|,?\s*is\s+)(?:a|an)\s+(?:[\w.-]+\s+){{0,4}}?{heads}(?![\w-])", flags)
+        self.appositive_blockers = set(d["appositive_blockers"])
         self.we_context = re.compile(r"\b(?:we|our|this\s+(?:paper|work)|novel|new|propos\w*|introduc\w*|present\w*)\b", flags)
         self.component_verb = re.compile(rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?:\w+ly\s+|also\s+|further\s+)?{_alt(d['component_verbs'])}", flags)
         self.our_component = re.compile(

@@ -24,6 +24,7 @@ _BETTER_BY = re.compile(
     r"(?:the\s+)?(?:(?:SOTA|state-of-the-art|strong|baseline|prior|previous|vanilla|standard)\s+)?", re.IGNORECASE)
 _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lower\s+(?:accuracy|performance|quality))\b",
                     re.IGNORECASE)
+_OTHER_SYSTEM = re.compile(r"\b(?<!our\s)(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
 _TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
 
 
@@ -46,6 +47,8 @@ class ResultRules(SubjectRules):
                     subject = None  # "83.4% vs. 60.0%": the second number is the baseline's
                 others = [v for v in values if v not in cluster]
                 benchmark = slots.get("benchmark") or self._result_benchmark(unit, value, others)
+                if self._measured_on_paper_benchmark(unit, value, subject, paper_subject):
+                    subject, benchmark = None, benchmark or paper_subject.index
                 taken = {owned[v].index for v in others if owned[v] is not None}
                 metric = slots.get("metric") or self._result_metric(unit, value, shared_metric, taken)
                 if subject is not None and not _after_versus(unit, value, cluster):
@@ -53,6 +56,14 @@ class ResultRules(SubjectRules):
                 found.results.append(ResultMention(
                     value.text, value.value, unit.evidence(rule, self.conf(rule)),
                     subject=_index(subject), benchmark=_index(benchmark), metric=_index(metric)))
+
+    @staticmethod
+    def _measured_on_paper_benchmark(unit: Unit, value: Value, subject: Ent | int | None,
+                                     paper_subject: PaperSubject | None) -> bool:
+        """A benchmark paper's "we find that the best system achieves only 31.5%": the number is some
+        system's score on the paper's benchmark, not the benchmark's own."""
+        return (paper_subject is not None and paper_subject.label == "benchmark" and _index(subject) == paper_subject.index
+                and bool(_OTHER_SYSTEM.search(unit.text, 0, value.start)))
 
     def _better_by(self, unit: Unit, value: Value, subject: Ent | int, found: _Found) -> None:
         """"reduces redundant computation by 51% over prefix-caching", "4.8x faster than SiT": a number

@@ -7,7 +7,7 @@ import re
 from kg.names import normalize
 
 from .units import (AGENTS, _FUNCTION_WORDS, Ent, PaperSubject, Rules, Unit, _Found, _has_any,
-                    _is_paren_alias, _prev_word)
+                    _is_paren_alias, _prev_word, _words)
 
 _SHORT_ARTICLE_GAP = re.compile(r"\s*(?:a|an|the)\s+(?:(?:novel|new|simple|unified|general)\s+)?", re.IGNORECASE)
 _ITEM_START = re.compile(r"(?:\(?(?:\d|[ivx]+)\)|[,;]\s*(?:and\s+)?(?:\(?(?:\d|[ivx]+)\)\s*)?)\s*$")
@@ -29,6 +29,23 @@ def _later_items(unit: Unit, first: Ent, limit: int) -> list[Ent]:
         if ent.start > first.end and ent.label == first.label and _ITEM_START.search(unit.text, 0, ent.start):
             items.append(ent)
     return items
+
+
+def _named(form: str) -> bool:
+    """A name rather than a descriptive phrase: it has a capital letter or a digit ("ACE-RL", "Qwen2.5")."""
+    return any(c.isupper() or c.isdigit() for c in form)
+
+
+def _paper_subject(group: tuple[int, set[str]], types: dict[int, str]) -> PaperSubject:
+    index, forms = group
+    label = types.get(index, "method")
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
+    return PaperSubject(index, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), label)
+
+
+def _known(found: _Found, ent: Ent) -> bool:
+    """The mention comes from a lexicon: an established name, not the paper's own."""
+    return bool(found.spans) and found.spans[ent.index]._.akg_extractor.startswith("lexicon")
 
 
 class RoleRules(Rules):
@@ -69,13 +86,22 @@ class RoleRules(Rules):
                 self._propose(unit, found, ent, "released")
             elif unit.is_title and not before.strip() and cues.title_link_after.match(after):
                 self._propose(unit, found, ent, "title-colon")
+            elif ent.label not in AGENTS or _known(found, ent):
+                continue  # the rules below take only coined names and descriptive phrases, never a lexicon name
+            elif cues.adopt_new.search(before):
+                self._propose(unit, found, ent, "we-adopt", coordinated=True)
+            elif cues.own_training_after.match(after):
+                self._propose(unit, found, ent, "trained-on-ours")
+            elif cues.appositive_plain.match(after) and _prev_word(before) not in cues.appositive_blockers:
+                self._propose(unit, found, ent, "appositive-described")
 
     def find_components(self, unit: Unit, found: _Found) -> None:
         """Named parts of the paper's own method: "ACE introduces X", "our approach constructs X"."""
         cues, text = self.cues, unit.text
         starts = [m.end() for m in cues.our_component.finditer(text)]
-        for ent in unit.ents:
-            if ent.index in found.proposed and ent.label in AGENTS:
+        proposed_names = {found.names[i] for i in found.proposed}
+        for ent in unit.ents:  # any mention of a proposed name: "we propose X (ACE) ... ACE introduces Y"
+            if found.names[ent.index] in proposed_names and ent.label in AGENTS:
                 verb = cues.component_verb.match(text[ent.end:])
                 if verb:
                     starts.append(ent.end + verb.end())
@@ -117,7 +143,7 @@ class RoleRules(Rules):
         """"we propose a multi-timescale hierarchical RL approach" under the title "Multi-Timescale
         Hierarchical RL for ...": the named modifier of the proposed head is what the title is about."""
         ent = next((e for e in unit.ents if e.start >= pos and e.label != "task"), None)
-        if ent is None or found.names[ent.index] not in found.title_names or \
+        if ent is None or not found.in_title(ent) or \
                 not _SHORT_ARTICLE_GAP.fullmatch(unit.text, pos, ent.start):
             return None
         return ent if self.cues.modifier_after.match(unit.text[ent.end:ent.end + 80]) else None
@@ -156,14 +182,20 @@ class RoleRules(Rules):
         return joined
 
     def paper_subject(self, units: list[Unit], found: _Found) -> PaperSubject | None:
-        """The paper's one named proposal (the subject of "our method"): its one proposed method or model,
-        else its one proposed dataset; None when there are several."""
+        """The paper's one named proposal (the subject of "our method"): the one proposal the title names,
+        else its one proposed method or model, else its one proposed dataset; None when there are several.
+        Descriptive phrases ("rollback mechanism") are parts of the proposal, not its name, unless nothing
+        else is proposed."""
+        types = {e.index: e.label for u in units for e in u.ents}
+        every = self._proposal_groups(units, found, AGENTS + ("benchmark",))
+        titled = [g for g in every if any(f" {_words(f)} " in found.title_text for f in g[1])]
+        if len(titled) == 1:
+            return _paper_subject(titled[0], types)
         for labels in (AGENTS, ("benchmark",)):
             groups = self._proposal_groups(units, found, labels)
-            if len(groups) == 1:
-                index, forms = groups[0]
-                alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
-                return PaperSubject(index, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"))
+            named = [g for g in groups if any(_named(f) for f in g[1])]
+            if len(named) == 1 or (len(groups) == 1 and not named):
+                return _paper_subject((named or groups)[0], types)
             if groups:
                 return None
         return None

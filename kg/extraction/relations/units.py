@@ -149,6 +149,7 @@ def _is_paren_alias(unit: Unit, ent: Ent) -> bool:
 class PaperSubject:
     index: int  # a mention of the paper's one named proposal
     pattern: re.Pattern  # the forms the paper writes it in
+    label: str = "method"  # its type: a proposed benchmark is where others' results are measured
 
 
 class _Found:
@@ -162,7 +163,12 @@ class _Found:
         self.proposed: set[int] = set()
         self.spans: list = []  # doc.spans["akg_entities"], for the aliases of proposed mentions
         self.title_names: set[str] = set()  # normalised names of the title's mentions
+        self.title_text = ""  # the title's words (`_words`), for names the entity finder did not mark there
         self._seen: set[tuple] = set()
+
+    def in_title(self, ent: Ent) -> bool:
+        """The mention's name is a title mention or, word for word, part of the title."""
+        return self.names[ent.index] in self.title_names or f" {_words(ent.text)} " in self.title_text
 
     def role(self, mention: int, role: str, evidence: Evidence) -> None:
         if (mention, role) not in self._seen:
@@ -178,6 +184,11 @@ class _Found:
         if (s, predicate, obj.index) not in self._seen:
             self._seen.add((s, predicate, obj.index))
             self.links.append(Link(s, predicate, obj.index, evidence))
+
+
+def _words(text: str) -> str:
+    """Lower-case words and numbers joined by single spaces: "Multi-Timescale RL" -> "multi timescale rl"."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _has_any(text: str, stems: tuple[str, ...]) -> bool:
