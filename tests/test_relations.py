@@ -833,3 +833,20 @@ def test_another_system_on_the_papers_benchmark_leaves_the_subject_empty(run):
             "so far achieves only 31.5% symbolic accuracy.")
     r = run(text, [("LLM-SRBench", "benchmark"), ("symbolic accuracy", "metric")])
     assert r.results() == [("31.5%", None, "LLM-SRBench", "symbolic accuracy")]
+
+
+def test_listed_items_named_in_parentheses_are_proposed(run):
+    text = ("We introduce three core challenges: tracking evolving values (PG-Follow), anticipating moral "
+            "progress (PG-Predict), and regulating the feedback loop (PG-Coevolve).")
+    r = run(text, [("PG-Follow", "benchmark"), ("PG-Predict", "benchmark"), ("PG-Coevolve", "benchmark")])
+    assert r.roles("proposes") == {"PG-Follow", "PG-Predict", "PG-Coevolve"}
+
+
+def test_a_coined_benchmark_described_by_an_appositive_is_proposed(run):
+    text = "We instantiate this idea with Delethink, an RL environment that structures reasoning into chunks."
+    assert run(text, [("Delethink", "benchmark")]).roles("proposes") == {"Delethink"}
+
+
+def test_a_name_before_a_latex_styled_noun_is_a_modifier(run):
+    text = r"We develop a new Roblox \textit{obby} where the courses are generated in real time."
+    assert run(text, [("Roblox", "method")]).roles("proposes") == set()

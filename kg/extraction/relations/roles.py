@@ -48,6 +48,27 @@ def _known(found: _Found, ent: Ent) -> bool:
     return bool(found.spans) and found.spans[ent.index]._.akg_extractor.startswith("lexicon")
 
 
+_PAREN_ITEM = re.compile(r"[^,;:()]{3,80}\(\s*$")
+
+
+def _named_items(unit: Unit, pos: int, limit: int) -> list[Ent]:
+    """Items of a list after a colon, each described and then named in parentheses: the names, when
+    every one of the `limit` items has one."""
+    items, at = [], pos
+    for ent in unit.ents:
+        if ent.start < at:
+            continue
+        if len(items) == limit:
+            break
+        piece = unit.text[at:ent.start]
+        if not (_PAREN_ITEM.match(re.sub(r"^\s*[,;]?\s*(?:and\s+)?", "", piece))
+                and unit.text[ent.end:ent.end + 1] == ")"):
+            return []
+        items.append(ent)
+        at = ent.end + 1
+    return items if len(items) == limit else []
+
+
 class RoleRules(Rules):
     """proposes, the paper subject and the default roles."""
 
@@ -68,6 +89,9 @@ class RoleRules(Rules):
                     self._propose(unit, found, first, "enumerated", coordinated=True)
                     for item in _later_items(unit, first, _count(match.group(0)) - 1):
                         self._propose(unit, found, item, "enumerated", coordinated=True)
+                else:  # "three challenges: tracking evolving values (PG-Follow), anticipating ... (PG-Predict), ..."
+                    for item in _named_items(unit, match.end(), _count(match.group(0))):
+                        self._propose(unit, found, item, "enumerated")
         for ent in unit.ents:
             if ent.label == "task":
                 continue
@@ -86,8 +110,11 @@ class RoleRules(Rules):
                 self._propose(unit, found, ent, "released")
             elif unit.is_title and not before.strip() and cues.title_link_after.match(after):
                 self._propose(unit, found, ent, "title-colon")
-            elif ent.label not in AGENTS or _known(found, ent):
+            elif ent.label not in AGENTS + ("benchmark",) or _known(found, ent):
                 continue  # the rules below take only coined names and descriptive phrases, never a lexicon name
+            elif ent.label == "benchmark":
+                if cues.appositive_plain.match(after) and _prev_word(before) not in cues.appositive_blockers:
+                    self._propose(unit, found, ent, "appositive-described")
             elif cues.adopt_new.search(before):
                 self._propose(unit, found, ent, "we-adopt", coordinated=True)
             elif cues.own_training_after.match(after):
@@ -153,7 +180,7 @@ class RoleRules(Rules):
         "a Graphormer-enhanced framework", "a new SSM parameterization"."""
         if self.cues.modifier_after.match(after) or re.match(r"-[a-z]", after):
             return True
-        noun = re.match(r"\s+([a-z][a-z-]+)\b", after)
+        noun = re.match(r"\s+(?:\\[a-z]+\{)?([a-z][a-z-]+)\b", after)  # "a new Roblox \\textit{obby}"
         return bool(noun and noun.group(1) not in _FUNCTION_WORDS and not noun.group(1).endswith("ly")
                     and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", gap, re.IGNORECASE))
 
