@@ -850,3 +850,19 @@ def test_a_coined_benchmark_described_by_an_appositive_is_proposed(run):
 def test_a_name_before_a_latex_styled_noun_is_a_modifier(run):
     text = r"We develop a new Roblox \textit{obby} where the courses are generated in real time."
     assert run(text, [("Roblox", "method")]).roles("proposes") == set()
+
+
+# ---- results: the paper's part added with "with", a benchmark after a training cue
+
+def test_a_proposal_added_with_with_is_the_result_subject(run):
+    text = "RLVR with R-HORIZON improves accuracy on standard tasks, with an increase of 7.5 on AIME2024."
+    r = run("We propose R-HORIZON, a novel method. " + text,
+            [("R-HORIZON", "method"), ("RLVR", "method"), ("R-HORIZON", "method", 2), ("accuracy", "metric"),
+             ("AIME2024", "benchmark")])
+    assert r.results() == [("7.5", "R-HORIZON", "AIME2024", "accuracy")]
+
+
+def test_a_benchmark_right_before_the_numbers_counts_after_a_training_cue(run):
+    text = "SpaceTime speeds up training on real-world ETTh1 data by 73% and 80% relative wall-clock time."
+    r = run(text, [("SpaceTime", "model"), ("ETTh1", "benchmark"), ("wall-clock time", "metric")])
+    assert r.results() == [("73%", "SpaceTime", "ETTh1", "wall-clock time"), ("80%", "SpaceTime", "ETTh1", "wall-clock time")]

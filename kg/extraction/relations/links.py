@@ -31,7 +31,7 @@ class LinkRules(SubjectRules):
         for match in list(self.cues.outperform.finditer(text)) + list(self.cues.better_than.finditer(text)):
             if self._doubtful(text, match.start()) or self.cues.passive.match(text, match.start()):
                 continue
-            subject = self._subject_before(unit, match.start(), paper_subject)
+            subject = self._subject_before(unit, match.start(), paper_subject, found=found)
             rule = "better-than" if match.re is self.cues.better_than else "outperforms"
             for obj in self._objects_after(unit, match.end()):
                 found.link(unit, subject, "outperforms", obj, unit.evidence(rule, self.conf(rule)))
@@ -83,11 +83,11 @@ class LinkRules(SubjectRules):
                 continue
             if match.group(0).lower() in cues.based_on_model_only and obj.label != "model":
                 continue
-            subject = self._subject_before(unit, match.start(), paper_subject)
+            subject = self._subject_before(unit, match.start(), paper_subject, found=found)
             found.link(unit, subject, "basedOn", obj, unit.evidence("based-on", self.conf("based-on")))
         for ent in unit.ents:
             if ent.label in AGENTS and cues.backbone_after.match(text[ent.end:]):
-                subject = self._subject_before(unit, ent.start, paper_subject)
+                subject = self._subject_before(unit, ent.start, paper_subject, found=found)
                 found.link(unit, subject, "basedOn", ent, unit.evidence("as-backbone", self.conf("as-backbone")))
 
     # ---- variantOf

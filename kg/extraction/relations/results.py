@@ -25,7 +25,7 @@ _BETTER_BY = re.compile(
 _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lower\s+(?:accuracy|performance|quality))\b",
                     re.IGNORECASE)
 _OTHER_SYSTEM = re.compile(r"\b(?<!our\s)(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
-_TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
+_TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
 
 
 class ResultRules(SubjectRules):
@@ -42,11 +42,11 @@ class ResultRules(SubjectRules):
             shared_metric = owned[cluster[-1]]  # "73% and 80% relative wall-clock time"
             for value in cluster:
                 rule, slots = paired.get(value, ("result", {}))
-                subject = slots.get("subject") or self._result_subject(unit, value, paper_subject)
+                subject = slots.get("subject") or self._result_subject(unit, value, paper_subject, found)
                 if subject is not None and _after_versus(unit, value, cluster) and "subject" not in slots:
                     subject = None  # "83.4% vs. 60.0%": the second number is the baseline's
                 others = [v for v in values if v not in cluster]
-                benchmark = slots.get("benchmark") or self._result_benchmark(unit, value, others)
+                benchmark = slots.get("benchmark") or self._result_benchmark(unit, value, others, cluster[0])
                 if self._measured_on_paper_benchmark(unit, value, subject, paper_subject):
                     subject, benchmark = None, benchmark or paper_subject.index
                 taken = {owned[v].index for v in others if owned[v] is not None}
@@ -93,7 +93,8 @@ class ResultRules(SubjectRules):
                     out.setdefault(value, (rule, {}))[1][slot] = ent
         return out
 
-    def _result_subject(self, unit: Unit, value: Value, paper_subject: PaperSubject | None) -> Ent | int | None:
+    def _result_subject(self, unit: Unit, value: Value, paper_subject: PaperSubject | None,
+                        found: _Found | None = None) -> Ent | int | None:
         owner = _paren_owner(unit, value.start)
         if owner is not None and owner.label in AGENTS:
             return owner
@@ -101,13 +102,14 @@ class ResultRules(SubjectRules):
             if ent.label in AGENTS and ent.start > value.end and \
                     re.fullmatch(r"\s+for\s+(?:the\s+)?", unit.text[value.end:ent.start]):
                 return ent
-        return self._subject_before(unit, value.start, paper_subject, cross_clauses=True)
+        return self._subject_before(unit, value.start, paper_subject, cross_clauses=True, found=found)
 
-    def _result_benchmark(self, unit: Unit, value: Value, others: list[Value]) -> Ent | None:
+    def _result_benchmark(self, unit: Unit, value: Value, others: list[Value], lead: Value | None = None) -> Ent | None:
         """A benchmark the sentence ties to the number: its parenthesis owner, "x% on B" (unless another
         number stands in between: "by 21% on A and by 50% on B"), or the one benchmark named before it
         in the same clause (a list of several before it does not say which). A new "our method" subject
-        does not cut the tie: "Results on B show that our approach reaches x%"."""
+        does not cut the tie: "Results on B show that our approach reaches x%". A benchmark after a training
+        cue counts only when the first number of the value's list follows it directly."""
         owner = _paren_owner(unit, value.start)
         if owner is not None and owner.label == "benchmark":
             return owner
@@ -123,6 +125,9 @@ class ResultRules(SubjectRules):
         if earlier and len(earlier[-1]) == 1 and earlier[-1][0] in benches and \
                 not self._new_clause(unit.text[earlier[-1][0].end:value.start]):
             return earlier[-1][0]
+        if lead is not None:  # "speeds up training on ETTh1 data by 73% and 80%": measured there, not trained on
+            return next((e for e in unit.ents if e.label == "benchmark" and e not in benches and e.end <= lead.start
+                         and _TIED_GAP.fullmatch(unit.text, e.end, lead.start)), None)
         return None
 
     def _new_clause(self, between: str) -> bool:

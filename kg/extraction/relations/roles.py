@@ -180,7 +180,7 @@ class RoleRules(Rules):
         "a Graphormer-enhanced framework", "a new SSM parameterization"."""
         if self.cues.modifier_after.match(after) or re.match(r"-[a-z]", after):
             return True
-        noun = re.match(r"\s+(?:\\[a-z]+\{)?([a-z][a-z-]+)\b", after)  # "a new Roblox \\textit{obby}"
+        noun = re.match(r"\s+(?:\\[a-z]+\{)?([a-z][a-z-]+)\b", after)  # "a new Roblox \textit{obby}"
         return bool(noun and noun.group(1) not in _FUNCTION_WORDS and not noun.group(1).endswith("ly")
                     and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", gap, re.IGNORECASE))
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 
-from .units import AGENTS, _FUNCTION_WORDS, Ent, PaperSubject, Rules, Unit, _listed_second
+from .units import AGENTS, _FUNCTION_WORDS, Ent, PaperSubject, Rules, Unit, _Found, _listed_second
 
 _BASELINE_BEFORE = re.compile(
     r"\b(?:prior|previous|existing|other|conventional|traditional|standard|vanilla|baseline)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE)
+_WITH_JOIN = re.compile(r"\s+(?:enhanced\s+|augmented\s+|equipped\s+)?with\s+(?:the\s+|our\s+)?", re.IGNORECASE)
 _GERUND_OPENING = re.compile(r"\s*(?:by\s+)?([A-Za-z]+ing)\s[^,;:]*$")
 
 
@@ -22,7 +23,7 @@ class SubjectRules(Rules):
                     or re.search(r"\b(?:whether|if)\b", text[:pos], re.IGNORECASE))
 
     def _subject_before(self, unit: Unit, pos: int, paper_subject: PaperSubject | None,
-                        cross_clauses: bool = False) -> Ent | int | None:
+                        cross_clauses: bool = False, found: _Found | None = None) -> Ent | int | None:
         """Who the claim before `pos` is about: the nearest method/model that is not a prepositional object
         nor the object of an "outperforms", preferring one that a verb follows ("CTM achieves").
         "our method" between that mention and `pos` means the paper's own method."""
@@ -35,6 +36,9 @@ class SubjectRules(Rules):
             if cues.our_reference.search(between) and not cues.our_reference.search(text[ent.start:ent.end]):
                 break
             before = text[max(0, ent.start - 40):ent.start]
+            if found is not None and self._proposal_added_with(unit, ent, found):
+                candidates.append(ent)  # "RLVR with R-HORIZON improves ...": the paper's own part is what is measured
+                continue
             if cues.subject_blockers.search(before) or _BASELINE_BEFORE.search(before) or self._after_outperform(unit, ent):
                 continue  # a prepositional object, a baseline ("prior deep SSMs") or what was outperformed
             if self._in_gerund_opening(text[:ent.start]) or _listed_second(unit, ent):
@@ -49,6 +53,13 @@ class SubjectRules(Rules):
         if paper_subject is not None and (cues.our_reference.search(text[:pos]) or paper_subject.pattern.search(text[:pos])):
             return paper_subject.index
         return None
+
+    @staticmethod
+    def _proposal_added_with(unit: Unit, ent: Ent, found: _Found) -> bool:
+        """A proposed name joined by "with" to a method/model right before it: "A with B" where B is the paper's."""
+        if found.names[ent.index] not in {found.names[i] for i in found.proposed}:
+            return False
+        return any(e.label in AGENTS and _WITH_JOIN.fullmatch(unit.text, e.end, ent.start) for e in unit.ents if e.end <= ent.start)
 
     def _in_gerund_opening(self, before: str) -> bool:
         """The mention is an object inside an opening "-ing" phrase that has no verb of its own yet."""
