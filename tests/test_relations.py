@@ -866,3 +866,11 @@ def test_a_benchmark_right_before_the_numbers_counts_after_a_training_cue(run):
     text = "SpaceTime speeds up training on real-world ETTh1 data by 73% and 80% relative wall-clock time."
     r = run(text, [("SpaceTime", "model"), ("ETTh1", "benchmark"), ("wall-clock time", "metric")])
     assert r.results() == [("73%", "SpaceTime", "ETTh1", "wall-clock time"), ("80%", "SpaceTime", "ETTh1", "wall-clock time")]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Our method typically reduces by a factor 20 the fraction of memory that is looked up.", "factor 20"),
+    ("Our method is faster by a factor of 3.5 overall.", "factor of 3.5"),
+])
+def test_by_a_factor_is_one_result(run, sentence, value):
+    assert run(sentence, []).values() == [value]

@@ -32,6 +32,7 @@ _DIGIT_OR_FOLD = re.compile(r"\d|fold", re.IGNORECASE)
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
 _FOLD_COUNT = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
+_FACTOR = re.compile(r"(?<=\bby\s)(?:a\s+)?(factor\s+(?:of\s+)?(?P<num>\d+(?:\.\d+)?))(?![\w.])", re.IGNORECASE)
 _MATH = re.compile(r"\$[^$]{0,80}\$")
 _URL = re.compile(r"https?://\S+|\S+\.(?:com|org|io|ai)\S*")
 _LATEX = ((r"\%", "%"), (r"\times", "×"), (r"\rightarrow", "→"), (r"\sim", "~"), ("$", ""))
@@ -95,6 +96,10 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
     for m in _FOLD.finditer(text):  # "a twofold increase"; not "our contributions are threefold:"
         if not any(a <= m.start() < b for a, b in skip) and not _FOLD_COUNT.search(text, 0, m.start()):
             values.append(Value(m.start(), m.end(), m.group(0), Decimal(_FOLD_WORDS[m.group(1).lower()])))
+    for m in _FACTOR.finditer(text):  # "reduces by a factor 20 the memory", "by a factor of 3.5"
+        if not any(a <= m.start() < b for a, b in skip):
+            values = [v for v in values if not v.start <= m.start("num") < v.end]  # the number alone is part of it
+            values.append(Value(m.start(1), m.end(), _clean(m.group(1)), _decimal(None, m.group("num"))))
     return sorted(values, key=lambda v: v.start)
 
 
