@@ -874,3 +874,8 @@ def test_a_benchmark_right_before_the_numbers_counts_after_a_training_cue(run):
 ])
 def test_by_a_factor_is_one_result(run, sentence, value):
     assert run(sentence, []).values() == [value]
+
+
+def test_we_propose_a_gerund_phrase_proposes_an_action_not_a_name(run):
+    text = "We propose isolating execution capability, by explicitly providing the plan."
+    assert run(text, [("isolating execution capability", "method")]).roles("proposes") == set()

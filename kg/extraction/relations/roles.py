@@ -48,6 +48,7 @@ def _known(found: _Found, ent: Ent) -> bool:
     return bool(found.spans) and found.spans[ent.index]._.akg_extractor.startswith("lexicon")
 
 
+_GERUND_PHRASE = re.compile(r"[a-z]+ing\s+[a-z]")  # "isolating execution ...", not "self-debug learning"
 _PAREN_ITEM = re.compile(r"[^,;:()]{3,80}\(\s*$")
 
 
@@ -150,6 +151,8 @@ class RoleRules(Rules):
             gap = unit.text[pos:ent.start]
             if ent.label == "task" and not (tasks and re.search(r"\btasks?\b", gap, re.IGNORECASE)):
                 continue  # a task is proposed only when the text calls it a new task
+            if not gap.strip() and _GERUND_PHRASE.match(ent.text):
+                return None  # "we propose isolating execution capability": an action, not a named contribution
             if len(gap) > 150 or cues.gap_blockers.search(gap.rstrip().rstrip(":")):
                 return None  # a colon may end the gap: "comprises two categories: X, ..."
             if _prev_word(unit.text[:ent.start]) in cues.block_before:
