@@ -879,3 +879,8 @@ def test_by_a_factor_is_one_result(run, sentence, value):
 def test_we_propose_a_gerund_phrase_proposes_an_action_not_a_name(run):
     text = "We propose isolating execution capability, by explicitly providing the plan."
     assert run(text, [("isolating execution capability", "method")]).roles("proposes") == set()
+
+
+def test_x_based_methods_are_a_class_not_x(run):
+    text = "PANEL significantly enhances performance, outperforming traditional scalar reward-based methods."
+    assert run(text, [("PANEL", "method"), ("scalar reward", "method")]).links("outperforms") == set()

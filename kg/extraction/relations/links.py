@@ -20,6 +20,9 @@ from kg.names import normalize
 from .subjects import SubjectRules
 from .units import AGENTS, Ent, PaperSubject, Unit, _Found, _has_any, _prev_word
 
+_CLASS_AFTER = re.compile(r"(?:-based|-style|-like|\s+based)\s+(?:[\w-]+\s+)?(?:methods|approaches|models|baselines|systems|"
+                          r"techniques|algorithms|frameworks|agents)\b", re.IGNORECASE)
+
 
 class LinkRules(SubjectRules):
     """outperforms, basedOn and variantOf."""
@@ -54,6 +57,8 @@ class LinkRules(SubjectRules):
                 break
             if re.search(r"\bother\s+(?:[\w-]+\s+){0,2}$", unit.text[max(0, ent.start - 40):ent.start], re.IGNORECASE):
                 continue  # "other competitive RL variants" is a class, not RL itself
+            if _CLASS_AFTER.match(unit.text, ent.end):
+                continue  # "scalar reward-based methods" is a class of methods, not the scalar reward
             if self.cues.training_before.search(unit.text[max(0, ent.start - 60):ent.start]) or \
                     _prev_word(unit.text[:ent.start]) in ("on", "using", "with", "from", "via", "by", "in", "for", "upon"):
                 continue
