@@ -884,3 +884,38 @@ def test_we_propose_a_gerund_phrase_proposes_an_action_not_a_name(run):
 def test_x_based_methods_are_a_class_not_x(run):
     text = "PANEL significantly enhances performance, outperforming traditional scalar reward-based methods."
     assert run(text, [("PANEL", "method"), ("scalar reward", "method")]).links("outperforms") == set()
+
+
+# ---- the paper's proposal written as "it", "the proposed method"; objects of a verb of change
+
+FOONET = "We propose FooNet, a novel model. "
+
+
+def test_the_proposed_method_surpasses_x_does_not_propose_x(run):
+    r = run(FOONET + "The proposed method surpasses BarNet on GLUE.",
+            [("FooNet", "model"), ("BarNet", "model"), ("GLUE", "benchmark")])
+    assert r.roles("proposes") == {"FooNet"}
+    assert r.links("outperforms") == {("FooNet", "BarNet")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It achieves 85.2% accuracy on ImageNet.", [("85.2%", "FooNet", "ImageNet", "accuracy")]),
+    ("Compared to SBERT, it yields +21.8% accuracy.", [("+21.8%", "FooNet", None, "accuracy")]),
+    ("Our method improves SBERT by 12%.", [("12%", "FooNet", None, None)]),
+])
+def test_it_and_our_method_are_the_papers_proposal(run, sentence, expected):
+    ents = [("FooNet", "model"), ("ImageNet", "benchmark"), ("accuracy", "metric"), ("SBERT", "model")]
+    r = run(FOONET + sentence, [e for e in ents if e[0] in FOONET + sentence])
+    assert r.results() == expected
+
+
+def test_it_outperforms_links_the_papers_proposal(run):
+    r = run(FOONET + "Experiments show that it outperforms BarNet and BazNet on GLUE.",
+            [("FooNet", "model"), ("BarNet", "model"), ("BazNet", "model"), ("GLUE", "benchmark")])
+    assert r.links("outperforms") == {("FooNet", "BarNet"), ("FooNet", "BazNet")}
+
+
+def test_it_does_not_outperform_stays_negated(run):
+    r = run(FOONET + "It does not outperform BarNet, and it is comparable to BazNet.",
+            [("FooNet", "model"), ("BarNet", "model"), ("BazNet", "model")])
+    assert r.links("outperforms") == set()

@@ -54,8 +54,9 @@ class Cues:
         self.passive_proposed = re.compile(
             r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:\w+ly\s+|also\s+|further\s+)?"
             r"(?:proposed|introduced|presented|designed|developed|devised|constructed)\b", flags)
-        self.our_named = re.compile(
-            rf"(?:\b(?:our|the)\s+(?:proposed|new|novel)\s+(?:[\w-]+\s+){{0,2}}?"
+        claim_verbs = _alt(d["subject_verbs"] + d["outperform_verbs"] + d["block_before_entity"])
+        self.our_named = re.compile(  # "the proposed method surpasses X": X is what it surpasses, not the proposal
+            rf"(?:\b(?:our|the)\s+(?:proposed|new|novel)\s+(?:(?!{claim_verbs})[\w-]+\s+){{0,2}}?"
             rf"|\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s*,?\s*)$", flags)
         self.new_kind = re.compile(
             rf"\b(?:a|an|the)\s+{novelty}\s+(?:(?!{heads})[\w-]+\s+){{0,4}}?{heads}\s*(?:,|:|--|—)?\s*(?:{naming}\s*)?$", flags)
@@ -106,6 +107,11 @@ class Cues:
         self.subject_blockers = re.compile(
             rf"(?:{_alt(d['subject_blockers'])}|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+|a\s+|an\s+)?$", flags)
         self.our_reference = re.compile(rf"{_alt(d['our_reference'])}|\bwe\b", flags)
+        # "Compared to SBERT, it yields +21.8%": a pronoun opening the clause of a claim, read as the paper's proposal
+        self.pronoun_reference = re.compile(
+            rf"(?:^|[,;:]\s*|\b(?:that|and|where|while)\s+){_alt(d['pronoun_reference'])}\s+(?:\w+ly\s+|also\s+|further\s+|still\s+|even\s+)?"
+            rf"(?:{_alt(d['subject_verbs'])}|$)", flags)  # at the end: the verb is the claim's own ("it outperforms")
+        self.change_object = re.compile(rf"{_alt(d['change_verbs'])}\s+(?:the\s+|its\s+|their\s+)?$", flags)
         self.respectively = re.compile(_alt(d["respectively"]), flags)
         self.subject_verb_after = re.compile(rf"^\s*(?:\([^()]{{0,60}}\)\s*)?,?\s*(?:\w+ly\s+)?{_alt(d['subject_verbs'])}", flags)
         self.subject_verb_any = re.compile(_alt(d["subject_verbs"]), flags)

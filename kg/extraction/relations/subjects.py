@@ -41,6 +41,8 @@ class SubjectRules(Rules):
                 continue
             if cues.subject_blockers.search(before) or _BASELINE_BEFORE.search(before) or self._after_outperform(unit, ent):
                 continue  # a prepositional object, a baseline ("prior deep SSMs") or what was outperformed
+            if cues.change_object.search(before):
+                continue  # "our method improves SBERT by 12%": what a verb of change changes is not who changes it
             if self._in_gerund_opening(text[:ent.start]) or _listed_second(unit, ent):
                 continue  # "Combining A and B enables ...": A and B are objects; "A and B" counts once, as A
             if cross_clauses and self._noun_modifier(text[ent.end:ent.end + 40]):
@@ -50,7 +52,8 @@ class SubjectRules(Rules):
         if verb_led or candidates:
             return (verb_led or candidates)[0]
         # "our method ..." or the proposal's own name where the entity finder left it unmarked
-        if paper_subject is not None and (cues.our_reference.search(text[:pos]) or paper_subject.pattern.search(text[:pos])):
+        if paper_subject is not None and (cues.our_reference.search(text[:pos]) or paper_subject.pattern.search(text[:pos])
+                                          or cues.pronoun_reference.search(text[:pos])):
             return paper_subject.index
         return None
 
