@@ -919,3 +919,25 @@ def test_it_does_not_outperform_stays_negated(run):
     r = run(FOONET + "It does not outperform BarNet, and it is comparable to BazNet.",
             [("FooNet", "model"), ("BarNet", "model"), ("BazNet", "model")])
     assert r.links("outperforms") == set()
+
+
+# ---- more descriptive proposals
+
+def test_a_part_added_with_with_to_an_adopted_part_is_proposed(run):
+    text = "In the first stage, we utilize a Bug Locator with self-debug learning to pinpoint bugs."
+    r = run(text, [("Bug Locator", "method"), ("self-debug learning", "method")])
+    assert r.roles("proposes") == {"Bug Locator", "self-debug learning"}
+
+
+def test_the_metric_an_unnamed_new_metric_measures_is_proposed(run):
+    text = "We introduce a novel metric to quantify underthinking by measuring token efficiency in incorrect answers."
+    assert run(text, [("token efficiency", "metric")]).roles("proposes") == {"token efficiency"}
+
+
+def test_named_members_of_counted_new_parts_are_proposed(run):
+    text = ("We propose a new agent framework that incorporates two dedicated reflection modules. "
+            "The plan is verified by the plan reflection module, and the code reflection module refines code. "
+            "The plan generation module drafts the plan.")
+    r = run(text, [("plan reflection module", "method"), ("code reflection module", "method"),
+                   ("plan generation module", "method")])
+    assert r.roles("proposes") == {"plan reflection module", "code reflection module"}

@@ -62,6 +62,7 @@ class RelationFinder(RoleRules, LinkRules, ResultRules):
             self.find_proposed(unit, found)
         for unit in units:
             self.find_components(unit, found)
+        self.find_named_parts(units, found)
         subject = self.paper_subject(units, found)
         for unit in units:
             self.find_outperforms(unit, found, subject)

@@ -112,6 +112,13 @@ class Cues:
             rf"(?:^|[,;:]\s*|\b(?:that|and|where|while)\s+){_alt(d['pronoun_reference'])}\s+(?:\w+ly\s+|also\s+|further\s+|still\s+|even\s+)?"
             rf"(?:{_alt(d['subject_verbs'])}|$)", flags)  # at the end: the verb is the claim's own ("it outperforms")
         self.change_object = re.compile(rf"{_alt(d['change_verbs'])}\s+(?:the\s+|its\s+|their\s+)?$", flags)
+        # "we introduce a novel metric to quantify underthinking by measuring token efficiency"
+        self.new_measure = re.compile(
+            rf"\b(?:a|an)\s+(?:{novelty}\s+)+(?:[\w-]+\s+)?{_alt(d['measure_heads'])}(?![\w-])", flags)
+        # "a new agent framework that incorporates two dedicated reflection modules"
+        self.plural_parts = re.compile(
+            rf"\b(?:two|three|four|five|six|several|multiple|\d)\s+(?:(?:new|novel|dedicated|specialized|key|core|"
+            rf"complementary|distinct)\s+)?([a-z][\w-]*)\s+({_alt(d['plural_part_heads'])})", flags)
         self.respectively = re.compile(_alt(d["respectively"]), flags)
         self.subject_verb_after = re.compile(rf"^\s*(?:\([^()]{{0,60}}\)\s*)?,?\s*(?:\w+ly\s+)?{_alt(d['subject_verbs'])}", flags)
         self.subject_verb_any = re.compile(_alt(d["subject_verbs"]), flags)

@@ -48,6 +48,7 @@ def _known(found: _Found, ent: Ent) -> bool:
     return bool(found.spans) and found.spans[ent.index]._.akg_extractor.startswith("lexicon")
 
 
+_WITH_GAP = re.compile(r"\s+with\s+(?:a\s+|an\s+)?", re.IGNORECASE)
 _GERUND_PHRASE = re.compile(r"[a-z]+ing\s+[a-z]")  # "isolating execution ...", not "self-debug learning"
 _PAREN_ITEM = re.compile(r"[^,;:()]{3,80}\(\s*$")
 
@@ -76,11 +77,18 @@ class RoleRules(Rules):
     def find_proposed(self, unit: Unit, found: _Found) -> None:
         cues, text = self.cues, unit.text
         # a whole-sentence search with a large alternation costs more than a few substring tests
+        proposing = False
         for match in cues.propose.finditer(text) if _has_any(text, cues.propose_hints) else ():
+            proposing = True
             first = self._first_contribution(unit, match.end(), tasks=True) or \
                 self._title_topic(unit, match.end(), found)
             if first is not None:
                 self._propose(unit, found, first, "we-propose", coordinated=True)
+        if proposing:
+            self._find_new_measure(unit, found)
+            for match in cues.plural_parts.finditer(text):
+                head = match.group(2).lower()
+                found.part_kinds.add(f"{match.group(1).lower()} {head[:-3] + 'y' if head.endswith('ies') else head[:-1]}")
         if cues.we_context.search(text):
             for match in cues.enumerated.finditer(text):  # "two new metrics: (1) depth distance, ... (2) ..."
                 if _prev_word(text[:match.start()]) in ("on", "in", "across", "over", "under"):
@@ -118,10 +126,34 @@ class RoleRules(Rules):
                     self._propose(unit, found, ent, "appositive-described")
             elif cues.adopt_new.search(before):
                 self._propose(unit, found, ent, "we-adopt", coordinated=True)
+                joined = next((e for e in unit.ents if e.start > ent.end and e.label in AGENTS), None)
+                if joined is not None and _WITH_GAP.fullmatch(text, ent.end, joined.start) and not _known(found, joined):
+                    self._propose(unit, found, joined, "we-adopt")  # "we utilize a Bug Locator with self-debug learning"
             elif cues.own_training_after.match(after):
                 self._propose(unit, found, ent, "trained-on-ours")
             elif cues.appositive_plain.match(after) and _prev_word(before) not in cues.appositive_blockers:
                 self._propose(unit, found, ent, "appositive-described")
+
+    def _find_new_measure(self, unit: Unit, found: _Found) -> None:
+        """"we introduce a novel metric to quantify X by measuring token efficiency": the first metric named
+        after an unnamed new metric, in the same clause."""
+        for match in self.cues.new_measure.finditer(unit.text):
+            if any(0 <= e.start - match.end() <= 6 for e in unit.ents):
+                continue  # named right after: the other rules decide
+            ent = next((e for e in unit.ents if e.start >= match.end() and e.label == "metric"), None)
+            if ent is not None and ent.start - match.end() <= 100 and \
+                    not self.cues.clause_stop.search(unit.text, match.end(), ent.start):
+                self._propose(unit, found, ent, "new-measure")
+
+    def find_named_parts(self, units: list[Unit], found: _Found) -> None:
+        """After "two dedicated reflection modules", "the plan reflection module" is one of them."""
+        if not found.part_kinds:
+            return
+        for unit in units:
+            for ent in unit.ents:
+                words = ent.text.lower().split()
+                if ent.label in AGENTS and len(words) >= 3 and " ".join(words[-2:]) in found.part_kinds:
+                    self._propose(unit, found, ent, "named-part")
 
     def find_components(self, unit: Unit, found: _Found) -> None:
         """Named parts of the paper's own method: "ACE introduces X", "our approach constructs X"."""

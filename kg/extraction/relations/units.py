@@ -163,6 +163,7 @@ class _Found:
         self.proposed: set[int] = set()
         self.spans: list = []  # doc.spans["akg_entities"], for the aliases of proposed mentions
         self.title_names: set[str] = set()  # normalised names of the title's mentions
+        self.part_kinds: set[str] = set()  # "reflection module" from "two dedicated reflection modules"
         self.title_text = ""  # the title's words (`_words`), for names the entity finder did not mark there
         self._seen: set[tuple] = set()
 
