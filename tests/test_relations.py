@@ -941,3 +941,9 @@ def test_named_members_of_counted_new_parts_are_proposed(run):
     r = run(text, [("plan reflection module", "method"), ("code reflection module", "method"),
                    ("plan generation module", "method")])
     assert r.roles("proposes") == {"plan reflection module", "code reflection module"}
+
+
+def test_what_our_model_works_through_is_its_part(run):
+    text = "Our model achieves precise action control through frame-level action conditioning via reinforcement learning."
+    r = run(text, [("frame-level action conditioning", "method"), ("reinforcement learning", "method")])
+    assert r.roles("proposes") == {"frame-level action conditioning"}  # a plain field name is not a part

@@ -48,6 +48,8 @@ def _known(found: _Found, ent: Ent) -> bool:
     return bool(found.spans) and found.spans[ent.index]._.akg_extractor.startswith("lexicon")
 
 
+_MEANS_BEFORE = re.compile(r"\b(?:through|via)\s+(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE)
+_DESCRIPTIVE = re.compile(r"[a-z][a-z-]*-[a-z]+(?:\s+[a-z][a-z-]*)+")  # "frame-level action conditioning"
 _WITH_GAP = re.compile(r"\s+with\s+(?:a\s+|an\s+)?", re.IGNORECASE)
 _GERUND_PHRASE = re.compile(r"[a-z]+ing\s+[a-z]")  # "isolating execution ...", not "self-debug learning"
 _PAREN_ITEM = re.compile(r"[^,;:()]{3,80}\(\s*$")
@@ -169,6 +171,11 @@ class RoleRules(Rules):
             first = self._first_contribution(unit, pos)
             if first is not None and first.index not in found.proposed:
                 self._propose(unit, found, first, "component", coordinated=True)
+        if cues.our_subject.match(text):  # "Our model ... achieves precise action control through frame-level ..."
+            for ent in unit.ents:
+                if ent.label in AGENTS and ent.index not in found.proposed and not _known(found, ent) and \
+                        _MEANS_BEFORE.search(text, 0, ent.start) and _DESCRIPTIVE.fullmatch(ent.text):
+                    self._propose(unit, found, ent, "component-means")
 
     def _first_contribution(self, unit: Unit, pos: int, tasks: bool = False) -> Ent | None:
         """The first non-task mention after a "we propose" cue, if nothing in between says it is not the object.
