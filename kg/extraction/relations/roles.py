@@ -121,20 +121,28 @@ class RoleRules(Rules):
                 self._propose(unit, found, ent, "released")
             elif unit.is_title and not before.strip() and cues.title_link_after.match(after):
                 self._propose(unit, found, ent, "title-colon")
-            elif ent.label not in AGENTS + ("benchmark",) or _known(found, ent):
-                continue  # the rules below take only coined names and descriptive phrases, never a lexicon name
-            elif ent.label == "benchmark":
-                if cues.appositive_plain.match(after) and _prev_word(before) not in cues.appositive_blockers:
-                    self._propose(unit, found, ent, "appositive-described")
-            elif cues.adopt_new.search(before):
-                self._propose(unit, found, ent, "we-adopt", coordinated=True)
-                joined = next((e for e in unit.ents if e.start > ent.end and e.label in AGENTS), None)
-                if joined is not None and _WITH_GAP.fullmatch(text, ent.end, joined.start) and not _known(found, joined):
-                    self._propose(unit, found, joined, "we-adopt")  # "we utilize a Bug Locator with self-debug learning"
-            elif cues.own_training_after.match(after):
-                self._propose(unit, found, ent, "trained-on-ours")
-            elif cues.appositive_plain.match(after) and _prev_word(before) not in cues.appositive_blockers:
-                self._propose(unit, found, ent, "appositive-described")
+            elif ent.label in AGENTS + ("benchmark",):
+                self._coined_proposal(unit, found, ent, before, after)
+
+    def _coined_proposal(self, unit: Unit, found: _Found, ent: Ent, before: str, after: str) -> None:
+        """Rules that take only coined names and descriptive phrases, never a lexicon name: "we utilize a
+        Bug Locator", "MatDetector trained on our ...", "Delethink, an RL environment that ..."."""
+        cues = self.cues
+        if ent.label in AGENTS and cues.adopt_new.search(before):
+            rule = "we-adopt"
+        elif ent.label in AGENTS and cues.own_training_after.match(after):
+            rule = "trained-on-ours"
+        elif cues.appositive_plain.match(after) and _prev_word(before) not in cues.appositive_blockers:
+            rule = "appositive-described"
+        else:
+            return
+        if _known(found, ent):  # checked last: reading a span's extension attribute is slow
+            return
+        self._propose(unit, found, ent, rule, coordinated=rule == "we-adopt")
+        if rule == "we-adopt":  # "we utilize a Bug Locator with self-debug learning"
+            joined = next((e for e in unit.ents if e.start > ent.end and e.label in AGENTS), None)
+            if joined is not None and _WITH_GAP.fullmatch(unit.text, ent.end, joined.start) and not _known(found, joined):
+                self._propose(unit, found, joined, "we-adopt")
 
     def _find_new_measure(self, unit: Unit, found: _Found) -> None:
         """"we introduce a novel metric to quantify X by measuring token efficiency": the first metric named
@@ -161,9 +169,8 @@ class RoleRules(Rules):
         """Named parts of the paper's own method: "ACE introduces X", "our approach constructs X"."""
         cues, text = self.cues, unit.text
         starts = [m.end() for m in cues.our_component.finditer(text)]
-        proposed_names = {found.names[i] for i in found.proposed}
         for ent in unit.ents:  # any mention of a proposed name: "we propose X (ACE) ... ACE introduces Y"
-            if found.names[ent.index] in proposed_names and ent.label in AGENTS:
+            if ent.label in AGENTS and found.names[ent.index] in found.proposed_names():
                 verb = cues.component_verb.match(text[ent.end:])
                 if verb:
                     starts.append(ent.end + verb.end())

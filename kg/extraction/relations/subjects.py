@@ -60,7 +60,7 @@ class SubjectRules(Rules):
     @staticmethod
     def _proposal_added_with(unit: Unit, ent: Ent, found: _Found) -> bool:
         """A proposed name joined by "with" to a method/model right before it: "A with B" where B is the paper's."""
-        if found.names[ent.index] not in {found.names[i] for i in found.proposed}:
+        if found.names[ent.index] not in found.proposed_names():
             return False
         return any(e.label in AGENTS and _WITH_JOIN.fullmatch(unit.text, e.end, ent.start) for e in unit.ents if e.end <= ent.start)
 

@@ -166,6 +166,13 @@ class _Found:
         self.part_kinds: set[str] = set()  # "reflection module" from "two dedicated reflection modules"
         self.title_text = ""  # the title's words (`_words`), for names the entity finder did not mark there
         self._seen: set[tuple] = set()
+        self._proposed_names: tuple[int, set[str]] = (0, set())
+
+    def proposed_names(self) -> set[str]:
+        """Normalised names of the proposed mentions (cached until another mention is proposed)."""
+        if self._proposed_names[0] != len(self.proposed):
+            self._proposed_names = (len(self.proposed), {self.names[i] for i in self.proposed})
+        return self._proposed_names[1]
 
     def in_title(self, ent: Ent) -> bool:
         """The mention's name is a title mention or, word for word, part of the title."""
