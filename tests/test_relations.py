@@ -947,3 +947,20 @@ def test_what_our_model_works_through_is_its_part(run):
     text = "Our model achieves precise action control through frame-level action conditioning via reinforcement learning."
     r = run(text, [("frame-level action conditioning", "method"), ("reinforcement learning", "method")])
     assert r.roles("proposes") == {"frame-level action conditioning"}  # a plain field name is not a part
+
+
+def test_coordinated_descriptive_parts_with_articles_are_proposed(run):
+    text = "We introduce a distribution mapping mechanism and a self-covariant loss to stabilize training."
+    r = run(text, [("distribution mapping mechanism", "method"), ("self-covariant loss", "method")])
+    assert r.roles("proposes") == {"distribution mapping mechanism", "self-covariant loss"}
+
+
+def test_an_appositive_head_is_not_a_second_proposal(run):
+    text = "We present ColorAgent, an OS agent designed for long-horizon interactions."
+    assert run(text, [("ColorAgent", "model"), ("OS", "method")]).roles("proposes") == {"ColorAgent"}
+
+
+def test_values_then_a_benchmark_list_of_the_same_length_pair_in_order(run):
+    text = "FooNet reaches BLEU scores of 44.3 and 25.1 on WMT14 En-De and En-Fr."
+    r = run(text, [("FooNet", "model"), ("BLEU", "metric"), ("WMT14 En-De", "benchmark"), ("En-Fr", "benchmark")])
+    assert r.results() == [("44.3", "FooNet", "WMT14 En-De", "BLEU"), ("25.1", "FooNet", "En-Fr", "BLEU")]

@@ -25,6 +25,7 @@ _BETTER_BY = re.compile(
 _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lower\s+(?:accuracy|performance|quality))\b",
                     re.IGNORECASE)
 _OTHER_SYSTEM = re.compile(r"\b(?<!our\s)(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
+_ON_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|in|for|across)\s+(?:the\s+)?", re.IGNORECASE)
 _TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
 
 
@@ -77,7 +78,7 @@ class ResultRules(SubjectRules):
 
     def _paired(self, unit: Unit, clusters: list[list[Value]]) -> dict[Value, tuple[str, dict[str, Ent]]]:
         """Values paired in order with a coordinated list of the same length: "on A and B ... x and y,
-        respectively", "Experiments on A and B show ... (x and y) and ... (z and w)"."""
+        respectively", "Experiments on A and B show ... (x and y) and ... (z and w)", "x and y on A and B"."""
         respectively = bool(self.cues.respectively.search(unit.text))
         out: dict[Value, tuple[str, dict[str, Ent]]] = {}
         for cluster in clusters:
@@ -88,7 +89,8 @@ class ResultRules(SubjectRules):
                 if not respectively and slot != "benchmark":
                     continue  # without "respectively" only a benchmark list is safe to pair
                 group = next((g for g in _groups(unit, labels) if len(g) == len(cluster)
-                              and (respectively or g[-1].end <= cluster[0].start)), None)
+                              and (respectively or g[-1].end <= cluster[0].start
+                                   or _ON_LIST.fullmatch(unit.text, cluster[-1].end, g[0].start))), None)
                 for value, ent in zip(cluster, group or ()):
                     out.setdefault(value, (rule, {}))[1][slot] = ent
         return out

@@ -244,7 +244,7 @@ class RoleRules(Rules):
         """Mentions joined to `ent` by "(Y)" aliases or, unless aliases_only, by "and"/commas."""
         joined, last = [], ent
         connector = r"\s*\(\s*" if aliases_only else \
-            r"\s*(?:\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|&|\()\s*(?:\(\d\)\s*)?"
+            r"\s*(?:\)\s*)?(?:,\s*(?:(?:and|or)\s+(?:a\s+|an\s+)?)?|and\s+(?:a\s+|an\s+)?|or\s+|/|&|\()\s*(?:\(\d\)\s*)?"
         for other in unit.ents:
             if other.start < last.end or (other.label == "task") != (ent.label == "task"):
                 continue
