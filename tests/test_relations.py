@@ -964,3 +964,12 @@ def test_values_then_a_benchmark_list_of_the_same_length_pair_in_order(run):
     text = "FooNet reaches BLEU scores of 44.3 and 25.1 on WMT14 En-De and En-Fr."
     r = run(text, [("FooNet", "model"), ("BLEU", "metric"), ("WMT14 En-De", "benchmark"), ("En-Fr", "benchmark")])
     assert r.results() == [("44.3", "FooNet", "WMT14 En-De", "BLEU"), ("25.1", "FooNet", "En-Fr", "BLEU")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We compare with ReasonFlux, a recent framework for math reasoning.",
+    "Results are compared to ReasonFlux, a framework for math reasoning.",
+    "ReasonFlux, a strong baseline model, is also evaluated.",
+])
+def test_a_described_baseline_is_not_proposed(run, sentence):
+    assert run(sentence, [("ReasonFlux", "method")]).roles("proposes") == set()

@@ -132,7 +132,8 @@ class RoleRules(Rules):
             rule = "we-adopt"
         elif ent.label in AGENTS and cues.own_training_after.match(after):
             rule = "trained-on-ours"
-        elif cues.appositive_plain.match(after) and _prev_word(before) not in cues.appositive_blockers:
+        elif cues.appositive_plain.match(after) and _prev_word(before) not in cues.appositive_blockers \
+                and not cues.background.match(after):  # "X, a strong baseline model": someone else's
             rule = "appositive-described"
         else:
             return
