@@ -973,3 +973,12 @@ def test_values_then_a_benchmark_list_of_the_same_length_pair_in_order(run):
 ])
 def test_a_described_baseline_is_not_proposed(run, sentence):
     assert run(sentence, [("ReasonFlux", "method")]).roles("proposes") == set()
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Topology optimization (TO) is a family of computational methods that derive geometries.", "Topology optimization"),
+    ("We derive metrics from pretrained Energy-Based Models -- a class of generative models.", "Energy-Based Models"),
+    ("We apply a sentence diversity-based approach to rank relations.", "sentence diversity"),
+])
+def test_class_descriptions_and_modifiers_are_not_proposed(run, sentence, name):
+    assert run(sentence, [(name, "method")]).roles("proposes") == set()

@@ -50,6 +50,7 @@ def _known(found: _Found, ent: Ent) -> bool:
 
 _MEANS_BEFORE = re.compile(r"\b(?:through|via)\s+(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE)
 _DESCRIPTIVE = re.compile(r"[a-z][a-z-]*-[a-z]+(?:\s+[a-z][a-z-]*)+")  # "frame-level action conditioning"
+_COINED = re.compile(r"[A-Z0-9]")  # past the first letter of a multi-word name: "Dual-LLM Sampling", not "Topology optimization"
 _WITH_GAP = re.compile(r"\s+with\s+(?:a\s+|an\s+)?", re.IGNORECASE)
 _GERUND_PHRASE = re.compile(r"[a-z]+ing\s+[a-z]")  # "isolating execution ...", not "self-debug learning"
 _PAREN_ITEM = re.compile(r"[^,;:()]{3,80}\(\s*$")
@@ -128,12 +129,15 @@ class RoleRules(Rules):
         """Rules that take only coined names and descriptive phrases, never a lexicon name: "we utilize a
         Bug Locator", "MatDetector trained on our ...", "Delethink, an RL environment that ..."."""
         cues = self.cues
+        if after[:1] == "-":
+            return  # "a sentence diversity-based approach": the mention only qualifies what follows
         if ent.label in AGENTS and cues.adopt_new.search(before):
             rule = "we-adopt"
         elif ent.label in AGENTS and cues.own_training_after.match(after):
             rule = "trained-on-ours"
-        elif cues.appositive_plain.match(after) and _prev_word(before) not in cues.appositive_blockers \
-                and not cues.background.match(after):  # "X, a strong baseline model": someone else's
+        elif (" " not in ent.text or _COINED.search(ent.text[1:])) and cues.appositive_plain.match(after) and \
+                _prev_word(before) not in cues.appositive_blockers and not cues.background.match(after) and \
+                not _is_paren_alias(unit, ent):  # not "X, a strong baseline", "X is a class of ..."
             rule = "appositive-described"
         else:
             return
