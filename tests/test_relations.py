@@ -982,3 +982,9 @@ def test_a_described_baseline_is_not_proposed(run, sentence):
 ])
 def test_class_descriptions_and_modifiers_are_not_proposed(run, sentence, name):
     assert run(sentence, [(name, "method")]).roles("proposes") == set()
+
+
+def test_the_papers_own_named_benchmark_typed_system_keeps_its_result(run):
+    text = "This work presents AC-Lite, a novel model. The proposed AC-Lite model achieves 82.3 CIDEr score on COCO-AC."
+    r = run(text, [("AC-Lite", "benchmark"), ("AC-Lite", "benchmark", 2), ("CIDEr score", "metric"), ("COCO-AC", "benchmark")])
+    assert r.results() == [("82.3", "AC-Lite", "COCO-AC", "CIDEr score")]

@@ -24,7 +24,8 @@ _BETTER_BY = re.compile(
     r"(?:the\s+)?(?:(?:SOTA|state-of-the-art|strong|baseline|prior|previous|vanilla|standard)\s+)?", re.IGNORECASE)
 _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lower\s+(?:accuracy|performance|quality))\b",
                     re.IGNORECASE)
-_OTHER_SYSTEM = re.compile(r"\b(?<!our\s)(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
+_OURS = re.compile(r"\b(?:our|the\s+proposed)\b", re.IGNORECASE)
+_OTHER_SYSTEM = re.compile(r"\b(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|in|for|across)\s+(?:the\s+)?", re.IGNORECASE)
 _TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
 
@@ -63,8 +64,10 @@ class ResultRules(SubjectRules):
                                      paper_subject: PaperSubject | None) -> bool:
         """A benchmark paper's "we find that the best system achieves only 31.5%": the number is some
         system's score on the paper's benchmark, not the benchmark's own."""
-        return (paper_subject is not None and paper_subject.label == "benchmark" and _index(subject) == paper_subject.index
-                and bool(_OTHER_SYSTEM.search(unit.text, 0, value.start)))
+        if paper_subject is None or paper_subject.label != "benchmark" or _index(subject) != paper_subject.index:
+            return False
+        before = unit.text[:value.start]  # "the proposed AC-Lite model achieves": the paper's own, named
+        return bool(_OTHER_SYSTEM.search(before)) and not paper_subject.pattern.search(before) and not _OURS.search(before)
 
     def _better_by(self, unit: Unit, value: Value, subject: Ent | int, found: _Found) -> None:
         """"reduces redundant computation by 51% over prefix-caching", "4.8x faster than SiT": a number
