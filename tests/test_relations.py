@@ -988,3 +988,10 @@ def test_the_papers_own_named_benchmark_typed_system_keeps_its_result(run):
     text = "This work presents AC-Lite, a novel model. The proposed AC-Lite model achieves 82.3 CIDEr score on COCO-AC."
     r = run(text, [("AC-Lite", "benchmark"), ("AC-Lite", "benchmark", 2), ("CIDEr score", "metric"), ("COCO-AC", "benchmark")])
     assert r.results() == [("82.3", "AC-Lite", "COCO-AC", "CIDEr score")]
+
+
+def test_what_a_proposal_introduces_x_into_is_not_its_part(run):
+    text = ("We introduce Associative Treecall (ATR), a synthetic task. "
+            "ATR introduces language-like hierarchical structure into the AR setting.")
+    r = run(text, [("Associative Treecall", "method"), ("ATR", "method"), ("ATR", "method", 2), ("AR", "method")])
+    assert r.roles("proposes") == {"Associative Treecall", "ATR"}
