@@ -6,7 +6,10 @@ proposal when the sentence says "our method". Its benchmark is the one the numbe
 right after ("x% on B", unless another number lies in between and a benchmark right before holds it),
 or the one benchmark named before it in the same clause. Its metric is the one written next to it
 ("FID 1.73", "77.2% accuracy", "accuracy of 80%"), else the one named before it in the clause unless
-another number already holds it.
+another number already holds it. "it", "the proposed method" and "our method" mean the paper's one
+named proposal; "A with B" where B is the paper's proposal means B; what a verb of change changes
+("improves SBERT by 12%") is never the subject. In a benchmark paper, another system's number on it
+("the best system achieves only 31.5%") has that benchmark and no subject.
 """
 from __future__ import annotations
 
