@@ -66,6 +66,7 @@ class Cues:
         self.adopt_new = re.compile(
             rf"{_alt(d['propose_subjects'])}\s+(?:\w+ly\s+|also\s+|further\s+|then\s+)?{adopt}\s+"
             rf"(?:(?:[\w-]+\s+){{1,3}}?(?:with|into)\s+)?(?:a|an)\s+(?:[a-z][\w-]*\s+)?$", flags)
+        self.adopt_hints = _stems(d["adoption_verbs"])
         self.own_training_after = re.compile(rf"^\s*(?:\([^()]{{0,60}}\)\s*)?{_alt(d['own_training_cues'])}", flags)
         # "Delethink, an RL environment that ...", "X is a framework that ...": no novelty word
         self.appositive_plain = re.compile(

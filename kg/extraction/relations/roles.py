@@ -104,6 +104,7 @@ class RoleRules(Rules):
                 else:  # "three challenges: tracking evolving values (PG-Follow), anticipating ... (PG-Predict), ..."
                     for item in _named_items(unit, match.end(), _count(match.group(0))):
                         self._propose(unit, found, item, "enumerated")
+        adopting = None  # whether the unit has an adoption verb, tested once when first needed
         for ent in unit.ents:
             if ent.label == "task":
                 continue
@@ -123,15 +124,17 @@ class RoleRules(Rules):
             elif unit.is_title and not before.strip() and cues.title_link_after.match(after):
                 self._propose(unit, found, ent, "title-colon")
             elif ent.label in AGENTS + ("benchmark",):
-                self._coined_proposal(unit, found, ent, before, after)
+                if adopting is None:
+                    adopting = _has_any(text, cues.adopt_hints)
+                self._coined_proposal(unit, found, ent, before, after, adopting)
 
-    def _coined_proposal(self, unit: Unit, found: _Found, ent: Ent, before: str, after: str) -> None:
+    def _coined_proposal(self, unit: Unit, found: _Found, ent: Ent, before: str, after: str, adopting: bool) -> None:
         """Rules that take only coined names and descriptive phrases, never a lexicon name: "we utilize a
         Bug Locator", "MatDetector trained on our ...", "Delethink, an RL environment that ..."."""
         cues = self.cues
         if after[:1] == "-":
             return  # "a sentence diversity-based approach": the mention only qualifies what follows
-        if ent.label in AGENTS and cues.adopt_new.search(before):
+        if ent.label in AGENTS and adopting and cues.adopt_new.search(before):
             rule = "we-adopt"
         elif ent.label in AGENTS and cues.own_training_after.match(after):
             rule = "trained-on-ours"
