@@ -995,3 +995,12 @@ def test_what_a_proposal_introduces_x_into_is_not_its_part(run):
             "ATR introduces language-like hierarchical structure into the AR setting.")
     r = run(text, [("Associative Treecall", "method"), ("ATR", "method"), ("ATR", "method", 2), ("AR", "method")])
     assert r.roles("proposes") == {"Associative Treecall", "ATR"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "AccuACL significantly outperforms AL baselines across various CL algorithms.",
+    "On average, LDSC outperforms the baseline by 55.9% in average reward, showing its value in complex RL settings.",
+])
+def test_a_name_inside_a_setting_phrase_is_not_outperformed(run, sentence):
+    ents = [(n, "method") for n in ("AccuACL", "CL", "LDSC", "RL") if f" {n} " in f" {sentence} "]
+    assert all(obj not in ("CL", "RL") for _, obj in run(sentence, ents).links("outperforms"))

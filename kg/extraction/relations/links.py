@@ -20,6 +20,7 @@ from kg.names import normalize
 from .subjects import SubjectRules
 from .units import AGENTS, Ent, PaperSubject, Unit, _Found, _has_any, _prev_word
 
+_SETTING_BEFORE = re.compile(r"\b(?:across|in|on|under|for|within)\s+(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,2}$")
 _CLASS_AFTER = re.compile(r"(?:-based|-style|-like|\s+based)\s+(?:[\w-]+\s+)?(?:methods|approaches|models|baselines|systems|"
                           r"techniques|algorithms|frameworks|agents)\b", re.IGNORECASE)
 
@@ -62,6 +63,8 @@ class LinkRules(SubjectRules):
             if self.cues.training_before.search(unit.text[max(0, ent.start - 60):ent.start]) or \
                     _prev_word(unit.text[:ent.start]) in ("on", "using", "with", "from", "via", "by", "in", "for", "upon"):
                 continue
+            if _SETTING_BEFORE.search(unit.text, max(0, ent.start - 40), ent.start):
+                continue  # "outperforms baselines across various CL algorithms", "in complex RL settings"
             objects.append(ent)
         return objects
 
