@@ -1004,3 +1004,8 @@ def test_what_a_proposal_introduces_x_into_is_not_its_part(run):
 def test_a_name_inside_a_setting_phrase_is_not_outperformed(run, sentence):
     ents = [(n, "method") for n in ("AccuACL", "CL", "LDSC", "RL") if f" {n} " in f" {sentence} "]
     assert all(obj not in ("CL", "RL") for _, obj in run(sentence, ents).links("outperforms"))
+
+
+def test_an_assumption_that_x_outperforms_is_not_a_claim(run):
+    text = "Our findings challenge assumptions that FMs universally outperform TS models."
+    assert run(text, [("FMs", "method"), ("TS", "method")]).links("outperforms") == set()
