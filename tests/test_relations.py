@@ -1009,3 +1009,10 @@ def test_a_name_inside_a_setting_phrase_is_not_outperformed(run, sentence):
 def test_an_assumption_that_x_outperforms_is_not_a_claim(run):
     text = "Our findings challenge assumptions that FMs universally outperform TS models."
     assert run(text, [("FMs", "method"), ("TS", "method")]).links("outperforms") == set()
+
+
+def test_names_in_what_a_verb_of_change_changes_are_not_subjects(run):
+    text = FOONET + "FooNet improves BERTScore (+3.2%) and SBERT (+21.8%) over BarNet."
+    r = run(text, [("FooNet", "model"), ("FooNet", "model", 2), ("BERTScore", "metric"), ("SBERT", "model"),
+                   ("BarNet", "model")])
+    assert r.results() == [("+3.2%", "FooNet", None, "BERTScore"), ("+21.8%", "FooNet", None, None)]

@@ -114,7 +114,7 @@ class Cues:
         self.pronoun_reference = re.compile(
             rf"(?:^|[,;:]\s*|\b(?:that|and|where|while)\s+){_alt(d['pronoun_reference'])}\s+(?:\w+ly\s+|also\s+|further\s+|still\s+|even\s+)?"
             rf"(?:{_alt(d['subject_verbs'])}|$)", flags)  # at the end: the verb is the claim's own ("it outperforms")
-        self.change_object = re.compile(rf"{_alt(d['change_verbs'])}\s+(?:the\s+|its\s+|their\s+)?$", flags)
+        self.change_verb = re.compile(_alt(d["change_verbs"]), flags)
         # "we introduce a novel metric to quantify underthinking by measuring token efficiency"
         self.new_measure = re.compile(
             rf"\b(?:a|an)\s+(?:{novelty}\s+)+(?:[\w-]+\s+)?{_alt(d['measure_heads'])}(?![\w-])", flags)

@@ -54,7 +54,8 @@ class ResultRules(SubjectRules):
                 benchmark = slots.get("benchmark") or self._result_benchmark(unit, value, others, cluster[0])
                 if self._measured_on_paper_benchmark(unit, value, subject, paper_subject):
                     subject, benchmark = None, benchmark or paper_subject.index
-                taken = {owned[v].index for v in others if owned[v] is not None}
+                taken = {owned[v].index for v in others if owned[v] is not None} | \
+                    {o.index for v in values if v is not value and (o := _paren_owner(unit, v.start)) is not None}
                 metric = slots.get("metric") or self._result_metric(unit, value, shared_metric, taken)
                 if subject is not None and not _after_versus(unit, value, cluster):
                     self._better_by(unit, value, subject, found)
@@ -104,8 +105,8 @@ class ResultRules(SubjectRules):
     def _result_subject(self, unit: Unit, value: Value, paper_subject: PaperSubject | None,
                         found: _Found | None = None) -> Ent | int | None:
         owner = _paren_owner(unit, value.start)
-        if owner is not None and owner.label in AGENTS:
-            return owner
+        if owner is not None and owner.label in AGENTS and not self._changed(unit, owner):
+            return owner  # but "improves BERTScore (+3.2%) and SBERT (+21.8%)": SBERT is what improves
         for ent in unit.ents:  # "27 H100-months vs. 7 for Delethink"
             if ent.label in AGENTS and ent.start > value.end and \
                     re.fullmatch(r"\s+for\s+(?:the\s+)?", unit.text[value.end:ent.start]):
@@ -166,6 +167,9 @@ class ResultRules(SubjectRules):
         number already holds it ("a 6.35% gain in accuracy and a 3.24% drop in forgetting"; but "27 H100-months
         vs. 7" share it)."""
         metrics = [e for e in unit.ents if e.label == "metric"]
+        owner = _paren_owner(unit, value.start)
+        if owner is not None and owner.label == "metric":
+            return owner  # "BERTScore (+3.2%)"
         for ent in metrics:  # "FID 1.73", "accuracy: 80%"
             if ent.end <= value.start and re.fullmatch(r"\s*(?:[:=]|of)?\s*", unit.text[ent.end:value.start]):
                 return ent

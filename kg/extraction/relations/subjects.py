@@ -8,6 +8,8 @@ from .units import AGENTS, _FUNCTION_WORDS, Ent, PaperSubject, Rules, Unit, _Fou
 _BASELINE_BEFORE = re.compile(
     r"\b(?:prior|previous|existing|other|conventional|traditional|standard|vanilla|baseline)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE)
+_CHANGED_LIST = re.compile(r"\s*(?:(?:the|its|their)\s+)?(?:M\s*(?:\([^()]{0,30}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
+                           r"(?:(?:the|its|their)\s+)?)*", re.IGNORECASE)
 _WITH_JOIN = re.compile(r"\s+(?:enhanced\s+|augmented\s+|equipped\s+)?with\s+(?:the\s+|our\s+)?", re.IGNORECASE)
 _GERUND_OPENING = re.compile(r"\s*(?:by\s+)?([A-Za-z]+ing)\s[^,;:]*$")
 
@@ -41,7 +43,7 @@ class SubjectRules(Rules):
                 continue
             if cues.subject_blockers.search(before) or _BASELINE_BEFORE.search(before) or self._after_outperform(unit, ent):
                 continue  # a prepositional object, a baseline ("prior deep SSMs") or what was outperformed
-            if cues.change_object.search(before):
+            if self._changed(unit, ent):
                 continue  # "our method improves SBERT by 12%": what a verb of change changes is not who changes it
             if self._in_gerund_opening(text[:ent.start]) or _listed_second(unit, ent):
                 continue  # "Combining A and B enables ...": A and B are objects; "A and B" counts once, as A
@@ -56,6 +58,20 @@ class SubjectRules(Rules):
                                           or cues.pronoun_reference.search(text[:pos])):
             return paper_subject.index
         return None
+
+    def _changed(self, unit: Unit, ent: Ent) -> bool:
+        """The mention is in the list a verb of change changes: "improves BERTScore (+3.2%) and SBERT (+21.8%)",
+        "our method improves SBERT by 12%"."""
+        window_start = max(0, ent.start - 100)
+        verb = None
+        for verb in self.cues.change_verb.finditer(unit.text, window_start, ent.start):
+            pass
+        if verb is None:
+            return False
+        gap = unit.text[verb.end():ent.start]
+        for other in sorted((e for e in unit.ents if verb.end() <= e.start and e.end <= ent.start), key=lambda e: -e.start):
+            gap = gap[:other.start - verb.end()] + " M " + gap[other.end - verb.end():]
+        return bool(_CHANGED_LIST.fullmatch(gap))
 
     @staticmethod
     def _proposal_added_with(unit: Unit, ent: Ent, found: _Found) -> bool:
