@@ -757,3 +757,262 @@ def test_split_units_reads_a_stored_text_copy(nlp):
     doc = nlp.get_pipe("sentencizer")(nlp.make_doc("One claim. Two claims."))
     doc.user_data[relations.TEXT_KEY] = doc.text.upper()  # a marked copy shows which text was read
     assert [u.text for u in relations.split_units(doc)] == ["ONE CLAIM.", "TWO CLAIMS."]
+
+
+# ---- proposals: adopted descriptive parts, own training, plain appositives, titles
+
+def test_a_later_mention_of_the_proposal_introduces_its_components(run):
+    text = ("We propose Agents Co-Evolution (ACE), a framework for decisions. "
+            "ACE introduces a dual-role trajectory refinement mechanism where LLMs act as critics.")
+    r = run(text, [("Agents Co-Evolution", "method"), ("ACE", "method"), ("ACE", "method", 2),
+                   ("dual-role trajectory refinement mechanism", "method")])
+    assert "dual-role trajectory refinement mechanism" in r.roles("proposes")
+
+
+@pytest.mark.parametrize("sentence, part", [
+    ("Furthermore, we incorporate an entropy-based soft blending mechanism that balances exploration.",
+     "entropy-based soft blending mechanism"),
+    ("In this work, we enhance web agents with an explicit rollback mechanism.", "rollback mechanism"),
+    ("In the first stage, we utilize a Bug Locator to pinpoint bug locations.", "Bug Locator"),
+])
+def test_we_adopt_a_new_part_proposes_it(run, sentence, part):
+    assert run(sentence, [(part, "method")]).roles("proposes") == {part}
+
+
+def test_we_use_the_existing_method_is_not_a_proposal(run):
+    r = run("We utilize the PPO algorithm and compare against a Transformer.", [("PPO", "method"), ("Transformer", "method")])
+    assert r.roles("proposes") == set()
+
+
+def test_a_model_trained_on_our_data_is_proposed(run):
+    text = "Based on MatDetector trained on our materials knowledge base, MATTER keeps concepts intact."
+    assert "MatDetector" in run(text, [("MatDetector", "model")]).roles("proposes")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We instantiate this idea with Delethink, an RL environment that structures reasoning into chunks.", "Delethink"),
+    ("Labels are produced by EAI-Distill-0.5b, a fine-tuned 0.5b-parameter model that agrees with annotators.",
+     "EAI-Distill-0.5b"),
+    ("HiRA is a framework that separates planning from execution.", "HiRA"),
+])
+def test_a_coined_name_described_by_an_appositive_is_proposed(run, sentence, name):
+    assert run(sentence, [(name, "method")]).roles("proposes") == {name}
+
+
+def test_an_appositive_after_on_describes_a_used_benchmark(run):
+    text = "We evaluate on WebShop, an environment for online shopping."
+    assert run(text, [("WebShop", "method")]).roles("proposes") == set()
+
+
+def test_the_title_names_the_proposal_behind_a_head_word(run):
+    text = ("Multi-Timescale Hierarchical Reinforcement Learning for Driving\n\n"
+            "Therefore, we propose a multi-timescale hierarchical reinforcement learning approach.")
+    r = run(text, [("multi-timescale hierarchical reinforcement learning", "method")])
+    assert r.roles("proposes") == {"multi-timescale hierarchical reinforcement learning"}
+
+
+# ---- the paper's one named proposal
+
+def test_the_proposal_named_in_the_title_is_the_paper_subject(run):
+    text = ("Essential-Web v1.0: 24T tokens of web data\n\n"
+            "We present Essential-Web v1.0, a new dataset. Labels are produced by EAI-Distill, a novel model. "
+            "With simple filters we obtain gains of +14.3% in code.")
+    r = run(text, [("Essential-Web v1.0", "benchmark"), ("Essential-Web v1.0", "benchmark", 2), ("EAI-Distill", "model")])
+    assert r.results() == [("+14.3%", "Essential-Web v1.0", None, None)]
+
+
+def test_a_descriptive_part_does_not_compete_with_the_named_proposal(run):
+    text = ("We propose ACE-RL, a novel framework. We also propose a novel reward mechanism. "
+            "Our top-performing model surpasses GPT-4o by 7.10%.")
+    r = run(text, [("ACE-RL", "method"), ("reward mechanism", "method"), ("GPT-4o", "model")])
+    assert r.results() == [("7.10%", "ACE-RL", None, None)]
+
+
+def test_another_system_on_the_papers_benchmark_leaves_the_subject_empty(run):
+    text = ("We introduce LLM-SRBench, a novel benchmark. We find that the best-performing system "
+            "so far achieves only 31.5% symbolic accuracy.")
+    r = run(text, [("LLM-SRBench", "benchmark"), ("symbolic accuracy", "metric")])
+    assert r.results() == [("31.5%", None, "LLM-SRBench", "symbolic accuracy")]
+
+
+def test_listed_items_named_in_parentheses_are_proposed(run):
+    text = ("We introduce three core challenges: tracking evolving values (PG-Follow), anticipating moral "
+            "progress (PG-Predict), and regulating the feedback loop (PG-Coevolve).")
+    r = run(text, [("PG-Follow", "benchmark"), ("PG-Predict", "benchmark"), ("PG-Coevolve", "benchmark")])
+    assert r.roles("proposes") == {"PG-Follow", "PG-Predict", "PG-Coevolve"}
+
+
+def test_a_coined_benchmark_described_by_an_appositive_is_proposed(run):
+    text = "We instantiate this idea with Delethink, an RL environment that structures reasoning into chunks."
+    assert run(text, [("Delethink", "benchmark")]).roles("proposes") == {"Delethink"}
+
+
+def test_a_name_before_a_latex_styled_noun_is_a_modifier(run):
+    text = r"We develop a new Roblox \textit{obby} where the courses are generated in real time."
+    assert run(text, [("Roblox", "method")]).roles("proposes") == set()
+
+
+# ---- results: the paper's part added with "with", a benchmark after a training cue
+
+def test_a_proposal_added_with_with_is_the_result_subject(run):
+    text = "RLVR with R-HORIZON improves accuracy on standard tasks, with an increase of 7.5 on AIME2024."
+    r = run("We propose R-HORIZON, a novel method. " + text,
+            [("R-HORIZON", "method"), ("RLVR", "method"), ("R-HORIZON", "method", 2), ("accuracy", "metric"),
+             ("AIME2024", "benchmark")])
+    assert r.results() == [("7.5", "R-HORIZON", "AIME2024", "accuracy")]
+
+
+def test_a_benchmark_right_before_the_numbers_counts_after_a_training_cue(run):
+    text = "SpaceTime speeds up training on real-world ETTh1 data by 73% and 80% relative wall-clock time."
+    r = run(text, [("SpaceTime", "model"), ("ETTh1", "benchmark"), ("wall-clock time", "metric")])
+    assert r.results() == [("73%", "SpaceTime", "ETTh1", "wall-clock time"), ("80%", "SpaceTime", "ETTh1", "wall-clock time")]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Our method typically reduces by a factor 20 the fraction of memory that is looked up.", "factor 20"),
+    ("Our method is faster by a factor of 3.5 overall.", "factor of 3.5"),
+])
+def test_by_a_factor_is_one_result(run, sentence, value):
+    assert run(sentence, []).values() == [value]
+
+
+def test_we_propose_a_gerund_phrase_proposes_an_action_not_a_name(run):
+    text = "We propose isolating execution capability, by explicitly providing the plan."
+    assert run(text, [("isolating execution capability", "method")]).roles("proposes") == set()
+
+
+def test_x_based_methods_are_a_class_not_x(run):
+    text = "PANEL significantly enhances performance, outperforming traditional scalar reward-based methods."
+    assert run(text, [("PANEL", "method"), ("scalar reward", "method")]).links("outperforms") == set()
+
+
+# ---- the paper's proposal written as "it", "the proposed method"; objects of a verb of change
+
+FOONET = "We propose FooNet, a novel model. "
+
+
+def test_the_proposed_method_surpasses_x_does_not_propose_x(run):
+    r = run(FOONET + "The proposed method surpasses BarNet on GLUE.",
+            [("FooNet", "model"), ("BarNet", "model"), ("GLUE", "benchmark")])
+    assert r.roles("proposes") == {"FooNet"}
+    assert r.links("outperforms") == {("FooNet", "BarNet")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It achieves 85.2% accuracy on ImageNet.", [("85.2%", "FooNet", "ImageNet", "accuracy")]),
+    ("Compared to SBERT, it yields +21.8% accuracy.", [("+21.8%", "FooNet", None, "accuracy")]),
+    ("Our method improves SBERT by 12%.", [("12%", "FooNet", None, None)]),
+])
+def test_it_and_our_method_are_the_papers_proposal(run, sentence, expected):
+    ents = [("FooNet", "model"), ("ImageNet", "benchmark"), ("accuracy", "metric"), ("SBERT", "model")]
+    r = run(FOONET + sentence, [e for e in ents if e[0] in FOONET + sentence])
+    assert r.results() == expected
+
+
+def test_it_outperforms_links_the_papers_proposal(run):
+    r = run(FOONET + "Experiments show that it outperforms BarNet and BazNet on GLUE.",
+            [("FooNet", "model"), ("BarNet", "model"), ("BazNet", "model"), ("GLUE", "benchmark")])
+    assert r.links("outperforms") == {("FooNet", "BarNet"), ("FooNet", "BazNet")}
+
+
+def test_it_does_not_outperform_stays_negated(run):
+    r = run(FOONET + "It does not outperform BarNet, and it is comparable to BazNet.",
+            [("FooNet", "model"), ("BarNet", "model"), ("BazNet", "model")])
+    assert r.links("outperforms") == set()
+
+
+# ---- more descriptive proposals
+
+def test_a_part_added_with_with_to_an_adopted_part_is_proposed(run):
+    text = "In the first stage, we utilize a Bug Locator with self-debug learning to pinpoint bugs."
+    r = run(text, [("Bug Locator", "method"), ("self-debug learning", "method")])
+    assert r.roles("proposes") == {"Bug Locator", "self-debug learning"}
+
+
+def test_the_metric_an_unnamed_new_metric_measures_is_proposed(run):
+    text = "We introduce a novel metric to quantify underthinking by measuring token efficiency in incorrect answers."
+    assert run(text, [("token efficiency", "metric")]).roles("proposes") == {"token efficiency"}
+
+
+def test_named_members_of_counted_new_parts_are_proposed(run):
+    text = ("We propose a new agent framework that incorporates two dedicated reflection modules. "
+            "The plan is verified by the plan reflection module, and the code reflection module refines code. "
+            "The plan generation module drafts the plan.")
+    r = run(text, [("plan reflection module", "method"), ("code reflection module", "method"),
+                   ("plan generation module", "method")])
+    assert r.roles("proposes") == {"plan reflection module", "code reflection module"}
+
+
+def test_what_our_model_works_through_is_its_part(run):
+    text = "Our model achieves precise action control through frame-level action conditioning via reinforcement learning."
+    r = run(text, [("frame-level action conditioning", "method"), ("reinforcement learning", "method")])
+    assert r.roles("proposes") == {"frame-level action conditioning"}  # a plain field name is not a part
+
+
+def test_coordinated_descriptive_parts_with_articles_are_proposed(run):
+    text = "We introduce a distribution mapping mechanism and a self-covariant loss to stabilize training."
+    r = run(text, [("distribution mapping mechanism", "method"), ("self-covariant loss", "method")])
+    assert r.roles("proposes") == {"distribution mapping mechanism", "self-covariant loss"}
+
+
+def test_an_appositive_head_is_not_a_second_proposal(run):
+    text = "We present ColorAgent, an OS agent designed for long-horizon interactions."
+    assert run(text, [("ColorAgent", "model"), ("OS", "method")]).roles("proposes") == {"ColorAgent"}
+
+
+def test_values_then_a_benchmark_list_of_the_same_length_pair_in_order(run):
+    text = "FooNet reaches BLEU scores of 44.3 and 25.1 on WMT14 En-De and En-Fr."
+    r = run(text, [("FooNet", "model"), ("BLEU", "metric"), ("WMT14 En-De", "benchmark"), ("En-Fr", "benchmark")])
+    assert r.results() == [("44.3", "FooNet", "WMT14 En-De", "BLEU"), ("25.1", "FooNet", "En-Fr", "BLEU")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We compare with ReasonFlux, a recent framework for math reasoning.",
+    "Results are compared to ReasonFlux, a framework for math reasoning.",
+    "ReasonFlux, a strong baseline model, is also evaluated.",
+])
+def test_a_described_baseline_is_not_proposed(run, sentence):
+    assert run(sentence, [("ReasonFlux", "method")]).roles("proposes") == set()
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Topology optimization (TO) is a family of computational methods that derive geometries.", "Topology optimization"),
+    ("We derive metrics from pretrained Energy-Based Models -- a class of generative models.", "Energy-Based Models"),
+    ("We apply a sentence diversity-based approach to rank relations.", "sentence diversity"),
+])
+def test_class_descriptions_and_modifiers_are_not_proposed(run, sentence, name):
+    assert run(sentence, [(name, "method")]).roles("proposes") == set()
+
+
+def test_the_papers_own_named_benchmark_typed_system_keeps_its_result(run):
+    text = "This work presents AC-Lite, a novel model. The proposed AC-Lite model achieves 82.3 CIDEr score on COCO-AC."
+    r = run(text, [("AC-Lite", "benchmark"), ("AC-Lite", "benchmark", 2), ("CIDEr score", "metric"), ("COCO-AC", "benchmark")])
+    assert r.results() == [("82.3", "AC-Lite", "COCO-AC", "CIDEr score")]
+
+
+def test_what_a_proposal_introduces_x_into_is_not_its_part(run):
+    text = ("We introduce Associative Treecall (ATR), a synthetic task. "
+            "ATR introduces language-like hierarchical structure into the AR setting.")
+    r = run(text, [("Associative Treecall", "method"), ("ATR", "method"), ("ATR", "method", 2), ("AR", "method")])
+    assert r.roles("proposes") == {"Associative Treecall", "ATR"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "AccuACL significantly outperforms AL baselines across various CL algorithms.",
+    "On average, LDSC outperforms the baseline by 55.9% in average reward, showing its value in complex RL settings.",
+])
+def test_a_name_inside_a_setting_phrase_is_not_outperformed(run, sentence):
+    ents = [(n, "method") for n in ("AccuACL", "CL", "LDSC", "RL") if f" {n} " in f" {sentence} "]
+    assert all(obj not in ("CL", "RL") for _, obj in run(sentence, ents).links("outperforms"))
+
+
+def test_an_assumption_that_x_outperforms_is_not_a_claim(run):
+    text = "Our findings challenge assumptions that FMs universally outperform TS models."
+    assert run(text, [("FMs", "method"), ("TS", "method")]).links("outperforms") == set()
+
+
+def test_names_in_what_a_verb_of_change_changes_are_not_subjects(run):
+    text = FOONET + "FooNet improves BERTScore (+3.2%) and SBERT (+21.8%) over BarNet."
+    r = run(text, [("FooNet", "model"), ("FooNet", "model", 2), ("BERTScore", "metric"), ("SBERT", "model"),
+                   ("BarNet", "model")])
+    assert r.results() == [("+3.2%", "FooNet", None, "BERTScore"), ("+21.8%", "FooNet", None, None)]

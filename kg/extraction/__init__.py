@@ -126,6 +126,6 @@ def load(config_path: str | Path | None = None) -> Extractor:
                 if config["components"][name]["factory"] not in OPTIONAL_FACTORIES
                 or Language.has_factory(config["components"][name]["factory"])]
     for name in set(config["nlp"]["pipeline"]) - set(pipeline):
-        del config["components"][name]  # e.g. akg_relations before relations.py exists
+        del config["components"][name]  # e.g. akg_relations before the relations package exists
     config["nlp"]["pipeline"] = pipeline
     return Extractor(spacy.util.load_model_from_config(config, auto_fill=True, validate=True), config_path)

@@ -1,0 +1,158 @@
+"""Which numbers in a sentence report a result (sizes, dates, counts, p-values, versions do not)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .cues import Cues
+from .units import Unit, _prev_word
+
+_GLUED_AFTER = re.compile(r"[A-Za-z0-9]|-[A-Za-z]|\s*/\s*\d|-\d")  # 7B, 103K, 8K-token, 6 / 7, 5-9
+
+
+@dataclass(frozen=True)
+class Value:
+    start: int  # offsets in the unit of the whole value text (qualifier included)
+    end: int
+    text: str  # as written, LaTeX markup removed
+    value: Decimal | None
+
+
+_DIGITS = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_UNIT = (r"(?P<unit>\s?(?:\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|pts\b|[xX×](?![\w])"
+         r"|\$?\s*\\times\s*\$?|-?fold\b|times\b))?")
+_NUMBER = re.compile(r"(?<![\w.@^/\\,-])(?P<sign>[+\-−])?" + _DIGITS + _UNIT)
+_UPPER = re.compile(_DIGITS + _UNIT)  # the second number of a range, right after its dash
+_ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
+_RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~|–|-(?=\d))\s*")
+_TO_RANGE = re.compile(r"\s+to\s+(?=[+\-]?\d)")
+_RANGING = re.compile(r"\brang\w*\s+from\s*$", re.IGNORECASE)
+_DIGIT_OR_FOLD = re.compile(r"\d|fold", re.IGNORECASE)
+_FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
+_FOLD_COUNT = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
+_FACTOR = re.compile(r"(?<=\bby\s)(?:a\s+)?(factor\s+(?:of\s+)?(?P<num>\d+(?:\.\d+)?))(?![\w.])", re.IGNORECASE)
+_MATH = re.compile(r"\$[^$]{0,80}\$")
+_URL = re.compile(r"https?://\S+|\S+\.(?:com|org|io|ai)\S*")
+_LATEX = ((r"\%", "%"), (r"\times", "×"), (r"\rightarrow", "→"), (r"\sim", "~"), ("$", ""))
+
+
+def _clean(text: str) -> str:
+    for latex, plain in _LATEX:
+        text = text.replace(latex, plain)
+    return " ".join(text.split())
+
+
+def _decimal(sign: str | None, num: str) -> Decimal | None:
+    try:
+        value = Decimal(num.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return -value if sign in ("-", "−") else value
+
+
+def find_values(unit: Unit, cues: Cues) -> list[Value]:
+    """The numbers in a unit that report a result, in order; sizes, dates, counts and names are left out."""
+    text = unit.text
+    if not _DIGIT_OR_FOLD.search(text):
+        return []
+    skip = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    skip += [(e.start, e.end) for e in unit.ents]
+    skip += [(m.start(), m.end()) for m in _MATH.finditer(text) if re.search(r"[\^_{}]|O\(", m.group(0))]
+    values: list[Value] = []
+    consumed = 0
+    for m in _NUMBER.finditer(text):
+        if m.start() < consumed or any(a <= m.start() < b for a, b in skip):
+            continue
+        if not _is_result_number(text, m, unit, cues):
+            continue
+        start, end = m.start(), m.end()
+        currency = _is_currency(text, m)
+        start -= currency
+        qualifier = cues.qualifier_before.search(text[max(0, start - 20):start])
+        if qualifier:
+            start -= len(qualifier.group(0))
+        value = _decimal(m.group("sign"), m.group("num"))
+        arrow = _ARROW.match(text, end)
+        after = _NUMBER.match(text, arrow.end()) if arrow else None
+        span = _RANGE.match(text, end)
+        upper = _UPPER.match(text, span.end()) if span else None
+        if after:  # "47.6% → 93.8%" is one result, worth the final number
+            end, value = after.end(), _decimal(after.group("sign"), after.group("num"))
+        elif upper and (upper.group("unit") or m.group("unit")):  # "1$\sim$2 points", "34.5%-47.3%": a range
+            end, value = upper.end(), None
+        elif _TO_RANGE.match(text, end) and _prev_word(text[:start]) == "from" and not _RANGING.search(text, 0, start):
+            continue  # "from 40% to 60%": the result is the second number
+        elif _TO_RANGE.match(text, end) and m.group("unit"):  # "67.7% to 123.2%", "ranging from 88.7% to 92.9%"
+            upper = _UPPER.match(text, _TO_RANGE.match(text, end).end())
+            if upper and upper.group("unit"):
+                end, value = upper.end(), None
+        if cues.percent_setting.match(text[end:]) and "%" in text[start:end]:
+            continue  # "30% to 50% of the data" is a setting
+        consumed = end
+        written = text[start:end]
+        values.append(Value(start, end, written[:currency] + _clean(written[currency:]) if currency else _clean(written), value))
+    for m in _FOLD.finditer(text):  # "a twofold increase"; not "our contributions are threefold:"
+        if not any(a <= m.start() < b for a, b in skip) and not _FOLD_COUNT.search(text, 0, m.start()):
+            values.append(Value(m.start(), m.end(), m.group(0), Decimal(_FOLD_WORDS[m.group(1).lower()])))
+    for m in _FACTOR.finditer(text):  # "reduces by a factor 20 the memory", "by a factor of 3.5"
+        if not any(a <= m.start() < b for a, b in skip):
+            values = [v for v in values if not v.start <= m.start("num") < v.end]  # the number alone is part of it
+            values.append(Value(m.start(1), m.end(), _clean(m.group(1)), _decimal(None, m.group("num"))))
+    return sorted(values, key=lambda v: v.start)
+
+
+def _is_currency(text: str, m: re.Match) -> int:
+    """1 for "$534,700" (the sign's length), 0 otherwise; "$4\\%$" is LaTeX math, not dollars."""
+    if m.start() == 0 or text[m.start() - 1] not in "$€£" or (m.start() > 1 and text[m.start() - 2] not in " (\n"):
+        return 0
+    return 0 if text[m.start() - 1] == "$" and "$" in text[m.end():m.end() + 3] else 1
+
+
+def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
+    has_unit = bool(m.group("unit")) or bool(_is_currency(text, m))
+    span = _RANGE.match(text, m.end())
+    if span and not has_unit:
+        upper = _UPPER.match(text, span.end())
+        return bool(upper and upper.group("unit"))  # "1~2 points", "10-20%"
+    after = text[m.end():]
+    if not has_unit and _GLUED_AFTER.match(after):
+        return False  # 7B, 103K, 8K-token, 3rd, 6 / 7, 5-9
+    if cues.scale_after.match(after) or _prev_word(text[:m.start()]) in cues.pre_number_blockers:
+        return False
+    if re.search(r"(?<![\w-])[pP](?:-value)?\s*(?:[<=>≤≥]|&lt;)\s*$", text[max(0, m.start() - 12):m.start()]):
+        return False  # a p-value is a test statistic, not a result
+    if has_unit:
+        return not ("%" in (m.group("unit") or "") and cues.percent_setting.match(after))
+    num = m.group("num")
+    if text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
+        return False  # an enumerator "(1)"
+    metric_next = any(e.label == "metric" and e.start - m.end() in (0, 1) for e in unit.ents)
+    metric_before = any(e.label == "metric" and 0 <= m.start() - e.end <= 2 for e in unit.ents)
+    if not (metric_next or cues.post_number_ok.match(after)):
+        return False
+    if "." not in num:
+        if "," not in num and 1900 <= int(num) <= 2100:
+            return False  # a year
+        return metric_next or metric_before or bool(cues.integer_cue_before.search(text[max(0, m.start() - 30):m.start()]))
+    version = re.search(r"(?<![\w-])[A-Z][\w-]*\s$", text[max(0, m.start() - 30):m.start()])
+    return metric_before or not version or bool(cues.integer_cue_before.search(text[max(0, m.start() - 30):m.start()]))
+
+
+def _after_versus(unit: Unit, value: Value, cluster: list[Value]) -> bool:
+    """The number follows "vs." inside its cluster: "(83.4% vs. 60.0%)"."""
+    at = cluster.index(value)
+    return at > 0 and bool(re.fullmatch(r"\s*(?:vs\.?|versus)\s*", unit.text[cluster[at - 1].end:value.start]))
+
+
+def _value_clusters(unit: Unit, values: list[Value]) -> list[list[Value]]:
+    """Numbers written as one list: "77.2% and 50.7%", "(47.6% → 93.8% and 22.0% → 86.0%)"."""
+    clusters: list[list[Value]] = []
+    for value in values:
+        if clusters and re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|vs\.?\s+|versus\s+)\s*",
+                                     unit.text[clusters[-1][-1].end:value.start]):
+            clusters[-1].append(value)
+        else:
+            clusters.append([value])
+    return clusters

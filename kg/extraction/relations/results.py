@@ -1,0 +1,183 @@
+"""Results: one per number that reports one, with its subject, benchmark and metric.
+
+Its subject is the nearest method/model before it that is not a prepositional object, the second of
+a list, an object inside an opening "-ing" phrase, or what was outperformed, else the paper's own
+proposal when the sentence says "our method". Its benchmark is the one the number sits in ("B (x%)"),
+right after ("x% on B", unless another number lies in between and a benchmark right before holds it),
+or the one benchmark named before it in the same clause. Its metric is the one written next to it
+("FID 1.73", "77.2% accuracy", "accuracy of 80%"), else the one named before it in the clause unless
+another number already holds it. "it", "the proposed method" and "our method" mean the paper's one
+named proposal; "A with B" where B is the paper's proposal means B; what a verb of change changes
+("improves SBERT by 12%") is never the subject. In a benchmark paper, another system's number on it
+("the best system achieves only 31.5%") has that benchmark and no subject.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.model import ResultMention
+
+from .numbers import Value, _after_versus, _value_clusters, find_values
+from .subjects import SubjectRules
+from .units import AGENTS, Ent, PaperSubject, Unit, _Found, _groups, _index, _paren_owner, _prev_word
+
+_BETTER_BY = re.compile(
+    r"\s*(?:(?:higher|better|faster|lower|fewer|less|more|improvement|gain|gains|reduction|speed-?up|saving|savings|"
+    r"relative|absolute|points?|in\s+[\w-]+)\s+){0,3}(?:over|compared\s+(?:to|with)|relative\s+to|than|against)\s+"
+    r"(?:the\s+)?(?:(?:SOTA|state-of-the-art|strong|baseline|prior|previous|vanilla|standard)\s+)?", re.IGNORECASE)
+_WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lower\s+(?:accuracy|performance|quality))\b",
+                    re.IGNORECASE)
+_OURS = re.compile(r"\b(?:our|the\s+proposed)\b", re.IGNORECASE)
+_OTHER_SYSTEM = re.compile(r"\b(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
+_ON_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|in|for|across)\s+(?:the\s+)?", re.IGNORECASE)
+_TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
+
+
+class ResultRules(SubjectRules):
+    """Results and the outperforms claims their numbers make ("4.8x faster than Y")."""
+
+    def find_results(self, unit: Unit, found: _Found, paper_subject: PaperSubject | None) -> None:
+        values = find_values(unit, self.cues)
+        if not values:
+            return
+        clusters = _value_clusters(unit, values)
+        paired = self._paired(unit, clusters)
+        owned = {v: self._metric_after(unit, v) for v in values}  # "6.35% gain in accuracy": accuracy is 6.35%'s
+        for cluster in clusters:
+            shared_metric = owned[cluster[-1]]  # "73% and 80% relative wall-clock time"
+            for value in cluster:
+                rule, slots = paired.get(value, ("result", {}))
+                subject = slots.get("subject") or self._result_subject(unit, value, paper_subject, found)
+                if subject is not None and _after_versus(unit, value, cluster) and "subject" not in slots:
+                    subject = None  # "83.4% vs. 60.0%": the second number is the baseline's
+                others = [v for v in values if v not in cluster]
+                benchmark = slots.get("benchmark") or self._result_benchmark(unit, value, others, cluster[0])
+                if self._measured_on_paper_benchmark(unit, value, subject, paper_subject):
+                    subject, benchmark = None, benchmark or paper_subject.index
+                taken = {owned[v].index for v in others if owned[v] is not None} | \
+                    {o.index for v in values if v is not value and (o := _paren_owner(unit, v.start)) is not None}
+                metric = slots.get("metric") or self._result_metric(unit, value, shared_metric, taken)
+                if subject is not None and not _after_versus(unit, value, cluster):
+                    self._better_by(unit, value, subject, found)
+                found.results.append(ResultMention(
+                    value.text, value.value, unit.evidence(rule, self.conf(rule)),
+                    subject=_index(subject), benchmark=_index(benchmark), metric=_index(metric)))
+
+    @staticmethod
+    def _measured_on_paper_benchmark(unit: Unit, value: Value, subject: Ent | int | None,
+                                     paper_subject: PaperSubject | None) -> bool:
+        """A benchmark paper's "we find that the best system achieves only 31.5%": the number is some
+        system's score on the paper's benchmark, not the benchmark's own."""
+        if paper_subject is None or paper_subject.label != "benchmark" or _index(subject) != paper_subject.index:
+            return False
+        before = unit.text[:value.start]  # "the proposed AC-Lite model achieves": the paper's own, named
+        return bool(_OTHER_SYSTEM.search(before)) and not paper_subject.pattern.search(before) and not _OURS.search(before)
+
+    def _better_by(self, unit: Unit, value: Value, subject: Ent | int, found: _Found) -> None:
+        """"reduces redundant computation by 51% over prefix-caching", "4.8x faster than SiT": a number
+        that says by how much the subject beats a named method or model is an outperforms claim."""
+        match = _BETTER_BY.match(unit.text, value.end)
+        if not match or self._doubtful(unit.text, value.start) or _WORSE.search(unit.text[:match.end()]):
+            return
+        obj = next((e for e in unit.ents if e.start == match.end() and e.label in AGENTS), None)
+        if obj is not None:
+            found.link(unit, subject, "outperforms", obj, unit.evidence("better-by", self.conf("better-by")))
+
+    def _paired(self, unit: Unit, clusters: list[list[Value]]) -> dict[Value, tuple[str, dict[str, Ent]]]:
+        """Values paired in order with a coordinated list of the same length: "on A and B ... x and y,
+        respectively", "Experiments on A and B show ... (x and y) and ... (z and w)", "x and y on A and B"."""
+        respectively = bool(self.cues.respectively.search(unit.text))
+        out: dict[Value, tuple[str, dict[str, Ent]]] = {}
+        for cluster in clusters:
+            if len(cluster) < 2:
+                continue
+            rule = "result-respectively" if respectively else "result-list"
+            for slot, labels in (("benchmark", ("benchmark",)), ("metric", ("metric",)), ("subject", AGENTS)):
+                if not respectively and slot != "benchmark":
+                    continue  # without "respectively" only a benchmark list is safe to pair
+                group = next((g for g in _groups(unit, labels) if len(g) == len(cluster)
+                              and (respectively or g[-1].end <= cluster[0].start
+                                   or _ON_LIST.fullmatch(unit.text, cluster[-1].end, g[0].start))), None)
+                for value, ent in zip(cluster, group or ()):
+                    out.setdefault(value, (rule, {}))[1][slot] = ent
+        return out
+
+    def _result_subject(self, unit: Unit, value: Value, paper_subject: PaperSubject | None,
+                        found: _Found | None = None) -> Ent | int | None:
+        owner = _paren_owner(unit, value.start)
+        if owner is not None and owner.label in AGENTS and not self._changed(unit, owner):
+            return owner  # but "improves BERTScore (+3.2%) and SBERT (+21.8%)": SBERT is what improves
+        for ent in unit.ents:  # "27 H100-months vs. 7 for Delethink"
+            if ent.label in AGENTS and ent.start > value.end and \
+                    re.fullmatch(r"\s+for\s+(?:the\s+)?", unit.text[value.end:ent.start]):
+                return ent
+        return self._subject_before(unit, value.start, paper_subject, cross_clauses=True, found=found)
+
+    def _result_benchmark(self, unit: Unit, value: Value, others: list[Value], lead: Value | None = None) -> Ent | None:
+        """A benchmark the sentence ties to the number: its parenthesis owner, "x% on B" (unless another
+        number stands in between: "by 21% on A and by 50% on B"), or the one benchmark named before it
+        in the same clause (a list of several before it does not say which). A new "our method" subject
+        does not cut the tie: "Results on B show that our approach reaches x%". A benchmark after a training
+        cue counts only when the first number of the value's list follows it directly."""
+        owner = _paren_owner(unit, value.start)
+        if owner is not None and owner.label == "benchmark":
+            return owner
+        benches = [e for e in unit.ents if e.label == "benchmark"
+                   and not self.cues.training_before.search(unit.text[max(0, e.start - 60):e.start])]
+        later = next((e for e in benches if e.start >= value.end), None)
+        if later is not None and len(unit.text[value.end:later.start]) <= 120 and \
+                _prev_word(unit.text[:later.start]) in ("on", "in", "for", "across", "at", "of") and \
+                not self.cues.clause_stop.search(unit.text[value.end:later.start]) and \
+                not (self._tied_before(unit, value, benches) and any(value.end <= v.start < later.start for v in others)):
+            return later
+        earlier = [g for g in _groups(unit, ("benchmark",)) if g[-1].end <= value.start]
+        if earlier and len(earlier[-1]) == 1 and earlier[-1][0] in benches and \
+                not self._new_clause(unit.text[earlier[-1][0].end:value.start]):
+            return earlier[-1][0]
+        if lead is not None:  # "speeds up training on ETTh1 data by 73% and 80%": measured there, not trained on
+            return next((e for e in unit.ents if e.label == "benchmark" and e not in benches and e.end <= lead.start
+                         and _TIED_GAP.fullmatch(unit.text, e.end, lead.start)), None)
+        return None
+
+    def _new_clause(self, between: str) -> bool:
+        """A clause break or a new "our model" subject after a comma or "and": what came before is not
+        tied to what follows ("on B, and our model ..."), unlike "results on B show that our model ..."."""
+        if self.cues.clause_stop.search(between):
+            return True
+        ours = self.cues.our_reference.search(between)
+        return bool(ours) and bool(re.search(r",|\band\b", between[:ours.start()]))
+
+    @staticmethod
+    def _tied_before(unit: Unit, value: Value, benches: list[Ent]) -> bool:
+        """A benchmark right before the number holds it: "on ProntoQA by 21.2%", "ImageNet: 85%"."""
+        return any(_TIED_GAP.fullmatch(unit.text, e.end, value.start) for e in benches if e.end <= value.start)
+
+    def _metric_after(self, unit: Unit, value: Value) -> Ent | None:
+        """"77.2% accuracy", "2X reduction in latency": a metric right after the number."""
+        for ent in unit.ents:
+            if ent.label == "metric" and ent.start >= value.end and re.fullmatch(
+                    r"\s*(?:(?:absolute|relative|average|higher|lower|improvement|increase|gain|reduction|decrease|"
+                    r"speed[\s-]?up|boost|drop|improvements|gains|better|in|on|of|the)\s+){0,3}",
+                    unit.text[value.end:ent.start], re.IGNORECASE):
+                return ent
+        return None
+
+    def _result_metric(self, unit: Unit, value: Value, shared: Ent | None, taken: set[int]) -> Ent | None:
+        """"FID 1.73", "77.2% accuracy", else the metric named earlier in the clause unless another
+        number already holds it ("a 6.35% gain in accuracy and a 3.24% drop in forgetting"; but "27 H100-months
+        vs. 7" share it)."""
+        metrics = [e for e in unit.ents if e.label == "metric"]
+        owner = _paren_owner(unit, value.start)
+        if owner is not None and owner.label == "metric":
+            return owner  # "BERTScore (+3.2%)"
+        for ent in metrics:  # "FID 1.73", "accuracy: 80%"
+            if ent.end <= value.start and re.fullmatch(r"\s*(?:[:=]|of)?\s*", unit.text[ent.end:value.start]):
+                return ent
+        after = self._metric_after(unit, value) or shared
+        if after is not None:
+            return after
+        earlier = [e for e in metrics if e.end <= value.start]
+        versus = earlier and re.fullmatch(r"\s*(?:vs\.?|versus)\s*", unit.text[earlier[-1].end:value.start])
+        if earlier and (earlier[-1].index not in taken or versus) and not self._new_clause(unit.text[earlier[-1].end:value.start]):
+            return earlier[-1]
+        return None

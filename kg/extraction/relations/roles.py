@@ -1,0 +1,336 @@
+"""Roles: what the paper proposes (named and descriptive contributions, their parts) and the default
+role each entity type implies; also the paper's one named proposal, the subject of "our method"."""
+from __future__ import annotations
+
+import re
+
+from kg.names import normalize
+
+from .units import (AGENTS, _FUNCTION_WORDS, Ent, PaperSubject, Rules, Unit, _Found, _has_any,
+                    _is_paren_alias, _prev_word, _words)
+
+_SHORT_ARTICLE_GAP = re.compile(r"\s*(?:a|an|the)\s+(?:(?:novel|new|simple|unified|general)\s+)?", re.IGNORECASE)
+_ITEM_START = re.compile(r"(?:\(?(?:\d|[ivx]+)\)|[,;]\s*(?:and\s+)?(?:\(?(?:\d|[ivx]+)\)\s*)?)\s*$")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _count(phrase: str) -> int:
+    word = phrase.split()[0].lower()
+    return int(word) if word.isdigit() else _COUNTS.get(word, 6)
+
+
+def _later_items(unit: Unit, first: Ent, limit: int) -> list[Ent]:
+    """The other items of "two categories: X, which ..., and Y, which ...", "(1) X ... (2) Y": mentions
+    of the first item's type that open an item, as many as the count announced."""
+    items = []
+    for ent in unit.ents:
+        if len(items) >= limit:
+            break
+        if ent.start > first.end and ent.label == first.label and _ITEM_START.search(unit.text, 0, ent.start):
+            items.append(ent)
+    return items
+
+
+def _named(form: str) -> bool:
+    """A name rather than a descriptive phrase: it has a capital letter or a digit ("ACE-RL", "Qwen2.5")."""
+    return any(c.isupper() or c.isdigit() for c in form)
+
+
+def _paper_subject(group: tuple[int, set[str]], types: dict[int, str]) -> PaperSubject:
+    index, forms = group
+    label = types.get(index, "method")
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
+    return PaperSubject(index, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), label)
+
+
+def _known(found: _Found, ent: Ent) -> bool:
+    """The mention comes from a lexicon: an established name, not the paper's own."""
+    return bool(found.spans) and found.spans[ent.index]._.akg_extractor.startswith("lexicon")
+
+
+_MEANS_BEFORE = re.compile(r"\b(?:through|via)\s+(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE)
+_DESCRIPTIVE = re.compile(r"[a-z][a-z-]*-[a-z]+(?:\s+[a-z][a-z-]*)+")  # "frame-level action conditioning"
+_COINED = re.compile(r"[A-Z0-9]")  # past the first letter of a multi-word name: "Dual-LLM Sampling", not "Topology optimization"
+_WITH_GAP = re.compile(r"\s+with\s+(?:a\s+|an\s+)?", re.IGNORECASE)
+_GERUND_PHRASE = re.compile(r"[a-z]+ing\s+[a-z]")  # "isolating execution ...", not "self-debug learning"
+_PAREN_ITEM = re.compile(r"[^,;:()]{3,80}\(\s*$")
+
+
+def _named_items(unit: Unit, pos: int, limit: int) -> list[Ent]:
+    """Items of a list after a colon, each described and then named in parentheses: the names, when
+    every one of the `limit` items has one."""
+    items, at = [], pos
+    for ent in unit.ents:
+        if ent.start < at:
+            continue
+        if len(items) == limit:
+            break
+        piece = unit.text[at:ent.start]
+        if not (_PAREN_ITEM.match(re.sub(r"^\s*[,;]?\s*(?:and\s+)?", "", piece))
+                and unit.text[ent.end:ent.end + 1] == ")"):
+            return []
+        items.append(ent)
+        at = ent.end + 1
+    return items if len(items) == limit else []
+
+
+class RoleRules(Rules):
+    """proposes, the paper subject and the default roles."""
+
+    def find_proposed(self, unit: Unit, found: _Found) -> None:
+        cues, text = self.cues, unit.text
+        # a whole-sentence search with a large alternation costs more than a few substring tests
+        proposing = False
+        for match in cues.propose.finditer(text) if _has_any(text, cues.propose_hints) else ():
+            proposing = True
+            first = self._first_contribution(unit, match.end(), tasks=True) or \
+                self._title_topic(unit, match.end(), found)
+            if first is not None:
+                self._propose(unit, found, first, "we-propose", coordinated=True)
+        if proposing:
+            self._find_new_measure(unit, found)
+            for match in cues.plural_parts.finditer(text):
+                head = match.group(2).lower()
+                found.part_kinds.add(f"{match.group(1).lower()} {head[:-3] + 'y' if head.endswith('ies') else head[:-1]}")
+        if cues.we_context.search(text):
+            for match in cues.enumerated.finditer(text):  # "two new metrics: (1) depth distance, ... (2) ..."
+                if _prev_word(text[:match.start()]) in ("on", "in", "across", "over", "under"):
+                    continue  # "experiments on two splits: ..." are used, not made
+                first = next((e for e in unit.ents if 0 <= e.start - match.end() <= 6), None)
+                if first is not None:
+                    self._propose(unit, found, first, "enumerated", coordinated=True)
+                    for item in _later_items(unit, first, _count(match.group(0)) - 1):
+                        self._propose(unit, found, item, "enumerated", coordinated=True)
+                else:  # "three challenges: tracking evolving values (PG-Follow), anticipating ... (PG-Predict), ..."
+                    for item in _named_items(unit, match.end(), _count(match.group(0))):
+                        self._propose(unit, found, item, "enumerated")
+        adopting = None  # whether the unit has an adoption verb, tested once when first needed
+        for ent in unit.ents:
+            if ent.label == "task":
+                continue
+            before, after = text[max(0, ent.start - 100):ent.start], text[ent.end:ent.end + 100]
+            if cues.appositive.match(after):
+                self._propose(unit, found, ent, "appositive-novel")
+            elif cues.naming_before.search(before[-40:]) and cues.we_context.search(text):
+                self._propose(unit, found, ent, "called", coordinated=True)
+            elif cues.our_named.search(before[-60:]):
+                self._propose(unit, found, ent, "our-named")
+            elif cues.new_kind.search(before[-90:]):
+                self._propose(unit, found, ent, "new-kind", coordinated=True)
+            elif cues.passive_proposed.match(after) and re.search(r"\b(?:a|an)\s+(?:novel\s+|new\s+)?$", before, re.I):
+                self._propose(unit, found, ent, "passive-proposed")
+            elif cues.released.match(after):
+                self._propose(unit, found, ent, "released")
+            elif unit.is_title and not before.strip() and cues.title_link_after.match(after):
+                self._propose(unit, found, ent, "title-colon")
+            elif ent.label in AGENTS + ("benchmark",):
+                if adopting is None:
+                    adopting = _has_any(text, cues.adopt_hints)
+                self._coined_proposal(unit, found, ent, before, after, adopting)
+
+    def _coined_proposal(self, unit: Unit, found: _Found, ent: Ent, before: str, after: str, adopting: bool) -> None:
+        """Rules that take only coined names and descriptive phrases, never a lexicon name: "we utilize a
+        Bug Locator", "MatDetector trained on our ...", "Delethink, an RL environment that ..."."""
+        cues = self.cues
+        if after[:1] == "-":
+            return  # "a sentence diversity-based approach": the mention only qualifies what follows
+        if ent.label in AGENTS and adopting and cues.adopt_new.search(before):
+            rule = "we-adopt"
+        elif ent.label in AGENTS and cues.own_training_after.match(after):
+            rule = "trained-on-ours"
+        elif (" " not in ent.text or _COINED.search(ent.text[1:])) and cues.appositive_plain.match(after) and \
+                _prev_word(before) not in cues.appositive_blockers and not cues.background.match(after) and \
+                not _is_paren_alias(unit, ent):  # not "X, a strong baseline", "X is a class of ..."
+            rule = "appositive-described"
+        else:
+            return
+        if _known(found, ent):  # checked last: reading a span's extension attribute is slow
+            return
+        self._propose(unit, found, ent, rule, coordinated=rule == "we-adopt")
+        if rule == "we-adopt":  # "we utilize a Bug Locator with self-debug learning"
+            joined = next((e for e in unit.ents if e.start > ent.end and e.label in AGENTS), None)
+            if joined is not None and _WITH_GAP.fullmatch(unit.text, ent.end, joined.start) and not _known(found, joined):
+                self._propose(unit, found, joined, "we-adopt")
+
+    def _find_new_measure(self, unit: Unit, found: _Found) -> None:
+        """"we introduce a novel metric to quantify X by measuring token efficiency": the first metric named
+        after an unnamed new metric, in the same clause."""
+        for match in self.cues.new_measure.finditer(unit.text):
+            if any(0 <= e.start - match.end() <= 6 for e in unit.ents):
+                continue  # named right after: the other rules decide
+            ent = next((e for e in unit.ents if e.start >= match.end() and e.label == "metric"), None)
+            if ent is not None and ent.start - match.end() <= 100 and \
+                    not self.cues.clause_stop.search(unit.text, match.end(), ent.start):
+                self._propose(unit, found, ent, "new-measure")
+
+    def find_named_parts(self, units: list[Unit], found: _Found) -> None:
+        """After "two dedicated reflection modules", "the plan reflection module" is one of them."""
+        if not found.part_kinds:
+            return
+        for unit in units:
+            for ent in unit.ents:
+                words = ent.text.lower().split()
+                if ent.label in AGENTS and len(words) >= 3 and " ".join(words[-2:]) in found.part_kinds:
+                    self._propose(unit, found, ent, "named-part")
+
+    def find_components(self, unit: Unit, found: _Found) -> None:
+        """Named parts of the paper's own method: "ACE introduces X", "our approach constructs X"."""
+        cues, text = self.cues, unit.text
+        starts = [m.end() for m in cues.our_component.finditer(text)]
+        for ent in unit.ents:  # any mention of a proposed name: "we propose X (ACE) ... ACE introduces Y"
+            if ent.label in AGENTS and found.names[ent.index] in found.proposed_names():
+                verb = cues.component_verb.match(text[ent.end:])
+                if verb:
+                    starts.append(ent.end + verb.end())
+        for pos in starts:
+            first = self._first_contribution(unit, pos)
+            if first is not None and first.index not in found.proposed:
+                self._propose(unit, found, first, "component", coordinated=True)
+        if cues.our_subject.match(text):  # "Our model ... achieves precise action control through frame-level ..."
+            for ent in unit.ents:
+                if ent.label in AGENTS and ent.index not in found.proposed and not _known(found, ent) and \
+                        _MEANS_BEFORE.search(text, 0, ent.start) and _DESCRIPTIVE.fullmatch(ent.text):
+                    self._propose(unit, found, ent, "component-means")
+
+    def _first_contribution(self, unit: Unit, pos: int, tasks: bool = False) -> Ent | None:
+        """The first non-task mention after a "we propose" cue, if nothing in between says it is not the object.
+
+        "a novel inference-time scaling approach -- X": a mention followed by a head word is a modifier, skipped.
+        "a benchmark spanning ..., X": a head word followed by more than a short phrase means the head is the object.
+        """
+        cues = self.cues
+        for ent in unit.ents:
+            if ent.start < pos:
+                continue
+            gap = unit.text[pos:ent.start]
+            if ent.label == "task" and not (tasks and re.search(r"\btasks?\b", gap, re.IGNORECASE)):
+                continue  # a task is proposed only when the text calls it a new task
+            if not gap.strip() and _GERUND_PHRASE.match(ent.text):
+                return None  # "we propose isolating execution capability": an action, not a named contribution
+            if len(gap) > 150 or cues.gap_blockers.search(gap.rstrip().rstrip(":")):
+                return None  # a colon may end the gap: "comprises two categories: X, ..."
+            if _prev_word(unit.text[:ent.start]) in cues.block_before:
+                return None
+            after = unit.text[ent.end:ent.end + 80]
+            if self._modifier(gap, after):
+                continue
+            head = cues.head_word.search(gap)
+            if head and not re.fullmatch(r"\s*(?:,|:|--|—|–|\()?\s*(?:(?:called|named|termed|dubbed|namely|with)\s+)?"
+                                         r"(?:[^\s,;.()]+\s+){0,5}(?:\(\s*)?", gap[head.end():], re.IGNORECASE):
+                return None
+            if cues.applied_after.match(after):
+                return None  # "we introduce the attention sink mechanism into ..." applies an existing one
+            return ent
+        return None
+
+    def _title_topic(self, unit: Unit, pos: int, found: _Found) -> Ent | None:
+        """"we propose a multi-timescale hierarchical RL approach" under the title "Multi-Timescale
+        Hierarchical RL for ...": the named modifier of the proposed head is what the title is about."""
+        ent = next((e for e in unit.ents if e.start >= pos and e.label != "task"), None)
+        if ent is None or not found.in_title(ent) or \
+                not _SHORT_ARTICLE_GAP.fullmatch(unit.text, pos, ent.start):
+            return None
+        return ent if self.cues.modifier_after.match(unit.text[ent.end:ent.end + 80]) else None
+
+    def _modifier(self, gap: str, after: str) -> bool:
+        """The mention only qualifies what is proposed: "a novel inference-time scaling approach",
+        "a Graphormer-enhanced framework", "a new SSM parameterization"."""
+        if self.cues.modifier_after.match(after) or re.match(r"-[a-z]", after):
+            return True
+        noun = re.match(r"\s+(?:\\[a-z]+\{)?([a-z][a-z-]+)\b", after)  # "a new Roblox \textit{obby}"
+        return bool(noun and noun.group(1) not in _FUNCTION_WORDS and not noun.group(1).endswith("ly")
+                    and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", gap, re.IGNORECASE))
+
+    def _propose(self, unit: Unit, found: _Found, ent: Ent, rule: str, coordinated: bool = False) -> None:
+        found.role(ent.index, "proposes", unit.evidence(rule, self.conf(rule)))
+        found.proposed.add(ent.index)
+        for other in self._followers(unit, ent, aliases_only=not coordinated):
+            found.role(other.index, "proposes", unit.evidence(rule, self.conf("coordinated")))
+            found.proposed.add(other.index)
+
+    def _followers(self, unit: Unit, ent: Ent, aliases_only: bool) -> list[Ent]:
+        """Mentions joined to `ent` by "(Y)" aliases or, unless aliases_only, by "and"/commas."""
+        joined, last = [], ent
+        connector = r"\s*\(\s*" if aliases_only else \
+            r"\s*(?:\)\s*)?(?:,\s*(?:(?:and|or)\s+(?:a\s+|an\s+)?)?|and\s+(?:a\s+|an\s+)?|or\s+|/|&|\()\s*(?:\(\d\)\s*)?"
+        for other in unit.ents:
+            if other.start < last.end or (other.label == "task") != (ent.label == "task"):
+                continue
+            gap = unit.text[last.end:other.start]
+            if not re.fullmatch(connector, gap):
+                break
+            if re.search(r"\((?!\d\))", gap) and not re.match(r"\s*\)", unit.text[other.end:]):
+                break  # "X (Self-Attention with ...)": only a whole parenthesis is an alias
+            joined.append(other)
+            last = other
+        return joined
+
+    def paper_subject(self, units: list[Unit], found: _Found) -> PaperSubject | None:
+        """The paper's one named proposal (the subject of "our method"): the one proposal the title names,
+        else its one proposed method or model, else its one proposed dataset; None when there are several.
+        Descriptive phrases ("rollback mechanism") are parts of the proposal, not its name, unless nothing
+        else is proposed."""
+        types = {e.index: e.label for u in units for e in u.ents}
+        every = self._proposal_groups(units, found, AGENTS + ("benchmark",))
+        titled = [g for g in every if any(f" {_words(f)} " in found.title_text for f in g[1])]
+        if len(titled) == 1:
+            return _paper_subject(titled[0], types)
+        for labels in (AGENTS, ("benchmark",)):
+            groups = self._proposal_groups(units, found, labels)
+            named = [g for g in groups if any(_named(f) for f in g[1])]
+            if len(named) == 1 or (len(groups) == 1 and not named):
+                return _paper_subject((named or groups)[0], types)
+            if groups:
+                return None
+        return None
+
+    def _proposal_groups(self, units: list[Unit], found: _Found, labels: tuple[str, ...]) -> list[tuple[int, set[str]]]:
+        """Proposed mentions of the given types grouped by shared names and "X (Y)" aliases: (first index, forms)."""
+        groups: list[tuple[int, set[str], set[str]]] = []  # (first index, normalised names, surface forms)
+        for unit in units:
+            for ent in unit.ents:
+                if ent.index not in found.proposed or ent.label not in labels:
+                    continue
+                aliases = tuple(found.spans[ent.index]._.akg_aliases or ())  # read only here: _ is slow
+                names = {normalize(ent.text), *(normalize(a) for a in aliases)}
+                forms = {ent.text, *aliases}
+                if _is_paren_alias(unit, ent) and groups:
+                    groups[-1][1].update(names)
+                    groups[-1][2].update(forms)
+                    continue
+                first = ent.index
+                for group in [g for g in groups if g[1] & names]:
+                    first = min(first, group[0])
+                    names |= group[1]
+                    forms |= group[2]
+                    groups.remove(group)
+                groups.append((first, names, forms))
+        return [(first, forms) for first, _, forms in groups]
+
+    # ---- default roles
+
+    def add_default_roles(self, units: list[Unit], found: _Found) -> None:
+        """The role each type implies, unless proposes already says more; benchmarks need an evaluation context."""
+        proposed_names = {normalize(e.text) for u in units for e in u.ents if e.index in found.proposed}
+        in_results = {r.benchmark for r in found.results}
+        for unit in units:
+            evaluating = any(e.label == "benchmark" for e in unit.ents) and bool(self.cues.evaluation.search(unit.text))
+            for ent in unit.ents:
+                before = unit.text[max(0, ent.start - 60):ent.start]
+                proposed = ent.index in found.proposed or normalize(ent.text) in proposed_names
+                if ent.label == "benchmark":
+                    training = bool(self.cues.training_before.search(before))
+                    if ent.index in in_results or (evaluating and not training and not proposed):
+                        found.role(ent.index, "evaluatesOn", unit.evidence("evaluated-on", self.conf("evaluated-on")))
+                    elif not proposed and not training:
+                        found.role(ent.index, "evaluatesOn",
+                                   unit.evidence("benchmark-mentioned", self.conf("benchmark-mentioned")))
+                elif ent.label in AGENTS and not proposed:
+                    role = "usesModel" if ent.label == "model" else "usesMethod"
+                    used = bool(self.cues.usage_before.search(before))
+                    rule = ("uses-" if used else "") + ent.label + ("" if used else "-mentioned")
+                    found.role(ent.index, role, unit.evidence(rule, self.conf(rule)))
+                elif ent.label == "metric":
+                    found.role(ent.index, "reportsMetric", unit.evidence("metric-reported", self.conf("metric-reported")))
+                elif ent.label == "task":
+                    found.role(ent.index, "addressesTask", unit.evidence("task-addressed", self.conf("task-addressed")))

@@ -1,0 +1,104 @@
+"""Who a claim is about, and whether it is doubtful: shared by the outperforms and result rules."""
+from __future__ import annotations
+
+import re
+
+from .units import AGENTS, _FUNCTION_WORDS, Ent, PaperSubject, Rules, Unit, _Found, _listed_second
+
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:prior|previous|existing|other|conventional|traditional|standard|vanilla|baseline)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE)
+_CHANGED_LIST = re.compile(r"\s*(?:(?:the|its|their)\s+)?(?:M\s*(?:\([^()]{0,30}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
+                           r"(?:(?:the|its|their)\s+)?)*", re.IGNORECASE)
+_WITH_JOIN = re.compile(r"\s+(?:enhanced\s+|augmented\s+|equipped\s+)?with\s+(?:the\s+|our\s+)?", re.IGNORECASE)
+_GERUND_OPENING = re.compile(r"\s*(?:by\s+)?([A-Za-z]+ing)\s[^,;:]*$")
+
+
+class SubjectRules(Rules):
+    """The subject of a claim before a position; negation and hedging."""
+
+    def _doubtful(self, text: str, pos: int) -> bool:
+        """Negated or hedged: "does not outperform", "may outperform", "whether X outperforms Y"."""
+        window = " ".join(text[max(0, pos - 80):pos].split()[-6:])
+        window = self.cues.negation_ok.sub(" ", window)
+        return bool(self.cues.negation.search(window) or self.cues.hedge.search(window)
+                    or re.search(r"\b(?:whether|if)\b", text[:pos], re.IGNORECASE))
+
+    def _subject_before(self, unit: Unit, pos: int, paper_subject: PaperSubject | None,
+                        cross_clauses: bool = False, found: _Found | None = None) -> Ent | int | None:
+        """Who the claim before `pos` is about: the nearest method/model that is not a prepositional object
+        nor the object of an "outperforms", preferring one that a verb follows ("CTM achieves").
+        "our method" between that mention and `pos` means the paper's own method."""
+        text, cues = unit.text, self.cues
+        candidates = []
+        for ent in reversed([e for e in unit.ents if e.end <= pos and e.label in AGENTS]):
+            between = text[ent.end:pos]
+            if not cross_clauses and cues.clause_stop.search(between):
+                break
+            if cues.our_reference.search(between) and not cues.our_reference.search(text[ent.start:ent.end]):
+                break
+            before = text[max(0, ent.start - 40):ent.start]
+            if found is not None and self._proposal_added_with(unit, ent, found):
+                candidates.append(ent)  # "RLVR with R-HORIZON improves ...": the paper's own part is what is measured
+                continue
+            if cues.subject_blockers.search(before) or _BASELINE_BEFORE.search(before) or self._after_outperform(unit, ent):
+                continue  # a prepositional object, a baseline ("prior deep SSMs") or what was outperformed
+            if self._changed(unit, ent):
+                continue  # "our method improves SBERT by 12%": what a verb of change changes is not who changes it
+            if self._in_gerund_opening(text[:ent.start]) or _listed_second(unit, ent):
+                continue  # "Combining A and B enables ...": A and B are objects; "A and B" counts once, as A
+            if cross_clauses and self._noun_modifier(text[ent.end:ent.end + 40]):
+                continue  # "MiniMax-M1's full RL training": RL only qualifies the noun after it
+            candidates.append(ent)
+        verb_led = [e for e in candidates if cues.subject_verb_after.match(text[e.end:])]
+        if verb_led or candidates:
+            return (verb_led or candidates)[0]
+        # "our method ..." or the proposal's own name where the entity finder left it unmarked
+        if paper_subject is not None and (cues.our_reference.search(text[:pos]) or paper_subject.pattern.search(text[:pos])
+                                          or cues.pronoun_reference.search(text[:pos])):
+            return paper_subject.index
+        return None
+
+    def _changed(self, unit: Unit, ent: Ent) -> bool:
+        """The mention is in the list a verb of change changes: "improves BERTScore (+3.2%) and SBERT (+21.8%)",
+        "our method improves SBERT by 12%"."""
+        window_start = max(0, ent.start - 100)
+        verb = None
+        for verb in self.cues.change_verb.finditer(unit.text, window_start, ent.start):
+            pass
+        if verb is None:
+            return False
+        gap = unit.text[verb.end():ent.start]
+        for other in sorted((e for e in unit.ents if verb.end() <= e.start and e.end <= ent.start), key=lambda e: -e.start):
+            gap = gap[:other.start - verb.end()] + " M " + gap[other.end - verb.end():]
+        return bool(_CHANGED_LIST.fullmatch(gap))
+
+    @staticmethod
+    def _proposal_added_with(unit: Unit, ent: Ent, found: _Found) -> bool:
+        """A proposed name joined by "with" to a method/model right before it: "A with B" where B is the paper's."""
+        if found.names[ent.index] not in found.proposed_names():
+            return False
+        return any(e.label in AGENTS and _WITH_JOIN.fullmatch(unit.text, e.end, ent.start) for e in unit.ents if e.end <= ent.start)
+
+    def _in_gerund_opening(self, before: str) -> bool:
+        """The mention is an object inside an opening "-ing" phrase that has no verb of its own yet."""
+        opening = _GERUND_OPENING.match(before)
+        return bool(opening) and not self.cues.subject_verb_any.search(before, opening.end(1))
+
+    def _noun_modifier(self, after: str) -> bool:
+        """Followed by a common noun that is neither a verb of the claim nor a head like "model"."""
+        word = re.match(r"\s+([a-z][a-z-]*)\b", after)
+        if not word or word.group(1) in _FUNCTION_WORDS or word.group(1).endswith("ly"):
+            return False
+        if re.fullmatch(r"[a-z-]+[^su]s", word.group(1)):
+            return False  # "SiT-X trains 4.8x faster": a verb in the third person
+        return not (self.cues.subject_verb_after.match(after) or self.cues.head_word.match(word.group(1))
+                    or self.cues.outperform.match(word.group(1)))
+
+    def _after_outperform(self, unit: Unit, ent: Ent) -> bool:
+        """The mention is the object of an "outperforms" earlier in its clause."""
+        window = unit.text[max(0, ent.start - 80):ent.start]
+        cue = None
+        for cue in self.cues.outperform.finditer(window):
+            pass
+        return cue is not None and not self.cues.clause_stop.search(window[cue.end():])
