@@ -416,3 +416,31 @@ def test_name_trained_on_data_is_a_model(extractor):
 def test_capitalised_and_inside_a_description_does_not_stop_it(extractor):
     text = "We develop PASSAT, a novel Physics-ASSisted And Topology-informed deep learning model for weather."
     assert ("PASSAT", "model") in found(extractor, text)
+
+
+# ---------------------------------------------------------------- method and task phrase boundaries
+
+
+def test_preposition_does_not_start_a_task_phrase(extractor):
+    names = {text for text, _ in found(extractor, "This improves performance upon video generation and across reconstruction.")}
+    assert "upon video generation" not in names and "across reconstruction" not in names
+
+
+def test_dimension_and_hyphenated_participle_modify_a_task(extractor):
+    result = found(extractor, "We study 4D dynamic reconstruction and action-conditioned video prediction.")
+    assert ("4D dynamic reconstruction", "task") in result
+    assert ("action-conditioned video prediction", "task") in result
+
+
+def test_title_opening_gerund_is_a_verb_not_a_task_modifier(extractor):
+    names = {text for text, _ in found(extractor, "Learning Social Prediction with Graphs\n\nWe study trajectories.")}
+    assert "Learning Social Prediction" not in names
+
+
+def test_verb_after_pronoun_and_head_used_as_modifier_are_not_a_method(extractor):
+    assert not any(label == "method" for _, label in found(extractor, "We determine optimal loss weights."))
+
+
+def test_proposal_head_employing_a_technique_proposes_the_technique(extractor):
+    result = found(extractor, "We propose a strategy employing global generator freezing to avoid forgetting.")
+    assert ("global generator freezing", "method") in result

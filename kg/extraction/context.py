@@ -45,6 +45,7 @@ BASED_HEADS = {"methods", "method", "approaches", "approach", "techniques", "mod
 GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "corresponding", "resulting", "remaining",
                 "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring"}
 PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
+VERB_LEADS = PRONOUNS | {"to"}  # the word after these is a verb
 QUESTION_WORDS = {"how", "what", "why", "when", "which", "who", "can", "do", "does", "is", "are", "should", "will"}
 TRAINING_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
 MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "quantifies", "quantifying",
@@ -52,6 +53,15 @@ MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "qu
 HEAD_NOUN_EXTRAS = {"model", "models", "set"}  # "Llama models", "the ERA5 data set"
 TRAINED_WORDS = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
+# Prepositions never modify a task head: "upon video generation", "across reconstruction".
+PREPOSITIONS = PHRASE_OPENERS | EVAL_PREPOSITIONS | {"through", "without", "into", "onto", "throughout", "along", "amid"}
+DIMENSION = re.compile(r"^[1-9]D$")  # "4D dynamic reconstruction"
+# Nouns that make a method head word a modifier: "loss weights" is not a loss.
+HEAD_CONTINUERS = {"weight", "weights", "function", "functions", "term", "terms", "value", "values", "landscape",
+                   "curve", "curves", "parameter", "parameters", "coefficient", "coefficients", "design", "designs",
+                   "hyperparameter", "hyperparameters", "component", "components"}
+# "a strategy employing global generator freezing": the proposal is what the head employs.
+EMPLOY_WORDS = {"employing", "using", "leveraging", "combining", "integrating", "exploiting", "utilizing", "via"}
 
 
 class ContextFinder:
@@ -224,6 +234,10 @@ class ContextFinder:
             end += 1
         if end == j or end >= len(doc) or doc[end].lower_ not in PROPOSAL_ENDS:
             return
+        for k in range(j, end - 2):
+            if doc[k].lower_ in self.cues.proposal_generic_heads and doc[k + 1].lower_ in EMPLOY_WORDS:
+                j = k + 2  # "a strategy employing global generator freezing" proposes the freezing
+                break
         if doc[end - 1].lower_ in self.cues.proposal_generic_heads and end - j > 2 \
                 and self.cues.head_type.get(singular(doc[end - 2].text)) == "method":
             end -= 1  # "a multi-timescale hierarchical reinforcement learning approach" names the learning
@@ -298,7 +312,7 @@ class ContextFinder:
                         or self._measured(doc, i)) and not (i + 1 < len(doc) and self._continues(doc[i + 1])):
                     # not "time series", "inference time scaling"
                     self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
-            elif lower in method_heads:
+            elif lower in method_heads and not (i + 1 < len(doc) and lowers[i + 1] in HEAD_CONTINUERS):
                 self._phrase(doc, i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)
             elif lower in TRAINING_HEADS and i > 1 and ("-" in lowers[i - 1][1:]
                                                         or ("-" in lowers[i - 2][1:] and doc[i - 1].is_lower)):
@@ -339,7 +353,8 @@ class ContextFinder:
                 continue
             gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS
             if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
-                    or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop:
+                    or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop \
+                    or (start > 1 and doc[start - 2].lower_ in VERB_LEADS):  # "we determine optimal loss"
                 break
             start -= 1
         if start < head and not (doc[head].is_title and head < self.end_of_title):
@@ -388,10 +403,16 @@ class ContextFinder:
     def _task_modifier(self, token, stop) -> bool:
         # An adjective or noun before the head: not a function word, verb form or adverb.
         lower = token.lower_
-        if lower in stop or not (token.is_alpha or "-" in lower) or lower.startswith("-"):
+        if DIMENSION.match(token.text):
+            return True
+        if lower in stop or lower in PREPOSITIONS or not (token.is_alpha or "-" in lower) or lower.startswith("-"):
             return False
         if lower in self.cues.nominal_gerunds:
-            return True
+            # "Learning Social Prediction ...": a capitalised gerund opening a title or sentence is a verb
+            return not (token.is_sent_start and token.text[:1].isupper() and len(token.doc) > token.i + 1
+                        and token.doc[token.i + 1].is_title)
+        if "-" in lower[1:-1] and lower.endswith("ed") and lower.replace("-", "").isalpha():
+            return True  # "action-conditioned", "goal-conditioned": adjectives, not verbs
         if token.is_title and not token.is_sent_start and token.i >= self.end_of_title:
             return False  # "Informer forecasting": a name, not a kind of forecasting
         if lower.endswith(("ly", "ing", "ed")) or (lower.endswith("s") and not lower.endswith(("ss", "ous", "ics", "is"))):
