@@ -444,3 +444,19 @@ def test_verb_after_pronoun_and_head_used_as_modifier_are_not_a_method(extractor
 def test_proposal_head_employing_a_technique_proposes_the_technique(extractor):
     result = found(extractor, "We propose a strategy employing global generator freezing to avoid forgetting.")
     assert ("global generator freezing", "method") in result
+
+
+def test_learning_setting_studied_is_a_task(extractor):
+    assert ("wireless federated learning", "task") in found(extractor, "We study wireless federated learning.")
+    assert ("continual learning", "task") in found(extractor, "We address continual learning with parameter isolation.")
+
+
+def test_learning_setting_acronym_follows_its_long_form(extractor):
+    result = found(extractor, "Model-based offline reinforcement learning (MORL) aims to learn a policy.")
+    assert ("Model-based offline reinforcement learning", "task") in result and ("MORL", "task") in result
+
+
+def test_learning_setting_applied_or_proposed_stays_a_method(extractor):
+    assert not any(label == "task" for _, label in found(extractor, "We train the policy via offline reinforcement learning."))
+    result = found(extractor, "We propose a multi-timescale hierarchical reinforcement learning approach, which plans.")
+    assert ("multi-timescale hierarchical reinforcement learning", "method") in result

@@ -64,6 +64,16 @@ HEAD_CONTINUERS = {"weight", "weights", "function", "functions", "term", "terms"
 EMPLOY_WORDS = {"employing", "using", "leveraging", "combining", "integrating", "exploiting", "utilizing", "via"}
 
 
+# Learning settings: with a modifier ("offline goal-conditioned reinforcement learning", "wireless
+# federated learning") and not applied as the training procedure, they name the problem studied.
+SETTING_BASES = {("reinforcement",), ("federated",), ("imitation",), ("self-supervised",), ("semi-supervised",),
+                 ("unsupervised",), ("continual",), ("lifelong",), ("incremental",), ("multi-task",), ("transfer",),
+                 ("machine",), ("meta",), ("few-shot",), ("multi-agent", "reinforcement"), ("multi-label",),
+                 ("representation",), ("online",), ("offline",), ("active",)}
+SETTING_FOLLOWERS = {"with", "on", "to", "from"}  # "continual learning with ...": still the problem
+BARE_SETTINGS = {("federated",), ("continual",), ("lifelong",), ("multi-task",), ("class-incremental",)}
+
+
 class ContextFinder:
     def __init__(self, name: str, cues_file: str):
         self.name = name
@@ -117,6 +127,7 @@ class ContextFinder:
         self._title_colon(doc, end_of_title)
         doc._.akg_proposed = proposed
         self._tasks(doc)
+        self._learning_settings(doc)
         self._hyphen_tasks(doc)
         self._phrases(doc)
         return doc
@@ -374,6 +385,39 @@ class ContextFinder:
                                     or doc[start - 1].lower_ in PHRASE_OPENERS or doc[start - 1].lower_ in PRONOUNS
                                     or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in PRONOUNS)):
                 add(doc, start, token.i + 1, "task", "context:task-phrase", 0.6)
+
+    def _learning_settings(self, doc: Doc) -> None:
+        lowers = self.lowers
+        for i, lower in enumerate(lowers):
+            if lower != "learning" or i == 0:
+                continue
+            base = i - 1
+            if base > 0 and (lowers[base - 1], lowers[base]) in SETTING_BASES:
+                base -= 1
+            elif (lowers[base],) not in SETTING_BASES:
+                continue
+            title_case = all(t.is_title or not t.is_alpha for t in doc[base:i + 1])
+            start = base
+            while start > 0 and base - start < 3 and not (start > 1 and doc[start - 2].lower_ in VERB_LEADS):
+                prev = doc[start - 1]  # "we utilize reinforcement learning": a verb, not a modifier
+                if prev.text.startswith("-") and prev.text[1:] in MODIFIER_SUFFIXES and start > 1 and doc[start - 2].is_alpha:
+                    start -= 2  # "Model-based offline reinforcement learning"
+                elif self._task_modifier(prev, self.cues.task_modifier_stop) or (
+                        title_case and prev.is_title and start - 1 < self.end_of_title and not prev.lower_.endswith("ing")
+                        and prev.lower_ not in self.cues.task_modifier_stop and prev.lower_ not in self.cues.task_heads):
+                    start -= 1
+                else:
+                    break
+            if start == base and (tuple(lowers[base:i]) not in BARE_SETTINGS):
+                continue
+            before = lowers[start - 1] if start else ""
+            after = lowers[i + 1] if i + 1 < len(doc) else ""
+            if after == "(" and i + 4 < len(doc):  # "federated learning (FL) training"
+                after = lowers[i + 4]
+            if before in self.cues.usage_before and before not in ("and", "or") \
+                    or (after in self.cues.usage_after and after not in SETTING_FOLLOWERS):
+                continue  # applied: "trained via offline reinforcement learning", "an offline RL algorithm"
+            add(doc, start, i + 1, "task", "context:learning-setting", 0.55)
 
     def _hyphen_tasks(self, doc: Doc) -> None:
         # "long-horizon tasks", "long-context tasks": a problem class the paper centres on when

@@ -66,7 +66,12 @@ class EntityMerger:
         generic_tokens = {i for g0, g1 in generic for i in range(g0, g1)}
         chosen = {span: choose_label(opts) for span, opts in options.items()
                   if not generic_tokens.issuperset(range(*span))}
-        chosen = {span: c for span, c in chosen.items() if self._used_if_field(doc, span)}
+        for span, opts in options.items():  # a learning setting not applied is the problem studied
+            if span in chosen and any(o[1] == "context:learning-setting" for o in opts) \
+                    and not any(source(o[1]) == "lexicon" for o in opts):  # "inverse reinforcement learning" is a method
+                chosen[span] = ("task", "context:learning-setting", max(o[2] for o in opts))
+        chosen = {span: c for span, c in chosen.items()
+                  if c[1] == "context:learning-setting" or self._used_if_field(doc, span)}
         chosen = self._repeated_names(doc, chosen)
         chosen = self._type_untyped(doc, chosen)
         kept = self._resolve_overlaps(chosen)
@@ -127,7 +132,8 @@ class EntityMerger:
     def _resolve_overlaps(chosen: dict) -> dict:
         # Tasks yield to every other kind of span; then longest ("front-end code generation"
         # over the lexicon's "code generation"), then most confident.
-        order = sorted(chosen, key=lambda s: (chosen[s][0] == "task", -(s[1] - s[0]), -chosen[s][2], s[0]))
+        order = sorted(chosen, key=lambda s: (chosen[s][0] == "task" and chosen[s][1] != "context:learning-setting",
+                                              -(s[1] - s[0]), -chosen[s][2], s[0]))
         taken: set[int] = set()
         kept = {}
         for span in order:
@@ -145,6 +151,18 @@ class EntityMerger:
             return source(choice[1]) == "lexicon", not choice[1].endswith("+default"), choice[2]
 
         best: dict[str, tuple[str, str, float]] = {}
+        # A learning setting named as the problem anywhere ("Graph Self-Supervised Learning" in the
+        # title) is a task at each of its mentions, and so is its acronym.
+        settings = {normalize(doc[span[0]:span[1]].text) for span, choice in kept.items()
+                    if choice[1] == "context:learning-setting"}
+        settings -= {normalize(doc[span[0]:span[1]].text) for span, choice in kept.items()  # "we propose a ... approach"
+                     if choice[1].startswith(("context:described-proposal", "context:proposed", "context:head-"))}
+        for ls, le, ss, se in doc._.akg_definitions or ():
+            if normalize(doc[ls:le].text) in settings:
+                settings.add(normalize(doc[ss:se].text))
+        kept = {span: ("task", "context:learning-setting", choice[2])
+                if normalize(doc[span[0]:span[1]].text) in settings and source(choice[1]) != "lexicon" else choice
+                for span, choice in kept.items()}
         for span, choice in kept.items():
             key = normalize(doc[span[0]:span[1]].text)
             if key not in best or rank(choice) > rank(best[key]):
