@@ -460,3 +460,9 @@ def test_learning_setting_applied_or_proposed_stays_a_method(extractor):
     assert not any(label == "task" for _, label in found(extractor, "We train the policy via offline reinforcement learning."))
     result = found(extractor, "We propose a multi-timescale hierarchical reinforcement learning approach, which plans.")
     assert ("multi-timescale hierarchical reinforcement learning", "method") in result
+
+
+def test_round3_lexicon_names(extractor):
+    result = found(extractor, "We use zero-knowledge proofs and Thompson sampling for sequential decision-making.")
+    assert {("zero-knowledge proofs", "method"), ("Thompson sampling", "method"),
+            ("sequential decision-making", "task")} <= result
