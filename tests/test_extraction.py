@@ -466,3 +466,8 @@ def test_round3_lexicon_names(extractor):
     result = found(extractor, "We use zero-knowledge proofs and Thompson sampling for sequential decision-making.")
     assert {("zero-knowledge proofs", "method"), ("Thompson sampling", "method"),
             ("sequential decision-making", "task")} <= result
+
+
+def test_nominalised_technique_heads_are_method_phrases(extractor):
+    result = found(extractor, "We address continual learning with parameter isolation and apply layer freezing.")
+    assert ("parameter isolation", "method") in result and ("layer freezing", "method") in result
