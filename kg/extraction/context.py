@@ -43,7 +43,8 @@ LATER_WORDS = {"within", "than", "per", "when", "while", "compared", "relative",
 BASED_HEADS = {"methods", "method", "approaches", "approach", "techniques", "models", "frameworks", "algorithms", "solutions"}
 # "-ing" words that are verbs or determiners before a method head, not part of its name ("thought switching penalty").
 GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "corresponding", "resulting", "remaining",
-                "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring"}
+                "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring",
+                "employing", "leveraging", "combining", "integrating", "exploiting", "utilizing", "applying", "adopting"}
 PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
 VERB_LEADS = PRONOUNS | {"to"}  # the word after these is a verb
 QUESTION_WORDS = {"how", "what", "why", "when", "which", "who", "can", "do", "does", "is", "are", "should", "will"}
