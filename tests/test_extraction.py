@@ -471,3 +471,8 @@ def test_round3_lexicon_names(extractor):
 def test_nominalised_technique_heads_are_method_phrases(extractor):
     result = found(extractor, "We address continual learning with parameter isolation and apply layer freezing.")
     assert ("parameter isolation", "method") in result and ("layer freezing", "method") in result
+
+
+def test_descriptive_strategy_is_a_method_but_a_kind_of_process_is_not(extractor):
+    assert ("random selection strategy", "method") in found(extractor, "We consider bandits with a random selection strategy.")
+    assert not any(label == "method" for _, label in found(extractor, "We adopt a hybrid training strategy."))

@@ -61,6 +61,11 @@ DIMENSION = re.compile(r"^[1-9]D$")  # "4D dynamic reconstruction"
 HEAD_CONTINUERS = {"weight", "weights", "function", "functions", "term", "terms", "value", "values", "landscape",
                    "curve", "curves", "parameter", "parameters", "coefficient", "coefficients", "design", "designs",
                    "hyperparameter", "hyperparameters", "component", "components"}
+# "a training strategy", "a decoding strategy": a kind of process, not a named technique
+KIND_HEADS = {"strategy", "strategies"}
+GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
+                     "learning", "inference", "prompting", "rephrasing", "sampling", "scheduling", "update", "fusion",
+                     "evaluation", "generation", "reasoning", "exploration", "-based"}
 # "a strategy employing global generator freezing": the proposal is what the head employs.
 EMPLOY_WORDS = {"employing", "using", "leveraging", "combining", "integrating", "exploiting", "utilizing", "via"}
 
@@ -324,7 +329,8 @@ class ContextFinder:
                         or self._measured(doc, i)) and not (i + 1 < len(doc) and self._continues(doc[i + 1])):
                     # not "time series", "inference time scaling"
                     self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
-            elif lower in method_heads and not (i + 1 < len(doc) and lowers[i + 1] in HEAD_CONTINUERS):
+            elif lower in method_heads and not (i + 1 < len(doc) and lowers[i + 1] in HEAD_CONTINUERS) \
+                    and not (lower in KIND_HEADS and i > 0 and lowers[i - 1] in GENERIC_PROCESSES):
                 self._phrase(doc, i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)
             elif lower in TRAINING_HEADS and i > 1 and ("-" in lowers[i - 1][1:]
                                                         or ("-" in lowers[i - 2][1:] and doc[i - 1].is_lower)):
