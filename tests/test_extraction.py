@@ -476,3 +476,8 @@ def test_nominalised_technique_heads_are_method_phrases(extractor):
 def test_descriptive_strategy_is_a_method_but_a_kind_of_process_is_not(extractor):
     assert ("random selection strategy", "method") in found(extractor, "We consider bandits with a random selection strategy.")
     assert not any(label == "method" for _, label in found(extractor, "We adopt a hybrid training strategy."))
+
+
+def test_relative_pronoun_closes_a_task_phrase(extractor):
+    result = found(extractor, "We present a system for display panel defect detection that leverages prompts.")
+    assert ("display panel defect detection", "task") in result

@@ -61,6 +61,9 @@ DIMENSION = re.compile(r"^[1-9]D$")  # "4D dynamic reconstruction"
 HEAD_CONTINUERS = {"weight", "weights", "function", "functions", "term", "terms", "value", "values", "landscape",
                    "curve", "curves", "parameter", "parameters", "coefficient", "coefficients", "design", "designs",
                    "hyperparameter", "hyperparameters", "component", "components"}
+# Words after a task head that end its phrase: "display panel defect detection that leverages ..."
+PHRASE_CLOSERS = {"that", "which", "where", "when", "whereas", "is", "are", "was", "were", "remains", "remain", "has", "have",
+                  "aims", "requires", "involves", "poses", "presents"}
 # "a training strategy", "a decoding strategy": a kind of process, not a named technique
 KIND_HEADS = {"strategy", "strategies"}
 GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
@@ -477,6 +480,7 @@ class ContextFinder:
             return True
         nxt = doc[i]
         return not nxt.is_alpha or nxt.lower_ in followers or not nxt.is_lower or len(nxt.text) <= 3 \
+            or nxt.lower_ in PHRASE_CLOSERS \
             or nxt.lower_ in ("with", "from", "under", "while", "without", "through", "across", "using", "over", "into")
 
 
