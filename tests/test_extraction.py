@@ -481,3 +481,16 @@ def test_descriptive_strategy_is_a_method_but_a_kind_of_process_is_not(extractor
 def test_relative_pronoun_closes_a_task_phrase(extractor):
     result = found(extractor, "We present a system for display panel defect detection that leverages prompts.")
     assert ("display panel defect detection", "task") in result
+
+
+def test_named_formal_problem_is_a_task(extractor):
+    result = found(extractor, "We consider the challenging non-stationary stochastic Bernoulli bandit problem.")
+    assert ("non-stationary stochastic Bernoulli bandit problem", "task") in result
+    assert ("Ranking Problem", "task") in found(extractor, "We study the Ranking Problem in tournaments.")
+    assert not found(extractor, "This is a classical problem. We revisit the classification problem.")
+
+
+def test_proposed_learning_framework_is_not_a_learning_setting(extractor):
+    result = found(extractor, "We propose Dual Prompt Personalized Federated Learning (DP2FL), which adapts prompts.")
+    assert ("Dual Prompt Personalized Federated Learning", "task") not in result
+    assert ("classical machine learning", "task") not in found(extractor, "Unlike classical machine learning, we adapt.")

@@ -55,7 +55,8 @@ HEAD_NOUN_EXTRAS = {"model", "models", "set"}  # "Llama models", "the ERA5 data 
 TRAINED_WORDS = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 # Prepositions never modify a task head: "upon video generation", "across reconstruction".
-PREPOSITIONS = PHRASE_OPENERS | EVAL_PREPOSITIONS | {"through", "without", "into", "onto", "throughout", "along", "amid"}
+PREPOSITIONS = PHRASE_OPENERS | EVAL_PREPOSITIONS | {"through", "without", "into", "onto", "throughout", "along", "amid",
+                                                    "up", "down", "out"}
 DIMENSION = re.compile(r"^[1-9]D$")  # "4D dynamic reconstruction"
 # Nouns that make a method head word a modifier: "loss weights" is not a loss.
 HEAD_CONTINUERS = {"weight", "weights", "function", "functions", "term", "terms", "value", "values", "landscape",
@@ -64,6 +65,11 @@ HEAD_CONTINUERS = {"weight", "weights", "function", "functions", "term", "terms"
 # Words after a task head that end its phrase: "display panel defect detection that leverages ..."
 PHRASE_CLOSERS = {"that", "which", "where", "when", "whereas", "is", "are", "was", "were", "remains", "remain", "has", "have",
                   "aims", "requires", "involves", "poses", "presents"}
+# Adjectives that rate a problem rather than name it: "the classical problem", "a fundamental problem".
+PROBLEM_ADJECTIVES = {"classical", "classic", "fundamental", "well-established", "well-known", "central", "core", "open",
+                      "long-standing", "longstanding", "famous", "difficult", "hard", "important", "general", "practical",
+                      "original", "underlying", "following", "above", "same", "whole", "main", "major", "known", "common",
+                      "typical", "standard", "generic", "notorious", "real", "actual", "inverse", "forward", "crucial"}
 # "a training strategy", "a decoding strategy": a kind of process, not a named technique
 KIND_HEADS = {"strategy", "strategies"}
 GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
@@ -77,8 +83,8 @@ EMPLOY_WORDS = {"employing", "using", "leveraging", "combining", "integrating", 
 # federated learning") and not applied as the training procedure, they name the problem studied.
 SETTING_BASES = {("reinforcement",), ("federated",), ("imitation",), ("self-supervised",), ("semi-supervised",),
                  ("unsupervised",), ("continual",), ("lifelong",), ("incremental",), ("multi-task",), ("transfer",),
-                 ("machine",), ("meta",), ("few-shot",), ("multi-agent", "reinforcement"), ("multi-label",),
-                 ("representation",), ("online",), ("offline",), ("active",)}
+                 ("meta",), ("few-shot",), ("multi-agent", "reinforcement"), ("multi-label",),
+                 ("online",), ("offline",), ("active",)}
 SETTING_FOLLOWERS = {"with", "on", "to", "from"}  # "continual learning with ...": still the problem
 BARE_SETTINGS = {("federated",), ("continual",), ("lifelong",), ("multi-task",), ("class-incremental",)}
 
@@ -137,6 +143,7 @@ class ContextFinder:
         doc._.akg_proposed = proposed
         self._tasks(doc)
         self._learning_settings(doc)
+        self._problems(doc)
         self._hyphen_tasks(doc)
         self._phrases(doc)
         return doc
@@ -396,6 +403,35 @@ class ContextFinder:
                                     or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in PRONOUNS)):
                 add(doc, start, token.i + 1, "task", "context:task-phrase", 0.6)
 
+    def _problems(self, doc: Doc) -> None:
+        # "the non-stationary stochastic Bernoulli bandit problem", "the Ranking Problem": a formal problem.
+        stop = self.cues.task_modifier_stop
+        for i, lower in enumerate(self.lowers):
+            if lower != "problem" or i < 2:
+                continue
+            capital = doc[i].text[0].isupper()
+            start = i
+            while start > 0 and i - start < 6:
+                prev = doc[start - 1]
+                if prev.lower_ in PROBLEM_ADJECTIVES or prev.lower_ in stop and prev.lower_ not in ("the", "this", "a", "an"):
+                    start -= 1  # "the challenging ... problem": kept apart below
+                elif (capital and prev.is_title and not prev.is_sent_start) \
+                        or (not capital and (self._task_modifier(prev, stop)
+                                             or (prev.is_title and not prev.is_sent_start and start < i))):
+                    start -= 1  # "Bernoulli bandit problem"
+                else:
+                    break
+            if start == 0 or self.lowers[start - 1] not in ("the", "this", "a", "an"):
+                continue
+            while start < i and (self.lowers[start] in PROBLEM_ADJECTIVES or self.lowers[start] in stop):
+                start += 1
+            if start == i or any(self.lowers[k] in PROBLEM_ADJECTIVES or self.lowers[k] in stop for k in range(start, i)):
+                continue
+            # one lower-case word ("the classification problem") is a kind; a named one is capitalised in the abstract
+            named = capital and start >= self.end_of_title
+            if named or i - start > 1 or "-" in self.lowers[start]:
+                add(doc, start, i + 1, "task", "context:problem", 0.6)
+
     def _learning_settings(self, doc: Doc) -> None:
         lowers = self.lowers
         for i, lower in enumerate(lowers):
@@ -412,9 +448,12 @@ class ContextFinder:
                 prev = doc[start - 1]  # "we utilize reinforcement learning": a verb, not a modifier
                 if prev.text.startswith("-") and prev.text[1:] in MODIFIER_SUFFIXES and start > 1 and doc[start - 2].is_alpha:
                     start -= 2  # "Model-based offline reinforcement learning"
+                elif prev.lower_ in PROBLEM_ADJECTIVES:
+                    break  # "classical machine learning" is the field
                 elif self._task_modifier(prev, self.cues.task_modifier_stop) or (
                         title_case and prev.is_title and start - 1 < self.end_of_title and not prev.lower_.endswith("ing")
-                        and prev.lower_ not in self.cues.task_modifier_stop and prev.lower_ not in self.cues.task_heads):
+                        and prev.lower_ not in self.cues.task_modifier_stop and prev.lower_ not in self.cues.task_heads
+                        and prev.lower_ not in PREPOSITIONS):
                     start -= 1
                 else:
                     break

@@ -157,7 +157,13 @@ class EntityMerger:
                     if choice[1] == "context:learning-setting"}
         settings -= {normalize(doc[span[0]:span[1]].text) for span, choice in kept.items()  # "we propose a ... approach"
                      if choice[1].startswith(("context:described-proposal", "context:proposed", "context:head-"))}
+        for start, end in doc._.akg_proposed or ():  # "we propose Dual Prompt Personalized Federated Learning"
+            settings.discard(normalize(doc[start:end].text))
         for ls, le, ss, se in doc._.akg_definitions or ():
+            if any(s0 <= ls < s1 or s0 <= ss < s1 for s0, s1 in doc._.akg_proposed or ()):  # a proposed name's acronym
+                settings.discard(normalize(doc[ls:le].text))
+                settings.discard(normalize(doc[ss:se].text))
+                continue
             if normalize(doc[ls:le].text) in settings:
                 settings.add(normalize(doc[ss:se].text))
         kept = {span: ("task", "context:learning-setting", choice[2])
