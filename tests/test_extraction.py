@@ -494,3 +494,9 @@ def test_proposed_learning_framework_is_not_a_learning_setting(extractor):
     result = found(extractor, "We propose Dual Prompt Personalized Federated Learning (DP2FL), which adapts prompts.")
     assert ("Dual Prompt Personalized Federated Learning", "task") not in result
     assert ("classical machine learning", "task") not in found(extractor, "Unlike classical machine learning, we adapt.")
+
+
+def test_one_word_strategy_and_participle_after_proposal_head_are_not_methods(extractor):
+    assert not found(extractor, "The server uses an aggregation strategy.")
+    names = {text for text, _ in found(extractor, "We propose a time series forecasting method based on patches.")}
+    assert not any(name.endswith("based") for name in names)

@@ -261,6 +261,8 @@ class ContextFinder:
             end += 1
         if end == j or end >= len(doc) or doc[end].lower_ not in PROPOSAL_ENDS:
             return
+        if end - j > 1 and doc[end - 1].lower_.endswith("ed") and doc[end - 2].lower_ in self.cues.proposal_generic_heads:
+            end -= 1  # "a time series forecasting method based on ...": the participle opens a description
         for k in range(j, end - 2):
             if doc[k].lower_ in self.cues.proposal_generic_heads and doc[k + 1].lower_ in EMPLOY_WORDS:
                 j = k + 2  # "a strategy employing global generator freezing" proposes the freezing
@@ -385,6 +387,8 @@ class ContextFinder:
                     or (start > 1 and doc[start - 2].lower_ in VERB_LEADS):  # "we determine optimal loss"
                 break
             start -= 1
+        if doc[head].lower_ in KIND_HEADS and head - start < 2:
+            return  # "an aggregation strategy", "a stepwise strategy": one word makes a kind, not a name
         if start < head and not (doc[head].is_title and head < self.end_of_title):
             add(doc, start, head + 1, label, extractor, confidence)
 
