@@ -500,3 +500,7 @@ def test_one_word_strategy_and_participle_after_proposal_head_are_not_methods(ex
     assert not found(extractor, "The server uses an aggregation strategy.")
     names = {text for text, _ in found(extractor, "We propose a time series forecasting method based on patches.")}
     assert not any(name.endswith("based") for name in names)
+
+
+def test_latex_markup_around_a_name_is_split_off(extractor):
+    assert ("GenHopNet", "method") in found(extractor, "We introduce \\emph{GenHopNet}, a GNN framework for graphs.")
