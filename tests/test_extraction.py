@@ -504,3 +504,9 @@ def test_one_word_strategy_and_participle_after_proposal_head_are_not_methods(ex
 
 def test_latex_markup_around_a_name_is_split_off(extractor):
     assert ("GenHopNet", "method") in found(extractor, "We introduce \\emph{GenHopNet}, a GNN framework for graphs.")
+
+
+def test_zero_and_few_shot_settings_are_methods(extractor):
+    result = found(extractor, "We evaluate the models in zero-shot and few-shot settings.")
+    assert ("zero-shot", "method") in result and ("few-shot", "method") in result
+    assert ("zero-shot", "method") not in found(extractor, "It shows strong zero-shot generalization.")

@@ -70,6 +70,10 @@ PROBLEM_ADJECTIVES = {"classical", "classic", "fundamental", "well-established",
                       "long-standing", "longstanding", "famous", "difficult", "hard", "important", "general", "practical",
                       "original", "underlying", "following", "above", "same", "whole", "main", "major", "known", "common",
                       "typical", "standard", "generic", "notorious", "real", "actual", "inverse", "forward", "crucial"}
+# Zero-/few-shot inference named as a setting is a method (an inference procedure), not a modifier of one.
+SHOT_SETTINGS = {"zero-shot", "few-shot", "one-shot"}
+SHOT_FOLLOWERS = {",", ".", ";", ")", "and", "or", "setting", "settings", "manner", "fashion", "scenario", "scenarios",
+                  "regime", "regimes", "mode", "conditions"}
 # "a training strategy", "a decoding strategy": a kind of process, not a named technique
 KIND_HEADS = {"strategy", "strategies"}
 GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
@@ -334,6 +338,8 @@ class ContextFinder:
         for i, lower in enumerate(lowers):
             if lower == "%" and i + 1 < len(doc) and UNIT_ACRONYM.match(doc[i + 1].text):
                 add(doc, i + 1, i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
+            elif lower in SHOT_SETTINGS and i + 1 < len(doc) and lowers[i + 1] in SHOT_FOLLOWERS:
+                add(doc, i, i + 1, "method", "context:shot-setting", 0.6)  # "in zero-shot and few-shot settings"
             elif lower == "by" and self._by_number(doc, i + 1):
                 self._changed_quantity(doc, i)
             elif lower in metric_heads:
