@@ -510,3 +510,9 @@ def test_zero_and_few_shot_settings_are_methods(extractor):
     result = found(extractor, "We evaluate the models in zero-shot and few-shot settings.")
     assert ("zero-shot", "method") in result and ("few-shot", "method") in result
     assert ("zero-shot", "method") not in found(extractor, "It shows strong zero-shot generalization.")
+
+
+def test_adjective_understanding_is_a_quality_not_a_task(extractor):
+    assert not any(label == "task" for _, label in found(extractor, "This limits their biological understanding."))
+    assert ("document understanding", "task") in found(extractor, "We study long document understanding.") or \
+        ("long document understanding", "task") in found(extractor, "We study long document understanding.")

@@ -74,6 +74,9 @@ PROBLEM_ADJECTIVES = {"classical", "classic", "fundamental", "well-established",
 SHOT_SETTINGS = {"zero-shot", "few-shot", "one-shot"}
 SHOT_FOLLOWERS = {",", ".", ";", ")", "and", "or", "setting", "settings", "manner", "fashion", "scenario", "scenarios",
                   "regime", "regimes", "mode", "conditions"}
+# Heads that with one adjective describe an ability rather than a problem.
+QUALITY_HEADS = {"understanding"}
+ADJECTIVE_ENDINGS = ("al", "ic", "ive", "istic", "ful", "ous")
 # "a training strategy", "a decoding strategy": a kind of process, not a named technique
 KIND_HEADS = {"strategy", "strategies"}
 GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
@@ -408,6 +411,8 @@ class ContextFinder:
             while start > 0 and token.i - start < 3 and self._task_modifier(doc[start - 1], stop) \
                     and not (start > 1 and doc[start - 2].lower_ in PRONOUNS):  # "we test maze navigation"
                 start -= 1
+            if lower in QUALITY_HEADS and token.i - start == 1 and self.lowers[start].endswith(ADJECTIVE_ENDINGS):
+                continue  # "biological understanding", "contextual understanding": a quality, not a problem
             if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
                                     or doc[start - 1].lower_ in PHRASE_OPENERS or doc[start - 1].lower_ in PRONOUNS
                                     or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in PRONOUNS)):
