@@ -516,3 +516,8 @@ def test_adjective_understanding_is_a_quality_not_a_task(extractor):
     assert not any(label == "task" for _, label in found(extractor, "This limits their biological understanding."))
     assert ("document understanding", "task") in found(extractor, "We study long document understanding.") or \
         ("long document understanding", "task") in found(extractor, "We study long document understanding.")
+
+
+def test_verb_of_use_is_not_part_of_a_method_phrase(extractor):
+    names = {text for text, _ in found(extractor, "Methods that do not employ look-ahead regularization fail.")}
+    assert "employ look-ahead regularization" not in names

@@ -77,6 +77,10 @@ SHOT_FOLLOWERS = {",", ".", ";", ")", "and", "or", "setting", "settings", "manne
 # Heads that with one adjective describe an ability rather than a problem.
 QUALITY_HEADS = {"understanding"}
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "istic", "ful", "ous")
+# Verbs of use before a technique: "employ look-ahead search", "apply gradient clipping".
+USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "adopts", "leverage", "leverages",
+             "utilize", "utilizes", "utilise", "utilises", "exploit", "exploits", "introduce", "introduces", "incorporate",
+             "incorporates", "integrate", "integrates", "combine", "combines", "require", "requires", "perform", "performs"}
 # "a training strategy", "a decoding strategy": a kind of process, not a named technique
 KIND_HEADS = {"strategy", "strategies"}
 GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
@@ -393,7 +397,7 @@ class ContextFinder:
             gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS
             if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
                     or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop \
-                    or (start > 1 and doc[start - 2].lower_ in VERB_LEADS):  # "we determine optimal loss"
+                    or (start > 1 and doc[start - 2].lower_ in VERB_LEADS) or prev.lower_ in USE_VERBS:  # "we determine optimal loss"
                 break
             start -= 1
         if doc[head].lower_ in KIND_HEADS and head - start < 2:
