@@ -521,3 +521,9 @@ def test_adjective_understanding_is_a_quality_not_a_task(extractor):
 def test_verb_of_use_is_not_part_of_a_method_phrase(extractor):
     names = {text for text, _ in found(extractor, "Methods that do not employ look-ahead regularization fail.")}
     assert "employ look-ahead regularization" not in names
+
+
+def test_alignment_and_transfer_heads_make_tasks(extractor):
+    assert ("network alignment", "task") in found(extractor, "We study network alignment across social graphs.")
+    assert ("multilingual knowledge transfer", "task") in found(extractor, "This drives research in multilingual knowledge transfer.")
+    assert not any(label == "task" for _, label in found(extractor, "It improves their ethical alignment."))

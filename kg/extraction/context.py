@@ -75,7 +75,7 @@ SHOT_SETTINGS = {"zero-shot", "few-shot", "one-shot"}
 SHOT_FOLLOWERS = {",", ".", ";", ")", "and", "or", "setting", "settings", "manner", "fashion", "scenario", "scenarios",
                   "regime", "regimes", "mode", "conditions"}
 # Heads that with one adjective describe an ability rather than a problem.
-QUALITY_HEADS = {"understanding"}
+QUALITY_HEADS = {"understanding", "alignment", "labeling", "labelling", "transfer"}
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "istic", "ful", "ous")
 # Verbs of use before a technique: "employ look-ahead search", "apply gradient clipping".
 USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "adopts", "leverage", "leverages",
