@@ -527,3 +527,7 @@ def test_alignment_and_transfer_heads_make_tasks(extractor):
     assert ("network alignment", "task") in found(extractor, "We study network alignment across social graphs.")
     assert ("multilingual knowledge transfer", "task") in found(extractor, "This drives research in multilingual knowledge transfer.")
     assert not any(label == "task" for _, label in found(extractor, "It improves their ethical alignment."))
+
+
+def test_coined_name_listed_after_methods_such_as_is_a_method(extractor):
+    assert ("STORM", "method") in found(extractor, "Recent works such as STORM have proposed replacing RNNs.")

@@ -81,6 +81,9 @@ ADJECTIVE_ENDINGS = ("al", "ic", "ive", "istic", "ful", "ous")
 USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "adopts", "leverage", "leverages",
              "utilize", "utilizes", "utilise", "utilises", "exploit", "exploits", "introduce", "introduces", "incorporate",
              "incorporates", "integrate", "integrates", "combine", "combines", "require", "requires", "perform", "performs"}
+# Nouns whose examples ("such as X, Y") are methods.
+METHOD_CLASS_NOUNS = {"works", "methods", "approaches", "algorithms", "techniques", "frameworks", "architectures",
+                      "optimizers", "strategies"}
 # "a training strategy", "a decoding strategy": a kind of process, not a named technique
 KIND_HEADS = {"strategy", "strategies"}
 GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
@@ -134,6 +137,9 @@ class ContextFinder:
                 self._metric_list(doc, i + 2)
             elif lower == "," and i > 0:
                 self._appositive(doc, i, end_of_title)
+            elif lower == "as" and i > 1 and lowers[i - 1] == "such" and any(
+                    w in METHOD_CLASS_NOUNS for w in lowers[max(0, i - 4):i - 1]):
+                self._coined_list(doc, i + 1, end_of_title)  # "recent works such as STORM"
             elif lower == "-based" and i > 0:
                 self._based_methods(doc, i)
             elif lower in TITLE_RUN_LEADS and i >= end_of_title:
@@ -304,6 +310,18 @@ class ContextFinder:
             if end == i:
                 return
             add(doc, i, end, label, extractor, confidence)
+            i = end
+            while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
+                i += 1
+
+    def _coined_list(self, doc: Doc, i: int, end_of_title: int) -> None:
+        # The coined names listed after "methods such as": each is a method.
+        while i < len(doc):
+            end = name_after(doc, i, end_of_title)
+            if end == i:
+                return
+            if any(is_coined(t) for t in doc[i:end]):
+                add(doc, i, end, "method", "context:methods-such-as", 0.65)
             i = end
             while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
                 i += 1
