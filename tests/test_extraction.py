@@ -531,3 +531,9 @@ def test_alignment_and_transfer_heads_make_tasks(extractor):
 
 def test_coined_name_listed_after_methods_such_as_is_a_method(extractor):
     assert ("STORM", "method") in found(extractor, "Recent works such as STORM have proposed replacing RNNs.")
+
+
+def test_x_based_framework_names_x_and_dl_libraries_are_generic(extractor):
+    result = found(extractor, "We propose PL-FGSA, a unified prompt learning-based framework implemented using the MindSpore platform.")
+    assert ("prompt learning", "method") in result
+    assert not any(text == "MindSpore" for text, _ in result)

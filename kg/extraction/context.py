@@ -40,7 +40,8 @@ PHRASE_OPENERS = {"during", "toward", "towards", "between", "among", "within", "
                   "after", "before", "about", "upon", "around", "against", "versus", "vs", "beside", "besides", "under"}
 RUN_FOLLOWERS = {"is", "are", "was", "were", "has", "have", "can", "will", "could", "would", "then", "also", "as", "at"}
 LATER_WORDS = {"within", "than", "per", "when", "while", "compared", "relative", "across", "over", "at", "but", "so"}
-BASED_HEADS = {"methods", "method", "approaches", "approach", "techniques", "models", "frameworks", "algorithms", "solutions"}
+BASED_HEADS = {"methods", "method", "approaches", "approach", "techniques", "technique", "models", "frameworks", "framework",
+               "algorithms", "algorithm", "solutions", "solution"}
 # "-ing" words that are verbs or determiners before a method head, not part of its name ("thought switching penalty").
 GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "corresponding", "resulting", "remaining",
                 "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring",
