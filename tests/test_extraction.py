@@ -537,3 +537,8 @@ def test_x_based_framework_names_x_and_dl_libraries_are_generic(extractor):
     result = found(extractor, "We propose PL-FGSA, a unified prompt learning-based framework implemented using the MindSpore platform.")
     assert ("prompt learning", "method") in result
     assert not any(text == "MindSpore" for text, _ in result)
+
+
+def test_phrase_after_via_is_the_means_not_the_task(extractor):
+    result = found(extractor, "Hierarchical Sampling for Self-Taught Reasoners via Difficulty Estimation\n\nWe study sampling.")
+    assert ("Difficulty Estimation", "method") in result

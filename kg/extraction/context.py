@@ -85,6 +85,8 @@ USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "a
 # Nouns whose examples ("such as X, Y") are methods.
 METHOD_CLASS_NOUNS = {"works", "methods", "approaches", "algorithms", "techniques", "frameworks", "architectures",
                       "optimizers", "strategies"}
+# Words that introduce the means by which something is done: "via difficulty estimation".
+MEANS_WORDS = {"via", "using", "through", "leveraging", "employing"}
 # "a training strategy", "a decoding strategy": a kind of process, not a named technique
 KIND_HEADS = {"strategy", "strategies"}
 GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
@@ -439,7 +441,11 @@ class ContextFinder:
             if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
                                     or doc[start - 1].lower_ in PHRASE_OPENERS or doc[start - 1].lower_ in PRONOUNS
                                     or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in PRONOUNS)):
-                add(doc, start, token.i + 1, "task", "context:task-phrase", 0.6)
+                if start > 0 and self.lowers[start - 1] in MEANS_WORDS and token.i - start > 0:
+                    # "... Reasoners via Difficulty Estimation": what a thing is done by is a technique
+                    add(doc, start, token.i + 1, "method", "context:means-phrase", 0.6)
+                else:
+                    add(doc, start, token.i + 1, "task", "context:task-phrase", 0.6)
 
     def _problems(self, doc: Doc) -> None:
         # "the non-stationary stochastic Bernoulli bandit problem", "the Ranking Problem": a formal problem.
