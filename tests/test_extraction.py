@@ -542,3 +542,8 @@ def test_x_based_framework_names_x_and_dl_libraries_are_generic(extractor):
 def test_phrase_after_via_is_the_means_not_the_task(extractor):
     result = found(extractor, "Hierarchical Sampling for Self-Taught Reasoners via Difficulty Estimation\n\nWe study sampling.")
     assert ("Difficulty Estimation", "method") in result
+
+
+def test_title_first_word_may_modify_a_task_and_discovery_is_a_task_head(extractor):
+    assert ("Level Generation", "task") in found(extractor, "Level Generation with Quantum Reservoir Computing\n\nWe generate levels.")
+    assert ("scientific equation discovery", "task") in found(extractor, "We study scientific equation discovery with LLMs.")

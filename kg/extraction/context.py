@@ -554,7 +554,8 @@ class ContextFinder:
             return False  # "Informer forecasting": a name, not a kind of forecasting
         if lower.endswith(("ly", "ing", "ed")) or (lower.endswith("s") and not lower.endswith(("ss", "ous", "ics", "is"))):
             return False
-        return not (token.is_sent_start and token.text[:1].isupper())
+        # a capital opening a sentence is no evidence, except the title's first word ("Level Generation with ...")
+        return not (token.is_sent_start and token.text[:1].isupper()) or (token.i == 0 and self.end_of_title > 1)
 
     @staticmethod
     def _ends_phrase(doc: Doc, i: int, followers) -> bool:
