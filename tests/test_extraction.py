@@ -547,3 +547,11 @@ def test_phrase_after_via_is_the_means_not_the_task(extractor):
 def test_title_first_word_may_modify_a_task_and_discovery_is_a_task_head(extractor):
     assert ("Level Generation", "task") in found(extractor, "Level Generation with Quantum Reservoir Computing\n\nWe generate levels.")
     assert ("scientific equation discovery", "task") in found(extractor, "We study scientific equation discovery with LLMs.")
+
+
+def test_variant_of_a_known_technique_keeps_the_known_name_as_alias(extractor):
+    result = spans(extractor, "Recent works use masked self-attention and a companion SSM.")
+    assert result["masked self-attention"] == ("method", ("self-attention",))
+    assert result["companion SSM"][0] == "method"
+    names = {text for text, _ in found(extractor, "Recent works replace RNNs with a pre-trained diffusion model.")}
+    assert "replace RNNs" not in names and "pre-trained diffusion model" not in names

@@ -23,7 +23,7 @@ from spacy.attrs import LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extraction.candidates import UNTYPED, add
+from kg.extraction.candidates import UNTYPED, add, candidates
 from kg.extraction.tokenizer import MODIFIER_SUFFIXES
 from kg.extraction.cues import is_coined, load_cues, name_after, name_before, singular, title_end
 
@@ -87,6 +87,12 @@ METHOD_CLASS_NOUNS = {"works", "methods", "approaches", "algorithms", "technique
                       "optimizers", "strategies"}
 # Words that introduce the means by which something is done: "via difficulty estimation".
 MEANS_WORDS = {"via", "using", "through", "leveraging", "employing"}
+# Words before a known technique that do not make a variant of it.
+VARIANT_STOPS = {"proposed", "improved", "modified", "used", "trained", "learned", "combined", "extended", "given",
+                 "pre-trained", "pretrained", "updated", "single", "next", "curated", "fine-tuned", "finetuned",
+                 "vanilla", "original", "naive", "classic", "classical", "modern", "recent", "popular", "prior",
+                 "like", "than", "as", "is", "are", "was", "were", "be", "not", "also", "both", "either", "neither",
+                 "whether", "then", "thus", "hence", "because", "since", "if", "although", "though", "unlike"}
 # "a training strategy", "a decoding strategy": a kind of process, not a named technique
 KIND_HEADS = {"strategy", "strategies"}
 GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
@@ -159,6 +165,7 @@ class ContextFinder:
                 self._head_noun(doc, i, end_of_title)
             if lower in heads:
                 self._named_after_head(doc, i, end_of_title)
+        self._modified_lexicon_methods(doc)
         self._title_colon(doc, end_of_title)
         doc._.akg_proposed = proposed
         self._tasks(doc)
@@ -167,6 +174,28 @@ class ContextFinder:
         self._hyphen_tasks(doc)
         self._phrases(doc)
         return doc
+
+    def _modified_lexicon_methods(self, doc: Doc) -> None:
+        # "masked self-attention", "spherical graph neural network": a known technique with the one
+        # word that makes it a variant; the known name stays an alias (entities.py).
+        stops, method_stop = self.cues.task_modifier_stop, self.cues.method_phrase_stop
+        for start, end, label, extractor, _ in list(candidates(doc)):
+            if extractor != "lexicon:method" or start == 0 or not (doc[start].is_lower or doc[start].is_upper):
+                continue  # descriptive names and acronyms ("companion SSM"), not "replace RNNs" or "safety Chain-of-Thought"
+            prev = doc[start - 1]
+            lower = prev.lower_
+            if not prev.is_lower or not prev.text.replace("-", "").isalpha() or lower.startswith("-") \
+                    or lower in stops or lower in method_stop or lower in PREPOSITIONS or lower in USE_VERBS \
+                    or lower in VARIANT_STOPS or lower in self.cues.propose_verbs or lower in DESCRIPTION_STOPS \
+                    or (start > 1 and doc[start - 2].lower_ in VERB_LEADS) \
+                    or not (self._task_modifier(prev, stops) or lower.endswith("ed")):
+                continue
+            if doc[start:end].text.lower() in self.cues.usage_dependent_methods:
+                before = self.lowers[start - 2] if start > 1 else ""
+                after = self.lowers[end] if end < len(doc) else ""
+                if before not in self.cues.usage_before and after not in self.cues.usage_after:
+                    continue  # "hierarchical reinforcement learning" named as a field
+            add(doc, start - 1, end, "method", "context:variant-of-known", 0.6)
 
     def _head_noun(self, doc: Doc, i: int, end_of_title: int) -> None:
         word = doc[i].lower_

@@ -222,6 +222,8 @@ class EntityMerger:
             names = set(aliases.get(span.text, ()))
             if extractor.startswith("context:method-phrase") and len(span) > 1 and span[-1].lower_ in HEAD_WORDS:
                 names.add(span[:-1].text)  # "attention sink mechanism" is also written "attention sink"
+            if extractor.startswith("context:variant-of-known") and len(span) > 1:
+                names.add(span[1:].text)  # "masked self-attention" is a kind of "self-attention"
             span._.akg_aliases = tuple(sorted(names))
             spans.append(span)
         return spans
