@@ -555,3 +555,8 @@ def test_variant_of_a_known_technique_keeps_the_known_name_as_alias(extractor):
     assert result["companion SSM"][0] == "method"
     names = {text for text, _ in found(extractor, "Recent works replace RNNs with a pre-trained diffusion model.")}
     assert "replace RNNs" not in names and "pre-trained diffusion model" not in names
+
+
+def test_capitalised_task_names_mid_sentence_are_tasks(extractor):
+    result = found(extractor, "We define three tasks: Stance Detection, Temporal Classification and Uncertainty Estimation.")
+    assert {("Stance Detection", "task"), ("Temporal Classification", "task"), ("Uncertainty Estimation", "task")} <= result

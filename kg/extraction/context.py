@@ -465,6 +465,12 @@ class ContextFinder:
             while start > 0 and token.i - start < 3 and self._task_modifier(doc[start - 1], stop) \
                     and not (start > 1 and doc[start - 2].lower_ in PRONOUNS):  # "we test maze navigation"
                 start -= 1
+            if start == token.i and token.is_title and i >= self.end_of_title and not token.is_sent_start \
+                    and not (i + 1 < len(doc) and doc[i + 1].is_title):  # not "Decomposed Rendering Representation"
+                # "three tasks: Stance Detection, Temporal Classification": a capitalised task name mid-sentence
+                while start > 0 and token.i - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_sent_start \
+                        and doc[start - 1].is_alpha and doc[start - 1].lower_ not in stop:
+                    start -= 1
             if lower in QUALITY_HEADS and token.i - start == 1 and self.lowers[start].endswith(ADJECTIVE_ENDINGS):
                 continue  # "biological understanding", "contextual understanding": a quality, not a problem
             if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
