@@ -560,3 +560,8 @@ def test_variant_of_a_known_technique_keeps_the_known_name_as_alias(extractor):
 def test_capitalised_task_names_mid_sentence_are_tasks(extractor):
     result = found(extractor, "We define three tasks: Stance Detection, Temporal Classification and Uncertainty Estimation.")
     assert {("Stance Detection", "task"), ("Temporal Classification", "task"), ("Uncertainty Estimation", "task")} <= result
+
+
+def test_one_plain_word_before_a_part_head_is_a_kind(extractor):
+    assert not any(label == "method" for _, label in found(extractor, "The agent has a memory mechanism and a global loss."))
+    assert ("rollback mechanism", "method") in found(extractor, "We add an explicit rollback mechanism to the search.")

@@ -93,6 +93,12 @@ VARIANT_STOPS = {"proposed", "improved", "modified", "used", "trained", "learned
                  "vanilla", "original", "naive", "classic", "classical", "modern", "recent", "popular", "prior",
                  "like", "than", "as", "is", "are", "was", "were", "be", "not", "also", "both", "either", "neither",
                  "whether", "then", "thus", "hence", "because", "since", "if", "although", "though", "unlike"}
+# Heads that with one plain word name a kind of part ("a memory mechanism"), unless an adjective
+# of emphasis shows the phrase is a specific one ("an explicit rollback mechanism").
+PART_HEADS = {"mechanism", "module", "scheme", "loss", "technique", "objective"}
+FUNCTION_WORDS = {"a", "an", "the", "this", "that", "these", "those", "our", "its", "their", "each", "such", "and", "or",
+                  "of", "with", "for", "in", "on", "to", "by", "via", "between", "through", "among", "within", "two",
+                  "three", "several", "various", "different", "average", "overall", "total", "final", "whole", "entire"}
 # "a training strategy", "a decoding strategy": a kind of process, not a named technique
 KIND_HEADS = {"strategy", "strategies"}
 GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
@@ -452,6 +458,9 @@ class ContextFinder:
             start -= 1
         if doc[head].lower_ in KIND_HEADS and head - start < 2:
             return  # "an aggregation strategy", "a stepwise strategy": one word makes a kind, not a name
+        if doc[head].lower_ in PART_HEADS and head - start == 1 and doc[start].is_lower and "-" not in doc[start].text \
+                and not (start > 0 and doc[start - 1].lower_ in stop and doc[start - 1].lower_ not in FUNCTION_WORDS):
+            return  # "a memory mechanism", "the global loss"; but "an explicit rollback mechanism"
         if start < head and not (doc[head].is_title and head < self.end_of_title):
             add(doc, start, head + 1, label, extractor, confidence)
 
