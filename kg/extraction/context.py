@@ -459,7 +459,8 @@ class ContextFinder:
         if doc[head].lower_ in KIND_HEADS and head - start < 2:
             return  # "an aggregation strategy", "a stepwise strategy": one word makes a kind, not a name
         if doc[head].lower_ in PART_HEADS and head - start == 1 and doc[start].is_lower and "-" not in doc[start].text \
-                and not (start > 0 and doc[start - 1].lower_ in stop and doc[start - 1].lower_ not in FUNCTION_WORDS):
+                and not (start > 0 and doc[start - 1].lower_ in stop and doc[start - 1].lower_ not in FUNCTION_WORDS
+                         and doc[start - 1].lower_ not in self.cues.proposal_adjectives):  # not "a novel learning scheme"
             return  # "a memory mechanism", "the global loss"; but "an explicit rollback mechanism"
         if start < head and not (doc[head].is_title and head < self.end_of_title):
             add(doc, start, head + 1, label, extractor, confidence)
