@@ -565,3 +565,8 @@ def test_capitalised_task_names_mid_sentence_are_tasks(extractor):
 def test_one_plain_word_before_a_part_head_is_a_kind(extractor):
     assert not any(label == "method" for _, label in found(extractor, "The agent has a memory mechanism and a global loss."))
     assert ("rollback mechanism", "method") in found(extractor, "We add an explicit rollback mechanism to the search.")
+
+
+def test_field_name_joined_to_a_non_training_word_is_not_applied(extractor):
+    assert not found(extractor, "Recent advancements in LLMs and Reinforcement Learning (RL) have shown promise.")
+    assert ("reinforcement learning", "method") in found(extractor, "We train with supervised fine-tuning (SFT) and reinforcement learning.")

@@ -28,6 +28,9 @@ LIST_JOINERS = {",", "and", "or", "/", "&", ", and"}
 NOT_BOOSTED = {"shape:coined-hyphen-title"}
 LOCAL_CUES = ("context:head-", "context:appositive", "context:named-after-head")
 HEAD_WORDS = {"mechanism", "module", "scheme", "technique", "strategy"}
+# Training words that, joined by "and" to a field name, show it is applied: "SFT and RL".
+TRAINING_WORDS = {"sft", "fine-tuning", "finetuning", "tuning", "training", "pretraining", "pre-training", "post-training",
+                  "distillation", "rl", "rlhf", "rlvr", "grpo", "ppo", "dpo", "imitation", "cloning", "optimization"}
 Choice = tuple[str, str, float]  # label, extractor, confidence
 
 
@@ -88,7 +91,19 @@ class EntityMerger:
         after = doc[span[1]].lower_ if span[1] < len(doc) else ""
         if after == "(" and span[1] + 2 < len(doc):  # "reinforcement learning (RL) training"
             after = doc[span[1] + 3].lower_ if span[1] + 3 < len(doc) else ""
+        if before in ("and", "or") and after not in self.cues.usage_after:
+            # "SFT and RL" applies both; "LLMs and Reinforcement Learning (RL) have shown" names two fields
+            conjunct = self._conjunct_before(doc, span[0] - 1)
+            return conjunct in self.cues.usage_dependent_methods or conjunct in TRAINING_WORDS
         return before in self.cues.usage_before or after in self.cues.usage_after
+
+    @staticmethod
+    def _conjunct_before(doc: Doc, joiner: int) -> str:
+        # The last word before "and"/"or", skipping an acronym in brackets: "supervised fine-tuning (SFT) and".
+        k = joiner - 1
+        if k >= 2 and doc[k].text == ")" and doc[k - 2].text == "(":
+            return doc[k - 1].lower_ if doc[k - 1].lower_ in TRAINING_WORDS else doc[k - 3].lower_ if k >= 3 else ""
+        return doc[k].lower_ if k >= 0 else ""
 
     def _repeated_names(self, doc: Doc, chosen: dict) -> dict:
         # A name of unknown type the abstract repeats (PANEL x4) is probably what it is about.
