@@ -570,3 +570,9 @@ def test_one_plain_word_before_a_part_head_is_a_kind(extractor):
 def test_field_name_joined_to_a_non_training_word_is_not_applied(extractor):
     assert not found(extractor, "Recent advancements in LLMs and Reinforcement Learning (RL) have shown promise.")
     assert ("reinforcement learning", "method") in found(extractor, "We train with supervised fine-tuning (SFT) and reinforcement learning.")
+
+
+def test_technique_taken_by_a_verb_of_use_is_a_method(extractor):
+    result = found(extractor, "This work proposes SMD, an approach integrating constrained optimization into the sampling process.")
+    assert ("constrained optimization", "method") in result
+    assert ("text embeddings", "method") not in found(extractor, "We use text embeddings to rank documents.")

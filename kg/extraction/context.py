@@ -99,6 +99,11 @@ PART_HEADS = {"mechanism", "module", "scheme", "loss", "technique", "objective"}
 FUNCTION_WORDS = {"a", "an", "the", "this", "that", "these", "those", "our", "its", "their", "each", "such", "and", "or",
                   "of", "with", "for", "in", "on", "to", "by", "via", "between", "through", "among", "within", "two",
                   "three", "several", "various", "different", "average", "overall", "total", "final", "whole", "entire"}
+# Method head nouns that name a thing used rather than a procedure: "use text embeddings".
+OBJECT_HEADS = {"embedding", "embeddings", "representation", "representations", "graph", "layer", "head", "field",
+                "correction", "prompt", "memory", "tree", "block", "kernel", "feedback", "thought", "chain", "update",
+                "gradient", "critic", "expert", "experts", "model", "system", "agent", "process", "policy", "reasoning",
+                "generation", "inference", "machine", "procedure", "router", "retriever", "verifier", "planner"}
 # "a training strategy", "a decoding strategy": a kind of process, not a named technique
 KIND_HEADS = {"strategy", "strategies"}
 GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
@@ -172,6 +177,7 @@ class ContextFinder:
             if lower in heads:
                 self._named_after_head(doc, i, end_of_title)
         self._modified_lexicon_methods(doc)
+        self._used_techniques(doc)
         self._title_colon(doc, end_of_title)
         doc._.akg_proposed = proposed
         self._tasks(doc)
@@ -180,6 +186,31 @@ class ContextFinder:
         self._hyphen_tasks(doc)
         self._phrases(doc)
         return doc
+
+    def _used_techniques(self, doc: Doc) -> None:
+        # "integrating constrained optimization into ...", "employ look-ahead search": what a verb of use
+        # takes, when it ends in a technique head noun, is a technique.
+        stop, method_stop = self.cues.task_modifier_stop, self.cues.method_phrase_stop
+        known = {k for start, end, _, extractor, _ in candidates(doc) if extractor.startswith("lexicon:")
+                 for k in range(start, end)}
+        for i, lower in enumerate(self.lowers):
+            if lower not in USE_VERBS and lower not in EMPLOY_WORDS:
+                continue
+            j = i + 1
+            end = j
+            while end < len(doc) and end - j < 3 and doc[end].is_lower and doc[end].text.replace("-", "").isalpha() \
+                    and doc[end].lower_ not in stop and doc[end].lower_ not in method_stop and doc[end].lower_ not in PREPOSITIONS:
+                end += 1
+            if end - j < 2 and not (end - j == 1 and "-" in doc[j].text[1:-1]) or known.intersection(range(j, end)):
+                continue  # a known name ("chain-of-thought reasoning") is found on its own
+            if self.cues.head_type.get(singular(doc[end - 1].text)) != "method" \
+                    or singular(doc[end - 1].lower_) in self.cues.proposal_generic_heads \
+                    or singular(doc[end - 1].lower_) in OBJECT_HEADS:
+                continue  # not "data-driven methods", "text embeddings", "convolutional layers"
+            if end < len(doc) and doc[end].is_alpha and doc[end].is_lower and doc[end].lower_ not in PREPOSITIONS \
+                    and doc[end].lower_ not in DESCRIPTION_STOPS:
+                continue  # the noun phrase goes on
+            add(doc, j, end, "method", "context:used-technique", 0.55)
 
     def _modified_lexicon_methods(self, doc: Doc) -> None:
         # "masked self-attention", "spherical graph neural network": a known technique with the one
