@@ -576,3 +576,9 @@ def test_technique_taken_by_a_verb_of_use_is_a_method(extractor):
     result = found(extractor, "This work proposes SMD, an approach integrating constrained optimization into the sampling process.")
     assert ("constrained optimization", "method") in result
     assert ("text embeddings", "method") not in found(extractor, "We use text embeddings to rank documents.")
+
+
+def test_horizon_or_task_words_do_not_make_a_learning_setting(extractor):
+    assert not any(label == "task" for _, label in found(extractor, "We study long-horizon reinforcement learning with rewards."))
+    title = "Stabilizing Long-form Generation Reinforcement Learning\n\nWe stabilize training."
+    assert not any(label == "task" and "Reinforcement" in text for text, label in found(extractor, title))

@@ -568,8 +568,8 @@ class ContextFinder:
                 prev = doc[start - 1]  # "we utilize reinforcement learning": a verb, not a modifier
                 if prev.text.startswith("-") and prev.text[1:] in MODIFIER_SUFFIXES and start > 1 and doc[start - 2].is_alpha:
                     start -= 2  # "Model-based offline reinforcement learning"
-                elif prev.lower_ in PROBLEM_ADJECTIVES:
-                    break  # "classical machine learning" is the field
+                elif prev.lower_ in PROBLEM_ADJECTIVES or prev.lower_ in self.cues.task_heads:
+                    break  # "classical machine learning" is the field; "Long-form Generation RL" is RL for a task
                 elif self._task_modifier(prev, self.cues.task_modifier_stop) or (
                         title_case and prev.is_title and start - 1 < self.end_of_title and not prev.lower_.endswith("ing")
                         and prev.lower_ not in self.cues.task_modifier_stop and prev.lower_ not in self.cues.task_heads
@@ -577,6 +577,9 @@ class ContextFinder:
                     start -= 1
                 else:
                     break
+            while start < base and (lowers[start].startswith(("long-", "multi-turn", "multi-step", "short-"))
+                                    or lowers[start] in ("long", "short")):
+                start += 1  # "long-horizon reinforcement learning": the horizon describes tasks, not a setting
             if start == base and (tuple(lowers[base:i]) not in BARE_SETTINGS):
                 continue
             before = lowers[start - 1] if start else ""
