@@ -582,3 +582,7 @@ def test_horizon_or_task_words_do_not_make_a_learning_setting(extractor):
     assert not any(label == "task" for _, label in found(extractor, "We study long-horizon reinforcement learning with rewards."))
     title = "Stabilizing Long-form Generation Reinforcement Learning\n\nWe stabilize training."
     assert not any(label == "task" and "Reinforcement" in text for text, label in found(extractor, title))
+
+
+def test_open_ended_modifies_a_task(extractor):
+    assert ("open-ended text generation", "task") in found(extractor, "We evaluate models on open-ended text generation.")
