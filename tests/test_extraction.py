@@ -586,3 +586,9 @@ def test_horizon_or_task_words_do_not_make_a_learning_setting(extractor):
 
 def test_open_ended_modifies_a_task(extractor):
     assert ("open-ended text generation", "task") in found(extractor, "We evaluate models on open-ended text generation.")
+
+
+def test_aware_modifier_names_a_training_procedure(extractor):
+    result = found(extractor, "The Program Modifier is enhanced with a location-aware repair learning strategy to generate patches.")
+    assert ("location-aware repair learning", "method") in result
+    assert ("large-scale machine learning", "method") not in found(extractor, "This enables large-scale machine learning today.")

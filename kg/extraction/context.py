@@ -104,6 +104,9 @@ OBJECT_HEADS = {"embedding", "embeddings", "representation", "representations", 
                 "correction", "prompt", "memory", "tree", "block", "kernel", "feedback", "thought", "chain", "update",
                 "gradient", "critic", "expert", "experts", "model", "system", "agent", "process", "policy", "reasoning",
                 "generation", "inference", "machine", "procedure", "router", "retriever", "verifier", "planner"}
+# Suffixes that make a descriptive name of a training procedure ("location-aware repair learning"),
+# unlike "large-scale" or "model-based", which qualify a field.
+NAMING_SUFFIXES = {"aware", "guided", "driven", "enhanced", "augmented", "centric", "level"}
 # "a training strategy", "a decoding strategy": a kind of process, not a named technique
 KIND_HEADS = {"strategy", "strategies"}
 GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
@@ -445,7 +448,9 @@ class ContextFinder:
                     and not (lower in KIND_HEADS and i > 0 and lowers[i - 1] in GENERIC_PROCESSES):
                 self._phrase(doc, i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)
             elif lower in TRAINING_HEADS and i > 1 and ("-" in lowers[i - 1][1:]
-                                                        or ("-" in lowers[i - 2][1:] and doc[i - 1].is_lower)):
+                                                        or ("-" in lowers[i - 2][1:] and doc[i - 1].is_lower)
+                                                        or (lowers[i - 2][:1] == "-" and lowers[i - 2][1:] in NAMING_SUFFIXES
+                                                            and doc[i - 1].is_lower)):  # "location-aware repair learning"
                 # "self-debug learning", "step-wise reinforcement learning": a named way of training
                 self._phrase(doc, i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
 
