@@ -114,6 +114,7 @@ GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "cl
                      "evaluation", "generation", "reasoning", "exploration", "-based"}
 # "a strategy employing global generator freezing": the proposal is what the head employs.
 EMPLOY_WORDS = {"employing", "using", "leveraging", "combining", "integrating", "exploiting", "utilizing", "via"}
+USE_WORDS = USE_VERBS | EMPLOY_WORDS
 
 
 # Learning settings: with a modifier ("offline goal-conditioned reinforcement learning", "wireless
@@ -136,6 +137,7 @@ class ContextFinder:
         end_of_title = self.end_of_title = title_end(doc)
         # Read each word once: building spaCy Token objects over and over is what costs here.
         lowers = self.lowers = [t.lower_ for t in doc]
+        self.lower_set = set(lowers)  # lets a rule skip an abstract without its trigger word
         sentence_of = self.sentence_of = [0] * len(doc)
         numeric = doc.to_array(LIKE_NUM).tolist()
         eval_sentences, self.number_sentences = set(), set()
@@ -194,11 +196,13 @@ class ContextFinder:
         # "integrating constrained optimization into ...", "employ look-ahead search": what a verb of use
         # takes, when it ends in a technique head noun, is a technique.
         stop, method_stop = self.cues.task_modifier_stop, self.cues.method_phrase_stop
-        known = {k for start, end, _, extractor, _ in candidates(doc) if extractor.startswith("lexicon:")
-                 for k in range(start, end)}
-        for i, lower in enumerate(self.lowers):
-            if lower not in USE_VERBS and lower not in EMPLOY_WORDS:
-                continue
+        known = None
+        if self.lower_set.isdisjoint(USE_WORDS):
+            return
+        for i in [k for k, w in enumerate(self.lowers) if w in USE_WORDS]:
+            if known is None:  # built once, only for abstracts with a verb of use
+                known = {k for start, end, _, extractor, _ in candidates(doc) if extractor.startswith("lexicon:")
+                         for k in range(start, end)}
             j = i + 1
             end = j
             while end < len(doc) and end - j < 3 and doc[end].is_lower and doc[end].text.replace("-", "").isalpha() \
@@ -531,6 +535,8 @@ class ContextFinder:
     def _problems(self, doc: Doc) -> None:
         # "the non-stationary stochastic Bernoulli bandit problem", "the Ranking Problem": a formal problem.
         stop = self.cues.task_modifier_stop
+        if "problem" not in self.lower_set:
+            return
         for i, lower in enumerate(self.lowers):
             if lower != "problem" or i < 2:
                 continue
@@ -559,6 +565,8 @@ class ContextFinder:
 
     def _learning_settings(self, doc: Doc) -> None:
         lowers = self.lowers
+        if "learning" not in self.lower_set:
+            return
         for i, lower in enumerate(lowers):
             if lower != "learning" or i == 0:
                 continue

@@ -69,7 +69,9 @@ class EntityMerger:
         generic_tokens = {i for g0, g1 in generic for i in range(g0, g1)}
         chosen = {span: choose_label(opts) for span, opts in options.items()
                   if not generic_tokens.issuperset(range(*span))}
-        for span, opts in options.items():  # a learning setting not applied is the problem studied
+        settings = [span for span, opts in options.items() if any(o[1] == "context:learning-setting" for o in opts)]
+        for span in settings:  # a learning setting not applied is the problem studied
+            opts = options[span]
             if span in chosen and any(o[1] == "context:learning-setting" for o in opts) \
                     and not any(source(o[1]) == "lexicon" for o in opts):  # "inverse reinforcement learning" is a method
                 chosen[span] = ("task", "context:learning-setting", max(o[2] for o in opts))
@@ -170,6 +172,20 @@ class EntityMerger:
         # title) is a task at each of its mentions, and so is its acronym.
         settings = {normalize(doc[span[0]:span[1]].text) for span, choice in kept.items()
                     if choice[1] == "context:learning-setting"}
+        if settings:
+            kept = EntityMerger._settings_as_tasks(doc, kept, settings)
+        for span, choice in kept.items():
+            key = normalize(doc[span[0]:span[1]].text)
+            if key not in best or rank(choice) > rank(best[key]):
+                best[key] = choice
+        result = {}
+        for span, choice in kept.items():
+            local = choice[1].startswith(LOCAL_CUES) and source(best[normalize(doc[span[0]:span[1]].text)][1]) != "lexicon"
+            result[span] = choice if local else (best[normalize(doc[span[0]:span[1]].text)][0],) + choice[1:]
+        return result
+
+    @staticmethod
+    def _settings_as_tasks(doc: Doc, kept: dict, settings: set) -> dict:
         settings -= {normalize(doc[span[0]:span[1]].text) for span, choice in kept.items()  # "we propose a ... approach"
                      if choice[1].startswith(("context:described-proposal", "context:proposed", "context:head-"))}
         for start, end in doc._.akg_proposed or ():  # "we propose Dual Prompt Personalized Federated Learning"
@@ -184,15 +200,7 @@ class EntityMerger:
         kept = {span: ("task", "context:learning-setting", choice[2])
                 if normalize(doc[span[0]:span[1]].text) in settings and source(choice[1]) != "lexicon" else choice
                 for span, choice in kept.items()}
-        for span, choice in kept.items():
-            key = normalize(doc[span[0]:span[1]].text)
-            if key not in best or rank(choice) > rank(best[key]):
-                best[key] = choice
-        result = {}
-        for span, choice in kept.items():
-            local = choice[1].startswith(LOCAL_CUES) and source(best[normalize(doc[span[0]:span[1]].text)][1]) != "lexicon"
-            result[span] = choice if local else (best[normalize(doc[span[0]:span[1]].text)][0],) + choice[1:]
-        return result
+        return kept
 
     @staticmethod
     def _other_mentions(doc: Doc, kept: dict) -> dict:
