@@ -556,3 +556,179 @@ def test_accelerator_time_is_a_metric(extractor, name):
 def test_errors_as_mistakes_are_not_a_metric(extractor):
     got = found(extractor, "Two reflection modules enable the agent to detect and correct errors in 3 stages.")
     assert not any(label == "metric" for _, label in got)
+
+
+# ---------------------------------------------------------------- method and task phrase boundaries
+
+
+def test_preposition_does_not_start_a_task_phrase(extractor):
+    names = {text for text, _ in found(extractor, "This improves performance upon video generation and across reconstruction.")}
+    assert "upon video generation" not in names and "across reconstruction" not in names
+
+
+def test_dimension_and_hyphenated_participle_modify_a_task(extractor):
+    result = found(extractor, "We study 4D dynamic reconstruction and action-conditioned video prediction.")
+    assert ("4D dynamic reconstruction", "task") in result
+    assert ("action-conditioned video prediction", "task") in result
+
+
+def test_title_opening_gerund_is_a_verb_not_a_task_modifier(extractor):
+    names = {text for text, _ in found(extractor, "Learning Social Prediction with Graphs\n\nWe study trajectories.")}
+    assert "Learning Social Prediction" not in names
+
+
+def test_verb_after_pronoun_and_head_used_as_modifier_are_not_a_method(extractor):
+    assert not any(label == "method" for _, label in found(extractor, "We determine optimal loss weights."))
+
+
+def test_proposal_head_employing_a_technique_proposes_the_technique(extractor):
+    result = found(extractor, "We propose a strategy employing global generator freezing to avoid forgetting.")
+    assert ("global generator freezing", "method") in result
+
+
+def test_learning_setting_studied_is_a_task(extractor):
+    assert ("wireless federated learning", "task") in found(extractor, "We study wireless federated learning.")
+    assert ("continual learning", "task") in found(extractor, "We address continual learning with parameter isolation.")
+
+
+def test_learning_setting_acronym_follows_its_long_form(extractor):
+    result = found(extractor, "Model-based offline reinforcement learning (MORL) aims to learn a policy.")
+    assert ("Model-based offline reinforcement learning", "task") in result and ("MORL", "task") in result
+
+
+def test_learning_setting_applied_or_proposed_stays_a_method(extractor):
+    assert not any(label == "task" for _, label in found(extractor, "We train the policy via offline reinforcement learning."))
+    result = found(extractor, "We propose a multi-timescale hierarchical reinforcement learning approach, which plans.")
+    assert ("multi-timescale hierarchical reinforcement learning", "method") in result
+
+
+def test_round3_lexicon_names(extractor):
+    result = found(extractor, "We use zero-knowledge proofs and Thompson sampling for sequential decision-making.")
+    assert {("zero-knowledge proofs", "method"), ("Thompson sampling", "method"),
+            ("sequential decision-making", "task")} <= result
+
+
+def test_nominalised_technique_heads_are_method_phrases(extractor):
+    result = found(extractor, "We address continual learning with parameter isolation and apply layer freezing.")
+    assert ("parameter isolation", "method") in result and ("layer freezing", "method") in result
+
+
+def test_descriptive_strategy_is_a_method_but_a_kind_of_process_is_not(extractor):
+    assert ("random selection strategy", "method") in found(extractor, "We consider bandits with a random selection strategy.")
+    assert not any(label == "method" for _, label in found(extractor, "We adopt a hybrid training strategy."))
+
+
+def test_relative_pronoun_closes_a_task_phrase(extractor):
+    result = found(extractor, "We present a system for display panel defect detection that leverages prompts.")
+    assert ("display panel defect detection", "task") in result
+
+
+def test_named_formal_problem_is_a_task(extractor):
+    result = found(extractor, "We consider the challenging non-stationary stochastic Bernoulli bandit problem.")
+    assert ("non-stationary stochastic Bernoulli bandit problem", "task") in result
+    assert ("Ranking Problem", "task") in found(extractor, "We study the Ranking Problem in tournaments.")
+    assert not found(extractor, "This is a classical problem. We revisit the classification problem.")
+
+
+def test_proposed_learning_framework_is_not_a_learning_setting(extractor):
+    result = found(extractor, "We propose Dual Prompt Personalized Federated Learning (DP2FL), which adapts prompts.")
+    assert ("Dual Prompt Personalized Federated Learning", "task") not in result
+    assert ("classical machine learning", "task") not in found(extractor, "Unlike classical machine learning, we adapt.")
+
+
+def test_one_word_strategy_and_participle_after_proposal_head_are_not_methods(extractor):
+    assert not found(extractor, "The server uses an aggregation strategy.")
+    names = {text for text, _ in found(extractor, "We propose a time series forecasting method based on patches.")}
+    assert not any(name.endswith("based") for name in names)
+
+
+def test_latex_markup_around_a_name_is_split_off(extractor):
+    assert ("GenHopNet", "method") in found(extractor, "We introduce \\emph{GenHopNet}, a GNN framework for graphs.")
+
+
+def test_zero_and_few_shot_settings_are_methods(extractor):
+    result = found(extractor, "We evaluate the models in zero-shot and few-shot settings.")
+    assert ("zero-shot", "method") in result and ("few-shot", "method") in result
+    assert ("zero-shot", "method") not in found(extractor, "It shows strong zero-shot generalization.")
+
+
+def test_adjective_understanding_is_a_quality_not_a_task(extractor):
+    assert not any(label == "task" for _, label in found(extractor, "This limits their biological understanding."))
+    assert ("document understanding", "task") in found(extractor, "We study long document understanding.") or \
+        ("long document understanding", "task") in found(extractor, "We study long document understanding.")
+
+
+def test_verb_of_use_is_not_part_of_a_method_phrase(extractor):
+    names = {text for text, _ in found(extractor, "Methods that do not employ look-ahead regularization fail.")}
+    assert "employ look-ahead regularization" not in names
+
+
+def test_alignment_and_transfer_heads_make_tasks(extractor):
+    assert ("network alignment", "task") in found(extractor, "We study network alignment across social graphs.")
+    assert ("multilingual knowledge transfer", "task") in found(extractor, "This drives research in multilingual knowledge transfer.")
+    assert not any(label == "task" for _, label in found(extractor, "It improves their ethical alignment."))
+
+
+def test_coined_name_listed_after_methods_such_as_is_a_method(extractor):
+    assert ("STORM", "method") in found(extractor, "Recent works such as STORM have proposed replacing RNNs.")
+
+
+def test_x_based_framework_names_x_and_dl_libraries_are_generic(extractor):
+    result = found(extractor, "We propose PL-FGSA, a unified prompt learning-based framework implemented using the MindSpore platform.")
+    assert ("prompt learning", "method") in result
+    assert not any(text == "MindSpore" for text, _ in result)
+
+
+def test_phrase_after_via_is_the_means_not_the_task(extractor):
+    result = found(extractor, "Hierarchical Sampling for Self-Taught Reasoners via Difficulty Estimation\n\nWe study sampling.")
+    assert ("Difficulty Estimation", "method") in result
+
+
+def test_title_first_word_may_modify_a_task_and_discovery_is_a_task_head(extractor):
+    assert ("Level Generation", "task") in found(extractor, "Level Generation with Quantum Reservoir Computing\n\nWe generate levels.")
+    assert ("scientific equation discovery", "task") in found(extractor, "We study scientific equation discovery with LLMs.")
+
+
+def test_variant_of_a_known_technique_keeps_the_known_name_as_alias(extractor):
+    result = spans(extractor, "Recent works use masked self-attention and a companion SSM.")
+    assert result["masked self-attention"] == ("method", ("self-attention",))
+    assert result["companion SSM"][0] == "method"
+    names = {text for text, _ in found(extractor, "Recent works replace RNNs with a pre-trained diffusion model.")}
+    assert "replace RNNs" not in names and "pre-trained diffusion model" not in names
+
+
+def test_capitalised_task_names_mid_sentence_are_tasks(extractor):
+    result = found(extractor, "We define three tasks: Stance Detection, Temporal Classification and Uncertainty Estimation.")
+    assert {("Stance Detection", "task"), ("Temporal Classification", "task"), ("Uncertainty Estimation", "task")} <= result
+
+
+def test_one_plain_word_before_a_part_head_is_a_kind(extractor):
+    assert not any(label == "method" for _, label in found(extractor, "The agent has a memory mechanism and a global loss."))
+    assert ("rollback mechanism", "method") in found(extractor, "We add an explicit rollback mechanism to the search.")
+
+
+def test_field_name_joined_to_a_non_training_word_is_not_applied(extractor):
+    assert not found(extractor, "Recent advancements in LLMs and Reinforcement Learning (RL) have shown promise.")
+    assert ("reinforcement learning", "method") in found(extractor, "We train with supervised fine-tuning (SFT) and reinforcement learning.")
+
+
+def test_technique_taken_by_a_verb_of_use_is_a_method(extractor):
+    result = found(extractor, "This work proposes SMD, an approach integrating constrained optimization into the sampling process.")
+    assert ("constrained optimization", "method") in result
+    assert ("text embeddings", "method") not in found(extractor, "We use text embeddings to rank documents.")
+
+
+def test_horizon_or_task_words_do_not_make_a_learning_setting(extractor):
+    assert not any(label == "task" for _, label in found(extractor, "We study long-horizon reinforcement learning with rewards."))
+    title = "Stabilizing Long-form Generation Reinforcement Learning\n\nWe stabilize training."
+    assert not any(label == "task" and "Reinforcement" in text for text, label in found(extractor, title))
+
+
+def test_open_ended_modifies_a_task(extractor):
+    assert ("open-ended text generation", "task") in found(extractor, "We evaluate models on open-ended text generation.")
+
+
+def test_aware_modifier_names_a_training_procedure(extractor):
+    result = found(extractor, "The Program Modifier is enhanced with a location-aware repair learning strategy to generate patches.")
+    assert ("location-aware repair learning", "method") in result
+    assert ("large-scale machine learning", "method") not in found(extractor, "This enables large-scale machine learning today.")

@@ -23,7 +23,7 @@ from spacy.attrs import LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extraction.candidates import UNTYPED, add
+from kg.extraction.candidates import UNTYPED, add, candidates
 from kg.extraction.tokenizer import MODIFIER_SUFFIXES
 from kg.extraction.cues import is_coined, load_cues, name_after, name_before, singular, title_end
 
@@ -40,11 +40,14 @@ PHRASE_OPENERS = {"during", "toward", "towards", "between", "among", "within", "
                   "after", "before", "about", "upon", "around", "against", "versus", "vs", "beside", "besides", "under"}
 RUN_FOLLOWERS = {"is", "are", "was", "were", "has", "have", "can", "will", "could", "would", "then", "also", "as", "at"}
 LATER_WORDS = {"within", "than", "per", "when", "while", "compared", "relative", "across", "over", "at", "but", "so"}
-BASED_HEADS = {"methods", "method", "approaches", "approach", "techniques", "models", "frameworks", "algorithms", "solutions"}
+BASED_HEADS = {"methods", "method", "approaches", "approach", "techniques", "technique", "models", "frameworks", "framework",
+               "algorithms", "algorithm", "solutions", "solution"}
 # "-ing" words that are verbs or determiners before a method head, not part of its name ("thought switching penalty").
 GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "corresponding", "resulting", "remaining",
-                "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring"}
+                "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring",
+                "employing", "leveraging", "combining", "integrating", "exploiting", "utilizing", "applying", "adopting"}
 PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
+VERB_LEADS = PRONOUNS | {"to"}  # the word after these is a verb
 QUESTION_WORDS = {"how", "what", "why", "when", "which", "who", "can", "do", "does", "is", "are", "should", "will"}
 TRAINING_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
 MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "quantifies", "quantifying",
@@ -76,6 +79,76 @@ METRIC_VERBS = {"maintain", "maintains", "trade", "trades", "sacrifice", "sacrif
                 "hurts", "harm", "harms", "degrade", "degrades", "affect", "affects", "maximize", "maximizes",
                 "minimize", "minimizes", "optimize", "optimizes", "attain", "attains", "reach", "reaches",
                 "deliver", "delivers", "match", "matches", "exceed", "exceeds", "surpass", "surpasses"}
+# Prepositions never modify a task head: "upon video generation", "across reconstruction".
+PREPOSITIONS = PHRASE_OPENERS | EVAL_PREPOSITIONS | {"through", "without", "into", "onto", "throughout", "along", "amid",
+                                                    "up", "down", "out"}
+DIMENSION = re.compile(r"^[1-9]D$")  # "4D dynamic reconstruction"
+# Nouns that make a method head word a modifier: "loss weights" is not a loss.
+HEAD_CONTINUERS = {"weight", "weights", "function", "functions", "term", "terms", "value", "values", "landscape",
+                   "curve", "curves", "parameter", "parameters", "coefficient", "coefficients", "design", "designs",
+                   "hyperparameter", "hyperparameters", "component", "components"}
+# Words after a task head that end its phrase: "display panel defect detection that leverages ..."
+PHRASE_CLOSERS = {"that", "which", "where", "when", "whereas", "is", "are", "was", "were", "remains", "remain", "has", "have",
+                  "aims", "requires", "involves", "poses", "presents"}
+# Adjectives that rate a problem rather than name it: "the classical problem", "a fundamental problem".
+PROBLEM_ADJECTIVES = {"classical", "classic", "fundamental", "well-established", "well-known", "central", "core", "open",
+                      "long-standing", "longstanding", "famous", "difficult", "hard", "important", "general", "practical",
+                      "original", "underlying", "following", "above", "same", "whole", "main", "major", "known", "common",
+                      "typical", "standard", "generic", "notorious", "real", "actual", "inverse", "forward", "crucial"}
+# Zero-/few-shot inference named as a setting is a method (an inference procedure), not a modifier of one.
+SHOT_SETTINGS = {"zero-shot", "few-shot", "one-shot"}
+SHOT_FOLLOWERS = {",", ".", ";", ")", "and", "or", "setting", "settings", "manner", "fashion", "scenario", "scenarios",
+                  "regime", "regimes", "mode", "conditions"}
+# Heads that with one adjective describe an ability rather than a problem.
+QUALITY_HEADS = {"understanding", "alignment", "labeling", "labelling", "transfer"}
+QUALITY_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "istic", "ful", "ous")
+# Verbs of use before a technique: "employ look-ahead search", "apply gradient clipping".
+USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "adopts", "leverage", "leverages",
+             "utilize", "utilizes", "utilise", "utilises", "exploit", "exploits", "introduce", "introduces", "incorporate",
+             "incorporates", "integrate", "integrates", "combine", "combines", "require", "requires", "perform", "performs"}
+# Nouns whose examples ("such as X, Y") are methods.
+METHOD_CLASS_NOUNS = {"works", "methods", "approaches", "algorithms", "techniques", "frameworks", "architectures",
+                      "optimizers", "strategies"}
+# Words that introduce the means by which something is done: "via difficulty estimation".
+MEANS_WORDS = {"via", "using", "through", "leveraging", "employing"}
+# Words before a known technique that do not make a variant of it.
+VARIANT_STOPS = {"proposed", "improved", "modified", "used", "trained", "learned", "combined", "extended", "given",
+                 "pre-trained", "pretrained", "updated", "single", "next", "curated", "fine-tuned", "finetuned",
+                 "vanilla", "original", "naive", "classic", "classical", "modern", "recent", "popular", "prior",
+                 "like", "than", "as", "is", "are", "was", "were", "be", "not", "also", "both", "either", "neither",
+                 "whether", "then", "thus", "hence", "because", "since", "if", "although", "though", "unlike"}
+# Heads that with one plain word name a kind of part ("a memory mechanism"), unless an adjective
+# of emphasis shows the phrase is a specific one ("an explicit rollback mechanism").
+PART_HEADS = {"mechanism", "module", "scheme", "loss", "technique", "objective"}
+FUNCTION_WORDS = {"a", "an", "the", "this", "that", "these", "those", "our", "its", "their", "each", "such", "and", "or",
+                  "of", "with", "for", "in", "on", "to", "by", "via", "between", "through", "among", "within", "two",
+                  "three", "several", "various", "different", "average", "overall", "total", "final", "whole", "entire"}
+# Method head nouns that name a thing used rather than a procedure: "use text embeddings".
+OBJECT_HEADS = {"embedding", "embeddings", "representation", "representations", "graph", "layer", "head", "field",
+                "correction", "prompt", "memory", "tree", "block", "kernel", "feedback", "thought", "chain", "update",
+                "gradient", "critic", "expert", "experts", "model", "system", "agent", "process", "policy", "reasoning",
+                "generation", "inference", "machine", "procedure", "router", "retriever", "verifier", "planner"}
+# Suffixes that make a descriptive name of a training procedure ("location-aware repair learning"),
+# unlike "large-scale" or "model-based", which qualify a field.
+NAMING_SUFFIXES = {"aware", "guided", "driven", "enhanced", "augmented", "centric", "level"}
+# "a training strategy", "a decoding strategy": a kind of process, not a named technique
+KIND_HEADS = {"strategy", "strategies"}
+GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
+                     "learning", "inference", "prompting", "rephrasing", "sampling", "scheduling", "update", "fusion",
+                     "evaluation", "generation", "reasoning", "exploration", "-based"}
+# "a strategy employing global generator freezing": the proposal is what the head employs.
+EMPLOY_WORDS = {"employing", "using", "leveraging", "combining", "integrating", "exploiting", "utilizing", "via"}
+USE_WORDS = USE_VERBS | EMPLOY_WORDS
+
+
+# Learning settings: with a modifier ("offline goal-conditioned reinforcement learning", "wireless
+# federated learning") and not applied as the training procedure, they name the problem studied.
+SETTING_BASES = {("reinforcement",), ("federated",), ("imitation",), ("self-supervised",), ("semi-supervised",),
+                 ("unsupervised",), ("continual",), ("lifelong",), ("incremental",), ("multi-task",), ("transfer",),
+                 ("meta",), ("few-shot",), ("multi-agent", "reinforcement"), ("multi-label",),
+                 ("online",), ("offline",), ("active",)}
+SETTING_FOLLOWERS = {"with", "on", "to", "from"}  # "continual learning with ...": still the problem
+BARE_SETTINGS = {("federated",), ("continual",), ("lifelong",), ("multi-task",), ("class-incremental",)}
 
 
 class ContextFinder:
@@ -88,6 +161,7 @@ class ContextFinder:
         end_of_title = self.end_of_title = title_end(doc)
         # Read each word once: building spaCy Token objects over and over is what costs here.
         lowers = self.lowers = [t.lower_ for t in doc]
+        self.lower_set = set(lowers)  # lets a rule skip an abstract without its trigger word
         sentence_of = self.sentence_of = [0] * len(doc)
         numeric = doc.to_array(LIKE_NUM).tolist()
         eval_sentences, self.number_sentences = set(), set()
@@ -112,6 +186,9 @@ class ContextFinder:
                 self._metric_list(doc, i + 2)
             elif lower == "," and i > 0:
                 self._appositive(doc, i, end_of_title)
+            elif lower == "as" and i > 1 and lowers[i - 1] == "such" and any(
+                    w in METHOD_CLASS_NOUNS for w in lowers[max(0, i - 4):i - 1]):
+                self._coined_list(doc, i + 1, end_of_title)  # "recent works such as STORM"
             elif lower == "-based" and i > 0:
                 self._based_methods(doc, i)
             elif lower in TITLE_RUN_LEADS and i >= end_of_title:
@@ -128,12 +205,65 @@ class ContextFinder:
                 self._head_noun(doc, i, end_of_title)
             if lower in heads:
                 self._named_after_head(doc, i, end_of_title)
+        self._modified_lexicon_methods(doc)
+        self._used_techniques(doc)
         self._title_colon(doc, end_of_title)
         doc._.akg_proposed = proposed
         self._tasks(doc)
+        self._learning_settings(doc)
+        self._problems(doc)
         self._hyphen_tasks(doc)
         self._phrases(doc)
         return doc
+
+    def _used_techniques(self, doc: Doc) -> None:
+        # "integrating constrained optimization into ...", "employ look-ahead search": what a verb of use
+        # takes, when it ends in a technique head noun, is a technique.
+        stop, method_stop = self.cues.task_modifier_stop, self.cues.method_phrase_stop
+        known = None
+        if self.lower_set.isdisjoint(USE_WORDS):
+            return
+        for i in [k for k, w in enumerate(self.lowers) if w in USE_WORDS]:
+            if known is None:  # built once, only for abstracts with a verb of use
+                known = {k for start, end, _, extractor, _ in candidates(doc) if extractor.startswith("lexicon:")
+                         for k in range(start, end)}
+            j = i + 1
+            end = j
+            while end < len(doc) and end - j < 3 and doc[end].is_lower and doc[end].text.replace("-", "").isalpha() \
+                    and doc[end].lower_ not in stop and doc[end].lower_ not in method_stop and doc[end].lower_ not in PREPOSITIONS:
+                end += 1
+            if end - j < 2 and not (end - j == 1 and "-" in doc[j].text[1:-1]) or known.intersection(range(j, end)):
+                continue  # a known name ("chain-of-thought reasoning") is found on its own
+            if self.cues.head_type.get(singular(doc[end - 1].text)) != "method" \
+                    or singular(doc[end - 1].lower_) in self.cues.proposal_generic_heads \
+                    or singular(doc[end - 1].lower_) in OBJECT_HEADS:
+                continue  # not "data-driven methods", "text embeddings", "convolutional layers"
+            if end < len(doc) and doc[end].is_alpha and doc[end].is_lower and doc[end].lower_ not in PREPOSITIONS \
+                    and doc[end].lower_ not in DESCRIPTION_STOPS:
+                continue  # the noun phrase goes on
+            add(doc, j, end, "method", "context:used-technique", 0.55)
+
+    def _modified_lexicon_methods(self, doc: Doc) -> None:
+        # "masked self-attention", "spherical graph neural network": a known technique with the one
+        # word that makes it a variant; the known name stays an alias (entities.py).
+        stops, method_stop = self.cues.task_modifier_stop, self.cues.method_phrase_stop
+        for start, end, label, extractor, _ in list(candidates(doc)):
+            if extractor != "lexicon:method" or start == 0 or not (doc[start].is_lower or doc[start].is_upper):
+                continue  # descriptive names and acronyms ("companion SSM"), not "replace RNNs" or "safety Chain-of-Thought"
+            prev = doc[start - 1]
+            lower = prev.lower_
+            if not prev.is_lower or not prev.text.replace("-", "").isalpha() or lower.startswith("-") \
+                    or lower in stops or lower in method_stop or lower in PREPOSITIONS or lower in USE_VERBS \
+                    or lower in VARIANT_STOPS or lower in self.cues.propose_verbs or lower in DESCRIPTION_STOPS \
+                    or (start > 1 and doc[start - 2].lower_ in VERB_LEADS) \
+                    or not (self._task_modifier(prev, stops) or lower.endswith("ed")):
+                continue
+            if doc[start:end].text.lower() in self.cues.usage_dependent_methods:
+                before = self.lowers[start - 2] if start > 1 else ""
+                after = self.lowers[end] if end < len(doc) else ""
+                if before not in self.cues.usage_before and after not in self.cues.usage_after:
+                    continue  # "hierarchical reinforcement learning" named as a field
+            add(doc, start - 1, end, "method", "context:variant-of-known", 0.6)
 
     def _head_noun(self, doc: Doc, i: int, end_of_title: int) -> None:
         word = doc[i].lower_
@@ -256,6 +386,12 @@ class ContextFinder:
             end += 1
         if end == j or end >= len(doc) or doc[end].lower_ not in PROPOSAL_ENDS:
             return
+        if end - j > 1 and doc[end - 1].lower_.endswith("ed") and doc[end - 2].lower_ in self.cues.proposal_generic_heads:
+            end -= 1  # "a time series forecasting method based on ...": the participle opens a description
+        for k in range(j, end - 2):
+            if doc[k].lower_ in self.cues.proposal_generic_heads and doc[k + 1].lower_ in EMPLOY_WORDS:
+                j = k + 2  # "a strategy employing global generator freezing" proposes the freezing
+                break
         if doc[end - 1].lower_ in self.cues.proposal_generic_heads and end - j > 2 \
                 and self.cues.head_type.get(singular(doc[end - 2].text)) == "method":
             end -= 1  # "a multi-timescale hierarchical reinforcement learning approach" names the learning
@@ -282,6 +418,18 @@ class ContextFinder:
             if end == i:
                 return
             add(doc, i, end, label, extractor, confidence)
+            i = end
+            while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
+                i += 1
+
+    def _coined_list(self, doc: Doc, i: int, end_of_title: int) -> None:
+        # The coined names listed after "methods such as": each is a method.
+        while i < len(doc):
+            end = name_after(doc, i, end_of_title)
+            if end == i:
+                return
+            if any(is_coined(t) for t in doc[i:end]):
+                add(doc, i, end, "method", "context:methods-such-as", 0.65)
             i = end
             while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
                 i += 1
@@ -323,6 +471,8 @@ class ContextFinder:
         for i, lower in enumerate(lowers):
             if lower == "%" and i + 1 < len(doc) and UNIT_ACRONYM.match(doc[i + 1].text):
                 add(doc, i + 1, i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
+            elif lower in SHOT_SETTINGS and i + 1 < len(doc) and lowers[i + 1] in SHOT_FOLLOWERS:
+                add(doc, i, i + 1, "method", "context:shot-setting", 0.6)  # "in zero-shot and few-shot settings"
             elif lower == "by" and self._by_number(doc, i + 1):
                 self._changed_quantity(doc, i)
             elif lower == "metrics" and i > 0:
@@ -335,10 +485,13 @@ class ContextFinder:
                         and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in MISTAKE_VERBS):
                     # not "time series", "inference time scaling"
                     self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
-            elif lower in method_heads:
+            elif lower in method_heads and not (i + 1 < len(doc) and lowers[i + 1] in HEAD_CONTINUERS) \
+                    and not (lower in KIND_HEADS and i > 0 and lowers[i - 1] in GENERIC_PROCESSES):
                 self._phrase(doc, i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)
             elif lower in TRAINING_HEADS and i > 1 and ("-" in lowers[i - 1][1:]
-                                                        or ("-" in lowers[i - 2][1:] and doc[i - 1].is_lower)):
+                                                        or ("-" in lowers[i - 2][1:] and doc[i - 1].is_lower)
+                                                        or (lowers[i - 2][:1] == "-" and lowers[i - 2][1:] in NAMING_SUFFIXES
+                                                            and doc[i - 1].is_lower)):  # "location-aware repair learning"
                 # "self-debug learning", "step-wise reinforcement learning": a named way of training
                 self._phrase(doc, i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
 
@@ -436,9 +589,16 @@ class ContextFinder:
             if label == "metric" and prev.lower_ in METRIC_VERBS:
                 break
             if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
-                    or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop:
+                    or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop \
+                    or (start > 1 and doc[start - 2].lower_ in VERB_LEADS) or prev.lower_ in USE_VERBS:  # "we determine optimal loss"
                 break
             start -= 1
+        if doc[head].lower_ in KIND_HEADS and head - start < 2:
+            return  # "an aggregation strategy", "a stepwise strategy": one word makes a kind, not a name
+        if doc[head].lower_ in PART_HEADS and head - start == 1 and doc[start].is_lower and "-" not in doc[start].text \
+                and not (start > 0 and doc[start - 1].lower_ in stop and doc[start - 1].lower_ not in FUNCTION_WORDS
+                         and doc[start - 1].lower_ not in self.cues.proposal_adjectives):  # not "a novel learning scheme"
+            return  # "a memory mechanism", "the global loss"; but "an explicit rollback mechanism"
         if start < head and not (doc[head].is_title and head < self.end_of_title):
             add(doc, start, head + 1, label, extractor, confidence)
 
@@ -452,10 +612,94 @@ class ContextFinder:
             while start > 0 and token.i - start < 3 and self._task_modifier(doc[start - 1], stop) \
                     and not (start > 1 and doc[start - 2].lower_ in PRONOUNS):  # "we test maze navigation"
                 start -= 1
+            if start == token.i and token.is_title and i >= self.end_of_title and not token.is_sent_start \
+                    and not (i + 1 < len(doc) and doc[i + 1].is_title):  # not "Decomposed Rendering Representation"
+                # "three tasks: Stance Detection, Temporal Classification": a capitalised task name mid-sentence
+                while start > 0 and token.i - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_sent_start \
+                        and doc[start - 1].is_alpha and doc[start - 1].lower_ not in stop:
+                    start -= 1
+            if lower in QUALITY_HEADS and token.i - start == 1 and self.lowers[start].endswith(QUALITY_ADJECTIVE_ENDINGS):
+                continue  # "biological understanding", "contextual understanding": a quality, not a problem
             if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
                                     or doc[start - 1].lower_ in PHRASE_OPENERS or doc[start - 1].lower_ in PRONOUNS
                                     or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in PRONOUNS)):
-                add(doc, start, token.i + 1, "task", "context:task-phrase", 0.6)
+                if start > 0 and self.lowers[start - 1] in MEANS_WORDS and token.i - start > 0:
+                    # "... Reasoners via Difficulty Estimation": what a thing is done by is a technique
+                    add(doc, start, token.i + 1, "method", "context:means-phrase", 0.6)
+                else:
+                    add(doc, start, token.i + 1, "task", "context:task-phrase", 0.6)
+
+    def _problems(self, doc: Doc) -> None:
+        # "the non-stationary stochastic Bernoulli bandit problem", "the Ranking Problem": a formal problem.
+        stop = self.cues.task_modifier_stop
+        if "problem" not in self.lower_set:
+            return
+        for i, lower in enumerate(self.lowers):
+            if lower != "problem" or i < 2:
+                continue
+            capital = doc[i].text[0].isupper()
+            start = i
+            while start > 0 and i - start < 6:
+                prev = doc[start - 1]
+                if prev.lower_ in PROBLEM_ADJECTIVES or prev.lower_ in stop and prev.lower_ not in ("the", "this", "a", "an"):
+                    start -= 1  # "the challenging ... problem": kept apart below
+                elif (capital and prev.is_title and not prev.is_sent_start) \
+                        or (not capital and (self._task_modifier(prev, stop)
+                                             or (prev.is_title and not prev.is_sent_start and start < i))):
+                    start -= 1  # "Bernoulli bandit problem"
+                else:
+                    break
+            if start == 0 or self.lowers[start - 1] not in ("the", "this", "a", "an"):
+                continue
+            while start < i and (self.lowers[start] in PROBLEM_ADJECTIVES or self.lowers[start] in stop):
+                start += 1
+            if start == i or any(self.lowers[k] in PROBLEM_ADJECTIVES or self.lowers[k] in stop for k in range(start, i)):
+                continue
+            # one lower-case word ("the classification problem") is a kind; a named one is capitalised in the abstract
+            named = capital and start >= self.end_of_title
+            if named or i - start > 1 or "-" in self.lowers[start]:
+                add(doc, start, i + 1, "task", "context:problem", 0.6)
+
+    def _learning_settings(self, doc: Doc) -> None:
+        lowers = self.lowers
+        if "learning" not in self.lower_set:
+            return
+        for i, lower in enumerate(lowers):
+            if lower != "learning" or i == 0:
+                continue
+            base = i - 1
+            if base > 0 and (lowers[base - 1], lowers[base]) in SETTING_BASES:
+                base -= 1
+            elif (lowers[base],) not in SETTING_BASES:
+                continue
+            title_case = all(t.is_title or not t.is_alpha for t in doc[base:i + 1])
+            start = base
+            while start > 0 and base - start < 3 and not (start > 1 and doc[start - 2].lower_ in VERB_LEADS):
+                prev = doc[start - 1]  # "we utilize reinforcement learning": a verb, not a modifier
+                if prev.text.startswith("-") and prev.text[1:] in MODIFIER_SUFFIXES and start > 1 and doc[start - 2].is_alpha:
+                    start -= 2  # "Model-based offline reinforcement learning"
+                elif prev.lower_ in PROBLEM_ADJECTIVES or prev.lower_ in self.cues.task_heads:
+                    break  # "classical machine learning" is the field; "Long-form Generation RL" is RL for a task
+                elif self._task_modifier(prev, self.cues.task_modifier_stop) or (
+                        title_case and prev.is_title and start - 1 < self.end_of_title and not prev.lower_.endswith("ing")
+                        and prev.lower_ not in self.cues.task_modifier_stop and prev.lower_ not in self.cues.task_heads
+                        and prev.lower_ not in PREPOSITIONS):
+                    start -= 1
+                else:
+                    break
+            while start < base and (lowers[start].startswith(("long-", "multi-turn", "multi-step", "short-"))
+                                    or lowers[start] in ("long", "short")):
+                start += 1  # "long-horizon reinforcement learning": the horizon describes tasks, not a setting
+            if start == base and (tuple(lowers[base:i]) not in BARE_SETTINGS):
+                continue
+            before = lowers[start - 1] if start else ""
+            after = lowers[i + 1] if i + 1 < len(doc) else ""
+            if after == "(" and i + 4 < len(doc):  # "federated learning (FL) training"
+                after = lowers[i + 4]
+            if before in self.cues.usage_before and before not in ("and", "or") \
+                    or (after in self.cues.usage_after and after not in SETTING_FOLLOWERS):
+                continue  # applied: "trained via offline reinforcement learning", "an offline RL algorithm"
+            add(doc, start, i + 1, "task", "context:learning-setting", 0.55)
 
     def _hyphen_tasks(self, doc: Doc) -> None:
         # "long-horizon tasks", "long-context tasks": a problem class the paper centres on when
@@ -485,15 +729,22 @@ class ContextFinder:
     def _task_modifier(self, token, stop) -> bool:
         # An adjective or noun before the head: not a function word, verb form or adverb.
         lower = token.lower_
-        if lower in stop or not (token.is_alpha or "-" in lower) or lower.startswith("-"):
+        if DIMENSION.match(token.text):
+            return True
+        if lower in stop or lower in PREPOSITIONS or not (token.is_alpha or "-" in lower) or lower.startswith("-"):
             return False
         if lower in self.cues.nominal_gerunds:
-            return True
+            # "Learning Social Prediction ...": a capitalised gerund opening a title or sentence is a verb
+            return not (token.is_sent_start and token.text[:1].isupper() and len(token.doc) > token.i + 1
+                        and token.doc[token.i + 1].is_title)
+        if "-" in lower[1:-1] and lower.endswith("ed") and lower.replace("-", "").isalpha():
+            return True  # "action-conditioned", "goal-conditioned": adjectives, not verbs
         if token.is_title and not token.is_sent_start and token.i >= self.end_of_title:
             return False  # "Informer forecasting": a name, not a kind of forecasting
         if lower.endswith(("ly", "ing", "ed")) or (lower.endswith("s") and not lower.endswith(("ss", "ous", "ics", "is"))):
             return False
-        return not (token.is_sent_start and token.text[:1].isupper())
+        # a capital opening a sentence is no evidence, except the title's first word ("Level Generation with ...")
+        return not (token.is_sent_start and token.text[:1].isupper()) or (token.i == 0 and self.end_of_title > 1)
 
     @staticmethod
     def _ends_phrase(doc: Doc, i: int, followers) -> bool:
@@ -502,6 +753,7 @@ class ContextFinder:
             return True
         nxt = doc[i]
         return not nxt.is_alpha or nxt.lower_ in followers or not nxt.is_lower or len(nxt.text) <= 3 \
+            or nxt.lower_ in PHRASE_CLOSERS \
             or nxt.lower_ in ("with", "from", "under", "while", "without", "through", "across", "using", "over", "into")
 
 

@@ -28,6 +28,9 @@ LIST_JOINERS = {",", "and", "or", "/", "&", ", and"}
 NOT_BOOSTED = {"shape:coined-hyphen-title"}
 LOCAL_CUES = ("context:head-", "context:appositive", "context:named-after-head")
 HEAD_WORDS = {"mechanism", "module", "scheme", "technique", "strategy"}
+# Training words that, joined by "and" to a field name, show it is applied: "SFT and RL".
+TRAINING_WORDS = {"sft", "fine-tuning", "finetuning", "tuning", "training", "pretraining", "pre-training", "post-training",
+                  "distillation", "rl", "rlhf", "rlvr", "grpo", "ppo", "dpo", "imitation", "cloning", "optimization"}
 Choice = tuple[str, str, float]  # label, extractor, confidence
 
 
@@ -66,7 +69,14 @@ class EntityMerger:
         generic_tokens = {i for g0, g1 in generic for i in range(g0, g1)}
         chosen = {span: choose_label(opts) for span, opts in options.items()
                   if not generic_tokens.issuperset(range(*span))}
-        chosen = {span: c for span, c in chosen.items() if self._used_if_field(doc, span)}
+        settings = [span for span, opts in options.items() if any(o[1] == "context:learning-setting" for o in opts)]
+        for span in settings:  # a learning setting not applied is the problem studied
+            opts = options[span]
+            if span in chosen and any(o[1] == "context:learning-setting" for o in opts) \
+                    and not any(source(o[1]) == "lexicon" for o in opts):  # "inverse reinforcement learning" is a method
+                chosen[span] = ("task", "context:learning-setting", max(o[2] for o in opts))
+        chosen = {span: c for span, c in chosen.items()
+                  if c[1] == "context:learning-setting" or self._used_if_field(doc, span)}
         chosen = self._repeated_names(doc, chosen)
         chosen = self._type_untyped(doc, chosen)
         kept = self._resolve_overlaps(chosen)
@@ -83,7 +93,19 @@ class EntityMerger:
         after = doc[span[1]].lower_ if span[1] < len(doc) else ""
         if after == "(" and span[1] + 2 < len(doc):  # "reinforcement learning (RL) training"
             after = doc[span[1] + 3].lower_ if span[1] + 3 < len(doc) else ""
+        if before in ("and", "or") and after not in self.cues.usage_after:
+            # "SFT and RL" applies both; "LLMs and Reinforcement Learning (RL) have shown" names two fields
+            conjunct = self._conjunct_before(doc, span[0] - 1)
+            return conjunct in self.cues.usage_dependent_methods or conjunct in TRAINING_WORDS
         return before in self.cues.usage_before or after in self.cues.usage_after
+
+    @staticmethod
+    def _conjunct_before(doc: Doc, joiner: int) -> str:
+        # The last word before "and"/"or", skipping an acronym in brackets: "supervised fine-tuning (SFT) and".
+        k = joiner - 1
+        if k >= 2 and doc[k].text == ")" and doc[k - 2].text == "(":
+            return doc[k - 1].lower_ if doc[k - 1].lower_ in TRAINING_WORDS else doc[k - 3].lower_ if k >= 3 else ""
+        return doc[k].lower_ if k >= 0 else ""
 
     def _repeated_names(self, doc: Doc, chosen: dict) -> dict:
         # A name of unknown type the abstract repeats (PANEL x4) is probably what it is about.
@@ -127,7 +149,8 @@ class EntityMerger:
     def _resolve_overlaps(chosen: dict) -> dict:
         # Tasks yield to every other kind of span; then longest ("front-end code generation"
         # over the lexicon's "code generation"), then most confident.
-        order = sorted(chosen, key=lambda s: (chosen[s][0] == "task", -(s[1] - s[0]), -chosen[s][2], s[0]))
+        order = sorted(chosen, key=lambda s: (chosen[s][0] == "task" and chosen[s][1] != "context:learning-setting",
+                                              -(s[1] - s[0]), -chosen[s][2], s[0]))
         taken: set[int] = set()
         kept = {}
         for span in order:
@@ -145,6 +168,12 @@ class EntityMerger:
             return source(choice[1]) == "lexicon", not choice[1].endswith("+default"), choice[2]
 
         best: dict[str, tuple[str, str, float]] = {}
+        # A learning setting named as the problem anywhere ("Graph Self-Supervised Learning" in the
+        # title) is a task at each of its mentions, and so is its acronym.
+        settings = {normalize(doc[span[0]:span[1]].text) for span, choice in kept.items()
+                    if choice[1] == "context:learning-setting"}
+        if settings:
+            kept = EntityMerger._settings_as_tasks(doc, kept, settings)
         for span, choice in kept.items():
             key = normalize(doc[span[0]:span[1]].text)
             if key not in best or rank(choice) > rank(best[key]):
@@ -154,6 +183,24 @@ class EntityMerger:
             local = choice[1].startswith(LOCAL_CUES) and source(best[normalize(doc[span[0]:span[1]].text)][1]) != "lexicon"
             result[span] = choice if local else (best[normalize(doc[span[0]:span[1]].text)][0],) + choice[1:]
         return result
+
+    @staticmethod
+    def _settings_as_tasks(doc: Doc, kept: dict, settings: set) -> dict:
+        settings -= {normalize(doc[span[0]:span[1]].text) for span, choice in kept.items()  # "we propose a ... approach"
+                     if choice[1].startswith(("context:described-proposal", "context:proposed", "context:head-"))}
+        for start, end in doc._.akg_proposed or ():  # "we propose Dual Prompt Personalized Federated Learning"
+            settings.discard(normalize(doc[start:end].text))
+        for ls, le, ss, se in doc._.akg_definitions or ():
+            if any(s0 <= ls < s1 or s0 <= ss < s1 for s0, s1 in doc._.akg_proposed or ()):  # a proposed name's acronym
+                settings.discard(normalize(doc[ls:le].text))
+                settings.discard(normalize(doc[ss:se].text))
+                continue
+            if normalize(doc[ls:le].text) in settings:
+                settings.add(normalize(doc[ss:se].text))
+        kept = {span: ("task", "context:learning-setting", choice[2])
+                if normalize(doc[span[0]:span[1]].text) in settings and source(choice[1]) != "lexicon" else choice
+                for span, choice in kept.items()}
+        return kept
 
     @staticmethod
     def _other_mentions(doc: Doc, kept: dict) -> dict:
@@ -198,6 +245,8 @@ class EntityMerger:
             names = set(aliases.get(span.text, ()))
             if extractor.startswith("context:method-phrase") and len(span) > 1 and span[-1].lower_ in HEAD_WORDS:
                 names.add(span[:-1].text)  # "attention sink mechanism" is also written "attention sink"
+            if extractor.startswith("context:variant-of-known") and len(span) > 1:
+                names.add(span[1:].text)  # "masked self-attention" is a kind of "self-attention"
             span._.akg_aliases = tuple(sorted(names))
             spans.append(span)
         return spans

@@ -36,13 +36,19 @@ def _suffixes() -> list[str]:
     return kept
 
 
+def _prefixes() -> list[str]:
+    # LaTeX markup around a name ("\\emph{GenHopNet}", "\\textbf{R}") is split off, so the name is a word.
+    return [r"\\(?:emph|textbf|textit|texttt|textsc|textrm|text|mathrm|mathbf|mathit|mathcal|mathsf|underline)\{"] \
+        + list(English.Defaults.prefixes)
+
+
 @registry.tokenizers("akg_tokenizer.v1")
 def create_tokenizer():
     def make(nlp):
         return Tokenizer(
             nlp.vocab,
             rules=English.Defaults.tokenizer_exceptions,
-            prefix_search=compile_prefix_regex(English.Defaults.prefixes).search,
+            prefix_search=compile_prefix_regex(_prefixes()).search,
             suffix_search=compile_suffix_regex(_suffixes()).search,
             infix_finditer=compile_infix_regex(_infixes()).finditer,
             token_match=English.Defaults.token_match,
