@@ -227,8 +227,8 @@ def test_pipeline_loads_without_relations_component(tmp_path):
 
 
 def test_components_are_registered_by_name(extractor):
-    assert extractor.nlp.pipe_names[:6] == ["akg_sentences", "akg_lexicon", "akg_shapes", "akg_acronyms",
-                                            "akg_context", "akg_entities"]
+    assert extractor.nlp.pipe_names[:7] == ["akg_sentences", "akg_lexicon", "akg_shapes", "akg_acronyms",
+                                            "akg_context", "akg_phrases", "akg_entities"]
 
 
 # ---------------------------------------------------------------- round 2 rules

@@ -18,7 +18,7 @@ from kg.names import normalize
 CONFIG_FILE = Path(__file__).parent / "data" / "config.cfg"
 SPAN_KEY = "akg_entities"
 # Modules that register the pipeline's factories; optional ones may not exist yet.
-COMPONENT_MODULES = ("tokenizer", "candidates", "lexicon", "shapes", "acronyms", "context", "entities")
+COMPONENT_MODULES = ("tokenizer", "candidates", "lexicon", "shapes", "acronyms", "context", "phrases", "entities")
 OPTIONAL_MODULES = ("relations",)
 OPTIONAL_FACTORIES = {"akg_relations"}
 

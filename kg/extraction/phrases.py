@@ -1,0 +1,492 @@
+"""`akg_phrases`: names that are descriptive phrases, found by their head word (cue words:
+data/cues.json), where `akg_context` finds names by the words around them.
+
+- "rollback mechanism", "thought switching penalty", "random selection strategy": method
+  phrases; "masked self-attention": a variant of a known technique; "employ look-ahead
+  search": what a verb of use takes, when it ends in a technique head;
+- "training time", "completion rates" in a sentence with a number, "improves policy success
+  by 44.7%", "metrics such as rental cost and latency": metric phrases;
+- "tasks such as mathematical reasoning", "long-horizon video generation", "the Ranking
+  Problem", "wireless federated learning" (a learning setting not applied): task phrases,
+  ending in a task head word after one to three modifier words.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extraction.candidates import add, candidates
+from kg.extraction.context import (DESCRIPTION_STOPS, EMPLOY_WORDS, EVAL_PREPOSITIONS, LATER_WORDS, LIST_JOINERS,
+                                   PHRASE_OPENERS, RUN_FOLLOWERS, continues, read_words)
+from kg.extraction.cues import load_cues, singular, title_end
+from kg.extraction.tokenizer import MODIFIER_SUFFIXES
+
+UNIT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9@-]{1,5}$")
+BY_SKIP = {"up", "to", "over", "nearly", "about", "approximately", "roughly", "around", "almost", "more", "than",
+           "an", "average", "of", "as", "much", "+", "~", "$"}
+# "-ing" words that are verbs or determiners before a method head, not part of its name ("thought switching penalty").
+GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "corresponding", "resulting", "remaining",
+                "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring",
+                "employing", "leveraging", "combining", "integrating", "exploiting", "utilizing", "applying", "adopting"}
+PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
+VERB_LEADS = PRONOUNS | {"to"}  # the word after these is a verb
+TRAINING_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
+MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "quantifies", "quantifying",
+                 "metric", "metrics", "reporting"}
+NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
+# "detect and correct errors": errors as mistakes to handle, not an error measure.
+MISTAKE_VERBS = {"correct", "corrects", "detect", "detects", "fix", "fixes", "avoid", "avoids", "prevent", "prevents",
+                 "identify", "identifies", "locate", "locates", "repair", "repairs", "catch", "catches", "introduce",
+                 "introduces", "propagate", "propagates", "make", "makes", "diagnose", "diagnoses", "recover", "handle"}
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "few"}
+ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "able", "ible", "ent", "ant", "ary", "ed", "ing", "ly")
+# Words before "metrics" that say what kind of metric, not which one.
+GENERIC_METRIC_KINDS = {"evaluation", "automatic", "standard", "common", "traditional", "various", "several", "multiple",
+                        "different", "new", "novel", "existing", "key", "quantitative", "qualitative", "performance",
+                        "quality", "efficiency", "reference-based", "reference-free", "human", "task-specific",
+                        "proposed", "other", "these", "such", "additional", "popular", "established", "classical",
+                        "conventional", "overall", "diverse", "comprehensive", "relevant", "complementary", "objective",
+                        "subjective", "statistical", "lexical", "fine-grained", "proxy", "downstream", "intrinsic",
+                        "extrinsic", "n-gram", "classic", "assessment", "accuracy", "similarity", "distance", "error",
+                        "success", "ranking", "retrieval", "generation", "detection", "classification", "image",
+                        "video", "text", "model", "system", "evaluation metrics", "benchmark", "task", "core", "main",
+                        "primary", "secondary", "important", "critical", "multiple", "standardized", "interpretable"}
+# Verbs that take a metric as object: "trade accuracy for efficiency", "maintain accuracy" name "accuracy".
+METRIC_VERBS = {"maintain", "maintains", "trade", "trades", "sacrifice", "sacrifices", "preserve", "preserves",
+                "retain", "retains", "keep", "keeps", "balance", "balances", "compromise", "compromises", "hurt",
+                "hurts", "harm", "harms", "degrade", "degrades", "affect", "affects", "maximize", "maximizes",
+                "minimize", "minimizes", "optimize", "optimizes", "attain", "attains", "reach", "reaches",
+                "deliver", "delivers", "match", "matches", "exceed", "exceeds", "surpass", "surpasses"}
+# Prepositions never modify a task head: "upon video generation", "across reconstruction".
+PREPOSITIONS = PHRASE_OPENERS | EVAL_PREPOSITIONS | {"through", "without", "into", "onto", "throughout", "along", "amid",
+                                                    "up", "down", "out"}
+DIMENSION = re.compile(r"^[1-9]D$")  # "4D dynamic reconstruction"
+# Nouns that make a method head word a modifier: "loss weights" is not a loss.
+HEAD_CONTINUERS = {"weight", "weights", "function", "functions", "term", "terms", "value", "values", "landscape",
+                   "curve", "curves", "parameter", "parameters", "coefficient", "coefficients", "design", "designs",
+                   "hyperparameter", "hyperparameters", "component", "components"}
+# Words after a task head that end its phrase: "display panel defect detection that leverages ..."
+PHRASE_CLOSERS = {"that", "which", "where", "when", "whereas", "is", "are", "was", "were", "remains", "remain", "has", "have",
+                  "aims", "requires", "involves", "poses", "presents"}
+# Adjectives that rate a problem rather than name it: "the classical problem", "a fundamental problem".
+PROBLEM_ADJECTIVES = {"classical", "classic", "fundamental", "well-established", "well-known", "central", "core", "open",
+                      "long-standing", "longstanding", "famous", "difficult", "hard", "important", "general", "practical",
+                      "original", "underlying", "following", "above", "same", "whole", "main", "major", "known", "common",
+                      "typical", "standard", "generic", "notorious", "real", "actual", "inverse", "forward", "crucial"}
+# Zero-/few-shot inference named as a setting is a method (an inference procedure), not a modifier of one.
+SHOT_SETTINGS = {"zero-shot", "few-shot", "one-shot"}
+SHOT_FOLLOWERS = {",", ".", ";", ")", "and", "or", "setting", "settings", "manner", "fashion", "scenario", "scenarios",
+                  "regime", "regimes", "mode", "conditions"}
+# Heads that with one adjective describe an ability rather than a problem.
+QUALITY_HEADS = {"understanding", "alignment", "labeling", "labelling", "transfer"}
+QUALITY_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "istic", "ful", "ous")
+# Verbs of use before a technique: "employ look-ahead search", "apply gradient clipping".
+USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "adopts", "leverage", "leverages",
+             "utilize", "utilizes", "utilise", "utilises", "exploit", "exploits", "introduce", "introduces", "incorporate",
+             "incorporates", "integrate", "integrates", "combine", "combines", "require", "requires", "perform", "performs"}
+# Words that introduce the means by which something is done: "via difficulty estimation".
+MEANS_WORDS = {"via", "using", "through", "leveraging", "employing"}
+# Words before a known technique that do not make a variant of it.
+VARIANT_STOPS = {"proposed", "improved", "modified", "used", "trained", "learned", "combined", "extended", "given",
+                 "pre-trained", "pretrained", "updated", "single", "next", "curated", "fine-tuned", "finetuned",
+                 "vanilla", "original", "naive", "classic", "classical", "modern", "recent", "popular", "prior",
+                 "like", "than", "as", "is", "are", "was", "were", "be", "not", "also", "both", "either", "neither",
+                 "whether", "then", "thus", "hence", "because", "since", "if", "although", "though", "unlike"}
+# Heads that with one plain word name a kind of part ("a memory mechanism"), unless an adjective
+# of emphasis shows the phrase is a specific one ("an explicit rollback mechanism").
+PART_HEADS = {"mechanism", "module", "scheme", "loss", "technique", "objective"}
+FUNCTION_WORDS = {"a", "an", "the", "this", "that", "these", "those", "our", "its", "their", "each", "such", "and", "or",
+                  "of", "with", "for", "in", "on", "to", "by", "via", "between", "through", "among", "within", "two",
+                  "three", "several", "various", "different", "average", "overall", "total", "final", "whole", "entire"}
+# Method head nouns that name a thing used rather than a procedure: "use text embeddings".
+OBJECT_HEADS = {"embedding", "embeddings", "representation", "representations", "graph", "layer", "head", "field",
+                "correction", "prompt", "memory", "tree", "block", "kernel", "feedback", "thought", "chain", "update",
+                "gradient", "critic", "expert", "experts", "model", "system", "agent", "process", "policy", "reasoning",
+                "generation", "inference", "machine", "procedure", "router", "retriever", "verifier", "planner"}
+# Suffixes that make a descriptive name of a training procedure ("location-aware repair learning"),
+# unlike "large-scale" or "model-based", which qualify a field.
+NAMING_SUFFIXES = {"aware", "guided", "driven", "enhanced", "augmented", "centric", "level"}
+# "a training strategy", "a decoding strategy": a kind of process, not a named technique
+KIND_HEADS = {"strategy", "strategies"}
+GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
+                     "learning", "inference", "prompting", "rephrasing", "sampling", "scheduling", "update", "fusion",
+                     "evaluation", "generation", "reasoning", "exploration", "-based"}
+USE_WORDS = USE_VERBS | EMPLOY_WORDS
+# Learning settings: with a modifier ("offline goal-conditioned reinforcement learning", "wireless
+# federated learning") and not applied as the training procedure, they name the problem studied.
+SETTING_BASES = {("reinforcement",), ("federated",), ("imitation",), ("self-supervised",), ("semi-supervised",),
+                 ("unsupervised",), ("continual",), ("lifelong",), ("incremental",), ("multi-task",), ("transfer",),
+                 ("meta",), ("few-shot",), ("multi-agent", "reinforcement"), ("multi-label",),
+                 ("online",), ("offline",), ("active",)}
+SETTING_FOLLOWERS = {"with", "on", "to", "from"}  # "continual learning with ...": still the problem
+BARE_SETTINGS = {("federated",), ("continual",), ("lifelong",), ("multi-task",), ("class-incremental",)}
+
+class PhraseFinder:
+    def __init__(self, name: str, cues_file: str):
+        self.name = name
+        self.cues = load_cues(cues_file)
+        self.end_of_title = 0  # of the doc being processed
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.end_of_title = title_end(doc)
+        words = read_words(doc, self.cues.eval_words)
+        self.lowers, self.lower_set = words.lowers, words.lower_set
+        self.sentence_of, self.number_sentences = words.sentence_of, words.number_sentences
+        self._modified_lexicon_methods(doc)
+        self._used_techniques(doc)
+        self._tasks(doc)
+        self._learning_settings(doc)
+        self._problems(doc)
+        self._hyphen_tasks(doc)
+        self._phrases(doc)
+        return doc
+
+    def _used_techniques(self, doc: Doc) -> None:
+        # "integrating constrained optimization into ...", "employ look-ahead search": what a verb of use
+        # takes, when it ends in a technique head noun, is a technique.
+        stop, method_stop = self.cues.task_modifier_stop, self.cues.method_phrase_stop
+        known = None
+        if self.lower_set.isdisjoint(USE_WORDS):
+            return
+        for i in [k for k, w in enumerate(self.lowers) if w in USE_WORDS]:
+            if known is None:  # built once, only for abstracts with a verb of use
+                known = {k for start, end, _, extractor, _ in candidates(doc) if extractor.startswith("lexicon:")
+                         for k in range(start, end)}
+            j = i + 1
+            end = j
+            while end < len(doc) and end - j < 3 and doc[end].is_lower and doc[end].text.replace("-", "").isalpha() \
+                    and doc[end].lower_ not in stop and doc[end].lower_ not in method_stop and doc[end].lower_ not in PREPOSITIONS:
+                end += 1
+            if end - j < 2 and not (end - j == 1 and "-" in doc[j].text[1:-1]) or known.intersection(range(j, end)):
+                continue  # a known name ("chain-of-thought reasoning") is found on its own
+            if self.cues.head_type.get(singular(doc[end - 1].text)) != "method" \
+                    or singular(doc[end - 1].lower_) in self.cues.proposal_generic_heads \
+                    or singular(doc[end - 1].lower_) in OBJECT_HEADS:
+                continue  # not "data-driven methods", "text embeddings", "convolutional layers"
+            if end < len(doc) and doc[end].is_alpha and doc[end].is_lower and doc[end].lower_ not in PREPOSITIONS \
+                    and doc[end].lower_ not in DESCRIPTION_STOPS:
+                continue  # the noun phrase goes on
+            add(doc, j, end, "method", "context:used-technique", 0.55)
+
+    def _modified_lexicon_methods(self, doc: Doc) -> None:
+        # "masked self-attention", "spherical graph neural network": a known technique with the one
+        # word that makes it a variant; the known name stays an alias (entities.py).
+        stops, method_stop = self.cues.task_modifier_stop, self.cues.method_phrase_stop
+        for start, end, label, extractor, _ in list(candidates(doc)):
+            if extractor != "lexicon:method" or start == 0 or not (doc[start].is_lower or doc[start].is_upper):
+                continue  # descriptive names and acronyms ("companion SSM"), not "replace RNNs" or "safety Chain-of-Thought"
+            prev = doc[start - 1]
+            lower = prev.lower_
+            if not prev.is_lower or not prev.text.replace("-", "").isalpha() or lower.startswith("-") \
+                    or lower in stops or lower in method_stop or lower in PREPOSITIONS or lower in USE_VERBS \
+                    or lower in VARIANT_STOPS or lower in self.cues.propose_verbs or lower in DESCRIPTION_STOPS \
+                    or (start > 1 and doc[start - 2].lower_ in VERB_LEADS) \
+                    or not (self._task_modifier(prev, stops) or lower.endswith("ed")):
+                continue
+            if doc[start:end].text.lower() in self.cues.usage_dependent_methods:
+                before = self.lowers[start - 2] if start > 1 else ""
+                after = self.lowers[end] if end < len(doc) else ""
+                if before not in self.cues.usage_before and after not in self.cues.usage_after:
+                    continue  # "hierarchical reinforcement learning" named as a field
+            add(doc, start - 1, end, "method", "context:variant-of-known", 0.6)
+
+    def _tasks(self, doc: Doc) -> None:
+        heads, stop, followers = self.cues.task_heads, self.cues.task_modifier_stop, self.cues.task_followers
+        for i, lower in enumerate(self.lowers):
+            if lower not in heads or not self._ends_phrase(doc, i + 1, followers):
+                continue
+            token = doc[i]
+            start = token.i
+            while start > 0 and token.i - start < 3 and self._task_modifier(doc[start - 1], stop) \
+                    and not (start > 1 and doc[start - 2].lower_ in PRONOUNS):  # "we test maze navigation"
+                start -= 1
+            if start == token.i and token.is_title and i >= self.end_of_title and not token.is_sent_start \
+                    and not (i + 1 < len(doc) and doc[i + 1].is_title):  # not "Decomposed Rendering Representation"
+                # "three tasks: Stance Detection, Temporal Classification": a capitalised task name mid-sentence
+                while start > 0 and token.i - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_sent_start \
+                        and doc[start - 1].is_alpha and doc[start - 1].lower_ not in stop:
+                    start -= 1
+            if lower in QUALITY_HEADS and token.i - start == 1 and self.lowers[start].endswith(QUALITY_ADJECTIVE_ENDINGS):
+                continue  # "biological understanding", "contextual understanding": a quality, not a problem
+            if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
+                                    or doc[start - 1].lower_ in PHRASE_OPENERS or doc[start - 1].lower_ in PRONOUNS
+                                    or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in PRONOUNS)):
+                if start > 0 and self.lowers[start - 1] in MEANS_WORDS and token.i - start > 0:
+                    # "... Reasoners via Difficulty Estimation": what a thing is done by is a technique
+                    add(doc, start, token.i + 1, "method", "context:means-phrase", 0.6)
+                else:
+                    add(doc, start, token.i + 1, "task", "context:task-phrase", 0.6)
+
+    def _learning_settings(self, doc: Doc) -> None:
+        lowers = self.lowers
+        if "learning" not in self.lower_set:
+            return
+        for i, lower in enumerate(lowers):
+            if lower != "learning" or i == 0:
+                continue
+            base = i - 1
+            if base > 0 and (lowers[base - 1], lowers[base]) in SETTING_BASES:
+                base -= 1
+            elif (lowers[base],) not in SETTING_BASES:
+                continue
+            title_case = all(t.is_title or not t.is_alpha for t in doc[base:i + 1])
+            start = base
+            while start > 0 and base - start < 3 and not (start > 1 and doc[start - 2].lower_ in VERB_LEADS):
+                prev = doc[start - 1]  # "we utilize reinforcement learning": a verb, not a modifier
+                if prev.text.startswith("-") and prev.text[1:] in MODIFIER_SUFFIXES and start > 1 and doc[start - 2].is_alpha:
+                    start -= 2  # "Model-based offline reinforcement learning"
+                elif prev.lower_ in PROBLEM_ADJECTIVES or prev.lower_ in self.cues.task_heads:
+                    break  # "classical machine learning" is the field; "Long-form Generation RL" is RL for a task
+                elif self._task_modifier(prev, self.cues.task_modifier_stop) or (
+                        title_case and prev.is_title and start - 1 < self.end_of_title and not prev.lower_.endswith("ing")
+                        and prev.lower_ not in self.cues.task_modifier_stop and prev.lower_ not in self.cues.task_heads
+                        and prev.lower_ not in PREPOSITIONS):
+                    start -= 1
+                else:
+                    break
+            while start < base and (lowers[start].startswith(("long-", "multi-turn", "multi-step", "short-"))
+                                    or lowers[start] in ("long", "short")):
+                start += 1  # "long-horizon reinforcement learning": the horizon describes tasks, not a setting
+            if start == base and (tuple(lowers[base:i]) not in BARE_SETTINGS):
+                continue
+            before = lowers[start - 1] if start else ""
+            after = lowers[i + 1] if i + 1 < len(doc) else ""
+            if after == "(" and i + 4 < len(doc):  # "federated learning (FL) training"
+                after = lowers[i + 4]
+            if before in self.cues.usage_before and before not in ("and", "or") \
+                    or (after in self.cues.usage_after and after not in SETTING_FOLLOWERS):
+                continue  # applied: "trained via offline reinforcement learning", "an offline RL algorithm"
+            add(doc, start, i + 1, "task", "context:learning-setting", 0.55)
+
+    def _problems(self, doc: Doc) -> None:
+        # "the non-stationary stochastic Bernoulli bandit problem", "the Ranking Problem": a formal problem.
+        stop = self.cues.task_modifier_stop
+        if "problem" not in self.lower_set:
+            return
+        for i, lower in enumerate(self.lowers):
+            if lower != "problem" or i < 2:
+                continue
+            capital = doc[i].text[0].isupper()
+            start = i
+            while start > 0 and i - start < 6:
+                prev = doc[start - 1]
+                if prev.lower_ in PROBLEM_ADJECTIVES or prev.lower_ in stop and prev.lower_ not in ("the", "this", "a", "an"):
+                    start -= 1  # "the challenging ... problem": kept apart below
+                elif (capital and prev.is_title and not prev.is_sent_start) \
+                        or (not capital and (self._task_modifier(prev, stop)
+                                             or (prev.is_title and not prev.is_sent_start and start < i))):
+                    start -= 1  # "Bernoulli bandit problem"
+                else:
+                    break
+            if start == 0 or self.lowers[start - 1] not in ("the", "this", "a", "an"):
+                continue
+            while start < i and (self.lowers[start] in PROBLEM_ADJECTIVES or self.lowers[start] in stop):
+                start += 1
+            if start == i or any(self.lowers[k] in PROBLEM_ADJECTIVES or self.lowers[k] in stop for k in range(start, i)):
+                continue
+            # one lower-case word ("the classification problem") is a kind; a named one is capitalised in the abstract
+            named = capital and start >= self.end_of_title
+            if named or i - start > 1 or "-" in self.lowers[start]:
+                add(doc, start, i + 1, "task", "context:problem", 0.6)
+
+    def _hyphen_tasks(self, doc: Doc) -> None:
+        # "long-horizon tasks", "long-context tasks": a problem class the paper centres on when
+        # it names it twice or in its title; a single "complex tasks" is a vague phrase.
+        found: dict[str, list[int]] = defaultdict(list)
+        for i, lower in enumerate(self.lowers):
+            if lower in ("task", "tasks") and i > 0 and self._closes(doc, i + 1):
+                token, modifier = doc[i], doc[i - 1]
+                if "-" in modifier.text[1:-1] and modifier.is_alpha is False and modifier.text.replace("-", "").isalpha() \
+                        and modifier.lower_ not in self.cues.task_modifier_stop:
+                    found[modifier.lower_].append(token.i)
+        for positions in found.values():
+            if len(positions) > 1 or positions[0] < self.end_of_title:
+                for i in positions:
+                    add(doc, i - 1, i + 1, "task", "context:task-class", 0.6)
+
+    def _phrases(self, doc: Doc) -> None:
+        """"training time", "completion rate" in a sentence with a number: metrics;
+        "rollback mechanism", "thought switching penalty": methods."""
+        lowers, sentence_of = self.lowers, self.sentence_of
+        metric_heads, method_heads = self.cues.metric_heads, self.cues.method_phrase_heads
+        for i, lower in enumerate(lowers):
+            if lower == "%" and i + 1 < len(doc) and UNIT_ACRONYM.match(doc[i + 1].text):
+                add(doc, i + 1, i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
+            elif lower in SHOT_SETTINGS and i + 1 < len(doc) and lowers[i + 1] in SHOT_FOLLOWERS:
+                add(doc, i, i + 1, "method", "context:shot-setting", 0.6)  # "in zero-shot and few-shot settings"
+            elif lower == "by" and self._by_number(doc, i + 1):
+                self._changed_quantity(doc, i)
+            elif lower == "metrics" and i > 0:
+                self._named_by_metrics(doc, i)
+                self._metrics_then_list(doc, i)
+            elif lower in metric_heads:
+                if (sentence_of[i] in self.number_sentences or lower in self.cues.strong_metric_heads
+                        or self._measured(doc, i)) and not (i + 1 < len(doc) and continues(doc[i + 1])) \
+                        and not self._acronym_then_task(doc, i) \
+                        and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in MISTAKE_VERBS):
+                    # not "time series", "inference time scaling"
+                    self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
+            elif lower in method_heads and not (i + 1 < len(doc) and lowers[i + 1] in HEAD_CONTINUERS) \
+                    and not (lower in KIND_HEADS and i > 0 and lowers[i - 1] in GENERIC_PROCESSES):
+                self._phrase(doc, i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)
+            elif lower in TRAINING_HEADS and i > 1 and ("-" in lowers[i - 1][1:]
+                                                        or ("-" in lowers[i - 2][1:] and doc[i - 1].is_lower)
+                                                        or (lowers[i - 2][:1] == "-" and lowers[i - 2][1:] in NAMING_SUFFIXES
+                                                            and doc[i - 1].is_lower)):  # "location-aware repair learning"
+                # "self-debug learning", "step-wise reinforcement learning": a named way of training
+                self._phrase(doc, i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
+
+    def _named_by_metrics(self, doc: Doc, head: int) -> None:
+        # "group fairness metrics", "topic diversity metrics": two lower-case nouns before "metrics"
+        # name a measure, unless they only say what kind ("standard evaluation metrics").
+        start = head - 2
+        if start < 0 or (start > 0 and doc[start - 1].like_num):  # "17 forecast metrics" counts metrics
+            return
+        first, last = doc[start], doc[head - 1]
+        if not all(t.is_lower and (t.is_alpha or "-" in t.text[1:-1]) for t in (first, last)) \
+                or last.lower_.endswith(ADJECTIVE_ENDINGS) or last.lower_ in GENERIC_METRIC_KINDS \
+                or last.lower_ in self.cues.task_heads or first.lower_ in NUMBER_WORDS or last.lower_ in NUMBER_WORDS \
+                or first.lower_ in LATER_WORDS or self.sentence_of[head] not in self.number_sentences \
+                or any(t.lower_.endswith("s") and not t.lower_.endswith("ss") for t in (first, last)) \
+                or (first.lower_.endswith(("ing", "ed", "ly")) and first.lower_ not in self.cues.nominal_gerunds) \
+                or any(t.lower_ in GENERIC_METRIC_KINDS or t.lower_ in METRIC_VERBS or t.lower_ in PHRASE_OPENERS
+                       or t.lower_ in DESCRIPTION_STOPS or t.lower_ in self.cues.propose_verbs
+                       or t.lower_ in self.cues.task_modifier_stop for t in (first, last)):
+            return
+        add(doc, start, head, "metric", "context:named-metrics", 0.6)
+
+    def _metrics_then_list(self, doc: Doc, head: int) -> None:
+        # "three new metrics based on n-grams and rules: Fluency, Truthfulness, and Helpfulness",
+        # "metrics such as rental cost and latency": the listed items are metrics.
+        sentence_end = doc[head].sent.end
+        i = head + 1
+        while i < min(head + 10, sentence_end) and doc[i].text != ":" and not (
+                doc[i].lower_ in ("such", "including") and (doc[i].lower_ == "including" or doc[i + 1].lower_ == "as")):
+            if doc[i].text in (".", ";", "(") or doc[i].lower_ in self.cues.change_verbs:
+                return
+            i += 1
+        if i >= min(head + 10, sentence_end):
+            return
+        i += 2 if doc[i].lower_ == "such" else 1
+        items = []
+        while i < sentence_end:
+            start = i
+            while i < sentence_end and i - start < 3 and (doc[i].is_alpha or "-" in doc[i].text[1:-1]) \
+                    and doc[i].lower_ not in LIST_JOINERS and doc[i].lower_ not in DESCRIPTION_STOPS \
+                    and (doc[i].is_lower or doc[i].is_title):
+                i += 1
+            if i == start or (i < sentence_end and doc[i].text not in (",", ".", ";", ")") and doc[i].lower_ not in LIST_JOINERS):
+                return  # not a list of short names: the sentence goes on
+            items.append((start, i))
+            if i >= sentence_end or doc[i].text in (".", ";", ")"):
+                break
+            while i < sentence_end and doc[i].lower_ in LIST_JOINERS:
+                i += 1
+        if len(items) >= 2:
+            stop = self.cues.task_modifier_stop
+            for start, end in items:
+                if not all(t.lower_ in stop or t.lower_ == "etc" for t in doc[start:end]):
+                    add(doc, start, end, "metric", "context:metrics-list", 0.65)
+
+    @staticmethod
+    def _acronym_then_task(doc: Doc, head: int) -> bool:
+        # "click-through rate (CTR) prediction": the rate names a task, not a measure
+        return head + 4 < len(doc) and doc[head + 1].text == "(" and doc[head + 3].text == ")" \
+            and doc[head + 4].lower_ in ("prediction", "estimation", "forecasting")
+
+    @staticmethod
+    def _measured(doc: Doc, head: int) -> bool:
+        # "by measuring token efficiency", "metrics such as rental cost": measured without a number
+        return any(t.lower_ in MEASURE_WORDS for t in doc[max(0, head - 4):head])
+
+    @staticmethod
+    def _by_number(doc: Doc, i: int) -> bool:
+        while i < len(doc) and doc[i].lower_ in BY_SKIP:
+            i += 1
+        return i < len(doc) and (doc[i].like_num or doc[i].text[:1].isdigit())
+
+    def _changed_quantity(self, doc: Doc, by: int) -> None:
+        # "improve policy success by 44.7%", "reduces redundant computation by 51%": the noun
+        # phrase between a verb of change and "by <number>" is what was measured.
+        stop = self.cues.task_modifier_stop
+        start = by
+        while start > 0 and by - start < 3 and doc[start - 1].is_lower and (doc[start - 1].is_alpha or "-" in doc[start - 1].text) \
+                and doc[start - 1].lower_ not in stop and doc[start - 1].lower_ not in self.cues.change_verbs:
+            start -= 1
+        verb = start - 1
+        if verb >= 0 and doc[verb].lower_ in NP_LEADS:
+            verb -= 1
+        if start < by and verb >= 0 and doc[verb].lower_ in self.cues.change_verbs:
+            add(doc, start, by, "metric", "context:changed-by", 0.65)
+
+    def _phrase(self, doc: Doc, head: int, label: str, extractor: str, confidence: float, stop, limit: int) -> None:
+        start = head
+        while start > 0 and head - start < limit:
+            prev = doc[start - 1]
+            if prev.text.startswith("-") and prev.text[1:] in MODIFIER_SUFFIXES and start > 1 and doc[start - 2].is_alpha:
+                start -= 2  # "frame-level action conditioning": "frame" "-level" is one modifier
+                continue
+            gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS
+            if label == "metric" and prev.lower_ in METRIC_VERBS:
+                break
+            if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
+                    or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop \
+                    or (start > 1 and doc[start - 2].lower_ in VERB_LEADS) or prev.lower_ in USE_VERBS:  # "we determine optimal loss"
+                break
+            start -= 1
+        if doc[head].lower_ in KIND_HEADS and head - start < 2:
+            return  # "an aggregation strategy", "a stepwise strategy": one word makes a kind, not a name
+        if doc[head].lower_ in PART_HEADS and head - start == 1 and doc[start].is_lower and "-" not in doc[start].text \
+                and not (start > 0 and doc[start - 1].lower_ in stop and doc[start - 1].lower_ not in FUNCTION_WORDS
+                         and doc[start - 1].lower_ not in self.cues.proposal_adjectives):  # not "a novel learning scheme"
+            return  # "a memory mechanism", "the global loss"; but "an explicit rollback mechanism"
+        if start < head and not (doc[head].is_title and head < self.end_of_title):
+            add(doc, start, head + 1, label, extractor, confidence)
+
+    def _verb_form(self, token) -> bool:
+        # "Evolving Panoramic World Generation", "we explore personalized ...": a verb form ends the phrase
+        lower = token.lower_
+        return lower.endswith(("ing", "ed")) and lower not in self.cues.nominal_gerunds
+
+    def _closes(self, doc: Doc, i: int) -> bool:
+        # "long-horizon tasks." / "... tasks such as", not "multi-robot task allocation"
+        return i >= len(doc) or doc[i].is_punct or doc[i].lower_ in DESCRIPTION_STOPS \
+            or doc[i].lower_ in self.cues.task_modifier_stop or doc[i].lower_ in RUN_FOLLOWERS
+
+    def _task_modifier(self, token, stop) -> bool:
+        # An adjective or noun before the head: not a function word, verb form or adverb.
+        lower = token.lower_
+        if DIMENSION.match(token.text):
+            return True
+        if lower in stop or lower in PREPOSITIONS or not (token.is_alpha or "-" in lower) or lower.startswith("-"):
+            return False
+        if lower in self.cues.nominal_gerunds:
+            # "Learning Social Prediction ...": a capitalised gerund opening a title or sentence is a verb
+            return not (token.is_sent_start and token.text[:1].isupper() and len(token.doc) > token.i + 1
+                        and token.doc[token.i + 1].is_title)
+        if "-" in lower[1:-1] and lower.endswith("ed") and lower.replace("-", "").isalpha():
+            return True  # "action-conditioned", "goal-conditioned": adjectives, not verbs
+        if token.is_title and not token.is_sent_start and token.i >= self.end_of_title:
+            return False  # "Informer forecasting": a name, not a kind of forecasting
+        if lower.endswith(("ly", "ing", "ed")) or (lower.endswith("s") and not lower.endswith(("ss", "ous", "ics", "is"))):
+            return False
+        # a capital opening a sentence is no evidence, except the title's first word ("Level Generation with ...")
+        return not (token.is_sent_start and token.text[:1].isupper()) or (token.i == 0 and self.end_of_title > 1)
+
+    @staticmethod
+    def _ends_phrase(doc: Doc, i: int, followers) -> bool:
+        # "mathematical reasoning tasks" ends the phrase; "reasoning steps" makes "reasoning" a modifier.
+        if i >= len(doc):
+            return True
+        nxt = doc[i]
+        return not nxt.is_alpha or nxt.lower_ in followers or not nxt.is_lower or len(nxt.text) <= 3 \
+            or nxt.lower_ in PHRASE_CLOSERS \
+            or nxt.lower_ in ("with", "from", "under", "while", "without", "through", "across", "using", "over", "into")
+
+
+@Language.factory("akg_phrases", default_config={"cues_file": ""})
+def make_phrases(nlp: Language, name: str, cues_file: str) -> PhraseFinder:
+    return PhraseFinder(name, cues_file)
