@@ -1016,3 +1016,42 @@ def test_names_in_what_a_verb_of_change_changes_are_not_subjects(run):
     r = run(text, [("FooNet", "model"), ("FooNet", "model", 2), ("BERTScore", "metric"), ("SBERT", "model"),
                    ("BarNet", "model")])
     assert r.results() == [("+3.2%", "FooNet", None, "BERTScore"), ("+21.8%", "FooNet", None, None)]
+
+
+# ---- round 4: unseen-corpus spot check
+
+def test_a_name_right_after_across_is_a_setting_not_outperformed(run):
+    text = "GraNNite delivers 10.8X higher performance than CPUs and GPUs, respectively, across GNN models."
+    assert run(text, [("GraNNite", "method"), ("GNN", "method")]).links("outperforms") == set()
+
+
+def test_the_compared_list_ends_after_by_a_number_and_a_setting(run):
+    text = "iDSE outperforms DSE methods by 5.1x in proximity to the reference Pareto front."
+    r = run(text, [("iDSE", "method"), ("DSE", "method", 2), ("Pareto", "method")])
+    assert r.links("outperforms") == {("iDSE", "DSE")}
+
+
+def test_our_sized_model_is_the_papers_proposal(run):
+    text = FOONET + "Bridging the gap between general VLLMs and reward models, our 3B model achieves 3.3% over standard CoT overall."
+    r = run(text, [("FooNet", "model"), ("VLLMs", "model"), ("CoT", "method")])
+    assert r.results()[0][1] == "FooNet"
+    assert r.links("outperforms") == {("FooNet", "CoT")}
+
+
+def test_a_model_with_a_method_is_the_subject(run):
+    text = "Notably, GPT-4o with Chain-of-Thought (CoT) achieves only 27.3% accuracy."
+    r = run(text, [("GPT-4o", "model"), ("Chain-of-Thought", "method"), ("CoT", "method"), ("accuracy", "metric")])
+    assert r.results() == [("27.3%", "GPT-4o", None, "accuracy")]
+
+
+def test_our_model_in_a_benchmark_paper_is_not_the_benchmark(run):
+    text = ("We introduce FooBench, a new benchmark for reasoning. "
+            "Our 3B model is able to achieve an average improvement of 3.3% on FooBench.")
+    r = run(text, [("FooBench", "benchmark"), ("FooBench", "benchmark", 2)])
+    assert r.results() == [("3.3%", None, "FooBench", None)]
+
+
+def test_an_opening_on_benchmark_phrase_holds_our_result(run):
+    text = FOONET + "On the BIRD development set, our 3B model achieves 65.28% execution accuracy."
+    r = run(text, [("FooNet", "model"), ("BIRD", "benchmark"), ("execution accuracy", "metric")])
+    assert r.results() == [("65.28%", "FooNet", "BIRD", "execution accuracy")]

@@ -109,7 +109,8 @@ class Cues:
         self.percent_setting = re.compile(rf"^\s+of\s+{_alt(d['percent_of_setting'])}", flags)
         self.subject_blockers = re.compile(
             rf"(?:{_alt(d['subject_blockers'])}|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+|a\s+|an\s+)?$", flags)
-        self.our_reference = re.compile(rf"{_alt(d['our_reference'])}|\bwe\b", flags)
+        # "our 3B model", "our 7B-parameter model": a size between "our" and the head is still ours
+        self.our_reference = re.compile(rf"{_alt(d['our_reference'])}|\bwe\b|\bour\s+[\w.-]*\d[\w.-]*\s+{_alt(d['our_heads'])}", flags)
         # "Compared to SBERT, it yields +21.8%": a pronoun opening the clause of a claim, read as the paper's proposal
         self.pronoun_reference = re.compile(
             rf"(?:^|[,;:]\s*|\b(?:that|and|where|while)\s+){_alt(d['pronoun_reference'])}\s+(?:\w+ly\s+|also\s+|further\s+|still\s+|even\s+)?"

@@ -23,6 +23,7 @@ from .units import AGENTS, Ent, PaperSubject, Unit, _Found, _has_any, _prev_word
 _SETTING_BEFORE = re.compile(r"\b(?:across|in|on|under|for|within)\s+(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,2}$")
 _CLASS_AFTER = re.compile(r"(?:-based|-style|-like|\s+based)\s+(?:[\w-]+\s+)?(?:methods|approaches|models|baselines|systems|"
                           r"techniques|algorithms|frameworks|agents)\b", re.IGNORECASE)
+_PAST_NUMBER = re.compile(r"\bby\s+\S*\d\S*\s+(?:in|on|at|across|for|under|when|with|within)\b", re.IGNORECASE)
 
 
 class LinkRules(SubjectRules):
@@ -54,14 +55,16 @@ class LinkRules(SubjectRules):
             if ent.start < pos or ent.label not in AGENTS:
                 continue
             gap = unit.text[pos:ent.start]
-            if len(gap) > 150 or self.cues.clause_stop.search(gap) or self.cues.outperform.search(gap):
-                break
+            if len(gap) > 150 or self.cues.clause_stop.search(gap) or self.cues.outperform.search(gap) \
+                    or _PAST_NUMBER.search(gap):
+                break  # "outperforms A by 5x in proximity to the reference Pareto front": the compared list is over
             if re.search(r"\bother\s+(?:[\w-]+\s+){0,2}$", unit.text[max(0, ent.start - 40):ent.start], re.IGNORECASE):
                 continue  # "other competitive RL variants" is a class, not RL itself
             if _CLASS_AFTER.match(unit.text, ent.end):
                 continue  # "scalar reward-based methods" is a class of methods, not the scalar reward
             if self.cues.training_before.search(unit.text[max(0, ent.start - 60):ent.start]) or \
-                    _prev_word(unit.text[:ent.start]) in ("on", "using", "with", "from", "via", "by", "in", "for", "upon"):
+                    _prev_word(unit.text[:ent.start]) in ("on", "using", "with", "from", "via", "by", "in", "for", "upon",
+                                                          "across", "under", "within", "among"):
                 continue
             if _SETTING_BEFORE.search(unit.text, max(0, ent.start - 40), ent.start):
                 continue  # "outperforms baselines across various CL algorithms", "in complex RL settings"

@@ -30,6 +30,7 @@ _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lowe
 _OURS = re.compile(r"\b(?:our|the\s+proposed)\b", re.IGNORECASE)
 _OTHER_SYSTEM = re.compile(r"\b(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|in|for|across)\s+(?:the\s+)?", re.IGNORECASE)
+_OPENING = re.compile(r"\s*(?:on|in|across|for|at|over|under)\s+[^,;]*$", re.IGNORECASE)
 _TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
 
 
@@ -132,20 +133,22 @@ class ResultRules(SubjectRules):
             return later
         earlier = [g for g in _groups(unit, ("benchmark",)) if g[-1].end <= value.start]
         if earlier and len(earlier[-1]) == 1 and earlier[-1][0] in benches and \
-                not self._new_clause(unit.text[earlier[-1][0].end:value.start]):
+                not self._new_clause(unit.text[earlier[-1][0].end:value.start],
+                                     opening=bool(_OPENING.match(unit.text, 0, earlier[-1][0].start))):
             return earlier[-1][0]
         if lead is not None:  # "speeds up training on ETTh1 data by 73% and 80%": measured there, not trained on
             return next((e for e in unit.ents if e.label == "benchmark" and e not in benches and e.end <= lead.start
                          and _TIED_GAP.fullmatch(unit.text, e.end, lead.start)), None)
         return None
 
-    def _new_clause(self, between: str) -> bool:
+    def _new_clause(self, between: str, opening: bool = False) -> bool:
         """A clause break or a new "our model" subject after a comma or "and": what came before is not
-        tied to what follows ("on B, and our model ..."), unlike "results on B show that our model ..."."""
+        tied to what follows ("on B, and our model ..."), unlike "results on B show that our model ..." and
+        an opening phrase "On B, our model ..." (`opening`: the benchmark is in the sentence's opening phrase)."""
         if self.cues.clause_stop.search(between):
             return True
         ours = self.cues.our_reference.search(between)
-        return bool(ours) and bool(re.search(r",|\band\b", between[:ours.start()]))
+        return bool(ours) and bool(re.search(r"\band\b" if opening else r",|\band\b", between[:ours.start()]))
 
     @staticmethod
     def _tied_before(unit: Unit, value: Value, benches: list[Ent]) -> bool:
