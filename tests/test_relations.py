@@ -1055,3 +1055,22 @@ def test_an_opening_on_benchmark_phrase_holds_our_result(run):
     text = FOONET + "On the BIRD development set, our 3B model achieves 65.28% execution accuracy."
     r = run(text, [("FooNet", "model"), ("BIRD", "benchmark"), ("execution accuracy", "metric")])
     assert r.results() == [("65.28%", "FooNet", "BIRD", "execution accuracy")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "FooNet was evaluated using the F1 score, 95% confidence interval (CI) and paired-sample t-tests.",
+    "When we supplement FooNet with just 10% verifiable rewards, we alleviate reward hacking.",
+    "FooNet matches NSGA-II with only 4.6% of the explored designs.",
+])
+def test_a_confidence_level_or_a_share_of_the_inputs_is_not_a_result(run, sentence):
+    assert run(sentence, [("FooNet", "method")]).values() == []
+
+
+def test_a_share_followed_by_a_metric_or_alone_is_still_a_result(run):
+    text = "FooNet achieves 91% accuracy, as reflected in questionnaire results with 88.89%."
+    assert run(text, [("FooNet", "method"), ("accuracy", "metric")]).values() == ["91%", "88.89%"]
+
+
+def test_a_latex_times_value_has_no_dollar_sign(run):
+    text = "FooNet achieves a $3.45\\times$ speedup over BarNet."
+    assert run(text, [("FooNet", "method"), ("speedup", "metric")]).values() == ["3.45×"]

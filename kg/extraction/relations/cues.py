@@ -107,6 +107,9 @@ class Cues:
         self.post_number_ok = re.compile(rf"^\s*(?:[,.;:)\]]|$|{_alt(d['post_number_ok'])})", flags)
         self.integer_cue_before = re.compile(rf"{_alt(d['integer_result_cues'])}\s*[:=]?\s*(?:the\s+|a\s+|an\s+)?$", flags)
         self.percent_setting = re.compile(rf"^\s+of\s+{_alt(d['percent_of_setting'])}", flags)
+        # "with just 10% verifiable rewards", "using 8% background images": a share of the inputs, not a score
+        self.setting_before_percent = re.compile(rf"{_alt(d['setting_before_percent'])}\s+$", flags)
+        self.not_result_after = re.compile(rf"^\s*{_alt(d['not_result_after'])}", flags)
         self.subject_blockers = re.compile(
             rf"(?:{_alt(d['subject_blockers'])}|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+|a\s+|an\s+)?$", flags)
         # "our 3B model", "our 7B-parameter model": a size between "our" and the head is still ours

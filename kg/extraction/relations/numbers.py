@@ -107,7 +107,8 @@ def _is_currency(text: str, m: re.Match) -> int:
     """1 for "$534,700" (the sign's length), 0 otherwise; "$4\\%$" is LaTeX math, not dollars."""
     if m.start() == 0 or text[m.start() - 1] not in "$€£" or (m.start() > 1 and text[m.start() - 2] not in " (\n"):
         return 0
-    return 0 if text[m.start() - 1] == "$" and "$" in text[m.end():m.end() + 3] else 1
+    math = "$" in text[m.end():m.end() + 3] or "$" in (m.group("unit") or "")  # "$3.45\\times$" is math too
+    return 0 if text[m.start() - 1] == "$" and math else 1
 
 
 def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
@@ -123,7 +124,11 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
         return False
     if re.search(r"(?<![\w-])[pP](?:-value)?\s*(?:[<=>≤≥]|&lt;)\s*$", text[max(0, m.start() - 12):m.start()]):
         return False  # a p-value is a test statistic, not a result
+    if cues.not_result_after.match(after):
+        return False  # "95% confidence interval"
     if has_unit:
+        if "%" in (m.group("unit") or "") and _input_share(text, m, unit, cues):
+            return False
         return not ("%" in (m.group("unit") or "") and cues.percent_setting.match(after))
     num = m.group("num")
     if text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
@@ -138,6 +143,18 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
         return metric_next or metric_before or bool(cues.integer_cue_before.search(text[max(0, m.start() - 30):m.start()]))
     version = re.search(r"(?<![\w-])[A-Z][\w-]*\s$", text[max(0, m.start() - 30):m.start()])
     return metric_before or not version or bool(cues.integer_cue_before.search(text[max(0, m.start() - 30):m.start()]))
+
+
+def _input_share(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
+    """"with just 10% verifiable rewards", "using only 4.6% of the explored designs": after with/using, a
+    percentage of a plain noun (not a metric, not a word that goes on with a result) is a share of the inputs."""
+    if not cues.setting_before_percent.search(text, 0, m.start()):
+        return False
+    after = text[m.end():]
+    word = re.match(r"\s+(?:of\s+(?:the\s+)?)?([a-z][\w-]*)", after)
+    if not word or cues.post_number_ok.match(after):
+        return False
+    return not any(e.label == "metric" and m.end() <= e.start <= m.end() + len(word.group(0)) + 1 for e in unit.ents)
 
 
 def _after_versus(unit: Unit, value: Value, cluster: list[Value]) -> bool:
