@@ -1074,3 +1074,31 @@ def test_a_share_followed_by_a_metric_or_alone_is_still_a_result(run):
 def test_a_latex_times_value_has_no_dollar_sign(run):
     text = "FooNet achieves a $3.45\\times$ speedup over BarNet."
     assert run(text, [("FooNet", "method"), ("speedup", "metric")]).values() == ["3.45×"]
+
+
+def test_the_proposed_approach_set_off_by_commas_names_it(run):
+    text = "The proposed approach, DivGNN, combines two graph convolutions."
+    assert run(text, [("DivGNN", "method")]).roles("proposes") == {"DivGNN"}
+
+
+def test_a_title_lead_before_a_dash_is_proposed(run):
+    text = "PCSI -- The Platform for Content-Structure Inference\n\nPCSI facilitates sharing information."
+    assert run(text, [("PCSI", "method")]).roles("proposes") == {"PCSI"}
+
+
+def test_we_adopt_and_introduce_proposes_what_is_introduced(run):
+    text = "We adopt and enhance the SegGPT architecture and introduce a scribble-based annotation mechanism."
+    r = run(text, [("SegGPT", "model"), ("scribble-based annotation mechanism", "method")])
+    assert r.roles("proposes") == {"scribble-based annotation mechanism"}
+
+
+def test_a_connection_between_names_proposes_neither(run):
+    text = "We establish a connection between Koopman operator approximation and linear Recurrent Neural Networks."
+    r = run(text, [("Koopman operator approximation", "method"), ("Recurrent Neural Networks", "method")])
+    assert r.roles("proposes") == set()
+
+
+def test_a_descriptive_head_before_an_appositive_name_is_not_proposed(run):
+    text = "Ultimately, we propose a novel neuron format, QNN-alpha, which is tailored for CTR prediction."
+    r = run(text, [("neuron format", "method"), ("QNN-alpha", "method")])
+    assert r.roles("proposes") == {"QNN-alpha"}

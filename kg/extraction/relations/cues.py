@@ -57,7 +57,8 @@ class Cues:
         claim_verbs = _alt(d["subject_verbs"] + d["outperform_verbs"] + d["block_before_entity"])
         self.our_named = re.compile(  # "the proposed method surpasses X": X is what it surpasses, not the proposal
             rf"(?:\b(?:our|the)\s+(?:proposed|new|novel)\s+(?:(?!{claim_verbs})[\w-]+\s+){{0,2}}?"
-            rf"|\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s*,?\s*)$", flags)
+            rf"|\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s*,?\s*"
+            rf"|\bthe\s+(?:proposed|new|novel)\s+{_alt(d['our_heads'])}\s*,\s*)$", flags)  # "The proposed approach, DivGNN,"
         self.new_kind = re.compile(
             rf"\b(?:a|an|the)\s+{novelty}\s+(?:(?!{heads})[\w-]+\s+){{0,4}}?{heads}\s*(?:,|:|--|—)?\s*(?:{naming}\s*)?$", flags)
         self.released = re.compile(rf"^\s*{paren}{_alt(d['release_cues'])}", flags)
@@ -78,7 +79,9 @@ class Cues:
         self.our_component = re.compile(
             rf"\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s+(?:\w+ly\s+|also\s+|further\s+)?{_alt(d['component_verbs'])}", flags)
         self.our_subject = re.compile(rf"^\s*(?:\w+,\s*)?our\s+(?:proposed\s+)?(?:[\w-]+\s+)?{_alt(d['our_heads'])}\b", flags)
-        self.title_link_after = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?::|{_alt(d['title_links'])}\s)", flags)
+        self.title_link_after = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?::|--|—|–|-\s|{_alt(d['title_links'])}\s)", flags)
+        # "We adopt and enhance SegGPT ... and introduce a scribble-based annotation mechanism"
+        self.propose_and = re.compile(rf"\band\s+(?:then\s+)?(?:also\s+)?{_alt(d['propose_verbs'] + [v + 'd' if v.endswith('e') else v + 'ed' for v in d['propose_verbs']])}\s", flags)
         self.enumerated = re.compile(
             rf"\b(?:two|three|four|five|six|several|\d)\s+(?:(?:new|novel|core|key|main|complementary|distinct)\s+)?"
             rf"(?:[\w-]+\s+){{0,2}}?(?:{heads}|{_alt(d['part_heads'])})[^:;.]{{0,60}}:\s*", flags)

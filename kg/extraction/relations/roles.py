@@ -87,6 +87,13 @@ class RoleRules(Rules):
                 self._title_topic(unit, match.end(), found)
             if first is not None:
                 self._propose(unit, found, first, "we-propose", coordinated=True)
+        if not proposing and _has_any(text, cues.propose_hints) and re.search(r"\bwe\b", text, re.IGNORECASE):
+            for match in cues.propose_and.finditer(text):  # "We adopt ... and introduce X": the same "we"
+                if re.search(r"\bwe\b", text[:match.start()], re.IGNORECASE) and ";" not in text[:match.start()]:
+                    first = self._first_contribution(unit, match.end())
+                    if first is not None:
+                        proposing = True
+                        self._propose(unit, found, first, "we-propose", coordinated=True)
         if proposing:
             self._find_new_measure(unit, found)
             for match in cues.plural_parts.finditer(text):
@@ -220,8 +227,21 @@ class RoleRules(Rules):
                 return None
             if cues.applied_after.match(after):
                 return None  # "we introduce the attention sink mechanism into ..." applies an existing one
-            return ent
+            return self._appositive_name(unit, ent) or ent
         return None
+
+    @staticmethod
+    def _appositive_name(unit: Unit, ent: Ent) -> Ent | None:
+        """"a novel neuron format, QNN-alpha, which ...": a descriptive phrase followed by a name set off by
+        commas is what the name is; the name is the contribution."""
+        if _named(ent.text):
+            return None
+        name = next((e for e in unit.ents if e.start >= ent.end), None)
+        if name is None or name.label not in AGENTS + ("benchmark",) or not _named(name.text) or \
+                not re.fullmatch(r"\s*(?:,|:|--|—|–)\s*", unit.text[ent.end:name.start]) or \
+                not re.match(r"\s*(?:\([^()]{0,40}\)\s*)?(?:[,.;]|$|which\b|that\b)", unit.text[name.end:]):
+            return None
+        return name
 
     def _title_topic(self, unit: Unit, pos: int, found: _Found) -> Ent | None:
         """"we propose a multi-timescale hierarchical RL approach" under the title "Multi-Timescale
