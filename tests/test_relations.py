@@ -1102,3 +1102,8 @@ def test_a_descriptive_head_before_an_appositive_name_is_not_proposed(run):
     text = "Ultimately, we propose a novel neuron format, QNN-alpha, which is tailored for CTR prediction."
     r = run(text, [("neuron format", "method"), ("QNN-alpha", "method")])
     assert r.roles("proposes") == {"QNN-alpha"}
+
+
+def test_a_coined_name_before_a_new_contribution_head_is_proposed(run):
+    text = "To evaluate spiritual relevance, we propose a novel Spiritual Insight metric and automate assessment."
+    assert run(text, [("Spiritual Insight", "metric")]).roles("proposes") == {"Spiritual Insight"}

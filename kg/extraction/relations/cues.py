@@ -45,6 +45,7 @@ class Cues:
             rf"{_alt([v + s for v in d['propose_verbs'] for s in ('', 's', 'd', 'ed')])}", flags)
         novelty, naming = _alt(d["novelty_words"]), _alt(d["naming_cues"])
         heads = _alt(d["contribution_heads"] + [h + "s" for h in d["contribution_heads"]])
+        self.novelty_group, self.heads_group = novelty, heads
         paren = r"(?:\([^()]{0,60}\)\s*)?"
         self.appositive = re.compile(
             rf"^\s*{paren}(?:(?:,|:|--|—|–)\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){{0,3}}?{novelty}"

@@ -84,7 +84,7 @@ class RoleRules(Rules):
         for match in cues.propose.finditer(text) if _has_any(text, cues.propose_hints) else ():
             proposing = True
             first = self._first_contribution(unit, match.end(), tasks=True) or \
-                self._title_topic(unit, match.end(), found)
+                self._title_topic(unit, match.end(), found) or self._named_kind(unit, match.end(), found)
             if first is not None:
                 self._propose(unit, found, first, "we-propose", coordinated=True)
         if not proposing and _has_any(text, cues.propose_hints) and re.search(r"\bwe\b", text, re.IGNORECASE):
@@ -242,6 +242,17 @@ class RoleRules(Rules):
                 not re.match(r"\s*(?:\([^()]{0,40}\)\s*)?(?:[,.;]|$|which\b|that\b)", unit.text[name.end:]):
             return None
         return name
+
+    def _named_kind(self, unit: Unit, pos: int, found: _Found) -> Ent | None:
+        """"we propose a novel Spiritual Insight metric": a coined capitalised name right before the head of a
+        new contribution is that contribution's name (not a lexicon name: "a novel Transformer architecture")."""
+        ent = next((e for e in unit.ents if e.start >= pos and e.label != "task"), None)
+        if ent is None or not _named(ent.text) or not re.fullmatch(
+                rf"\s*(?:a|an)\s+{self.cues.novelty_group}\s+", unit.text[pos:ent.start], re.IGNORECASE):
+            return None
+        if not re.match(rf"\s+{self.cues.heads_group}(?![\w-])", unit.text[ent.end:ent.end + 40], re.IGNORECASE):
+            return None
+        return None if _known(found, ent) else ent
 
     def _title_topic(self, unit: Unit, pos: int, found: _Found) -> Ent | None:
         """"we propose a multi-timescale hierarchical RL approach" under the title "Multi-Timescale
