@@ -1107,3 +1107,15 @@ def test_a_descriptive_head_before_an_appositive_name_is_not_proposed(run):
 def test_a_coined_name_before_a_new_contribution_head_is_proposed(run):
     text = "To evaluate spiritual relevance, we propose a novel Spiritual Insight metric and automate assessment."
     assert run(text, [("Spiritual Insight", "metric")]).roles("proposes") == {"Spiritual Insight"}
+
+
+def test_a_bare_number_coordinated_after_a_number_and_its_metric_shares_it(run):
+    text = "EDEN achieves a 99% success rate, within the simple scenarios, and >94% within complex floorplans."
+    r = run(text, [("EDEN", "method"), ("success rate", "metric")])
+    assert [m for *_, m in r.results()] == ["success rate", "success rate"]
+
+
+def test_an_acceleration_in_a_metric_holds_the_number(run):
+    text = "Empirically, ERW achieves a 40x acceleration in training speed compared to REPA."
+    r = run(text, [("ERW", "method"), ("training speed", "metric"), ("REPA", "method")])
+    assert r.results() == [("40x", "ERW", None, "training speed")]

@@ -31,6 +31,8 @@ _OURS = re.compile(r"\b(?:our|the\s+proposed)\b", re.IGNORECASE)
 _OTHER_SYSTEM = re.compile(r"\b(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|in|for|across)\s+(?:the\s+)?", re.IGNORECASE)
 _OPENING = re.compile(r"\s*(?:on|in|across|for|at|over|under)\s+[^,;]*$", re.IGNORECASE)
+_PARALLEL_GAP = re.compile(r"(?:\s*,?\s+(?:within|in|on|for|across|under|at)\s+[^,;]{1,60})?\s*,?\s*and\s+", re.IGNORECASE)
+_SETTING_AFTER = re.compile(r"\s+(?:within|in|on|for|across|under|at)\s", re.IGNORECASE)
 _TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
 
 
@@ -160,10 +162,18 @@ class ResultRules(SubjectRules):
         for ent in unit.ents:
             if ent.label == "metric" and ent.start >= value.end and re.fullmatch(
                     r"\s*(?:(?:absolute|relative|average|higher|lower|improvement|increase|gain|reduction|decrease|"
-                    r"speed[\s-]?up|boost|drop|improvements|gains|better|in|on|of|the)\s+){0,3}",
+                    r"speed[\s-]?up|boost|drop|improvements|gains|better|acceleration|enhancement|savings?|"
+                    r"in|on|of|the)\s+){0,3}",
                     unit.text[value.end:ent.start], re.IGNORECASE):
                 return ent
         return None
+
+    @staticmethod
+    def _parallel(unit: Unit, metric: Ent, value: Value) -> bool:
+        """"a 99% success rate, within the simple scenarios, and >94% within complex floorplans": a bare number
+        coordinated after a number and its metric, each with its own setting, shares that metric."""
+        return bool(_PARALLEL_GAP.fullmatch(unit.text, metric.end, value.start)) and \
+            bool(_SETTING_AFTER.match(unit.text, value.end))
 
     def _result_metric(self, unit: Unit, value: Value, shared: Ent | None, taken: set[int]) -> Ent | None:
         """"FID 1.73", "77.2% accuracy", else the metric named earlier in the clause unless another
@@ -180,7 +190,8 @@ class ResultRules(SubjectRules):
         if after is not None:
             return after
         earlier = [e for e in metrics if e.end <= value.start]
-        versus = earlier and re.fullmatch(r"\s*(?:vs\.?|versus)\s*", unit.text[earlier[-1].end:value.start])
+        versus = earlier and (re.fullmatch(r"\s*(?:vs\.?|versus)\s*", unit.text[earlier[-1].end:value.start])
+                              or self._parallel(unit, earlier[-1], value))
         if earlier and (earlier[-1].index not in taken or versus) and not self._new_clause(unit.text[earlier[-1].end:value.start]):
             return earlier[-1]
         return None
