@@ -1119,3 +1119,10 @@ def test_an_acceleration_in_a_metric_holds_the_number(run):
     text = "Empirically, ERW achieves a 40x acceleration in training speed compared to REPA."
     r = run(text, [("ERW", "method"), ("training speed", "metric"), ("REPA", "method")])
     assert r.results() == [("40x", "ERW", None, "training speed")]
+
+
+def test_a_benchmark_papers_dataset_used_for_training_is_neither_subject_nor_benchmark(run):
+    text = ("We introduce MIS, a new dataset for multi-image safety. "
+            "Fine-tuning with MIS increases average accuracy by 0.83% across five general benchmarks.")
+    r = run(text, [("MIS", "benchmark"), ("MIS", "benchmark", 2), ("average accuracy", "metric")])
+    assert r.results() == [("0.83%", None, None, "average accuracy")]

@@ -57,7 +57,10 @@ class SubjectRules(Rules):
         if verb_led or candidates:
             return (verb_led or candidates)[0]
         # "our method ..." or the proposal's own name where the entity finder left it unmarked
-        if paper_subject is not None and (cues.our_reference.search(text[:pos]) or paper_subject.pattern.search(text[:pos])
+        named = paper_subject.pattern.search(text[:pos]) if paper_subject is not None else None
+        if named and paper_subject.label not in AGENTS and any(e.start <= named.start() < e.end for e in unit.ents):
+            named = None  # a marked mention the rules above set aside: "fine-tuning with MIS increases ..."
+        if paper_subject is not None and (cues.our_reference.search(text[:pos]) or named
                                           or cues.pronoun_reference.search(text[:pos])):
             if paper_subject.label not in AGENTS and not paper_subject.pattern.search(text[:pos]) and \
                     _AGENT_HEAD.search(text[:pos]):
