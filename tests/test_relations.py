@@ -1126,3 +1126,13 @@ def test_a_benchmark_papers_dataset_used_for_training_is_neither_subject_nor_ben
             "Fine-tuning with MIS increases average accuracy by 0.83% across five general benchmarks.")
     r = run(text, [("MIS", "benchmark"), ("MIS", "benchmark", 2), ("average accuracy", "metric")])
     assert r.results() == [("0.83%", None, None, "average accuracy")]
+
+
+def test_names_after_a_setting_list_are_not_outperformed(run):
+    text = "Our method ProgGen outperforms competing techniques in two challenging environments: (i) PhyWorld (ii) Cart Pole."
+    assert run(text, [("ProgGen", "method"), ("PhyWorld", "method")]).links("outperforms") == set()
+
+
+def test_an_unnamed_system_after_an_indefinite_article_is_not_outperformed(run):
+    text = "FooNet achieves a score of 79%, surpassing the 77% achieved by a computationally intensive deep learning autoencoder."
+    assert run(text, [("FooNet", "method"), ("autoencoder", "method")]).links("outperforms") == set()
