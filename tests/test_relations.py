@@ -1136,3 +1136,20 @@ def test_names_after_a_setting_list_are_not_outperformed(run):
 def test_an_unnamed_system_after_an_indefinite_article_is_not_outperformed(run):
     text = "FooNet achieves a score of 79%, surpassing the 77% achieved by a computationally intensive deep learning autoencoder."
     assert run(text, [("FooNet", "method"), ("autoencoder", "method")]).links("outperforms") == set()
+
+
+def test_a_number_with_its_own_changed_noun_does_not_take_an_earlier_metric(run):
+    text = "FooNet places circuits while reducing congestion by 30%, timing by 9%, and wirelength by 5%."
+    r = run(text, [("FooNet", "method"), ("congestion", "metric")])
+    assert [m for *_, m in r.results()] == ["congestion", None, None]
+
+
+def test_a_number_coordinated_without_its_own_noun_keeps_the_metric(run):
+    text = "FooNet improves answer accuracy by up to 16.67% on BioASQ and 12.20% on PubMedQA."
+    r = run(text, [("FooNet", "method"), ("answer accuracy", "metric"), ("BioASQ", "benchmark"), ("PubMedQA", "benchmark")])
+    assert [m for *_, m in r.results()] == ["answer accuracy", "answer accuracy"]
+
+
+def test_a_to_range_with_the_unit_written_once_is_one_value(run):
+    text = "Performance of FooNet declines by 5.0 to 7.5 percent with auxiliary instructions."
+    assert run(text, [("FooNet", "method")]).values() == ["5.0 to 7.5 percent"]

@@ -84,9 +84,9 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
             end, value = upper.end(), None
         elif _TO_RANGE.match(text, end) and _prev_word(text[:start]) == "from" and not _RANGING.search(text, 0, start):
             continue  # "from 40% to 60%": the result is the second number
-        elif _TO_RANGE.match(text, end) and m.group("unit"):  # "67.7% to 123.2%", "ranging from 88.7% to 92.9%"
+        elif _TO_RANGE.match(text, end):  # "67.7% to 123.2%", "ranging from 88.7% to 92.9%", "by 5.0 to 7.5 percent"
             upper = _UPPER.match(text, _TO_RANGE.match(text, end).end())
-            if upper and upper.group("unit"):
+            if upper and upper.group("unit") and (m.group("unit") or not _GLUED_AFTER.match(text, upper.end())):
                 end, value = upper.end(), None
         if cues.percent_setting.match(text[end:]) and "%" in text[start:end]:
             continue  # "30% to 50% of the data" is a setting

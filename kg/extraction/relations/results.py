@@ -33,6 +33,8 @@ _ON_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|in|for|across)\s+(?:the\s+)?
 _OPENING = re.compile(r"\s*(?:on|in|across|for|at|over|under)\s+[^,;]*$", re.IGNORECASE)
 _PARALLEL_GAP = re.compile(r"(?:\s*,?\s+(?:within|in|on|for|across|under|at)\s+[^,;]{1,60})?\s*,?\s*and\s+", re.IGNORECASE)
 _SETTING_AFTER = re.compile(r"\s+(?:within|in|on|for|across|under|at)\s", re.IGNORECASE)
+_CHANGED_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
+_OWN_BY = re.compile(r"[a-z]\s+by\s+$", re.IGNORECASE)  # the number has its own changed noun: "timing by 9%"
 _TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
 
 
@@ -58,7 +60,9 @@ class ResultRules(SubjectRules):
                 if self._measured_on_paper_benchmark(unit, value, subject, paper_subject):
                     subject, benchmark = None, benchmark or paper_subject.index
                 taken = {owned[v].index for v in others if owned[v] is not None} | \
-                    {o.index for v in values if v is not value and (o := _paren_owner(unit, v.start)) is not None}
+                    {o.index for v in values if v is not value and (o := _paren_owner(unit, v.start)) is not None} | \
+                    ({e.index for v in others for e in unit.ents if e.label == "metric" and  # "congestion by 30%, timing by 9%"
+                      _CHANGED_BY.fullmatch(unit.text, e.end, v.start)} if _OWN_BY.search(unit.text, 0, value.start) else set())
                 metric = slots.get("metric") or self._result_metric(unit, value, shared_metric, taken)
                 if subject is not None and not _after_versus(unit, value, cluster):
                     self._better_by(unit, value, subject, found)
