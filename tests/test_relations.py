@@ -1153,3 +1153,15 @@ def test_a_number_coordinated_without_its_own_noun_keeps_the_metric(run):
 def test_a_to_range_with_the_unit_written_once_is_one_value(run):
     text = "Performance of FooNet declines by 5.0 to 7.5 percent with auxiliary instructions."
     assert run(text, [("FooNet", "method")]).values() == ["5.0 to 7.5 percent"]
+
+
+def test_the_paper_describes_an_implementation_called_x_proposes_x(run):
+    text = "The paper describes a simple implementation called iStrucInd that adapts a protocol."
+    assert run(text, [("iStrucInd", "method")]).roles("proposes") == {"iStrucInd"}
+
+
+def test_a_second_coined_name_after_and_a_in_the_propose_clause_is_proposed(run):
+    text = ("Specifically, we propose the Multi-Head Khatri-Rao Product as a superior alternative to HP "
+            "and a Self-Ensemble Loss with dynamic ensemble capability.")
+    r = run(text, [("Multi-Head Khatri-Rao Product", "method"), ("HP", "method"), ("Self-Ensemble Loss", "method")])
+    assert r.roles("proposes") == {"Multi-Head Khatri-Rao Product", "Self-Ensemble Loss"}

@@ -75,7 +75,7 @@ class Cues:
             rf"^\s*{paren}(?:(?:,|:|--|—|–)\s*|,?\s*is\s+)(?:a|an)\s+(?:[\w.-]+\s+){{0,4}}?{heads}(?![\w-])", flags)
         self.appositive_blockers = set(d["appositive_blockers"])
         self.background = re.compile(rf"^\s*{paren}(?:,|:|--|—|–|is)?\s*(?:a|an)\s+(?:[\w.-]+\s+){{0,3}}?{_alt(d['background_words'])}", flags)
-        self.we_context = re.compile(r"\b(?:we|our|this\s+(?:paper|work)|novel|new|propos\w*|introduc\w*|present\w*)\b", flags)
+        self.we_context = re.compile(r"\b(?:we|our|(?:this|the)\s+(?:paper|work)|novel|new|propos\w*|introduc\w*|present\w*)\b", flags)
         self.component_verb = re.compile(rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?:\w+ly\s+|also\s+|further\s+)?{_alt(d['component_verbs'])}", flags)
         self.our_component = re.compile(
             rf"\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s+(?:\w+ly\s+|also\s+|further\s+)?{_alt(d['component_verbs'])}", flags)

@@ -87,6 +87,7 @@ class RoleRules(Rules):
                 self._title_topic(unit, match.end(), found) or self._named_kind(unit, match.end(), found)
             if first is not None:
                 self._propose(unit, found, first, "we-propose", coordinated=True)
+                self._propose_and_also(unit, found, first)
         if not proposing and _has_any(text, cues.propose_hints) and re.search(r"\bwe\b", text, re.IGNORECASE):
             for match in cues.propose_and.finditer(text):  # "We adopt ... and introduce X": the same "we"
                 if re.search(r"\bwe\b", text[:match.start()], re.IGNORECASE) and ";" not in text[:match.start()]:
@@ -242,6 +243,21 @@ class RoleRules(Rules):
                 not re.match(r"\s*(?:\([^()]{0,40}\)\s*)?(?:[,.;]|$|which\b|that\b)", unit.text[name.end:]):
             return None
         return name
+
+    def _propose_and_also(self, unit: Unit, found: _Found, first: Ent) -> None:
+        """"we propose the Multi-Head Khatri-Rao Product as a superior alternative to HP and a Self-Ensemble Loss":
+        a coined capitalised name after "and a" later in the same clause is a second contribution."""
+        for ent in unit.ents:
+            if ent.start <= first.end or ent.label not in AGENTS or ent.index in found.proposed:
+                continue
+            gap = unit.text[first.end:ent.start]
+            if len(gap) > 120 or self.cues.clause_stop.search(gap) or self.cues.outperform.search(gap) or \
+                    re.search(r"\b(?:than|over|compared|versus|vs|on|using|via|from|by)\b", gap, re.IGNORECASE):
+                return
+            if re.search(r"\band\s+(?:a|an)\s+$", gap, re.IGNORECASE) and " " in ent.text and \
+                    all(w[:1].isupper() for w in ent.text.split()) and not _known(found, ent):
+                self._propose(unit, found, ent, "we-propose")
+                return
 
     def _named_kind(self, unit: Unit, pos: int, found: _Found) -> Ent | None:
         """"we propose a novel Spiritual Insight metric": a coined capitalised name right before the head of a
