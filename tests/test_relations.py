@@ -1165,3 +1165,9 @@ def test_a_second_coined_name_after_and_a_in_the_propose_clause_is_proposed(run)
             "and a Self-Ensemble Loss with dynamic ensemble capability.")
     r = run(text, [("Multi-Head Khatri-Rao Product", "method"), ("HP", "method"), ("Self-Ensemble Loss", "method")])
     assert r.roles("proposes") == {"Multi-Head Khatri-Rao Product", "Self-Ensemble Loss"}
+
+
+def test_what_we_then_use_after_a_propose_verb_is_not_proposed(run):
+    text = ("We then curate and update the data and use a dimensionality reduction approach "
+            "(principal component analysis) to create the index.")
+    assert run(text, [("principal component analysis", "method")]).roles("proposes") == set()
