@@ -1171,3 +1171,17 @@ def test_what_we_then_use_after_a_propose_verb_is_not_proposed(run):
     text = ("We then curate and update the data and use a dimensionality reduction approach "
             "(principal component analysis) to create the index.")
     assert run(text, [("principal component analysis", "method")]).roles("proposes") == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "FooBench includes 1,117 annotated samples with 741 cause-effect error pairs.",
+    "Notably, FooNet is comparable to TinyLlama, which is trained on 10 times more data.",
+    "Smaller FooNet models outperform models in the same family that are 10 times larger.",
+])
+def test_dataset_counts_and_size_ratios_are_not_results(run, sentence):
+    assert run(sentence, [("FooNet" if "FooNet" in sentence else "FooBench", "method")]).values() == []
+
+
+def test_a_ratio_with_a_metric_after_a_composition_verb_is_still_a_result(run):
+    text = "FooBench contains hard tasks, and FooNet achieves a 3.5x speedup on them."
+    assert run(text, [("FooBench", "benchmark"), ("FooNet", "method"), ("speedup", "metric")]).values() == ["3.5x"]

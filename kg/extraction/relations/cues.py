@@ -113,6 +113,10 @@ class Cues:
         self.percent_setting = re.compile(rf"^\s+of\s+{_alt(d['percent_of_setting'])}", flags)
         # "with just 10% verifiable rewards", "using 8% background images": a share of the inputs, not a score
         self.setting_before_percent = re.compile(rf"{_alt(d['setting_before_percent'])}\s+$", flags)
+        # "DSDBench includes 1,117 annotated samples with 741 error pairs": counts describing a dataset
+        self.composition = re.compile(_alt(d["composition_verbs"]), flags)
+        # "TinyLlama, which is trained on 10 times more data", "models that are 10 times larger": sizes
+        self.size_after = re.compile(rf"^\s*{_alt(d['size_after'])}", flags)
         self.not_result_after = re.compile(rf"^\s*{_alt(d['not_result_after'])}", flags)
         self.subject_blockers = re.compile(
             rf"(?:{_alt(d['subject_blockers'])}|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+|a\s+|an\s+)?$", flags)

@@ -126,6 +126,10 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
         return False  # a p-value is a test statistic, not a result
     if cues.not_result_after.match(after):
         return False  # "95% confidence interval"
+    if cues.size_after.match(after) and (m.group("unit") or "").strip() in ("x", "X", "×", "times", "fold", "-fold"):
+        return False  # "trained on 10 times more data", "models that are 10 times larger"
+    if not m.group("unit") and "." not in m.group("num") and cues.composition.search(text, 0, m.start()):
+        return False  # "DSDBench includes 1,117 samples with 741 error pairs": a count
     if has_unit:
         if "%" in (m.group("unit") or "") and _input_share(text, m, unit, cues):
             return False
