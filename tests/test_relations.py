@@ -1185,3 +1185,10 @@ def test_dataset_counts_and_size_ratios_are_not_results(run, sentence):
 def test_a_ratio_with_a_metric_after_a_composition_verb_is_still_a_result(run):
     text = "FooBench contains hard tasks, and FooNet achieves a 3.5x speedup on them."
     assert run(text, [("FooBench", "benchmark"), ("FooNet", "method"), ("speedup", "metric")]).values() == ["3.5x"]
+
+
+def test_a_past_tense_claim_verb_marks_the_subject_of_a_later_clause(run):
+    text = ("Among the machine learning algorithms, XGBoost achieved the best accuracy with 94%, "
+            "while among the deep learning models, LSTM delivered the highest accuracy with 99%.")
+    r = run(text, [("XGBoost", "method"), ("accuracy", "metric"), ("LSTM", "method"), ("accuracy", "metric", 2)])
+    assert [s for _, s, _, _ in r.results()] == ["XGBoost", "LSTM"]
