@@ -1192,3 +1192,9 @@ def test_a_past_tense_claim_verb_marks_the_subject_of_a_later_clause(run):
             "while among the deep learning models, LSTM delivered the highest accuracy with 99%.")
     r = run(text, [("XGBoost", "method"), ("accuracy", "metric"), ("LSTM", "method"), ("accuracy", "metric", 2)])
     assert [s for _, s, _, _ in r.results()] == ["XGBoost", "LSTM"]
+
+
+def test_a_name_qualifying_sota_is_not_outperformed(run):
+    text = "Sorcen outperforms the previous Unified SSL SoTA by 0.4% on linear probing."
+    r = run(text, [("Sorcen", "method"), ("SSL", "method"), ("SoTA", "method")])
+    assert r.links("outperforms") == set()

@@ -26,6 +26,7 @@ _CLASS_AFTER = re.compile(r"(?:-based|-style|-like|\s+based)\s+(?:[\w-]+\s+)?(?:
 _SETTING_LIST = re.compile(r"\b(?:in|on|across|under|over)\s+(?:[\w-]+\s+){0,4}?(?:environments?|settings?|tasks?|benchmarks?|"
                            r"datasets?|domains?|scenarios?|games?|languages?)\b", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_SOTA = re.compile(r"\s*(?:SoTA|SOTA|sota|state-of-the-art|state of the art)(?![\w-])", re.IGNORECASE)
 _PAST_NUMBER = re.compile(r"\bby\s+\S*\d\S*\s+(?:in|on|at|across|for|under|when|with|within)\b", re.IGNORECASE)
 
 
@@ -63,6 +64,8 @@ class LinkRules(SubjectRules):
                 break  # "by 5x in proximity to the reference Pareto front", "in two environments: (i) PhyWorld": past the list
             if re.search(r"\bother\s+(?:[\w-]+\s+){0,2}$", unit.text[max(0, ent.start - 40):ent.start], re.IGNORECASE):
                 continue  # "other competitive RL variants" is a class, not RL itself
+            if _SOTA.fullmatch(ent.text) or _SOTA.match(unit.text, ent.end):
+                continue  # "the previous Unified SSL SoTA": the best earlier result, not a named method
             if not re.search(r"[A-Z0-9]", ent.text) and _INDEFINITE_BEFORE.search(gap):
                 continue  # "the 77% achieved by a computationally intensive deep learning autoencoder": unnamed
             if _CLASS_AFTER.match(unit.text, ent.end):
