@@ -1198,3 +1198,10 @@ def test_a_name_qualifying_sota_is_not_outperformed(run):
     text = "Sorcen outperforms the previous Unified SSL SoTA by 0.4% on linear probing."
     r = run(text, [("Sorcen", "method"), ("SSL", "method"), ("SoTA", "method")])
     assert r.links("outperforms") == set()
+
+
+def test_fewer_parameters_than_a_named_method_is_not_outperforming_it(run):
+    text = "FooNet requires significantly fewer tunable parameters, up to 75% fewer compared to LoRA."
+    r = run(text, [("FooNet", "method"), ("LoRA", "method")])
+    assert r.links("outperforms") == set()
+    assert r.values() == ["up to 75%"]

@@ -25,6 +25,7 @@ _BETTER_BY = re.compile(
     r"\s*(?:(?:higher|better|faster|lower|fewer|less|more|improvement|gain|gains|reduction|speed-?up|saving|savings|"
     r"relative|absolute|points?|in\s+[\w-]+)\s+){0,3}(?:over|compared\s+(?:to|with)|relative\s+to|than|against)\s+"
     r"(?:the\s+)?(?:(?:SOTA|state-of-the-art|strong|baseline|prior|previous|vanilla|standard)\s+)?", re.IGNORECASE)
+_SIZE_WORDS = re.compile(r"\b(?:parameters?|params|model\s+size|weights)\b", re.IGNORECASE)
 _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lower\s+(?:accuracy|performance|quality))\b",
                     re.IGNORECASE)
 _OURS = re.compile(r"\b(?:our|the\s+proposed)\b", re.IGNORECASE)
@@ -86,6 +87,9 @@ class ResultRules(SubjectRules):
         match = _BETTER_BY.match(unit.text, value.end)
         if not match or self._doubtful(unit.text, value.start) or _WORSE.search(unit.text[:match.end()]):
             return
+        if re.search(r"\b(?:fewer|less|smaller)\b", match.group(0), re.IGNORECASE) and \
+                _SIZE_WORDS.search(unit.text, max(0, value.start - 80), match.end()):
+            return  # "requiring fewer tunable parameters, up to 75% fewer compared to LoRA": a size, not a win
         obj = next((e for e in unit.ents if e.start == match.end() and e.label in AGENTS), None)
         if obj is not None:
             found.link(unit, subject, "outperforms", obj, unit.evidence("better-by", self.conf("better-by")))
