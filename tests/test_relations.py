@@ -1205,3 +1205,9 @@ def test_fewer_parameters_than_a_named_method_is_not_outperforming_it(run):
     r = run(text, [("FooNet", "method"), ("LoRA", "method")])
     assert r.links("outperforms") == set()
     assert r.values() == ["up to 75%"]
+
+
+def test_a_name_right_before_a_number_is_its_subject(run):
+    text = "ChatGPT achieves a 54.5% success rate compared to DeepSeek 18.1%."
+    r = run(text, [("ChatGPT", "model"), ("success rate", "metric"), ("DeepSeek", "model")])
+    assert [s for _, s, _, _ in r.results()] == ["ChatGPT", "DeepSeek"]

@@ -118,6 +118,9 @@ class ResultRules(SubjectRules):
         owner = _paren_owner(unit, value.start)
         if owner is not None and owner.label in AGENTS and not self._changed(unit, owner):
             return owner  # but "improves BERTScore (+3.2%) and SBERT (+21.8%)": SBERT is what improves
+        for ent in unit.ents:  # "compared to DeepSeek 18.1%", "DeepSeek R1: 66% win-rate": the name right before it
+            if ent.label in AGENTS and re.fullmatch(r"\s*:?\s*", unit.text[ent.end:value.start]) and ent.end < value.start:
+                return ent
         for ent in unit.ents:  # "27 H100-months vs. 7 for Delethink"
             if ent.label in AGENTS and ent.start > value.end and \
                     re.fullmatch(r"\s+for\s+(?:the\s+)?", unit.text[value.end:ent.start]):
