@@ -1211,3 +1211,9 @@ def test_a_name_right_before_a_number_is_its_subject(run):
     text = "ChatGPT achieves a 54.5% success rate compared to DeepSeek 18.1%."
     r = run(text, [("ChatGPT", "model"), ("success rate", "metric"), ("DeepSeek", "model")])
     assert [s for _, s, _, _ in r.results()] == ["ChatGPT", "DeepSeek"]
+
+
+def test_our_new_x_followed_by_more_of_a_name_does_not_propose_x(run):
+    text = "Extensive experiments on both ImageNet-ES and our new ImageNet-ES Diverse show that Lens improves accuracy."
+    r = run(text, [("ImageNet-ES", "benchmark"), ("ImageNet-ES", "benchmark", 2)])
+    assert r.roles("proposes") == set()

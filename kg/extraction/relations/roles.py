@@ -122,7 +122,8 @@ class RoleRules(Rules):
             elif cues.naming_before.search(before[-40:]) and cues.we_context.search(text):
                 self._propose(unit, found, ent, "called", coordinated=True)
             elif cues.our_named.search(before[-60:]):
-                self._propose(unit, found, ent, "our-named")
+                if ent.text.endswith(".") or not re.match(r"\s[A-Z][a-z]", after):  # "our new ImageNet-ES Diverse": a longer name goes on
+                    self._propose(unit, found, ent, "our-named")
             elif cues.new_kind.search(before[-90:]):
                 self._propose(unit, found, ent, "new-kind", coordinated=True)
             elif cues.passive_proposed.match(after) and re.search(r"\b(?:a|an)\s+(?:novel\s+|new\s+)?$", before, re.I):
