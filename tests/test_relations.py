@@ -1217,3 +1217,9 @@ def test_our_new_x_followed_by_more_of_a_name_does_not_propose_x(run):
     text = "Extensive experiments on both ImageNet-ES and our new ImageNet-ES Diverse show that Lens improves accuracy."
     r = run(text, [("ImageNet-ES", "benchmark"), ("ImageNet-ES", "benchmark", 2)])
     assert r.roles("proposes") == set()
+
+
+def test_names_judged_the_most_effective_are_not_proposed(run):
+    text = "Initially, 14 CNN models were tested, identifying DenseNet169, MobileNet, and ResNet152 as the most effective."
+    r = run(text, [("DenseNet169", "model"), ("MobileNet", "model"), ("ResNet152", "model")])
+    assert r.roles("proposes") == set()

@@ -49,7 +49,7 @@ class Cues:
         paren = r"(?:\([^()]{0,60}\)\s*)?"
         self.appositive = re.compile(
             rf"^\s*{paren}(?:(?:,|:|--|—|–)\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){{0,3}}?{novelty}"
-            rf"|,?\s*(?:is|as)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{novelty})", flags)
+            rf"|,?\s*(?:is|as)\s+(?:a|an|the)\s+(?!most\b|best\b|least\b|more\b)(?:[\w-]+\s+){{0,2}}?{novelty})", flags)
         # "we call Longtail Guidance (LTG)": the named phrase itself may be unmarked, its alias marked
         self.naming_before = re.compile(rf"{naming}\s*[,:]?\s*[\"'“‘]?(?:[^\s,;.()]+\s+){{0,5}}?(?:\(\s*)?$", flags)
         self.passive_proposed = re.compile(
