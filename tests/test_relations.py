@@ -1223,3 +1223,8 @@ def test_names_judged_the_most_effective_are_not_proposed(run):
     text = "Initially, 14 CNN models were tested, identifying DenseNet169, MobileNet, and ResNet152 as the most effective."
     r = run(text, [("DenseNet169", "model"), ("MobileNet", "model"), ("ResNet152", "model")])
     assert r.roles("proposes") == set()
+
+
+def test_a_bound_such_as_well_below_is_not_a_result(run):
+    text = "Benchmarks such as PubMedQA exhibited performance plateaus well below 100%, suggesting saturation."
+    assert run(text, [("PubMedQA", "benchmark")]).values() == []

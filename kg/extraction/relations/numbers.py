@@ -33,6 +33,7 @@ _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
 _FOLD_COUNT = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
 _FACTOR = re.compile(r"(?<=\bby\s)(?:a\s+)?(factor\s+(?:of\s+)?(?P<num>\d+(?:\.\d+)?))(?![\w.])", re.IGNORECASE)
+_BOUND_BEFORE = re.compile(r"\b(?:well|far|still|remains?|stays?)\s+(?:below|under|above|beneath)\s+$", re.IGNORECASE)
 _MATH = re.compile(r"\$[^$]{0,80}\$")
 _URL = re.compile(r"https?://\S+|\S+\.(?:com|org|io|ai)\S*")
 _LATEX = ((r"\%", "%"), (r"\times", "×"), (r"\rightarrow", "→"), (r"\sim", "~"), ("$", ""))
@@ -126,6 +127,8 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
         return False  # a p-value is a test statistic, not a result
     if cues.not_result_after.match(after):
         return False  # "95% confidence interval"
+    if _BOUND_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return False  # "performance plateaus well below 100%": a bound, not a score
     if cues.size_after.match(after) and (m.group("unit") or "").strip() in ("x", "X", "×", "times", "fold", "-fold"):
         return False  # "trained on 10 times more data", "models that are 10 times larger"
     if not m.group("unit") and "." not in m.group("num") and cues.composition.search(text, 0, m.start()):
