@@ -1228,3 +1228,12 @@ def test_names_judged_the_most_effective_are_not_proposed(run):
 def test_a_bound_such_as_well_below_is_not_a_result(run):
     text = "Benchmarks such as PubMedQA exhibited performance plateaus well below 100%, suggesting saturation."
     assert run(text, [("PubMedQA", "benchmark")]).values() == []
+
+
+def test_lengths_and_angles_are_result_units(run):
+    text = ("Experimental results demonstrate an average positional error of 9.48 mm and orientation errors of "
+            "(16.13 deg, 8.98 deg, 10.47 deg) across x, y, and z axes.")
+    r = run(text, [("average positional error", "metric"), ("orientation errors", "metric")])
+    assert r.results() == [("9.48 mm", None, None, "average positional error"),
+                           ("16.13 deg", None, None, "orientation errors"), ("8.98 deg", None, None, "orientation errors"),
+                           ("10.47 deg", None, None, "orientation errors")]
