@@ -1016,3 +1016,224 @@ def test_names_in_what_a_verb_of_change_changes_are_not_subjects(run):
     r = run(text, [("FooNet", "model"), ("FooNet", "model", 2), ("BERTScore", "metric"), ("SBERT", "model"),
                    ("BarNet", "model")])
     assert r.results() == [("+3.2%", "FooNet", None, "BERTScore"), ("+21.8%", "FooNet", None, None)]
+
+
+# ---- round 4: unseen-corpus spot check
+
+def test_a_name_right_after_across_is_a_setting_not_outperformed(run):
+    text = "GraNNite delivers 10.8X higher performance than CPUs and GPUs, respectively, across GNN models."
+    assert run(text, [("GraNNite", "method"), ("GNN", "method")]).links("outperforms") == set()
+
+
+def test_the_compared_list_ends_after_by_a_number_and_a_setting(run):
+    text = "iDSE outperforms DSE methods by 5.1x in proximity to the reference Pareto front."
+    r = run(text, [("iDSE", "method"), ("DSE", "method", 2), ("Pareto", "method")])
+    assert r.links("outperforms") == {("iDSE", "DSE")}
+
+
+def test_our_sized_model_is_the_papers_proposal(run):
+    text = FOONET + "Bridging the gap between general VLLMs and reward models, our 3B model achieves 3.3% over standard CoT overall."
+    r = run(text, [("FooNet", "model"), ("VLLMs", "model"), ("CoT", "method")])
+    assert r.results()[0][1] == "FooNet"
+    assert r.links("outperforms") == {("FooNet", "CoT")}
+
+
+def test_a_model_with_a_method_is_the_subject(run):
+    text = "Notably, GPT-4o with Chain-of-Thought (CoT) achieves only 27.3% accuracy."
+    r = run(text, [("GPT-4o", "model"), ("Chain-of-Thought", "method"), ("CoT", "method"), ("accuracy", "metric")])
+    assert r.results() == [("27.3%", "GPT-4o", None, "accuracy")]
+
+
+def test_our_model_in_a_benchmark_paper_is_not_the_benchmark(run):
+    text = ("We introduce FooBench, a new benchmark for reasoning. "
+            "Our 3B model is able to achieve an average improvement of 3.3% on FooBench.")
+    r = run(text, [("FooBench", "benchmark"), ("FooBench", "benchmark", 2)])
+    assert r.results() == [("3.3%", None, "FooBench", None)]
+
+
+def test_an_opening_on_benchmark_phrase_holds_our_result(run):
+    text = FOONET + "On the BIRD development set, our 3B model achieves 65.28% execution accuracy."
+    r = run(text, [("FooNet", "model"), ("BIRD", "benchmark"), ("execution accuracy", "metric")])
+    assert r.results() == [("65.28%", "FooNet", "BIRD", "execution accuracy")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "FooNet was evaluated using the F1 score, 95% confidence interval (CI) and paired-sample t-tests.",
+    "When we supplement FooNet with just 10% verifiable rewards, we alleviate reward hacking.",
+    "FooNet matches NSGA-II with only 4.6% of the explored designs.",
+])
+def test_a_confidence_level_or_a_share_of_the_inputs_is_not_a_result(run, sentence):
+    assert run(sentence, [("FooNet", "method")]).values() == []
+
+
+def test_a_share_followed_by_a_metric_or_alone_is_still_a_result(run):
+    text = "FooNet achieves 91% accuracy, as reflected in questionnaire results with 88.89%."
+    assert run(text, [("FooNet", "method"), ("accuracy", "metric")]).values() == ["91%", "88.89%"]
+
+
+def test_a_latex_times_value_has_no_dollar_sign(run):
+    text = "FooNet achieves a $3.45\\times$ speedup over BarNet."
+    assert run(text, [("FooNet", "method"), ("speedup", "metric")]).values() == ["3.45×"]
+
+
+def test_the_proposed_approach_set_off_by_commas_names_it(run):
+    text = "The proposed approach, DivGNN, combines two graph convolutions."
+    assert run(text, [("DivGNN", "method")]).roles("proposes") == {"DivGNN"}
+
+
+def test_a_title_lead_before_a_dash_is_proposed(run):
+    text = "PCSI -- The Platform for Content-Structure Inference\n\nPCSI facilitates sharing information."
+    assert run(text, [("PCSI", "method")]).roles("proposes") == {"PCSI"}
+
+
+def test_we_adopt_and_introduce_proposes_what_is_introduced(run):
+    text = "We adopt and enhance the SegGPT architecture and introduce a scribble-based annotation mechanism."
+    r = run(text, [("SegGPT", "model"), ("scribble-based annotation mechanism", "method")])
+    assert r.roles("proposes") == {"scribble-based annotation mechanism"}
+
+
+def test_a_connection_between_names_proposes_neither(run):
+    text = "We establish a connection between Koopman operator approximation and linear Recurrent Neural Networks."
+    r = run(text, [("Koopman operator approximation", "method"), ("Recurrent Neural Networks", "method")])
+    assert r.roles("proposes") == set()
+
+
+def test_a_descriptive_head_before_an_appositive_name_is_not_proposed(run):
+    text = "Ultimately, we propose a novel neuron format, QNN-alpha, which is tailored for CTR prediction."
+    r = run(text, [("neuron format", "method"), ("QNN-alpha", "method")])
+    assert r.roles("proposes") == {"QNN-alpha"}
+
+
+def test_a_coined_name_before_a_new_contribution_head_is_proposed(run):
+    text = "To evaluate spiritual relevance, we propose a novel Spiritual Insight metric and automate assessment."
+    assert run(text, [("Spiritual Insight", "metric")]).roles("proposes") == {"Spiritual Insight"}
+
+
+def test_a_bare_number_coordinated_after_a_number_and_its_metric_shares_it(run):
+    text = "EDEN achieves a 99% success rate, within the simple scenarios, and >94% within complex floorplans."
+    r = run(text, [("EDEN", "method"), ("success rate", "metric")])
+    assert [m for *_, m in r.results()] == ["success rate", "success rate"]
+
+
+def test_an_acceleration_in_a_metric_holds_the_number(run):
+    text = "Empirically, ERW achieves a 40x acceleration in training speed compared to REPA."
+    r = run(text, [("ERW", "method"), ("training speed", "metric"), ("REPA", "method")])
+    assert r.results() == [("40x", "ERW", None, "training speed")]
+
+
+def test_a_benchmark_papers_dataset_used_for_training_is_neither_subject_nor_benchmark(run):
+    text = ("We introduce MIS, a new dataset for multi-image safety. "
+            "Fine-tuning with MIS increases average accuracy by 0.83% across five general benchmarks.")
+    r = run(text, [("MIS", "benchmark"), ("MIS", "benchmark", 2), ("average accuracy", "metric")])
+    assert r.results() == [("0.83%", None, None, "average accuracy")]
+
+
+def test_names_after_a_setting_list_are_not_outperformed(run):
+    text = "Our method ProgGen outperforms competing techniques in two challenging environments: (i) PhyWorld (ii) Cart Pole."
+    assert run(text, [("ProgGen", "method"), ("PhyWorld", "method")]).links("outperforms") == set()
+
+
+def test_an_unnamed_system_after_an_indefinite_article_is_not_outperformed(run):
+    text = "FooNet achieves a score of 79%, surpassing the 77% achieved by a computationally intensive deep learning autoencoder."
+    assert run(text, [("FooNet", "method"), ("autoencoder", "method")]).links("outperforms") == set()
+
+
+def test_a_number_with_its_own_changed_noun_does_not_take_an_earlier_metric(run):
+    text = "FooNet places circuits while reducing congestion by 30%, timing by 9%, and wirelength by 5%."
+    r = run(text, [("FooNet", "method"), ("congestion", "metric")])
+    assert [m for *_, m in r.results()] == ["congestion", None, None]
+
+
+def test_a_number_coordinated_without_its_own_noun_keeps_the_metric(run):
+    text = "FooNet improves answer accuracy by up to 16.67% on BioASQ and 12.20% on PubMedQA."
+    r = run(text, [("FooNet", "method"), ("answer accuracy", "metric"), ("BioASQ", "benchmark"), ("PubMedQA", "benchmark")])
+    assert [m for *_, m in r.results()] == ["answer accuracy", "answer accuracy"]
+
+
+def test_a_to_range_with_the_unit_written_once_is_one_value(run):
+    text = "Performance of FooNet declines by 5.0 to 7.5 percent with auxiliary instructions."
+    assert run(text, [("FooNet", "method")]).values() == ["5.0 to 7.5 percent"]
+
+
+def test_the_paper_describes_an_implementation_called_x_proposes_x(run):
+    text = "The paper describes a simple implementation called iStrucInd that adapts a protocol."
+    assert run(text, [("iStrucInd", "method")]).roles("proposes") == {"iStrucInd"}
+
+
+def test_a_second_coined_name_after_and_a_in_the_propose_clause_is_proposed(run):
+    text = ("Specifically, we propose the Multi-Head Khatri-Rao Product as a superior alternative to HP "
+            "and a Self-Ensemble Loss with dynamic ensemble capability.")
+    r = run(text, [("Multi-Head Khatri-Rao Product", "method"), ("HP", "method"), ("Self-Ensemble Loss", "method")])
+    assert r.roles("proposes") == {"Multi-Head Khatri-Rao Product", "Self-Ensemble Loss"}
+
+
+def test_what_we_then_use_after_a_propose_verb_is_not_proposed(run):
+    text = ("We then curate and update the data and use a dimensionality reduction approach "
+            "(principal component analysis) to create the index.")
+    assert run(text, [("principal component analysis", "method")]).roles("proposes") == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "FooBench includes 1,117 annotated samples with 741 cause-effect error pairs.",
+    "Notably, FooNet is comparable to TinyLlama, which is trained on 10 times more data.",
+    "Smaller FooNet models outperform models in the same family that are 10 times larger.",
+])
+def test_dataset_counts_and_size_ratios_are_not_results(run, sentence):
+    assert run(sentence, [("FooNet" if "FooNet" in sentence else "FooBench", "method")]).values() == []
+
+
+def test_a_ratio_with_a_metric_after_a_composition_verb_is_still_a_result(run):
+    text = "FooBench contains hard tasks, and FooNet achieves a 3.5x speedup on them."
+    assert run(text, [("FooBench", "benchmark"), ("FooNet", "method"), ("speedup", "metric")]).values() == ["3.5x"]
+
+
+def test_a_past_tense_claim_verb_marks_the_subject_of_a_later_clause(run):
+    text = ("Among the machine learning algorithms, XGBoost achieved the best accuracy with 94%, "
+            "while among the deep learning models, LSTM delivered the highest accuracy with 99%.")
+    r = run(text, [("XGBoost", "method"), ("accuracy", "metric"), ("LSTM", "method"), ("accuracy", "metric", 2)])
+    assert [s for _, s, _, _ in r.results()] == ["XGBoost", "LSTM"]
+
+
+def test_a_name_qualifying_sota_is_not_outperformed(run):
+    text = "Sorcen outperforms the previous Unified SSL SoTA by 0.4% on linear probing."
+    r = run(text, [("Sorcen", "method"), ("SSL", "method"), ("SoTA", "method")])
+    assert r.links("outperforms") == set()
+
+
+def test_fewer_parameters_than_a_named_method_is_not_outperforming_it(run):
+    text = "FooNet requires significantly fewer tunable parameters, up to 75% fewer compared to LoRA."
+    r = run(text, [("FooNet", "method"), ("LoRA", "method")])
+    assert r.links("outperforms") == set()
+    assert r.values() == ["up to 75%"]
+
+
+def test_a_name_right_before_a_number_is_its_subject(run):
+    text = "ChatGPT achieves a 54.5% success rate compared to DeepSeek 18.1%."
+    r = run(text, [("ChatGPT", "model"), ("success rate", "metric"), ("DeepSeek", "model")])
+    assert [s for _, s, _, _ in r.results()] == ["ChatGPT", "DeepSeek"]
+
+
+def test_our_new_x_followed_by_more_of_a_name_does_not_propose_x(run):
+    text = "Extensive experiments on both ImageNet-ES and our new ImageNet-ES Diverse show that Lens improves accuracy."
+    r = run(text, [("ImageNet-ES", "benchmark"), ("ImageNet-ES", "benchmark", 2)])
+    assert r.roles("proposes") == set()
+
+
+def test_names_judged_the_most_effective_are_not_proposed(run):
+    text = "Initially, 14 CNN models were tested, identifying DenseNet169, MobileNet, and ResNet152 as the most effective."
+    r = run(text, [("DenseNet169", "model"), ("MobileNet", "model"), ("ResNet152", "model")])
+    assert r.roles("proposes") == set()
+
+
+def test_a_bound_such_as_well_below_is_not_a_result(run):
+    text = "Benchmarks such as PubMedQA exhibited performance plateaus well below 100%, suggesting saturation."
+    assert run(text, [("PubMedQA", "benchmark")]).values() == []
+
+
+def test_lengths_and_angles_are_result_units(run):
+    text = ("Experimental results demonstrate an average positional error of 9.48 mm and orientation errors of "
+            "(16.13 deg, 8.98 deg, 10.47 deg) across x, y, and z axes.")
+    r = run(text, [("average positional error", "metric"), ("orientation errors", "metric")])
+    assert r.results() == [("9.48 mm", None, None, "average positional error"),
+                           ("16.13 deg", None, None, "orientation errors"), ("8.98 deg", None, None, "orientation errors"),
+                           ("10.47 deg", None, None, "orientation errors")]

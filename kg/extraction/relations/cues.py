@@ -45,10 +45,11 @@ class Cues:
             rf"{_alt([v + s for v in d['propose_verbs'] for s in ('', 's', 'd', 'ed')])}", flags)
         novelty, naming = _alt(d["novelty_words"]), _alt(d["naming_cues"])
         heads = _alt(d["contribution_heads"] + [h + "s" for h in d["contribution_heads"]])
+        self.novelty_group, self.heads_group = novelty, heads
         paren = r"(?:\([^()]{0,60}\)\s*)?"
         self.appositive = re.compile(
             rf"^\s*{paren}(?:(?:,|:|--|—|–)\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){{0,3}}?{novelty}"
-            rf"|,?\s*(?:is|as)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{novelty})", flags)
+            rf"|,?\s*(?:is|as)\s+(?:a|an|the)\s+(?!most\b|best\b|least\b|more\b)(?:[\w-]+\s+){{0,2}}?{novelty})", flags)
         # "we call Longtail Guidance (LTG)": the named phrase itself may be unmarked, its alias marked
         self.naming_before = re.compile(rf"{naming}\s*[,:]?\s*[\"'“‘]?(?:[^\s,;.()]+\s+){{0,5}}?(?:\(\s*)?$", flags)
         self.passive_proposed = re.compile(
@@ -57,7 +58,8 @@ class Cues:
         claim_verbs = _alt(d["subject_verbs"] + d["outperform_verbs"] + d["block_before_entity"])
         self.our_named = re.compile(  # "the proposed method surpasses X": X is what it surpasses, not the proposal
             rf"(?:\b(?:our|the)\s+(?:proposed|new|novel)\s+(?:(?!{claim_verbs})[\w-]+\s+){{0,2}}?"
-            rf"|\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s*,?\s*)$", flags)
+            rf"|\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s*,?\s*"
+            rf"|\bthe\s+(?:proposed|new|novel)\s+{_alt(d['our_heads'])}\s*,\s*)$", flags)  # "The proposed approach, DivGNN,"
         self.new_kind = re.compile(
             rf"\b(?:a|an|the)\s+{novelty}\s+(?:(?!{heads})[\w-]+\s+){{0,4}}?{heads}\s*(?:,|:|--|—)?\s*(?:{naming}\s*)?$", flags)
         self.released = re.compile(rf"^\s*{paren}{_alt(d['release_cues'])}", flags)
@@ -73,12 +75,14 @@ class Cues:
             rf"^\s*{paren}(?:(?:,|:|--|—|–)\s*|,?\s*is\s+)(?:a|an)\s+(?:[\w.-]+\s+){{0,4}}?{heads}(?![\w-])", flags)
         self.appositive_blockers = set(d["appositive_blockers"])
         self.background = re.compile(rf"^\s*{paren}(?:,|:|--|—|–|is)?\s*(?:a|an)\s+(?:[\w.-]+\s+){{0,3}}?{_alt(d['background_words'])}", flags)
-        self.we_context = re.compile(r"\b(?:we|our|this\s+(?:paper|work)|novel|new|propos\w*|introduc\w*|present\w*)\b", flags)
+        self.we_context = re.compile(r"\b(?:we|our|(?:this|the)\s+(?:paper|work)|novel|new|propos\w*|introduc\w*|present\w*)\b", flags)
         self.component_verb = re.compile(rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?:\w+ly\s+|also\s+|further\s+)?{_alt(d['component_verbs'])}", flags)
         self.our_component = re.compile(
             rf"\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s+(?:\w+ly\s+|also\s+|further\s+)?{_alt(d['component_verbs'])}", flags)
         self.our_subject = re.compile(rf"^\s*(?:\w+,\s*)?our\s+(?:proposed\s+)?(?:[\w-]+\s+)?{_alt(d['our_heads'])}\b", flags)
-        self.title_link_after = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?::|{_alt(d['title_links'])}\s)", flags)
+        self.title_link_after = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?::|--|—|–|-\s|{_alt(d['title_links'])}\s)", flags)
+        # "We adopt and enhance SegGPT ... and introduce a scribble-based annotation mechanism"
+        self.propose_and = re.compile(rf"\band\s+(?:then\s+)?(?:also\s+)?{_alt(d['propose_verbs'] + [v + 'd' if v.endswith('e') else v + 'ed' for v in d['propose_verbs']])}\s", flags)
         self.enumerated = re.compile(
             rf"\b(?:two|three|four|five|six|several|\d)\s+(?:(?:new|novel|core|key|main|complementary|distinct)\s+)?"
             rf"(?:[\w-]+\s+){{0,2}}?(?:{heads}|{_alt(d['part_heads'])})[^:;.]{{0,60}}:\s*", flags)
@@ -107,9 +111,17 @@ class Cues:
         self.post_number_ok = re.compile(rf"^\s*(?:[,.;:)\]]|$|{_alt(d['post_number_ok'])})", flags)
         self.integer_cue_before = re.compile(rf"{_alt(d['integer_result_cues'])}\s*[:=]?\s*(?:the\s+|a\s+|an\s+)?$", flags)
         self.percent_setting = re.compile(rf"^\s+of\s+{_alt(d['percent_of_setting'])}", flags)
+        # "with just 10% verifiable rewards", "using 8% background images": a share of the inputs, not a score
+        self.setting_before_percent = re.compile(rf"{_alt(d['setting_before_percent'])}\s+$", flags)
+        # "DSDBench includes 1,117 annotated samples with 741 error pairs": counts describing a dataset
+        self.composition = re.compile(_alt(d["composition_verbs"]), flags)
+        # "TinyLlama, which is trained on 10 times more data", "models that are 10 times larger": sizes
+        self.size_after = re.compile(rf"^\s*{_alt(d['size_after'])}", flags)
+        self.not_result_after = re.compile(rf"^\s*{_alt(d['not_result_after'])}", flags)
         self.subject_blockers = re.compile(
             rf"(?:{_alt(d['subject_blockers'])}|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+|a\s+|an\s+)?$", flags)
-        self.our_reference = re.compile(rf"{_alt(d['our_reference'])}|\bwe\b", flags)
+        # "our 3B model", "our 7B-parameter model": a size between "our" and the head is still ours
+        self.our_reference = re.compile(rf"{_alt(d['our_reference'])}|\bwe\b|\bour\s+[\w.-]*\d[\w.-]*\s+{_alt(d['our_heads'])}", flags)
         # "Compared to SBERT, it yields +21.8%": a pronoun opening the clause of a claim, read as the paper's proposal
         self.pronoun_reference = re.compile(
             rf"(?:^|[,;:]\s*|\b(?:that|and|where|while)\s+){_alt(d['pronoun_reference'])}\s+(?:\w+ly\s+|also\s+|further\s+|still\s+|even\s+)?"

@@ -23,6 +23,11 @@ from .units import AGENTS, Ent, PaperSubject, Unit, _Found, _has_any, _prev_word
 _SETTING_BEFORE = re.compile(r"\b(?:across|in|on|under|for|within)\s+(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,2}$")
 _CLASS_AFTER = re.compile(r"(?:-based|-style|-like|\s+based)\s+(?:[\w-]+\s+)?(?:methods|approaches|models|baselines|systems|"
                           r"techniques|algorithms|frameworks|agents)\b", re.IGNORECASE)
+_SETTING_LIST = re.compile(r"\b(?:in|on|across|under|over)\s+(?:[\w-]+\s+){0,4}?(?:environments?|settings?|tasks?|benchmarks?|"
+                           r"datasets?|domains?|scenarios?|games?|languages?)\b", re.IGNORECASE)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_SOTA = re.compile(r"\s*(?:SoTA|SOTA|sota|state-of-the-art|state of the art)(?![\w-])", re.IGNORECASE)
+_PAST_NUMBER = re.compile(r"\bby\s+\S*\d\S*\s+(?:in|on|at|across|for|under|when|with|within)\b", re.IGNORECASE)
 
 
 class LinkRules(SubjectRules):
@@ -54,14 +59,20 @@ class LinkRules(SubjectRules):
             if ent.start < pos or ent.label not in AGENTS:
                 continue
             gap = unit.text[pos:ent.start]
-            if len(gap) > 150 or self.cues.clause_stop.search(gap) or self.cues.outperform.search(gap):
-                break
+            if len(gap) > 150 or self.cues.clause_stop.search(gap) or self.cues.outperform.search(gap) \
+                    or _PAST_NUMBER.search(gap) or _SETTING_LIST.search(gap):
+                break  # "by 5x in proximity to the reference Pareto front", "in two environments: (i) PhyWorld": past the list
             if re.search(r"\bother\s+(?:[\w-]+\s+){0,2}$", unit.text[max(0, ent.start - 40):ent.start], re.IGNORECASE):
                 continue  # "other competitive RL variants" is a class, not RL itself
+            if _SOTA.fullmatch(ent.text) or _SOTA.match(unit.text, ent.end):
+                continue  # "the previous Unified SSL SoTA": the best earlier result, not a named method
+            if not re.search(r"[A-Z0-9]", ent.text) and _INDEFINITE_BEFORE.search(gap):
+                continue  # "the 77% achieved by a computationally intensive deep learning autoencoder": unnamed
             if _CLASS_AFTER.match(unit.text, ent.end):
                 continue  # "scalar reward-based methods" is a class of methods, not the scalar reward
             if self.cues.training_before.search(unit.text[max(0, ent.start - 60):ent.start]) or \
-                    _prev_word(unit.text[:ent.start]) in ("on", "using", "with", "from", "via", "by", "in", "for", "upon"):
+                    _prev_word(unit.text[:ent.start]) in ("on", "using", "with", "from", "via", "by", "in", "for", "upon",
+                                                          "across", "under", "within", "among"):
                 continue
             if _SETTING_BEFORE.search(unit.text, max(0, ent.start - 40), ent.start):
                 continue  # "outperforms baselines across various CL algorithms", "in complex RL settings"

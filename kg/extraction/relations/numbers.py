@@ -21,7 +21,7 @@ class Value:
 
 _DIGITS = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _UNIT = (r"(?P<unit>\s?(?:\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|pts\b|[xX×](?![\w])"
-         r"|\$?\s*\\times\s*\$?|-?fold\b|times\b))?")
+         r"|\$?\s*\\times\s*\$?|-?fold\b|times\b|mm\b|cm\b|deg\b|degrees?\b|°|ms\b|dB\b))?")  # "9.48 mm", "16.13 deg"
 _NUMBER = re.compile(r"(?<![\w.@^/\\,-])(?P<sign>[+\-−])?" + _DIGITS + _UNIT)
 _UPPER = re.compile(_DIGITS + _UNIT)  # the second number of a range, right after its dash
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
@@ -33,6 +33,7 @@ _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
 _FOLD_COUNT = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
 _FACTOR = re.compile(r"(?<=\bby\s)(?:a\s+)?(factor\s+(?:of\s+)?(?P<num>\d+(?:\.\d+)?))(?![\w.])", re.IGNORECASE)
+_BOUND_BEFORE = re.compile(r"\b(?:well|far|still|remains?|stays?)\s+(?:below|under|above|beneath)\s+$", re.IGNORECASE)
 _MATH = re.compile(r"\$[^$]{0,80}\$")
 _URL = re.compile(r"https?://\S+|\S+\.(?:com|org|io|ai)\S*")
 _LATEX = ((r"\%", "%"), (r"\times", "×"), (r"\rightarrow", "→"), (r"\sim", "~"), ("$", ""))
@@ -84,9 +85,9 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
             end, value = upper.end(), None
         elif _TO_RANGE.match(text, end) and _prev_word(text[:start]) == "from" and not _RANGING.search(text, 0, start):
             continue  # "from 40% to 60%": the result is the second number
-        elif _TO_RANGE.match(text, end) and m.group("unit"):  # "67.7% to 123.2%", "ranging from 88.7% to 92.9%"
+        elif _TO_RANGE.match(text, end):  # "67.7% to 123.2%", "ranging from 88.7% to 92.9%", "by 5.0 to 7.5 percent"
             upper = _UPPER.match(text, _TO_RANGE.match(text, end).end())
-            if upper and upper.group("unit"):
+            if upper and upper.group("unit") and (m.group("unit") or not _GLUED_AFTER.match(text, upper.end())):
                 end, value = upper.end(), None
         if cues.percent_setting.match(text[end:]) and "%" in text[start:end]:
             continue  # "30% to 50% of the data" is a setting
@@ -107,7 +108,8 @@ def _is_currency(text: str, m: re.Match) -> int:
     """1 for "$534,700" (the sign's length), 0 otherwise; "$4\\%$" is LaTeX math, not dollars."""
     if m.start() == 0 or text[m.start() - 1] not in "$€£" or (m.start() > 1 and text[m.start() - 2] not in " (\n"):
         return 0
-    return 0 if text[m.start() - 1] == "$" and "$" in text[m.end():m.end() + 3] else 1
+    math = "$" in text[m.end():m.end() + 3] or "$" in (m.group("unit") or "")  # "$3.45\\times$" is math too
+    return 0 if text[m.start() - 1] == "$" and math else 1
 
 
 def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
@@ -123,7 +125,17 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
         return False
     if re.search(r"(?<![\w-])[pP](?:-value)?\s*(?:[<=>≤≥]|&lt;)\s*$", text[max(0, m.start() - 12):m.start()]):
         return False  # a p-value is a test statistic, not a result
+    if cues.not_result_after.match(after):
+        return False  # "95% confidence interval"
+    if _BOUND_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return False  # "performance plateaus well below 100%": a bound, not a score
+    if cues.size_after.match(after) and (m.group("unit") or "").strip() in ("x", "X", "×", "times", "fold", "-fold"):
+        return False  # "trained on 10 times more data", "models that are 10 times larger"
+    if not m.group("unit") and "." not in m.group("num") and cues.composition.search(text, 0, m.start()):
+        return False  # "DSDBench includes 1,117 samples with 741 error pairs": a count
     if has_unit:
+        if "%" in (m.group("unit") or "") and _input_share(text, m, unit, cues):
+            return False
         return not ("%" in (m.group("unit") or "") and cues.percent_setting.match(after))
     num = m.group("num")
     if text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
@@ -138,6 +150,18 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
         return metric_next or metric_before or bool(cues.integer_cue_before.search(text[max(0, m.start() - 30):m.start()]))
     version = re.search(r"(?<![\w-])[A-Z][\w-]*\s$", text[max(0, m.start() - 30):m.start()])
     return metric_before or not version or bool(cues.integer_cue_before.search(text[max(0, m.start() - 30):m.start()]))
+
+
+def _input_share(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
+    """"with just 10% verifiable rewards", "using only 4.6% of the explored designs": after with/using, a
+    percentage of a plain noun (not a metric, not a word that goes on with a result) is a share of the inputs."""
+    if not cues.setting_before_percent.search(text, 0, m.start()):
+        return False
+    after = text[m.end():]
+    word = re.match(r"\s+(?:of\s+(?:the\s+)?)?([a-z][\w-]*)", after)
+    if not word or cues.post_number_ok.match(after):
+        return False
+    return not any(e.label == "metric" and m.end() <= e.start <= m.end() + len(word.group(0)) + 1 for e in unit.ents)
 
 
 def _after_versus(unit: Unit, value: Value, cluster: list[Value]) -> bool:

@@ -25,11 +25,17 @@ _BETTER_BY = re.compile(
     r"\s*(?:(?:higher|better|faster|lower|fewer|less|more|improvement|gain|gains|reduction|speed-?up|saving|savings|"
     r"relative|absolute|points?|in\s+[\w-]+)\s+){0,3}(?:over|compared\s+(?:to|with)|relative\s+to|than|against)\s+"
     r"(?:the\s+)?(?:(?:SOTA|state-of-the-art|strong|baseline|prior|previous|vanilla|standard)\s+)?", re.IGNORECASE)
+_SIZE_WORDS = re.compile(r"\b(?:parameters?|params|model\s+size|weights)\b", re.IGNORECASE)
 _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lower\s+(?:accuracy|performance|quality))\b",
                     re.IGNORECASE)
 _OURS = re.compile(r"\b(?:our|the\s+proposed)\b", re.IGNORECASE)
 _OTHER_SYSTEM = re.compile(r"\b(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|in|for|across)\s+(?:the\s+)?", re.IGNORECASE)
+_OPENING = re.compile(r"\s*(?:on|in|across|for|at|over|under)\s+[^,;]*$", re.IGNORECASE)
+_PARALLEL_GAP = re.compile(r"(?:\s*,?\s+(?:within|in|on|for|across|under|at)\s+[^,;]{1,60})?\s*,?\s*and\s+", re.IGNORECASE)
+_SETTING_AFTER = re.compile(r"\s+(?:within|in|on|for|across|under|at)\s", re.IGNORECASE)
+_CHANGED_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
+_OWN_BY = re.compile(r"[a-z]\s+by\s+$", re.IGNORECASE)  # the number has its own changed noun: "timing by 9%"
 _TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
 
 
@@ -55,7 +61,9 @@ class ResultRules(SubjectRules):
                 if self._measured_on_paper_benchmark(unit, value, subject, paper_subject):
                     subject, benchmark = None, benchmark or paper_subject.index
                 taken = {owned[v].index for v in others if owned[v] is not None} | \
-                    {o.index for v in values if v is not value and (o := _paren_owner(unit, v.start)) is not None}
+                    {o.index for v in values if v is not value and (o := _paren_owner(unit, v.start)) is not None} | \
+                    ({e.index for v in others for e in unit.ents if e.label == "metric" and  # "congestion by 30%, timing by 9%"
+                      _CHANGED_BY.fullmatch(unit.text, e.end, v.start)} if _OWN_BY.search(unit.text, 0, value.start) else set())
                 metric = slots.get("metric") or self._result_metric(unit, value, shared_metric, taken)
                 if subject is not None and not _after_versus(unit, value, cluster):
                     self._better_by(unit, value, subject, found)
@@ -79,6 +87,9 @@ class ResultRules(SubjectRules):
         match = _BETTER_BY.match(unit.text, value.end)
         if not match or self._doubtful(unit.text, value.start) or _WORSE.search(unit.text[:match.end()]):
             return
+        if re.search(r"\b(?:fewer|less|smaller)\b", match.group(0), re.IGNORECASE) and \
+                _SIZE_WORDS.search(unit.text, max(0, value.start - 80), match.end()):
+            return  # "requiring fewer tunable parameters, up to 75% fewer compared to LoRA": a size, not a win
         obj = next((e for e in unit.ents if e.start == match.end() and e.label in AGENTS), None)
         if obj is not None:
             found.link(unit, subject, "outperforms", obj, unit.evidence("better-by", self.conf("better-by")))
@@ -107,6 +118,9 @@ class ResultRules(SubjectRules):
         owner = _paren_owner(unit, value.start)
         if owner is not None and owner.label in AGENTS and not self._changed(unit, owner):
             return owner  # but "improves BERTScore (+3.2%) and SBERT (+21.8%)": SBERT is what improves
+        for ent in unit.ents:  # "compared to DeepSeek 18.1%", "DeepSeek R1: 66% win-rate": the name right before it
+            if ent.label in AGENTS and re.fullmatch(r"\s*:?\s*", unit.text[ent.end:value.start]) and ent.end < value.start:
+                return ent
         for ent in unit.ents:  # "27 H100-months vs. 7 for Delethink"
             if ent.label in AGENTS and ent.start > value.end and \
                     re.fullmatch(r"\s+for\s+(?:the\s+)?", unit.text[value.end:ent.start]):
@@ -132,20 +146,22 @@ class ResultRules(SubjectRules):
             return later
         earlier = [g for g in _groups(unit, ("benchmark",)) if g[-1].end <= value.start]
         if earlier and len(earlier[-1]) == 1 and earlier[-1][0] in benches and \
-                not self._new_clause(unit.text[earlier[-1][0].end:value.start]):
+                not self._new_clause(unit.text[earlier[-1][0].end:value.start],
+                                     opening=bool(_OPENING.match(unit.text, 0, earlier[-1][0].start))):
             return earlier[-1][0]
         if lead is not None:  # "speeds up training on ETTh1 data by 73% and 80%": measured there, not trained on
             return next((e for e in unit.ents if e.label == "benchmark" and e not in benches and e.end <= lead.start
                          and _TIED_GAP.fullmatch(unit.text, e.end, lead.start)), None)
         return None
 
-    def _new_clause(self, between: str) -> bool:
+    def _new_clause(self, between: str, opening: bool = False) -> bool:
         """A clause break or a new "our model" subject after a comma or "and": what came before is not
-        tied to what follows ("on B, and our model ..."), unlike "results on B show that our model ..."."""
+        tied to what follows ("on B, and our model ..."), unlike "results on B show that our model ..." and
+        an opening phrase "On B, our model ..." (`opening`: the benchmark is in the sentence's opening phrase)."""
         if self.cues.clause_stop.search(between):
             return True
         ours = self.cues.our_reference.search(between)
-        return bool(ours) and bool(re.search(r",|\band\b", between[:ours.start()]))
+        return bool(ours) and bool(re.search(r"\band\b" if opening else r",|\band\b", between[:ours.start()]))
 
     @staticmethod
     def _tied_before(unit: Unit, value: Value, benches: list[Ent]) -> bool:
@@ -157,10 +173,18 @@ class ResultRules(SubjectRules):
         for ent in unit.ents:
             if ent.label == "metric" and ent.start >= value.end and re.fullmatch(
                     r"\s*(?:(?:absolute|relative|average|higher|lower|improvement|increase|gain|reduction|decrease|"
-                    r"speed[\s-]?up|boost|drop|improvements|gains|better|in|on|of|the)\s+){0,3}",
+                    r"speed[\s-]?up|boost|drop|improvements|gains|better|acceleration|enhancement|savings?|"
+                    r"in|on|of|the)\s+){0,3}",
                     unit.text[value.end:ent.start], re.IGNORECASE):
                 return ent
         return None
+
+    @staticmethod
+    def _parallel(unit: Unit, metric: Ent, value: Value) -> bool:
+        """"a 99% success rate, within the simple scenarios, and >94% within complex floorplans": a bare number
+        coordinated after a number and its metric, each with its own setting, shares that metric."""
+        return bool(_PARALLEL_GAP.fullmatch(unit.text, metric.end, value.start)) and \
+            bool(_SETTING_AFTER.match(unit.text, value.end))
 
     def _result_metric(self, unit: Unit, value: Value, shared: Ent | None, taken: set[int]) -> Ent | None:
         """"FID 1.73", "77.2% accuracy", else the metric named earlier in the clause unless another
@@ -177,7 +201,8 @@ class ResultRules(SubjectRules):
         if after is not None:
             return after
         earlier = [e for e in metrics if e.end <= value.start]
-        versus = earlier and re.fullmatch(r"\s*(?:vs\.?|versus)\s*", unit.text[earlier[-1].end:value.start])
+        versus = earlier and (re.fullmatch(r"\s*(?:vs\.?|versus)\s*", unit.text[earlier[-1].end:value.start])
+                              or self._parallel(unit, earlier[-1], value))
         if earlier and (earlier[-1].index not in taken or versus) and not self._new_clause(unit.text[earlier[-1].end:value.start]):
             return earlier[-1]
         return None

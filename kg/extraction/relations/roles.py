@@ -84,9 +84,17 @@ class RoleRules(Rules):
         for match in cues.propose.finditer(text) if _has_any(text, cues.propose_hints) else ():
             proposing = True
             first = self._first_contribution(unit, match.end(), tasks=True) or \
-                self._title_topic(unit, match.end(), found)
+                self._title_topic(unit, match.end(), found) or self._named_kind(unit, match.end(), found)
             if first is not None:
                 self._propose(unit, found, first, "we-propose", coordinated=True)
+                self._propose_and_also(unit, found, first)
+        if not proposing and _has_any(text, cues.propose_hints) and re.search(r"\bwe\b", text, re.IGNORECASE):
+            for match in cues.propose_and.finditer(text):  # "We adopt ... and introduce X": the same "we"
+                if re.search(r"\bwe\b", text[:match.start()], re.IGNORECASE) and ";" not in text[:match.start()]:
+                    first = self._first_contribution(unit, match.end())
+                    if first is not None:
+                        proposing = True
+                        self._propose(unit, found, first, "we-propose", coordinated=True)
         if proposing:
             self._find_new_measure(unit, found)
             for match in cues.plural_parts.finditer(text):
@@ -114,7 +122,8 @@ class RoleRules(Rules):
             elif cues.naming_before.search(before[-40:]) and cues.we_context.search(text):
                 self._propose(unit, found, ent, "called", coordinated=True)
             elif cues.our_named.search(before[-60:]):
-                self._propose(unit, found, ent, "our-named")
+                if ent.text.endswith(".") or not re.match(r"\s[A-Z][a-z]", after):  # "our new ImageNet-ES Diverse": a longer name goes on
+                    self._propose(unit, found, ent, "our-named")
             elif cues.new_kind.search(before[-90:]):
                 self._propose(unit, found, ent, "new-kind", coordinated=True)
             elif cues.passive_proposed.match(after) and re.search(r"\b(?:a|an)\s+(?:novel\s+|new\s+)?$", before, re.I):
@@ -220,8 +229,47 @@ class RoleRules(Rules):
                 return None
             if cues.applied_after.match(after):
                 return None  # "we introduce the attention sink mechanism into ..." applies an existing one
-            return ent
+            return self._appositive_name(unit, ent) or ent
         return None
+
+    @staticmethod
+    def _appositive_name(unit: Unit, ent: Ent) -> Ent | None:
+        """"a novel neuron format, QNN-alpha, which ...": a descriptive phrase followed by a name set off by
+        commas is what the name is; the name is the contribution."""
+        if _named(ent.text):
+            return None
+        name = next((e for e in unit.ents if e.start >= ent.end), None)
+        if name is None or name.label not in AGENTS + ("benchmark",) or not _named(name.text) or \
+                not re.fullmatch(r"\s*(?:,|:|--|—|–)\s*", unit.text[ent.end:name.start]) or \
+                not re.match(r"\s*(?:\([^()]{0,40}\)\s*)?(?:[,.;]|$|which\b|that\b)", unit.text[name.end:]):
+            return None
+        return name
+
+    def _propose_and_also(self, unit: Unit, found: _Found, first: Ent) -> None:
+        """"we propose the Multi-Head Khatri-Rao Product as a superior alternative to HP and a Self-Ensemble Loss":
+        a coined capitalised name after "and a" later in the same clause is a second contribution."""
+        for ent in unit.ents:
+            if ent.start <= first.end or ent.label not in AGENTS or ent.index in found.proposed:
+                continue
+            gap = unit.text[first.end:ent.start]
+            if len(gap) > 120 or self.cues.clause_stop.search(gap) or self.cues.outperform.search(gap) or \
+                    re.search(r"\b(?:than|over|compared|versus|vs|on|using|via|from|by)\b", gap, re.IGNORECASE):
+                return
+            if re.search(r"\band\s+(?:a|an)\s+$", gap, re.IGNORECASE) and " " in ent.text and \
+                    all(w[:1].isupper() for w in ent.text.split()) and not _known(found, ent):
+                self._propose(unit, found, ent, "we-propose")
+                return
+
+    def _named_kind(self, unit: Unit, pos: int, found: _Found) -> Ent | None:
+        """"we propose a novel Spiritual Insight metric": a coined capitalised name right before the head of a
+        new contribution is that contribution's name (not a lexicon name: "a novel Transformer architecture")."""
+        ent = next((e for e in unit.ents if e.start >= pos and e.label != "task"), None)
+        if ent is None or not _named(ent.text) or not re.fullmatch(
+                rf"\s*(?:a|an)\s+{self.cues.novelty_group}\s+", unit.text[pos:ent.start], re.IGNORECASE):
+            return None
+        if not re.match(rf"\s+{self.cues.heads_group}(?![\w-])", unit.text[ent.end:ent.end + 40], re.IGNORECASE):
+            return None
+        return None if _known(found, ent) else ent
 
     def _title_topic(self, unit: Unit, pos: int, found: _Found) -> Ent | None:
         """"we propose a multi-timescale hierarchical RL approach" under the title "Multi-Timescale

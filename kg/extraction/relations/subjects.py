@@ -11,6 +11,7 @@ _BASELINE_BEFORE = re.compile(
 _CHANGED_LIST = re.compile(r"\s*(?:(?:the|its|their)\s+)?(?:M\s*(?:\([^()]{0,30}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
                            r"(?:(?:the|its|their)\s+)?)*", re.IGNORECASE)
 _WITH_JOIN = re.compile(r"\s+(?:enhanced\s+|augmented\s+|equipped\s+)?with\s+(?:the\s+|our\s+)?", re.IGNORECASE)
+_AGENT_HEAD = re.compile(r"\bour\s+(?:[\w.-]+\s+)?(?:model|method|approach|system|agent|algorithm|policy)s?\b", re.IGNORECASE)
 _GERUND_OPENING = re.compile(r"\s*(?:by\s+)?([A-Za-z]+ing)\s[^,;:]*$")
 
 
@@ -45,6 +46,8 @@ class SubjectRules(Rules):
                 continue  # a prepositional object, a baseline ("prior deep SSMs") or what was outperformed
             if self._changed(unit, ent):
                 continue  # "our method improves SBERT by 12%": what a verb of change changes is not who changes it
+            if self._added_with(unit, ent):
+                continue  # "GPT-4o with Chain-of-Thought (CoT) achieves": the model is measured, with the method
             if self._in_gerund_opening(text[:ent.start]) or _listed_second(unit, ent):
                 continue  # "Combining A and B enables ...": A and B are objects; "A and B" counts once, as A
             if cross_clauses and self._noun_modifier(text[ent.end:ent.end + 40]):
@@ -54,8 +57,14 @@ class SubjectRules(Rules):
         if verb_led or candidates:
             return (verb_led or candidates)[0]
         # "our method ..." or the proposal's own name where the entity finder left it unmarked
-        if paper_subject is not None and (cues.our_reference.search(text[:pos]) or paper_subject.pattern.search(text[:pos])
+        named = paper_subject.pattern.search(text[:pos]) if paper_subject is not None else None
+        if named and paper_subject.label not in AGENTS and any(e.start <= named.start() < e.end for e in unit.ents):
+            named = None  # a marked mention the rules above set aside: "fine-tuning with MIS increases ..."
+        if paper_subject is not None and (cues.our_reference.search(text[:pos]) or named
                                           or cues.pronoun_reference.search(text[:pos])):
+            if paper_subject.label not in AGENTS and not paper_subject.pattern.search(text[:pos]) and \
+                    _AGENT_HEAD.search(text[:pos]):
+                return None  # a benchmark paper's "our 3B model achieves ...": a system, not the benchmark
             return paper_subject.index
         return None
 
@@ -72,6 +81,18 @@ class SubjectRules(Rules):
         for other in sorted((e for e in unit.ents if verb.end() <= e.start and e.end <= ent.start), key=lambda e: -e.start):
             gap = gap[:other.start - verb.end()] + " M " + gap[other.end - verb.end():]
         return bool(_CHANGED_LIST.fullmatch(gap))
+
+    @staticmethod
+    def _added_with(unit: Unit, ent: Ent) -> bool:
+        """A method joined by "with" to a model right before it ("GPT-4o with CoT"), or its parenthesised short form."""
+        before = [e for e in unit.ents if e.end <= ent.start and e.label in AGENTS]
+        if not before:
+            return False
+        last = before[-1]
+        if re.fullmatch(r"\s*\(\s*", unit.text[last.end:ent.start]):
+            ent, before = last, before[:-1]  # "Chain-of-Thought (CoT)": the short form goes with its long form
+        return ent.label == "method" and any(
+            e.label == "model" and _WITH_JOIN.fullmatch(unit.text, e.end, ent.start) for e in before)
 
     @staticmethod
     def _proposal_added_with(unit: Unit, ent: Ent, found: _Found) -> bool:
