@@ -28,6 +28,7 @@ LIST_JOINERS = {",", "and", "or", "/", "&", ", and"}
 NOT_BOOSTED = {"shape:coined-hyphen-title"}
 LOCAL_CUES = ("context:head-", "context:appositive", "context:named-after-head")
 HEAD_WORDS = {"mechanism", "module", "scheme", "technique", "strategy"}
+DEFINED = {"acronym:long-form", "acronym:short-form"}  # typed by the head noun of the paper's own definition
 Choice = tuple[str, str, float]  # label, extractor, confidence
 
 
@@ -43,6 +44,9 @@ def choose_label(options: list[Choice]) -> Choice:
         votes = {o[0] for o in typed if source(o[1]) != "lexicon"}
         agreeing = [o for o in lexical if o[0] in votes]
         return (agreeing or lexical)[0]
+    defined = [o for o in typed if source(o[1]) == "acronym" and o[1] != "acronym:proposed"]
+    if defined:  # "Multiple Choice Question Answering (MCQA)" is a task, whatever the "-QA" shape says
+        return max(defined, key=lambda o: o[2])
     if typed:
         return max(typed, key=lambda o: (o[2], -SOURCE_RANK.get(source(o[1]), len(SOURCE_RANK))))  # a new source ranks last
     return max(options, key=lambda o: o[2])
@@ -142,7 +146,7 @@ class EntityMerger:
         """A name keeps one type per paper, except where a cue next to this very mention says
         otherwise ("we propose R-HORIZON, a method" and "the R-HORIZON benchmark")."""
         def rank(choice):  # a lexicon entry, then any evidence of type, then the default type
-            return source(choice[1]) == "lexicon", not choice[1].endswith("+default"), choice[2]
+            return (source(choice[1]) == "lexicon", choice[1] in DEFINED, not choice[1].endswith("+default"), choice[2])
 
         best: dict[str, tuple[str, str, float]] = {}
         for span, choice in kept.items():
