@@ -622,3 +622,30 @@ def test_generic_title_and_structure_words_are_not_methods(extractor):
     got = found(extractor, "Position: AI-Driven Science Needs Theory of Mind\n\nKnowledge graphs (KGs) store facts; "
                            "we query KGs and lower the training objective and the accuracy loss.")
     assert not any(label == "method" for _, label in got)
+
+
+def test_example_and_evaluative_words_do_not_open_a_task(extractor):
+    got = found(extractor, "It helps in tasks like code generation and precise retrieval, giving a broader understanding.")
+    assert ("code generation", "task") in got
+    assert not any(name.lower().startswith(("like ", "precise ", "broader ")) for name, _ in got)
+
+
+def test_acronym_of_a_lexicon_name_takes_its_type(extractor):
+    got = found(extractor, "Conformal prediction (CP) gives coverage guarantees. We apply CP to LLM outputs.")
+    assert ("CP", "method") in got and ("CP", "task") not in got
+
+
+def test_a_class_of_systems_is_not_a_method(extractor):
+    got = found(extractor, "Intelligent Transportation Systems (ITS) and Cyber-Physical Systems (CPS) are growing.")
+    assert not any(label == "method" for _, label in got)
+
+
+def test_generic_classes_formats_and_settings_are_not_entities(extractor):
+    got = found(extractor, "Process Reward Models (PRMs) guide search. Quantizing FP16 models to INT4 on TikTok "
+                           "data in real time with sparse rewards gives 95% CI of accuracy.")
+    assert got <= {("accuracy", "metric")}
+
+
+def test_nlu_and_nlg_are_tasks(extractor):
+    got = found(extractor, "Comprehensive experiments on both NLU and NLG datasets show gains of 3%.")
+    assert ("NLU", "task") in got and ("NLG", "task") in got

@@ -75,7 +75,13 @@ class AcronymFinder:
                     add(doc, short.i, short.i + 1, UNTYPED, "acronym:proposed", 0.75)
                 continue
             label = self.cues.head_type.get(singular(doc[token.i - 1].text.split("-")[-1]), UNTYPED)
-            if label == "metric" and token.i + 3 < len(doc) and doc[token.i + 3].lower_ in TASK_AFTER:
+            lexical = [c[2] for c in doc._.akg_candidates or () if c[0] == start and c[1] == token.i
+                       and c[3].startswith("lexicon:") and c[2] not in (UNTYPED, "generic")]
+            if lexical:
+                label = lexical[0]  # "conformal prediction (CP)": the lexicon's method, not a "-prediction" task
+            elif label in ("method", "model") and doc[token.i - 1].lower_ == "systems":
+                label = UNTYPED  # "Intelligent Transportation Systems (ITS)": a class of systems, not one technique
+            elif label == "metric" and token.i + 3 < len(doc) and doc[token.i + 3].lower_ in TASK_AFTER:
                 label = UNTYPED  # "click-through rate (CTR) prediction" names a task, not a measure
             proposing = self._proposing(token.sent)
             # "signals of interest (SoI)" needs other evidence; "we propose Recall with Reasoning (RwR)" does not.
