@@ -649,3 +649,27 @@ def test_generic_classes_formats_and_settings_are_not_entities(extractor):
 def test_nlu_and_nlg_are_tasks(extractor):
     got = found(extractor, "Comprehensive experiments on both NLU and NLG datasets show gains of 3%.")
     assert ("NLU", "task") in got and ("NLG", "task") in got
+
+
+def test_emphasis_spelling_of_a_long_form_is_not_a_coined_name(extractor):
+    got = found(extractor, "Predictions are interpreted with SHAP (SHapley Additive exPlanations) and an "
+                           "infErence fRamework.")
+    assert ("SHapley", "method") not in got and ("exPlanations", "method") not in got
+    assert ("SHAP", "method") in got
+
+
+def test_units_platforms_and_question_labels_are_not_methods(extractor):
+    got = found(extractor, "RQ1: does GUI automation on iPhone and iOS at 5 GHz with a 3 dB gain help "
+                           "EHR coding in SPARQL over OpenAlex?")
+    assert not any(label in ("method", "benchmark") for _, label in got)
+
+
+def test_gui_task_is_found_once_gui_is_generic(extractor):
+    got = found(extractor, "We study GUI grounding for mobile agents.")
+    assert ("GUI grounding", "task") in got
+
+
+def test_a_defined_long_form_of_generic_words_is_kept(extractor):
+    got = found(extractor, "Bayesian Neural Networks (BNNs) estimate uncertainty on Gaussian mixtures.")
+    assert ("Bayesian Neural Networks", "method") in got
+    assert ("Gaussian", "benchmark") not in got and ("Gaussian", "method") not in got
