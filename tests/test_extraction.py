@@ -673,3 +673,20 @@ def test_a_defined_long_form_of_generic_words_is_kept(extractor):
     got = found(extractor, "Bayesian Neural Networks (BNNs) estimate uncertainty on Gaussian mixtures.")
     assert ("Bayesian Neural Networks", "method") in got
     assert ("Gaussian", "benchmark") not in got and ("Gaussian", "method") not in got
+
+
+@pytest.mark.parametrize("word", ["Post-Processing", "Meta-Evaluation", "HoarePrompt", "Kronecker-Product"])
+def test_benchmark_suffix_needs_a_word_boundary(extractor, word):
+    got = found(extractor, f"We evaluate {word} in our experiments, gaining 5% accuracy.")
+    assert (word, "benchmark") not in got
+
+
+def test_benchmark_suffix_still_takes_versions(extractor):
+    got = found(extractor, "We evaluate on LongBench-v2 and HumanEvalPlus and reach 60% accuracy.")
+    assert {("LongBench-v2", "benchmark"), ("HumanEvalPlus", "benchmark")} <= got
+
+
+def test_lower_case_plural_environments_are_not_a_benchmark(extractor):
+    got = found(extractor, "We show that trusted execution environments (TEEs) combined with agents help. "
+                           "Experiments on Kaggle datasets under non-IID data in XR give 5% gains.")
+    assert not any(label == "benchmark" for _, label in got)

@@ -81,6 +81,9 @@ class AcronymFinder:
                 label = lexical[0]  # "conformal prediction (CP)": the lexicon's method, not a "-prediction" task
             elif label in ("method", "model") and doc[token.i - 1].lower_ == "systems":
                 label = UNTYPED  # "Intelligent Transportation Systems (ITS)": a class of systems, not one technique
+            elif label == "benchmark" and doc[token.i - 1].lower_.endswith("s") \
+                    and all(t.is_lower or not t.is_alpha or t.is_sent_start for t in doc[start:token.i]):
+                label = UNTYPED  # "trusted execution environments (TEEs)": a kind of thing, not a named dataset
             elif label == "metric" and token.i + 3 < len(doc) and doc[token.i + 3].lower_ in TASK_AFTER:
                 label = UNTYPED  # "click-through rate (CTR) prediction" names a task, not a measure
             proposing = self._proposing(token.sent)

@@ -145,7 +145,8 @@ class ContextFinder:
         for start, end, short, _ in doc._.akg_definitions or ():
             words = doc[start:end]
             label = self.cues.head_type.get(singular(words[-1].text.split("-")[-1]))
-            if (label and label != "benchmark") or (not label and all(not t.is_alpha or t.is_lower for t in words)):
+            if (label and label != "benchmark") or (not label and all(not t.is_alpha or t.is_lower or t.is_sent_start
+                                                                     for t in words)):
                 found.add(doc[short].text)
         return found
 
