@@ -46,12 +46,14 @@ def long_form_start(doc: Doc, open_i: int, letters: str) -> int | None:
         token = doc[start]
         if token.is_punct or token.is_space:
             return None
-        if token.text[:1].lower() == letters[0] and spells([t.text for t in doc[start:open_i]], letters):
-            return start
+        if token.text[:1].lower() == letters[0] and token.lower_ not in FUNCTION_WORDS \
+                and spells([t.text for t in doc[start:open_i]], letters):
+            return start  # not "and Reasoning Corpus (ARC)": the long form goes on to "Abstraction"
     return None
 
 
 TASK_AFTER = {"prediction", "estimation", "forecasting"}
+FUNCTION_WORDS = {"and", "of", "for", "the", "a", "an", "in", "on", "to", "with", "at", "by", "or", "as"}
 
 
 class AcronymFinder:
