@@ -702,3 +702,10 @@ def test_counts_verbs_and_bit_widths_are_not_part_of_a_metric(extractor):
     got = found(extractor, "Training took 2 million hours at 4-bit precision; we increase accuracy by 5% and "
                            "reach human-level accuracy, closing a research gap of 3 points.")
     assert {name for name, label in got if label == "metric"} <= {"accuracy", "precision"}
+
+
+def test_long_form_after_its_acronym_with_marked_capitals(extractor):
+    got = found(extractor, "We propose GEMINI (GEoMetric vIsual deNse sImilarity), a metric. GEMINI correlates "
+                           "with human judgement at 0.8.")
+    assert ("GEMINI", "metric") in got
+    assert not any(label == "method" for _, label in got)
