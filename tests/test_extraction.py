@@ -709,3 +709,17 @@ def test_long_form_after_its_acronym_with_marked_capitals(extractor):
                            "with human judgement at 0.8.")
     assert ("GEMINI", "metric") in got
     assert not any(label == "method" for _, label in got)
+
+
+def test_suffix_splits_after_a_closing_parenthesis(extractor):
+    doc = extractor.doc("We train a reinforcement learning (RL)-based agent.")
+    assert "RL)-based" not in [t.text for t in doc]
+    got = found(extractor, "We train a reinforcement learning (RL)-based agent.")
+    assert ("reinforcement learning", "method") in got and not any(")" in name for name, _ in got)
+
+
+def test_stage_counts_verbs_and_watched_losses_are_not_methods(extractor):
+    got = found(extractor, "We employ multi-task learning with a three-stage training and track the test loss. "
+                           "It outperforms Transformer-based methods.")
+    assert ("three-stage training", "method") not in got and ("test loss", "method") not in got
+    assert not any(name.lower().startswith(("employ ", "outperforms ")) for name, _ in got)
