@@ -723,3 +723,9 @@ def test_stage_counts_verbs_and_watched_losses_are_not_methods(extractor):
                            "It outperforms Transformer-based methods.")
     assert ("three-stage training", "method") not in got and ("test loss", "method") not in got
     assert not any(name.lower().startswith(("employ ", "outperforms ")) for name, _ in got)
+
+
+def test_head_word_alias_is_not_a_known_name(extractor):
+    got = spans(extractor, "We add a recall mechanism, an attention sink mechanism and a transformer module.")
+    assert got["attention sink mechanism"][1] == ("attention sink",)
+    assert got["recall mechanism"][1] == () and got["transformer module"][1] == ()

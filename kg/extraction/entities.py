@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extraction.candidates import GENERIC, UNTYPED, candidates
 from kg.extraction.cues import load_cues
+from kg.extraction.lexicon import lexicon_names
 from kg.names import normalize
 
 SPAN_KEY = "akg_entities"
@@ -200,8 +201,11 @@ class EntityMerger:
             span._.akg_extractor = extractor
             span._.akg_confidence = round(confidence, 3)
             names = set(aliases.get(span.text, ()))
-            if extractor.startswith("context:method-phrase") and len(span) > 1 and span[-1].lower_ in HEAD_WORDS:
-                names.add(span[:-1].text)  # "attention sink mechanism" is also written "attention sink"
+            if extractor.startswith("context:method-phrase") and len(span) > 1 and span[-1].lower_ in HEAD_WORDS \
+                    and normalize(span[:-1].text) not in lexicon_names():
+                # "attention sink mechanism" is also written "attention sink"; a "transformer module" or a
+                # "recall mechanism" is not another spelling of the Transformer or of recall
+                names.add(span[:-1].text)
             span._.akg_aliases = tuple(sorted(names))
             spans.append(span)
         return spans
