@@ -729,3 +729,8 @@ def test_head_word_alias_is_not_a_known_name(extractor):
     got = spans(extractor, "We add a recall mechanism, an attention sink mechanism and a transformer module.")
     assert got["attention sink mechanism"][1] == ("attention sink",)
     assert got["recall mechanism"][1] == () and got["transformer module"][1] == ()
+
+
+def test_long_form_does_not_start_on_based(extractor):
+    got = spans(extractor, "We assess selection methods based on textual similarity (BM25, PLM-based) at 80% accuracy.")
+    assert "based on textual similarity" not in got and got["BM25"][0] == "method"

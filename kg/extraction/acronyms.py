@@ -53,7 +53,8 @@ def long_form_start(doc: Doc, open_i: int, letters: str) -> int | None:
 
 
 TASK_AFTER = {"prediction", "estimation", "forecasting"}
-FUNCTION_WORDS = {"and", "of", "for", "the", "a", "an", "in", "on", "to", "with", "at", "by", "or", "as"}
+FUNCTION_WORDS = {"and", "of", "for", "the", "a", "an", "in", "on", "to", "with", "at", "by", "or", "as",
+                  "based", "using", "via", "such", "including", "like"}
 
 
 class AcronymFinder:
