@@ -734,3 +734,8 @@ def test_head_word_alias_is_not_a_known_name(extractor):
 def test_long_form_does_not_start_on_based(extractor):
     got = spans(extractor, "We assess selection methods based on textual similarity (BM25, PLM-based) at 80% accuracy.")
     assert "based on textual similarity" not in got and got["BM25"][0] == "method"
+
+
+def test_a_statistical_model_is_a_method(extractor):
+    got = found(extractor, "We fit a Bradley-Terry model to pairwise preferences.")
+    assert ("Bradley-Terry model", "method") in got
