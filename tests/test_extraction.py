@@ -732,3 +732,186 @@ def test_aware_modifier_names_a_training_procedure(extractor):
     result = found(extractor, "The Program Modifier is enhanced with a location-aware repair learning strategy to generate patches.")
     assert ("location-aware repair learning", "method") in result
     assert ("large-scale machine learning", "method") not in found(extractor, "This enables large-scale machine learning today.")
+
+
+# Precision fixes found in the most frequent entities over the whole corpus.
+
+def test_capability_phrases_are_not_tasks(extractor):
+    got = found(extractor, "This hinders a deeper understanding of models. Our method improves semantic "
+                           "understanding and contextual understanding, and a clearer understanding of data. "
+                           "We unlock the next generation of assistants.")
+    assert not any(label == "task" for _, label in got)
+
+
+def test_preposition_before_metric_head_is_not_part_of_it(extractor):
+    got = found(extractor, "It strikes a balance between accuracy and cost, improving 3% over time and "
+                           "reaching near-perfect accuracy.")
+    assert ("accuracy", "metric") in got
+    assert not any(label == "metric" and name != "accuracy" for name, label in got)
+
+
+def test_hyperparameters_and_internal_scores_are_not_metrics(extractor):
+    got = found(extractor, "We tune the learning rate and find that attention scores rise by 10%.")
+    assert not any(label == "metric" for _, label in got)
+
+
+def test_acronym_defined_as_task_keeps_its_type(extractor):
+    got = found(extractor, "We study Multiple Choice Question Answering (MCQA). In MCQA tasks, knowledge is "
+                           "missing. We evaluate on three MCQA datasets.")
+    assert ("MCQA", "task") in got and ("MCQA", "benchmark") not in got
+
+
+def test_datasets_of_a_defined_kind_are_not_a_dataset(extractor):
+    got = found(extractor, "Composed image retrieval (CIR) is hard. Existing CIR datasets use coarse text. "
+                           "Models fail out-of-distribution (OOD); we evaluate on OOD datasets and achieve 90% accuracy.")
+    assert not any(label == "benchmark" for _, label in got)
+
+
+def test_named_problem_is_a_task(extractor):
+    got = found(extractor, "We solve the traveling salesman problem (TSP). Results on TSP benchmarks show gains.")
+    assert ("TSP", "task") in got and ("TSP", "benchmark") not in got
+
+
+def test_next_item_prediction_is_still_a_task(extractor):
+    got = found(extractor, "We study next location prediction for mobile users.")
+    assert ("next location prediction", "task") in got
+
+
+def test_field_acronyms_are_methods_only_when_applied(extractor):
+    got = found(extractor, "Federated learning (FL) is a popular paradigm. In FL, clients share updates. "
+                           "Continual learning (CL) aims to avoid forgetting.")
+    assert not any(label == "method" for _, label in got)
+
+
+def test_bare_model_families_are_models(extractor):
+    got = found(extractor, "Experiments on Llama and Mistral models and with GPT and DeepSeek show gains of 5%.")
+    assert {("Mistral", "model"), ("GPT", "model"), ("DeepSeek", "model")} <= got
+
+
+def test_named_entity_recognition_is_not_a_proposal(extractor):
+    got = found(extractor, "Named Entity Recognition (NER) is a core task.")
+    assert ("Named Entity Recognition", "task") in got
+    assert ("Entity Recognition", "method") not in got
+
+
+def test_generic_title_and_structure_words_are_not_methods(extractor):
+    got = found(extractor, "Position: AI-Driven Science Needs Theory of Mind\n\nKnowledge graphs (KGs) store facts; "
+                           "we query KGs and lower the training objective and the accuracy loss.")
+    assert not any(label == "method" for _, label in got)
+
+
+def test_example_and_evaluative_words_do_not_open_a_task(extractor):
+    got = found(extractor, "It helps in tasks like code generation and precise retrieval, giving a broader understanding.")
+    assert ("code generation", "task") in got
+    assert not any(name.lower().startswith(("like ", "precise ", "broader ")) for name, _ in got)
+
+
+def test_acronym_of_a_lexicon_name_takes_its_type(extractor):
+    got = found(extractor, "Conformal prediction (CP) gives coverage guarantees. We apply CP to LLM outputs.")
+    assert ("CP", "method") in got and ("CP", "task") not in got
+
+
+def test_a_class_of_systems_is_not_a_method(extractor):
+    got = found(extractor, "Intelligent Transportation Systems (ITS) and Cyber-Physical Systems (CPS) are growing.")
+    assert not any(label == "method" for _, label in got)
+
+
+def test_generic_classes_formats_and_settings_are_not_entities(extractor):
+    got = found(extractor, "Process Reward Models (PRMs) guide search. Quantizing FP16 models to INT4 on TikTok "
+                           "data in real time with sparse rewards gives 95% CI of accuracy.")
+    assert got <= {("accuracy", "metric")}
+
+
+def test_nlu_and_nlg_are_tasks(extractor):
+    got = found(extractor, "Comprehensive experiments on both NLU and NLG datasets show gains of 3%.")
+    assert ("NLU", "task") in got and ("NLG", "task") in got
+
+
+def test_emphasis_spelling_of_a_long_form_is_not_a_coined_name(extractor):
+    got = found(extractor, "Predictions are interpreted with SHAP (SHapley Additive exPlanations) and an "
+                           "infErence fRamework.")
+    assert ("SHapley", "method") not in got and ("exPlanations", "method") not in got
+    assert ("SHAP", "method") in got
+
+
+def test_units_platforms_and_question_labels_are_not_methods(extractor):
+    got = found(extractor, "RQ1: does GUI automation on iPhone and iOS at 5 GHz with a 3 dB gain help "
+                           "EHR coding in SPARQL over OpenAlex?")
+    assert not any(label in ("method", "benchmark") for _, label in got)
+
+
+def test_gui_task_is_found_once_gui_is_generic(extractor):
+    got = found(extractor, "We study GUI grounding for mobile agents.")
+    assert ("GUI grounding", "task") in got
+
+
+def test_a_defined_long_form_of_generic_words_is_kept(extractor):
+    got = found(extractor, "Bayesian Neural Networks (BNNs) estimate uncertainty on Gaussian mixtures.")
+    assert ("Bayesian Neural Networks", "method") in got
+    assert ("Gaussian", "benchmark") not in got and ("Gaussian", "method") not in got
+
+
+@pytest.mark.parametrize("word", ["Post-Processing", "Meta-Evaluation", "HoarePrompt", "Kronecker-Product"])
+def test_benchmark_suffix_needs_a_word_boundary(extractor, word):
+    got = found(extractor, f"We evaluate {word} in our experiments, gaining 5% accuracy.")
+    assert (word, "benchmark") not in got
+
+
+def test_benchmark_suffix_still_takes_versions(extractor):
+    got = found(extractor, "We evaluate on LongBench-v2 and HumanEvalPlus and reach 60% accuracy.")
+    assert {("LongBench-v2", "benchmark"), ("HumanEvalPlus", "benchmark")} <= got
+
+
+def test_lower_case_plural_environments_are_not_a_benchmark(extractor):
+    got = found(extractor, "We show that trusted execution environments (TEEs) combined with agents help. "
+                           "Experiments on Kaggle datasets under non-IID data in XR give 5% gains.")
+    assert not any(label == "benchmark" for _, label in got)
+
+
+def test_long_form_does_not_start_on_a_function_word(extractor):
+    got = found(extractor, "We evaluate on the Abstraction and Reasoning Corpus (ARC) with 40% accuracy.")
+    assert ("Abstraction and Reasoning Corpus", "benchmark") in got
+    assert ("and Reasoning Corpus", "benchmark") not in got
+
+
+def test_counts_verbs_and_bit_widths_are_not_part_of_a_metric(extractor):
+    got = found(extractor, "Training took 2 million hours at 4-bit precision; we increase accuracy by 5% and "
+                           "reach human-level accuracy, closing a research gap of 3 points.")
+    assert {name for name, label in got if label == "metric"} <= {"accuracy", "precision"}
+
+
+def test_long_form_after_its_acronym_with_marked_capitals(extractor):
+    got = found(extractor, "We propose GEMINI (GEoMetric vIsual deNse sImilarity), a metric. GEMINI correlates "
+                           "with human judgement at 0.8.")
+    assert ("GEMINI", "metric") in got
+    assert not any(label == "method" for _, label in got)
+
+
+def test_suffix_splits_after_a_closing_parenthesis(extractor):
+    doc = extractor.doc("We train a reinforcement learning (RL)-based agent.")
+    assert "RL)-based" not in [t.text for t in doc]
+    got = found(extractor, "We train a reinforcement learning (RL)-based agent.")
+    assert ("reinforcement learning", "method") in got and not any(")" in name for name, _ in got)
+
+
+def test_stage_counts_verbs_and_watched_losses_are_not_methods(extractor):
+    got = found(extractor, "We employ multi-task learning with a three-stage training and track the test loss. "
+                           "It outperforms Transformer-based methods.")
+    assert ("three-stage training", "method") not in got and ("test loss", "method") not in got
+    assert not any(name.lower().startswith(("employ ", "outperforms ")) for name, _ in got)
+
+
+def test_head_word_alias_is_not_a_known_name(extractor):
+    got = spans(extractor, "We add an explicit recall mechanism and an attention sink mechanism.")
+    assert got["attention sink mechanism"][1] == ("attention sink",)
+    assert got["recall mechanism"][1] == ()  # not another spelling of the metric recall
+
+
+def test_long_form_does_not_start_on_based(extractor):
+    got = spans(extractor, "We assess selection methods based on textual similarity (BM25, PLM-based) at 80% accuracy.")
+    assert "based on textual similarity" not in got and got["BM25"][0] == "method"
+
+
+def test_a_statistical_model_is_a_method(extractor):
+    got = found(extractor, "We fit a Bradley-Terry model to pairwise preferences.")
+    assert ("Bradley-Terry model", "method") in got

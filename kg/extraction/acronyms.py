@@ -46,12 +46,15 @@ def long_form_start(doc: Doc, open_i: int, letters: str) -> int | None:
         token = doc[start]
         if token.is_punct or token.is_space:
             return None
-        if token.text[:1].lower() == letters[0] and spells([t.text for t in doc[start:open_i]], letters):
-            return start
+        if token.text[:1].lower() == letters[0] and token.lower_ not in FUNCTION_WORDS \
+                and spells([t.text for t in doc[start:open_i]], letters):
+            return start  # not "and Reasoning Corpus (ARC)": the long form goes on to "Abstraction"
     return None
 
 
 TASK_AFTER = {"prediction", "estimation", "forecasting"}
+FUNCTION_WORDS = {"and", "of", "for", "the", "a", "an", "in", "on", "to", "with", "at", "by", "or", "as",
+                  "based", "using", "via", "such", "including", "like"}
 
 
 class AcronymFinder:
@@ -65,27 +68,63 @@ class AcronymFinder:
             if token.text != "(" or token.i + 2 >= len(doc):
                 continue
             short, closer = doc[token.i + 1], doc[token.i + 2]
+            end = token.i  # the long form ends before "(" ...
             if closer.text not in CLOSERS or not looks_like_acronym(short):
-                continue
-            letters = "".join(c for c in short.text.lower() if c.isalpha())
-            start = long_form_start(doc, token.i, letters)
+                reverse = self._long_form_after(doc, token.i)
+                if reverse is None:
+                    continue
+                # ... or is inside it: "SHAP (SHapley Additive exPlanations)"
+                short, start, end = doc[token.i - 1], token.i + 1, reverse
+            else:
+                letters = "".join(c for c in short.text.lower() if c.isalpha())
+                start = long_form_start(doc, token.i, letters)
             if start is None:
                 if self._proposing(token.sent):
                     # "we propose ... self-critique (PANEL)": a name the paper introduces.
                     add(doc, short.i, short.i + 1, UNTYPED, "acronym:proposed", 0.75)
                 continue
-            label = self.cues.head_type.get(singular(doc[token.i - 1].text.split("-")[-1]), UNTYPED)
-            if label == "metric" and token.i + 3 < len(doc) and doc[token.i + 3].lower_ in TASK_AFTER:
+            label = self.cues.head_type.get(singular(doc[end - 1].text.split("-")[-1]), UNTYPED)
+            lexical = [c[2] for c in doc._.akg_candidates or () if c[0] == start and c[1] == end
+                       and c[3].startswith("lexicon:") and c[2] not in (UNTYPED, "generic")]
+            if lexical:
+                label = lexical[0]  # "conformal prediction (CP)": the lexicon's method, not a "-prediction" task
+            elif label in ("method", "model") and doc[end - 1].lower_ == "systems":
+                label = UNTYPED  # "Intelligent Transportation Systems (ITS)": a class of systems, not one technique
+            elif label == "benchmark" and doc[end - 1].lower_.endswith("s") \
+                    and all(t.is_lower or not t.is_alpha or t.is_sent_start for t in doc[start:end]):
+                label = UNTYPED  # "trusted execution environments (TEEs)": a kind of thing, not a named dataset
+            elif label == "metric" and end == token.i and token.i + 3 < len(doc) and doc[token.i + 3].lower_ in TASK_AFTER:
                 label = UNTYPED  # "click-through rate (CTR) prediction" names a task, not a measure
             proposing = self._proposing(token.sent)
             # "signals of interest (SoI)" needs other evidence; "we propose Recall with Reasoning (RwR)" does not.
             confidence = 0.85 if label else (0.75 if proposing else 0.4)
-            add(doc, start, token.i, label, "acronym:long-form", confidence)
+            add(doc, start, end, label, "acronym:long-form", confidence)
             add(doc, short.i, short.i + 1, label, "acronym:short-form", confidence)
-            definitions.append((start, token.i, short.i, short.i + 1))
-            self._drop_other_meaning(doc, start, token.i, short)
+            definitions.append((start, end, short.i, short.i + 1))
+            self._drop_other_meaning(doc, start, end, short)
         doc._.akg_definitions = definitions
         return doc
+
+    @staticmethod
+    def _long_form_after(doc: Doc, open_i: int) -> int | None:
+        """End of a long form written inside the parentheses after its acronym whose capitals
+        mark the letters: "SHAP (SHapley Additive exPlanations)", "GEMINI (GEoMetric vIsual
+        deNse sImilarity)". Words that merely spell the letters ("GPT (a generative ...)") do not count."""
+        if open_i == 0 or not looks_like_acronym(doc[open_i - 1]):
+            return None
+        letters = "".join(c for c in doc[open_i - 1].text if c.isalpha())
+        close = open_i + 1
+        while close < len(doc) and close - open_i <= len(letters) + 3 and doc[close].text != ")":
+            if not (doc[close].is_alpha or "-" in doc[close].text):
+                return None
+            close += 1
+        if close >= len(doc) or doc[close].text != ")" or close - open_i < 3:
+            return None
+        capitals = "".join(c for t in doc[open_i + 1:close] for c in t.text if c.isupper())
+        if capitals != letters.upper() or not any(sum(c.isupper() for c in t.text) > 1 or t.text[:1].islower()
+                                                 and any(c.isupper() for c in t.text) for t in doc[open_i + 1:close]):
+            return None
+        return close
 
     @staticmethod
     def _drop_other_meaning(doc: Doc, start: int, end: int, short) -> None:

@@ -98,10 +98,12 @@ class ContextFinder:
         # Read each word once: building spaCy Token objects over and over is what costs here.
         words = read_words(doc, self.cues.eval_words)
         lowers, sentence_of, eval_sentences = words.lowers, words.sentence_of, words.eval_sentences
+        self.not_datasets = self._defined_otherwise(doc)
         proposed = []
         heads = self.cues.name_heads
         for i, lower in enumerate(lowers):
-            if lower in self.cues.propose_verbs or lower in self.cues.naming_words:
+            if (lower in self.cues.propose_verbs or lower in self.cues.naming_words) \
+                    and not (lower == "named" and i + 1 < len(doc) and lowers[i + 1] in ("entity", "entities")):
                 proposed.extend(self._proposed(doc, i, end_of_title))
             elif lower in EVAL_PREPOSITIONS and sentence_of[i] in eval_sentences:
                 self._name_list(doc, i + 1, end_of_title, "benchmark", "context:evaluated-on", 0.6)
@@ -136,6 +138,19 @@ class ContextFinder:
 
 
 
+    def _defined_otherwise(self, doc: Doc) -> set[str]:
+        """Acronyms the paper defines as something other than a dataset: "Composed Image Retrieval
+        (CIR)", "out-of-distribution (OOD)", "Traveling Salesman Problem (TSP)". "CIR datasets" and
+        "experiments on OOD" then name a kind of data, not a dataset called CIR."""
+        found = set()
+        for start, end, short, _ in doc._.akg_definitions or ():
+            words = doc[start:end]
+            label = self.cues.head_type.get(singular(words[-1].text.split("-")[-1]))
+            if (label and label != "benchmark") or (not label and all(not t.is_alpha or t.is_lower or t.is_sent_start
+                                                                     for t in words)):
+                found.add(doc[short].text)
+        return found
+
     def _head_noun(self, doc: Doc, i: int, end_of_title: int) -> None:
         word = doc[i].lower_
         if word == "set" and i > 0 and doc[i - 1].lower_ == "data":  # "the ERA5 data set"
@@ -153,6 +168,8 @@ class ContextFinder:
         start = name_before(doc, i, end_of_title)
         if start == i or (label == "method" and not any(is_coined(t) for t in doc[start:i])):
             return  # "a Euclidean framework", "the Bayesian approach": adjectives, not names
+        if label == "benchmark" and word.endswith(("s", "corpora")) and doc[i - 1].text in self.not_datasets:
+            return  # "existing CIR datasets", "popular MARL benchmarks": data of a kind
         if not label:  # "Llama models", "the ColorAgent model": a model; "the Bradley-Terry model": unknown
             coined = any(c.isdigit() for t in doc[start:i] for c in t.text) or any(
                 any(c.isupper() for c in t.text[1:]) and any(c.islower() for c in t.text) for t in doc[start:i])
@@ -280,7 +297,8 @@ class ContextFinder:
             end = name_after(doc, i, end_of_title)
             if end == i:
                 return
-            add(doc, i, end, label, extractor, confidence)
+            if not (end == i + 1 and doc[i].text in self.not_datasets):  # "evaluated in SE tasks"
+                add(doc, i, end, label, extractor, confidence)
             i = end
             while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
                 i += 1

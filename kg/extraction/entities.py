@@ -17,8 +17,9 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extraction.candidates import GENERIC, UNTYPED, candidates
+from kg.extraction.candidates import GENERIC, candidates
 from kg.extraction.cues import load_cues
+from kg.extraction.lexicon import lexicon_names
 from kg.names import normalize
 
 SPAN_KEY = "akg_entities"
@@ -31,6 +32,7 @@ HEAD_WORDS = {"mechanism", "module", "scheme", "technique", "strategy"}
 # Training words that, joined by "and" to a field name, show it is applied: "SFT and RL".
 TRAINING_WORDS = {"sft", "fine-tuning", "finetuning", "tuning", "training", "pretraining", "pre-training", "post-training",
                   "distillation", "rl", "rlhf", "rlvr", "grpo", "ppo", "dpo", "imitation", "cloning", "optimization"}
+DEFINED = {"acronym:long-form", "acronym:short-form"}  # typed by the head noun of the paper's own definition
 Choice = tuple[str, str, float]  # label, extractor, confidence
 
 
@@ -46,6 +48,9 @@ def choose_label(options: list[Choice]) -> Choice:
         votes = {o[0] for o in typed if source(o[1]) != "lexicon"}
         agreeing = [o for o in lexical if o[0] in votes]
         return (agreeing or lexical)[0]
+    defined = [o for o in typed if source(o[1]) == "acronym" and o[1] != "acronym:proposed"]
+    if defined:  # "Multiple Choice Question Answering (MCQA)" is a task, whatever the "-QA" shape says
+        return max(defined, key=lambda o: o[2])
     if typed:
         return max(typed, key=lambda o: (o[2], -SOURCE_RANK.get(source(o[1]), len(SOURCE_RANK))))  # a new source ranks last
     return max(options, key=lambda o: o[2])
@@ -165,7 +170,7 @@ class EntityMerger:
         """A name keeps one type per paper, except where a cue next to this very mention says
         otherwise ("we propose R-HORIZON, a method" and "the R-HORIZON benchmark")."""
         def rank(choice):  # a lexicon entry, then any evidence of type, then the default type
-            return source(choice[1]) == "lexicon", not choice[1].endswith("+default"), choice[2]
+            return (source(choice[1]) == "lexicon", choice[1] in DEFINED, not choice[1].endswith("+default"), choice[2])
 
         best: dict[str, tuple[str, str, float]] = {}
         # A learning setting named as the problem anywhere ("Graph Self-Supervised Learning" in the
@@ -243,8 +248,11 @@ class EntityMerger:
             span._.akg_extractor = extractor
             span._.akg_confidence = round(confidence, 3)
             names = set(aliases.get(span.text, ()))
-            if extractor.startswith("context:method-phrase") and len(span) > 1 and span[-1].lower_ in HEAD_WORDS:
-                names.add(span[:-1].text)  # "attention sink mechanism" is also written "attention sink"
+            if extractor.startswith("context:method-phrase") and len(span) > 1 and span[-1].lower_ in HEAD_WORDS \
+                    and normalize(span[:-1].text) not in lexicon_names():
+                # "attention sink mechanism" is also written "attention sink"; a "transformer module" or a
+                # "recall mechanism" is not another spelling of the Transformer or of recall
+                names.add(span[:-1].text)
             if extractor.startswith("context:variant-of-known") and len(span) > 1:
                 names.add(span[1:].text)  # "masked self-attention" is a kind of "self-attention"
             span._.akg_aliases = tuple(sorted(names))

@@ -426,7 +426,8 @@ class PhraseFinder:
         start = head
         while start > 0 and head - start < limit:
             prev = doc[start - 1]
-            if prev.text.startswith("-") and prev.text[1:] in MODIFIER_SUFFIXES and start > 1 and doc[start - 2].is_alpha:
+            if prev.text.startswith("-") and prev.text[1:] in MODIFIER_SUFFIXES and start > 1 and doc[start - 2].is_alpha \
+                    and doc[start - 2].lower_ + prev.lower_ not in stop:  # not "human-level accuracy"
                 start -= 2  # "frame-level action conditioning": "frame" "-level" is one modifier
                 continue
             gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS

@@ -29,7 +29,7 @@ def _suffixes() -> list[str]:
     # The unit rule splits "103K" and "7B"; sizes are part of model and dataset names here.
     kept = [p for p in English.Defaults.suffixes if "km²" not in p]
     words = "|".join(sorted(set(MODIFIER_SUFFIXES)))
-    kept.append(rf"(?<=[A-Za-z0-9])-(?:{words})")
+    kept.append(rf"(?<=[A-Za-z0-9)\]])-(?:{words})")  # also "(RL)-based"
     kept.append(r"(?<=[0-9])%")
     kept.append(r"(?<=[0-9][A-Za-z])\.")  # "GSM8K." ends a sentence: the unit rule used to split it
     kept.append(r"(?<=[A-Z0-9]\+)\.")
