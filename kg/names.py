@@ -69,6 +69,8 @@ def singular_name(name: str, type_: str | None = None) -> str:
     lower = word.lower()
     if len(word) < 4 or lower in _NOT_PLURAL or not lower.endswith("s"):
         return name
+    if not word[0].isupper() and any(c.isupper() for c in word[1:]):  # "nuScenes", "mAPs", "iPhones"
+        return head + word[:-1] if _ACRONYM_PLURAL.match(word) and type_ != "benchmark" else name
     if word[0].isupper():
         if type_ == "benchmark" or head.split(" ")[-2:-1] and head.split(" ")[-2].lower() in _KEEP_AFTER:
             return name

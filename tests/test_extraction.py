@@ -915,3 +915,17 @@ def test_long_form_does_not_start_on_based(extractor):
 def test_a_statistical_model_is_a_method(extractor):
     got = found(extractor, "We fit a Bradley-Terry model to pairwise preferences.")
     assert ("Bradley-Terry model", "method") in got
+
+
+def test_acronym_the_paper_defines_otherwise_is_not_the_lexicon_one(extractor):
+    paper = Paper(key="k", abstract="The attack success rate (ASR) reaches 90%. The ASR then drops.")
+    (extraction,) = extractor.extract([paper])
+    shorts = [m for m in extraction.mentions if m.text == "ASR"]
+    assert shorts and all(m.type == "metric" and m.canonical == "" for m in shorts)
+
+
+def test_acronym_defined_as_the_lexicon_says_keeps_its_entry(extractor):
+    paper = Paper(key="k", abstract="We improve automatic speech recognition (ASR) on LibriSpeech.")
+    (extraction,) = extractor.extract([paper])
+    assert {(m.text, m.type, m.canonical) for m in extraction.mentions if m.text == "ASR"} == {
+        ("ASR", "task", "speech recognition")}

@@ -205,3 +205,8 @@ def test_singular_name_keeps_proper_and_non_plural_names():
                         ("GPT-4 Turbo", "model"), ("MMLU-Pro", "benchmark"), ("Llama", "model"), ("analysis", "task"),
                         ("Claude 3.5 Sonnet", "model"), ("ALFWorld Tasks", "benchmark")]:
         assert singular_name(name, type_) == name
+
+
+def test_singular_name_keeps_the_case_of_mixed_case_names():
+    from kg.names import singular_name
+    assert [singular_name(n) for n in ("nuScenes", "iPhones", "mAPs")] == ["nuScenes", "iPhones", "mAP"]

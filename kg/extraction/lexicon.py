@@ -109,6 +109,8 @@ class LexiconMatcher:
         # (type, normalised form) -> the entry's name: "AIME24" in one paper and "AIME 2024"
         # in another are one benchmark although no paper writes both.
         self.canonical: dict[tuple[str, str], str] = {}
+        # acronym -> the lexicon's long forms of it, lower case ("ASR" -> "automatic speech recognition")
+        self.long_forms: dict[str, set[str]] = {}
         for entry in read_lexicons(lexicon_dir):
             for form in entry.forms:
                 sensitive = case_sensitive(form)
@@ -123,15 +125,23 @@ class LexiconMatcher:
                     self.by_norm.setdefault(norm, entry.label)
                 if entry.aliases and entry.label != GENERIC:
                     self.canonical.setdefault((entry.label, norm), entry.name)
+            if entry.label != GENERIC:
+                for form in entry.forms:
+                    if form.isupper() and " " not in form:  # an acronym: remember what it stands for
+                        self.long_forms.setdefault(form, set()).update(
+                            f.lower() for f in entry.forms if " " in f or "-" in f)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.akg_canonical = self.canonical  # shared, read when mentions are made
         strings = doc.vocab.strings
+        redefined = self._redefined(doc)
         for matcher in (self.exact, self.lower):
             for match_id, start, end in matcher(doc):
                 label = strings[match_id]
                 if end - start == 1 and doc[start].is_lower and self._used_as_verb(doc, start):
                     continue
+                if end - start == 1 and doc[start].text in redefined:
+                    continue  # "attack success rate (ASR)": not the lexicon's ASR, speech recognition
                 if label == "metric":
                     role = self._metric_role(doc, start, end)
                     if role is not None:
@@ -145,6 +155,20 @@ class LexiconMatcher:
                 add(doc, start, end, label, f"lexicon:{label}", CONFIDENCE)
         self._variants(doc)
         return doc
+
+    def _redefined(self, doc: Doc) -> set[str]:
+        """Acronyms of the lexicon that this paper defines as something else: "X Y Z (ACR)" where
+        the words before the parenthesis share no word with the lexicon's long forms of ACR
+        ("attack success rate (ASR)"; but "reinforcement learning with verified rewards (RLVR)"
+        is the lexicon's RLVR, written a little differently)."""
+        found = set()
+        for i in range(1, len(doc) - 1):
+            short = doc[i].text
+            if short in self.long_forms and doc[i - 1].text == "(" and doc[i + 1].text == ")":
+                before = {w for w in doc[max(0, i - 9):i - 1].text.lower().replace("-", " ").split() if len(w) > 3}
+                if not any(before & set(long.replace("-", " ").split()) for long in self.long_forms[short]):
+                    found.add(short)
+        return found
 
     @staticmethod
     def _used_as_verb(doc: Doc, i: int) -> bool:
