@@ -458,7 +458,7 @@ def test_commercial_system_and_encoder_are_models(extractor, name):
     assert (name, "model") in found(extractor, f"We compare against {name} on the test set.")
 
 
-@pytest.mark.parametrize("name", ["XCOMET", "COMETKiwi", "BLEU-4", "model size", "training speed", "response time"])
+@pytest.mark.parametrize("name", ["XCOMET", "COMETKiwi", "BLEU-4", "training speed", "response time"])
 def test_lexicon_metrics_without_number(extractor, name):
     assert (name, "metric") in found(extractor, f"Our method improves {name} over the baseline.")
 
@@ -929,3 +929,13 @@ def test_acronym_defined_as_the_lexicon_says_keeps_its_entry(extractor):
     (extraction,) = extractor.extract([paper])
     assert {(m.text, m.type, m.canonical) for m in extraction.mentions if m.text == "ASR"} == {
         ("ASR", "task", "speech recognition")}
+
+
+def test_model_size_as_a_variable_is_not_a_metric(extractor):
+    # over the 31k corpus "model size" is mostly what results vary with, not what they are reported in
+    assert found(extractor, "Gains hold across model sizes and architectures.") == set()
+
+
+def test_heart_rate_acronym_does_not_join_the_lexicon_hit_rate(extractor):
+    (extraction,) = extractor.extract([Paper(key="k", abstract="The heart rate (HR) of patients was monitored.")])
+    assert {m.canonical for m in extraction.mentions} == {""}

@@ -132,9 +132,12 @@ class LexiconMatcher:
                             f.lower() for f in entry.forms if " " in f or "-" in f)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.akg_canonical = self.canonical  # shared, read when mentions are made
         strings = doc.vocab.strings
         redefined = self._redefined(doc)
+        doc._.akg_canonical = self.canonical  # shared, read when mentions are made
+        if redefined:  # this paper's "HR" is not the lexicon's
+            gone = {normalize(short) for short in redefined}
+            doc._.akg_canonical = {k: v for k, v in self.canonical.items() if k[1] not in gone}
         for matcher in (self.exact, self.lower):
             for match_id, start, end in matcher(doc):
                 label = strings[match_id]
@@ -165,7 +168,7 @@ class LexiconMatcher:
         for i in range(1, len(doc) - 1):
             short = doc[i].text
             if short in self.long_forms and doc[i - 1].text == "(" and doc[i + 1].text == ")":
-                before = {w for w in doc[max(0, i - 9):i - 1].text.lower().replace("-", " ").split() if len(w) > 3}
+                before = {w for w in doc[max(0, i - 9):i - 1].text.lower().replace("-", " ").split() if len(w) > 4}
                 if not any(before & set(long.replace("-", " ").split()) for long in self.long_forms[short]):
                     found.add(short)
         return found
