@@ -732,3 +732,32 @@ def test_aware_modifier_names_a_training_procedure(extractor):
     result = found(extractor, "The Program Modifier is enhanced with a location-aware repair learning strategy to generate patches.")
     assert ("location-aware repair learning", "method") in result
     assert ("large-scale machine learning", "method") not in found(extractor, "This enables large-scale machine learning today.")
+
+
+def test_latex_power_name_is_coined(extractor):
+    # "$D^2LoRA$": the closing math dollar is split off and the name keeps its power
+    result = found(extractor, "Next we introduce $D^2LoRA$, a data-driven approach for initializing LoRA.")
+    assert ("D^2LoRA", "method") in result
+
+
+def test_acronym_described_as_a_metric(extractor):
+    result = found(extractor, "Here we propose Noise-Noise Ratio Difference (NNRD), a quantitative metric for "
+                              "whether there is more useful information in structure or features.")
+    assert ("Noise-Noise Ratio Difference", "metric") in result
+    assert ("NNRD", "metric") in result
+
+
+def test_activity_before_accuracy_names_the_metric(extractor):
+    result = found(extractor, "We evaluate cluster names through semantic density and clustering accuracy.")
+    assert ("clustering accuracy", "metric") in result
+    assert ("accuracy", "metric") not in result
+
+
+def test_that_after_a_reporting_verb_opens_a_metric_phrase(extractor):
+    result = found(extractor, "A regression analysis confirms that classification accuracy depends on similarity.")
+    assert ("classification accuracy", "metric") in result
+
+
+def test_generic_modifier_does_not_hide_a_used_technique(extractor):
+    # "post-training" alone is a generic word, not a known name covering the phrase
+    assert ("post-training quantization", "method") in found(extractor, "We adopt post-training quantization to quantize models.")

@@ -161,8 +161,18 @@ class ContextFinder:
 
     def _appositive(self, doc: Doc, comma: int, end_of_title: int) -> None:
         # "CultureVerse, a large-scale multimodal benchmark covering ...": type from the first head word.
+        if comma + 1 >= len(doc) or doc[comma + 1].lower_ not in ("a", "an", "the"):
+            return
+        if comma > 3 and doc[comma - 1].text == ")" and doc[comma - 3].text == "(":
+            # "Noise-Noise Ratio Difference (NNRD), a quantitative metric": the acronym and its long form
+            self._type_from_description(doc, comma - 2, comma - 1, comma + 2, "context:appositive")
+            for c in doc._.akg_candidates or ():
+                if c[1] == comma - 3 and c[3] == "acronym:long-form":
+                    self._type_from_description(doc, c[0], c[1], comma + 2, "context:appositive")
+                    break
+            return
         start = name_before(doc, comma, end_of_title)
-        if start == comma or comma + 1 >= len(doc) or doc[comma + 1].lower_ not in ("a", "an", "the"):
+        if start == comma:
             return
         self._type_from_description(doc, start, comma, comma + 2, "context:appositive")
 
@@ -190,7 +200,9 @@ class ContextFinder:
                 continue  # "a state-space time series architecture" is not "a series of models"
             if word == "benchmarking":
                 label = "benchmark"  # "UltraHorizon: Benchmarking Agent Capabilities in ..."
-            if label in ("benchmark", "method", "model"):
+            if word in ("metric", "measure"):
+                label = "metric"  # "NNRD, a quantitative metric for ..."
+            if label in ("benchmark", "method", "model", "metric"):
                 add(doc, start, end, label, extractor, 0.8)  # a description outweighs a name's shape
                 return
             if word in (",", "and") and k > j and k + 1 < len(doc) and doc[k + 1].is_lower \

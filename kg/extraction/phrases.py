@@ -33,6 +33,10 @@ GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "co
                 "employing", "leveraging", "combining", "integrating", "exploiting", "utilizing", "applying", "adopting"}
 PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
 VERB_LEADS = PRONOUNS | {"to"}  # the word after these is a verb
+# "confirms that classification accuracy depends on ...": after these "that" opens a clause, not a verb
+REPORT_VERBS = {"show", "shows", "showed", "shown", "find", "finds", "found", "confirm", "confirms", "confirmed",
+                "demonstrate", "demonstrates", "demonstrated", "indicate", "indicates", "reveal", "reveals",
+                "suggest", "suggests", "observe", "observed", "note", "prove", "proves", "verify", "verifies"}
 TRAINING_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
 MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "quantifies", "quantifying",
                  "metric", "metrics", "reporting"}
@@ -153,7 +157,8 @@ class PhraseFinder:
             return
         for i in [k for k, w in enumerate(self.lowers) if w in USE_WORDS]:
             if known is None:  # built once, only for abstracts with a verb of use
-                known = {k for start, end, _, extractor, _ in candidates(doc) if extractor.startswith("lexicon:")
+                known = {k for start, end, label, extractor, _ in candidates(doc)
+                         if extractor.startswith("lexicon:") and label != "generic"  # "post-training" is no name
                          for k in range(start, end)}
             j = i + 1
             end = j
@@ -430,11 +435,17 @@ class PhraseFinder:
                 start -= 2  # "frame-level action conditioning": "frame" "-level" is one modifier
                 continue
             gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS
+            lead = doc[start - 2].lower_ if start > 1 else ""
+            if label == "metric" and lead == "that" and start > 2 and doc[start - 3].lower_ in REPORT_VERBS:
+                lead = ""  # "confirms that classification accuracy ...": "that" is a conjunction
+            if label == "metric" and prev.lower_.endswith("ing") and lead not in VERB_LEADS \
+                    and (prev.lower_ in self.cues.task_heads or self.cues.head_type.get(prev.lower_) == "task"):
+                gerund = True  # "clustering accuracy", "answering accuracy": the activity measured
             if label == "metric" and prev.lower_ in METRIC_VERBS:
                 break
             if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
                     or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop \
-                    or (start > 1 and doc[start - 2].lower_ in VERB_LEADS) or prev.lower_ in USE_VERBS:  # "we determine optimal loss"
+                    or lead in VERB_LEADS or prev.lower_ in USE_VERBS:  # "we determine optimal loss"
                 break
             start -= 1
         if doc[head].lower_ in KIND_HEADS and head - start < 2:
