@@ -761,3 +761,14 @@ def test_that_after_a_reporting_verb_opens_a_metric_phrase(extractor):
 def test_generic_modifier_does_not_hide_a_used_technique(extractor):
     # "post-training" alone is a generic word, not a known name covering the phrase
     assert ("post-training quantization", "method") in found(extractor, "We adopt post-training quantization to quantize models.")
+
+
+def test_coined_name_before_a_described_dataset_is_a_benchmark(extractor):
+    result = found(extractor, "We present a dataset which enhances the existing ExTES mental health dataset by adding responses.")
+    assert ("ExTES", "benchmark") in result
+
+
+def test_named_test_long_form_is_a_benchmark(extractor):
+    result = found(extractor, "We propose a framework that integrates an adapted Political Compass Test (PCT) with a framing analysis.")
+    assert ("Political Compass Test", "benchmark") in result and ("PCT", "benchmark") in result
+    assert not any(label == "benchmark" for _, label in found(extractor, "We use a paired t-test (PT) here."))

@@ -75,6 +75,8 @@ class AcronymFinder:
                     add(doc, short.i, short.i + 1, UNTYPED, "acronym:proposed", 0.75)
                 continue
             label = self.cues.head_type.get(singular(doc[token.i - 1].text.split("-")[-1]), UNTYPED)
+            if not label and doc[token.i - 1].text in ("Test", "Exam") and token.i - start >= 2:
+                label = "benchmark"  # "Political Compass Test (PCT)": a named test is what is taken; not "t-test"
             if label == "metric" and token.i + 3 < len(doc) and doc[token.i + 3].lower_ in TASK_AFTER:
                 label = UNTYPED  # "click-through rate (CTR) prediction" names a task, not a measure
             proposing = self._proposing(token.sent)

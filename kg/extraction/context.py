@@ -87,6 +87,11 @@ def continues(token) -> bool:
         and lower not in PHRASE_OPENERS and lower not in LATER_WORDS and not lower.endswith(("s", "ed"))
 
 
+# "the existing ExTES mental health dataset": words between a name and its head that say what the data is about
+MODIFIER_STOPS = {"of", "and", "or", "with", "for", "in", "on", "to", "by", "from", "new", "novel", "our", "this"}
+DATASET_LEADS = {"the", "existing", "public", "publicly", "popular", "widely-used", "standard", "original", "benchmark"}
+
+
 class ContextFinder:
     def __init__(self, name: str, cues_file: str):
         self.name = name
@@ -151,6 +156,15 @@ class ContextFinder:
                 add(doc, i - 2, i - 1, label, f"context:head-{word}", 0.7)
             return
         start = name_before(doc, i, end_of_title)
+        if start == i and label == "benchmark":
+            # "the existing ExTES mental health dataset": a coined name before what the data is about
+            k = i
+            while k > 0 and i - k < 3 and doc[k - 1].is_lower and doc[k - 1].is_alpha \
+                    and doc[k - 1].lower_ not in DESCRIPTION_STOPS and doc[k - 1].lower_ not in MODIFIER_STOPS:
+                k -= 1
+            if i - 3 <= k < i and k > 1 and is_coined(doc[k - 1]) and doc[k - 2].lower_ in DATASET_LEADS:
+                add(doc, k - 1, k, label, f"context:head-{word}", 0.65)
+            return
         if start == i or (label == "method" and not any(is_coined(t) for t in doc[start:i])):
             return  # "a Euclidean framework", "the Bayesian approach": adjectives, not names
         if not label:  # "Llama models", "the ColorAgent model": a model; "the Bradley-Terry model": unknown
