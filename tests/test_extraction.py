@@ -772,3 +772,13 @@ def test_named_test_long_form_is_a_benchmark(extractor):
     result = found(extractor, "We propose a framework that integrates an adapted Political Compass Test (PCT) with a framing analysis.")
     assert ("Political Compass Test", "benchmark") in result and ("PCT", "benchmark") in result
     assert not any(label == "benchmark" for _, label in found(extractor, "We use a paired t-test (PT) here."))
+
+
+def test_capitalised_agent_nouns_name_parts(extractor):
+    result = found(extractor, "PMA enables planning: the Planner breaks down the question, the Manager maintains a map, "
+                              "and the specialized Actors handle navigation.")
+    assert {("Planner", "method"), ("Manager", "method"), ("Actors", "method")} <= result
+    result = found(extractor, "It orchestrates specialized AI agents: Planner, Step Definer, Extractor, and QA Agents, to tackle each stage.")
+    assert {("Step Definer", "method"), ("QA Agents", "method")} <= result
+    # one capitalised agent noun alone is no evidence
+    assert ("Reader", "method") not in found(extractor, "We thank the Reader for comments.")

@@ -92,6 +92,10 @@ MODIFIER_STOPS = {"of", "and", "or", "with", "for", "in", "on", "to", "by", "fro
 DATASET_LEADS = {"the", "existing", "public", "publicly", "popular", "widely-used", "standard", "original", "benchmark"}
 
 
+# Agent nouns that name a part of a system: "the Planner", "the Manager", "Actors", "QA Agents"
+PART_ENDINGS = ("er", "or", "ers", "ors", "agent", "agents")
+
+
 class ContextFinder:
     def __init__(self, name: str, cues_file: str):
         self.name = name
@@ -136,6 +140,7 @@ class ContextFinder:
             if lower in heads:
                 self._named_after_head(doc, i, end_of_title)
         self._title_colon(doc, end_of_title)
+        self._named_parts(doc, end_of_title)
         doc._.akg_proposed = proposed
         return doc
 
@@ -189,6 +194,34 @@ class ContextFinder:
         if start == comma:
             return
         self._type_from_description(doc, start, comma, comma + 2, "context:appositive")
+
+    @staticmethod
+    def _named_parts(doc: Doc, end_of_title: int) -> None:
+        # "the Planner breaks down ..., the Manager maintains ...", "agents: Planner, Step Definer,
+        # Extractor, and QA Agents": capitalised agent nouns in mid-sentence, two or more in one
+        # sentence, name the parts of a system.
+        for sent in doc.sents:
+            if sent.start < end_of_title:
+                continue
+            parts = []
+            for t in sent[1:]:
+                text = t.text
+                if not (t.is_alpha and t.is_title and len(text) > 4 and text.lower().endswith(PART_ENDINGS)):
+                    continue
+                prev = doc[t.i - 1]
+                start = t.i
+                if prev.is_title or prev.is_upper and prev.is_alpha and len(prev.text) > 1:
+                    if prev.i == sent.start or not prev.is_alpha:
+                        continue
+                    start = prev.i  # "Step Definer", "QA Agents"
+                    prev = doc[start - 1]
+                if prev.lower_ in ("the", ",", ":", "and") or (prev.is_lower and prev.is_alpha and doc[prev.i - 1].lower_ == "the"):
+                    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                    if nxt is None or nxt.is_lower or nxt.is_punct:
+                        parts.append((start, t.i + 1))
+            if len(parts) >= 2:
+                for start, end in parts:
+                    add(doc, start, end, "method", "context:named-part", 0.6)
 
     def _title_case_run(self, doc: Doc, i: int) -> None:
         # "we utilize a Bug Locator with ...", "the Program Modifier is": capitalised words in
