@@ -782,3 +782,12 @@ def test_capitalised_agent_nouns_name_parts(extractor):
     assert {("Step Definer", "method"), ("QA Agents", "method")} <= result
     # one capitalised agent noun alone is no evidence
     assert ("Reader", "method") not in found(extractor, "We thank the Reader for comments.")
+
+
+def test_described_proposal_with_method_head_keeps_the_head(extractor):
+    assert ("counterfactual intervention method", "method") in found(
+        extractor, "We further put forth a counterfactual intervention method that reflects on the gap.")
+    assert ("weight reconstruction method", "method") in found(
+        extractor, "We introduce a weight reconstruction method for minimizing errors.")
+    # one word before the head makes a kind, not a name
+    assert not found(extractor, "We propose a re-ranking method for search.")

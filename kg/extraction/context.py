@@ -92,6 +92,8 @@ MODIFIER_STOPS = {"of", "and", "or", "with", "for", "in", "on", "to", "by", "fro
 DATASET_LEADS = {"the", "existing", "public", "publicly", "popular", "widely-used", "standard", "original", "benchmark"}
 
 
+# Heads after which a described proposal keeps its head word: "a weight reconstruction method"
+NAMED_METHOD_HEADS = {"method", "algorithm", "technique"}
 # Agent nouns that name a part of a system: "the Planner", "the Manager", "Actors", "QA Agents"
 PART_ENDINGS = ("er", "or", "ers", "ors", "agent", "agents")
 
@@ -131,6 +133,8 @@ class ContextFinder:
                 # "we introduce UltraHorizon a novel benchmark": the comma is missing
                 start = name_before(doc, i, end_of_title)
                 self._type_from_description(doc, start, i, i + 1, "context:appositive")
+            if lower == "forth" and i > 0 and lowers[i - 1] == "put":
+                self._described_proposal(doc, i)
             if lower in TRAINED_WORDS and i > 0 and is_coined(doc[i - 1]) and i + 1 < len(doc) and lowers[i + 1] == "on":
                 # "MatDetector trained on our knowledge base": what is trained on data is a model
                 # ("LongCoT-RL trained with a 24K budget" may name the training recipe)
@@ -297,7 +301,10 @@ class ContextFinder:
 
     def _described_proposal(self, doc: Doc, verb: int) -> None:
         # "we propose context synthesis, which ...": a proposal described, not named.
-        if doc[verb].lower_ in self.cues.naming_words or verb == 0 or doc[verb - 1].lower_ not in ("we", "paper", "work"):
+        subject = verb - 1
+        if doc[verb].lower_ == "forth" and verb > 2:  # "we (further) put forth a ..."
+            subject = verb - 3 if doc[verb - 2].lower_ in ("also", "further", "then") else verb - 2
+        if doc[verb].lower_ in self.cues.naming_words or verb == 0 or doc[subject].lower_ not in ("we", "paper", "work"):
             return
         j = verb + 1
         while j < len(doc) and doc[j].lower_ in self.cues.proposal_adjectives:
@@ -317,6 +324,12 @@ class ContextFinder:
         if doc[end - 1].lower_ in self.cues.proposal_generic_heads and end - j > 2 \
                 and self.cues.head_type.get(singular(doc[end - 2].text)) == "method":
             end -= 1  # "a multi-timescale hierarchical reinforcement learning approach" names the learning
+        if doc[end - 1].lower_ in NAMED_METHOD_HEADS and end - j >= 3 and doc[j].lower_ not in self.cues.proposal_generic_heads \
+                and not any(doc[k].lower_ in self.cues.proposal_generic_heads for k in range(j, end - 1)):
+            # "we put forth a counterfactual intervention method": two words or more before the head
+            # make a name ("a re-ranking method" is a kind); the head stays, as written
+            add(doc, j, end, "method", "context:described-proposal", 0.6)
+            return
         if doc[end - 1].lower_ in self.cues.proposal_generic_heads or not (end - j > 1 or doc[end - 1].lower_.endswith(("ing", "tion", "ment"))):
             return
         add(doc, j, end, "method", "context:described-proposal", 0.6)
