@@ -791,3 +791,13 @@ def test_described_proposal_with_method_head_keeps_the_head(extractor):
         extractor, "We introduce a weight reconstruction method for minimizing errors.")
     # one word before the head makes a kind, not a name
     assert not found(extractor, "We propose a re-ranking method for search.")
+
+
+def test_phrase_listed_with_a_known_metric_is_a_metric(extractor):
+    result = found(extractor, "Our approach quantizes the weights, reducing the model size and computation cost.")
+    assert ("computation cost", "metric") in result
+
+
+def test_two_measures_weighed_against_each_other(extractor):
+    result = found(extractor, "It achieves a better balance between communication cost and computational load under limited resources.")
+    assert {("communication cost", "metric"), ("computational load", "metric")} <= result

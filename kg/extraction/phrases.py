@@ -145,6 +145,7 @@ class PhraseFinder:
         self._learning_settings(doc)
         self._problems(doc)
         self._hyphen_tasks(doc)
+        self._metric_edges = None
         self._phrases(doc)
         return doc
 
@@ -329,7 +330,7 @@ class PhraseFinder:
                 self._metrics_then_list(doc, i)
             elif lower in metric_heads:
                 if (sentence_of[i] in self.number_sentences or lower in self.cues.strong_metric_heads
-                        or self._measured(doc, i)) and not (i + 1 < len(doc) and continues(doc[i + 1])) \
+                        or self._measured(doc, i) or self._listed_with_metric(doc, i)) and not (i + 1 < len(doc) and continues(doc[i + 1])) \
                         and not self._acronym_then_task(doc, i) \
                         and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in MISTAKE_VERBS):
                     # not "time series", "inference time scaling"
@@ -401,6 +402,28 @@ class PhraseFinder:
         # "click-through rate (CTR) prediction": the rate names a task, not a measure
         return head + 4 < len(doc) and doc[head + 1].text == "(" and doc[head + 3].text == ")" \
             and doc[head + 4].lower_ in ("prediction", "estimation", "forecasting")
+
+    def _listed_with_metric(self, doc: Doc, head: int) -> bool:
+        # "reducing the model size and computation cost": listed with a known metric, a measure too
+        if self._metric_edges is None:
+            self._metric_edges = (
+                {end for start, end, label, extractor, _ in candidates(doc) if label == "metric" and extractor.startswith("lexicon:")},
+                {start for start, end, label, extractor, _ in candidates(doc) if label == "metric" and extractor.startswith("lexicon:")})
+        ends, starts = self._metric_edges
+        if head + 2 < len(doc) and doc[head + 1].lower_ in ("and", "or") and head + 2 in starts:
+            return True
+        # "between communication cost and computational load": two measures weighed against each other
+        if head > 1 and doc[head - 2].lower_ == "between" and head + 3 < len(doc) and doc[head + 1].lower_ == "and" \
+                and self.lowers[head + 3] in self.cues.metric_heads:
+            return True
+        for joint in (head - 2, head - 3):
+            if joint > 2 and self.lowers[joint] == "and" and self.lowers[joint - 1] in self.cues.metric_heads \
+                    and "between" in self.lowers[max(0, joint - 4):joint - 1]:
+                return True
+        for start in (head - 1, head - 2):  # the phrase has one or two words before its head
+            if start > 1 and doc[start - 1].lower_ in ("and", "or") and start - 1 in ends:
+                return True
+        return False
 
     @staticmethod
     def _measured(doc: Doc, head: int) -> bool:
