@@ -801,3 +801,8 @@ def test_phrase_listed_with_a_known_metric_is_a_metric(extractor):
 def test_two_measures_weighed_against_each_other(extractor):
     result = found(extractor, "It achieves a better balance between communication cost and computational load under limited resources.")
     assert {("communication cost", "metric"), ("computational load", "metric")} <= result
+
+
+def test_name_with_a_parenthesised_part(extractor):
+    result = found(extractor, "We introduce BigO(Bench), a novel coding benchmark designed to evaluate models.")
+    assert ("BigO(Bench)", "benchmark") in result

@@ -194,6 +194,10 @@ class ContextFinder:
                     self._type_from_description(doc, c[0], c[1], comma + 2, "context:appositive")
                     break
             return
+        if comma > 1 and doc[comma - 1].text == ")" and "(" in doc[comma - 2].text[1:]:
+            # "BigO(Bench), a novel coding benchmark": the parenthesis is part of the name
+            self._type_from_description(doc, comma - 2, comma, comma + 2, "context:appositive")
+            return
         start = name_before(doc, comma, end_of_title)
         if start == comma:
             return
