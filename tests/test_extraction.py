@@ -806,3 +806,10 @@ def test_two_measures_weighed_against_each_other(extractor):
 def test_name_with_a_parenthesised_part(extractor):
     result = found(extractor, "We introduce BigO(Bench), a novel coding benchmark designed to evaluate models.")
     assert ("BigO(Bench)", "benchmark") in result
+
+
+def test_compared_measure_is_a_metric(extractor):
+    assert ("energy efficiency", "metric") in found(
+        extractor, "Our framework achieves competitive accuracy while enabling fast inference and higher energy efficiency.")
+    assert ("convergence speed", "metric") in found(
+        extractor, "Tuning is crucial, given that the convergence speed of the LoRA method is lower than that of full fine-tuning.")

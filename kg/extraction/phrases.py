@@ -32,6 +32,8 @@ GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "co
                 "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring",
                 "employing", "leveraging", "combining", "integrating", "exploiting", "utilizing", "applying", "adopting"}
 PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
+# Comparisons that only a measure takes: "higher energy efficiency", "... speed is lower than ..."
+COMPARATIVES = {"higher", "lower", "faster", "slower", "greater", "smaller", "larger"}
 VERB_LEADS = PRONOUNS | {"to"}  # the word after these is a verb
 # "confirms that classification accuracy depends on ...": after these "that" opens a clause, not a verb
 REPORT_VERBS = {"show", "shows", "showed", "shown", "find", "finds", "found", "confirm", "confirms", "confirmed",
@@ -427,8 +429,12 @@ class PhraseFinder:
 
     @staticmethod
     def _measured(doc: Doc, head: int) -> bool:
-        # "by measuring token efficiency", "metrics such as rental cost": measured without a number
-        return any(t.lower_ in MEASURE_WORDS for t in doc[max(0, head - 4):head])
+        # "by measuring token efficiency", "metrics such as rental cost": measured without a number;
+        # "higher energy efficiency", "the convergence speed ... is lower than": compared
+        return any(t.lower_ in MEASURE_WORDS for t in doc[max(0, head - 4):head]) \
+            or (head > 1 and doc[head - 2].lower_ in COMPARATIVES and doc[head - 1].is_lower) \
+            or any(t.lower_ in COMPARATIVES and doc[t.i - 1].lower_ in ("is", "are", "was", "were")
+                   for t in doc[head + 1:min(len(doc), head + 8)] if t.i > 0)
 
     @staticmethod
     def _by_number(doc: Doc, i: int) -> bool:
