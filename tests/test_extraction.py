@@ -813,3 +813,9 @@ def test_compared_measure_is_a_metric(extractor):
         extractor, "Our framework achieves competitive accuracy while enabling fast inference and higher energy efficiency.")
     assert ("convergence speed", "metric") in found(
         extractor, "Tuning is crucial, given that the convergence speed of the LoRA method is lower than that of full fine-tuning.")
+
+
+def test_described_proposal_after_as_well_as(extractor):
+    result = found(extractor, "To mitigate this, we introduce a new scheme before quantization, as well as a weight "
+                              "reconstruction method for minimizing errors in weight quantization.")
+    assert ("weight reconstruction method", "method") in result

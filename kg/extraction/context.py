@@ -310,6 +310,10 @@ class ContextFinder:
             subject = verb - 3 if doc[verb - 2].lower_ in ("also", "further", "then") else verb - 2
         if doc[verb].lower_ in self.cues.naming_words or verb == 0 or doc[subject].lower_ not in ("we", "paper", "work"):
             return
+        sent_end = doc[verb].sent.end
+        for k in range(verb + 4, sent_end - 3):
+            if doc[k].lower_ in ("a", "an") and doc[k - 1].lower_ == "as" and doc[k - 2].lower_ == "well" and doc[k - 3].lower_ == "as":
+                self._named_method_phrase(doc, k + 1)  # "..., as well as a weight reconstruction method for ..."
         j = verb + 1
         while j < len(doc) and doc[j].lower_ in self.cues.proposal_adjectives:
             j += 1
@@ -337,6 +341,19 @@ class ContextFinder:
         if doc[end - 1].lower_ in self.cues.proposal_generic_heads or not (end - j > 1 or doc[end - 1].lower_.endswith(("ing", "tion", "ment"))):
             return
         add(doc, j, end, "method", "context:described-proposal", 0.6)
+
+    def _named_method_phrase(self, doc: Doc, j: int) -> None:
+        while j < len(doc) and doc[j].lower_ in self.cues.proposal_adjectives:
+            j += 1
+        end = j
+        while end < len(doc) and end - j < 5 and doc[end].is_lower and (doc[end].is_alpha or "-" in doc[end].text) \
+                and doc[end].lower_ not in DESCRIPTION_STOPS and doc[end].lower_ not in self.cues.task_modifier_stop \
+                and doc[end].lower_ not in NAMED_METHOD_HEADS:
+            end += 1
+        if end - j >= 2 and end < len(doc) and doc[end].lower_ in NAMED_METHOD_HEADS \
+                and (end + 1 >= len(doc) or doc[end + 1].lower_ in PROPOSAL_ENDS) \
+                and not any(doc[k].lower_ in self.cues.proposal_generic_heads for k in range(j, end)):
+            add(doc, j, end + 1, "method", "context:described-proposal", 0.6)
 
     def _based_methods(self, doc: Doc, suffix: int) -> None:
         # "structure consistency-based methods" names "structure consistency" (the guideline's X-style rule).
