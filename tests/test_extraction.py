@@ -819,3 +819,9 @@ def test_described_proposal_after_as_well_as(extractor):
     result = found(extractor, "To mitigate this, we introduce a new scheme before quantization, as well as a weight "
                               "reconstruction method for minimizing errors in weight quantization.")
     assert ("weight reconstruction method", "method") in result
+
+
+def test_called_after_a_method_head_outweighs_an_agent_suffix(extractor):
+    result = found(extractor, "We propose a novel paradigm called ToM-agent, designed to empower generative agents. "
+                              "Using reflections, ToM-Agent can adjust beliefs.")
+    assert ("ToM-agent", "method") in result and ("ToM-agent", "model") not in result
