@@ -825,3 +825,13 @@ def test_called_after_a_method_head_outweighs_an_agent_suffix(extractor):
     result = found(extractor, "We propose a novel paradigm called ToM-agent, designed to empower generative agents. "
                               "Using reflections, ToM-Agent can adjust beliefs.")
     assert ("ToM-agent", "method") in result and ("ToM-agent", "model") not in result
+
+
+def test_benchmark_name_ending_in_a_size(extractor):
+    result = found(extractor, "TWISTER achieves a mean score of 162% on the Atari 100k benchmark, setting a new record.")
+    assert ("Atari 100k", "benchmark") in result
+
+
+def test_simulator_head_outweighs_a_model_suffix(extractor):
+    result = found(extractor, "We combine detections in the lightweight MiniWorld simulator and features in the Gazebo simulator.")
+    assert ("MiniWorld", "benchmark") in result and ("MiniWorld", "model") not in result

@@ -180,7 +180,8 @@ class ContextFinder:
             coined = any(c.isdigit() for t in doc[start:i] for c in t.text) or any(
                 any(c.isupper() for c in t.text[1:]) and any(c.islower() for c in t.text) for t in doc[start:i])
             label = "model" if coined else UNTYPED
-        add(doc, start, i, label, f"context:head-{word}", 0.7)
+        # "the lightweight MiniWorld simulator": a data or environment head outweighs a model-name suffix
+        add(doc, start, i, label, f"context:head-{word}", 0.8 if label == "benchmark" else 0.7)
 
     def _appositive(self, doc: Doc, comma: int, end_of_title: int) -> None:
         # "CultureVerse, a large-scale multimodal benchmark covering ...": type from the first head word.
