@@ -835,3 +835,8 @@ def test_benchmark_name_ending_in_a_size(extractor):
 def test_simulator_head_outweighs_a_model_suffix(extractor):
     result = found(extractor, "We combine detections in the lightweight MiniWorld simulator and features in the Gazebo simulator.")
     assert ("MiniWorld", "benchmark") in result and ("MiniWorld", "model") not in result
+
+
+def test_capitalised_score_is_part_of_the_metric_name(extractor):
+    result = found(extractor, "We propose three novel metrics: Factual Recall Score, Knowledge Transferability Score, and others.")
+    assert {("Factual Recall Score", "metric"), ("Knowledge Transferability Score", "metric")} <= result

@@ -180,6 +180,8 @@ class ContextFinder:
             coined = any(c.isdigit() for t in doc[start:i] for c in t.text) or any(
                 any(c.isupper() for c in t.text[1:]) and any(c.islower() for c in t.text) for t in doc[start:i])
             label = "model" if coined else UNTYPED
+        if label == "metric" and doc[i].is_title and doc[start].is_title and i - start >= 2:
+            i += 1  # "Knowledge Transferability Score": a capitalised score is part of the name
         # "the lightweight MiniWorld simulator": a data or environment head outweighs a model-name suffix
         add(doc, start, i, label, f"context:head-{word}", 0.8 if label == "benchmark" else 0.7)
 
