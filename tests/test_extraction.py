@@ -840,3 +840,13 @@ def test_simulator_head_outweighs_a_model_suffix(extractor):
 def test_capitalised_score_is_part_of_the_metric_name(extractor):
     result = found(extractor, "We propose three novel metrics: Factual Recall Score, Knowledge Transferability Score, and others.")
     assert {("Factual Recall Score", "metric"), ("Knowledge Transferability Score", "metric")} <= result
+
+
+def test_title_case_name_after_methods_such_as(extractor):
+    result = found(extractor, "However, applications of data augmentation methods, such as Neural Style Transfer, could help.")
+    assert ("Neural Style Transfer", "method") in result
+
+
+def test_name_described_as_the_methods_it_stands_for(extractor):
+    result = found(extractor, "Our method is 40x faster in training compared to REPA, the current state-of-the-art methods.")
+    assert ("REPA", "method") in result

@@ -251,6 +251,8 @@ class ContextFinder:
         for k in range(j, min(j + 10, len(doc))):
             word = doc[k].lower_
             label = "model" if word in self.cues.released_heads else self.cues.name_heads.get(word)
+            if label is None and word in METHOD_CLASS_NOUNS and doc[j - 1].lower_ == "the":
+                label = "method"  # "compared to REPA, the current state-of-the-art methods"
             if label == "model" and word in CLASS_ACRONYMS and k + 1 < len(doc) and doc[k + 1].is_alpha \
                     and doc[k + 1].lower_ not in DESCRIPTION_STOPS:
                 continue  # "A Speculative LLM Decoding Framework": "LLM" modifies the head that follows
@@ -389,8 +391,8 @@ class ContextFinder:
             end = name_after(doc, i, end_of_title)
             if end == i:
                 return
-            if any(is_coined(t) for t in doc[i:end]):
-                add(doc, i, end, "method", "context:methods-such-as", 0.65)
+            if any(is_coined(t) for t in doc[i:end]) or (end - i >= 2 and all(t.is_title for t in doc[i:end])):
+                add(doc, i, end, "method", "context:methods-such-as", 0.65)  # "STORM", "Neural Style Transfer"
             i = end
             while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
                 i += 1
