@@ -850,3 +850,13 @@ def test_title_case_name_after_methods_such_as(extractor):
 def test_name_described_as_the_methods_it_stands_for(extractor):
     result = found(extractor, "Our method is 40x faster in training compared to REPA, the current state-of-the-art methods.")
     assert ("REPA", "method") in result
+
+
+def test_number_of_compared_or_changed_by_a_number_is_a_metric(extractor):
+    assert ("average number of steps", "metric") in found(
+        extractor, "HiAgent reduces the average number of steps required by 3.8.")
+    assert ("number of parameters", "metric") in found(
+        extractor, "Our method uses 14x less number of parameters than VeRA.")
+    # a setting that is varied is not a result
+    assert not any(label == "metric" and "views" in text for text, label in found(
+        extractor, "Reducing the number of views per cluster from 20 to 10 improves quality."))

@@ -327,6 +327,8 @@ class PhraseFinder:
                 add(doc, i, i + 1, "method", "context:shot-setting", 0.6)  # "in zero-shot and few-shot settings"
             elif lower == "by" and self._by_number(doc, i + 1):
                 self._changed_quantity(doc, i)
+            elif lower == "number" and i + 2 < len(doc) and lowers[i + 1] == "of":
+                self._number_of(doc, i)
             elif lower == "metrics" and i > 0:
                 self._named_by_metrics(doc, i)
                 self._metrics_then_list(doc, i)
@@ -404,6 +406,23 @@ class PhraseFinder:
         # "click-through rate (CTR) prediction": the rate names a task, not a measure
         return head + 4 < len(doc) and doc[head + 1].text == "(" and doc[head + 3].text == ")" \
             and doc[head + 4].lower_ in ("prediction", "estimation", "forecasting")
+
+    def _number_of(self, doc: Doc, i: int) -> None:
+        # "reduces the average number of steps required by 3.8", "uses 14x less number of parameters
+        # than VeRA": a count that is changed or compared is a measure.
+        noun = i + 2
+        if not (doc[noun].is_lower and doc[noun].is_alpha and doc[noun].lower_.endswith("s")) \
+                or doc[noun].lower_ in self.cues.task_modifier_stop:
+            return
+        start = i - 1 if i > 0 and self.lowers[i - 1] in ("average", "total", "mean") else i
+        before = self.lowers[max(0, start - 3):start]
+        after = self.lowers[noun + 1:noun + 4]
+        # not "reducing the number of views per cluster from 20 to 10": a setting changed, not a result
+        changed = any(w in ("less", "fewer") for w in before) or (before[-2:-1] == ["in"] and before[-3:-2] and
+                                                                   before[-3] in ("increase", "reduction", "decrease", "drop")) \
+            or "than" in after or ("by" in after and self._by_number(doc, noun + 2 + after.index("by")))
+        if changed:
+            add(doc, start, noun + 1, "metric", "context:number-of", 0.6)
 
     def _listed_with_metric(self, doc: Doc, head: int) -> bool:
         # "reducing the model size and computation cost": listed with a known metric, a measure too
