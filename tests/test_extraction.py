@@ -860,3 +860,13 @@ def test_number_of_compared_or_changed_by_a_number_is_a_metric(extractor):
     # a setting that is varied is not a result
     assert not any(label == "metric" and "views" in text for text, label in found(
         extractor, "Reducing the number of views per cluster from 20 to 10 improves quality."))
+
+
+def test_head_noun_after_an_acronym_takes_the_whole_long_form(extractor):
+    result = found(extractor, "We construct the Long-Horizon Planning and Reasoning in VLN (LHPR-VLN) benchmark consisting of 3,260 tasks.")
+    assert ("Long-Horizon Planning and Reasoning in VLN", "benchmark") in result and ("LHPR-VLN", "benchmark") in result
+
+
+def test_named_test_is_a_benchmark_with_its_head(extractor):
+    result = found(extractor, "Performance rose on the text-only subset of the Virology Capabilities Test over the period.")
+    assert ("Virology Capabilities Test", "benchmark") in result

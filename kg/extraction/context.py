@@ -38,7 +38,7 @@ LATER_WORDS = {"within", "than", "per", "when", "while", "compared", "relative",
 BASED_HEADS = {"methods", "method", "approaches", "approach", "techniques", "technique", "models", "frameworks", "framework",
                "algorithms", "algorithm", "solutions", "solution"}
 QUESTION_WORDS = {"how", "what", "why", "when", "which", "who", "can", "do", "does", "is", "are", "should", "will"}
-HEAD_NOUN_EXTRAS = {"model", "models", "set"}  # "Llama models", "the ERA5 data set"
+HEAD_NOUN_EXTRAS = {"model", "models", "set", "test"}  # "Llama models", "the ERA5 data set"
 TRAINED_WORDS = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned"}
 CLASS_ACRONYMS = {"llm", "llms", "vlm", "vlms", "mllm", "mllms"}
 # Nouns whose examples ("such as X, Y") are methods.
@@ -155,11 +155,17 @@ class ContextFinder:
         if word == "set" and i > 0 and doc[i - 1].lower_ == "data":  # "the ERA5 data set"
             word, i = "dataset", i - 1
         label = self.cues.name_heads.get(word)
+        if doc[i].text == "Test" and i > 1 and doc[i - 1].is_title and doc[i - 2].is_title:
+            label = "benchmark"  # "the Virology Capabilities Test": a named test is taken, like a benchmark
         if not label and word not in ("model", "models"):
             return
         if label and i > 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
             # "the World Central Banks (WCB) dataset": the long form and its acronym
             start = name_before(doc, i - 3, end_of_title)
+            for c in doc._.akg_candidates or ():
+                if c[1] == i - 3 and c[3] == "acronym:long-form" and c[0] < start:
+                    start = c[0]  # "the Long-Horizon Planning and Reasoning in VLN (LHPR-VLN) benchmark"
+                    break
             if start < i - 3:
                 add(doc, start, i - 3, label, f"context:head-{word}", 0.7)
                 add(doc, i - 2, i - 1, label, f"context:head-{word}", 0.7)
@@ -180,8 +186,8 @@ class ContextFinder:
             coined = any(c.isdigit() for t in doc[start:i] for c in t.text) or any(
                 any(c.isupper() for c in t.text[1:]) and any(c.islower() for c in t.text) for t in doc[start:i])
             label = "model" if coined else UNTYPED
-        if label == "metric" and doc[i].is_title and doc[start].is_title and i - start >= 2:
-            i += 1  # "Knowledge Transferability Score": a capitalised score is part of the name
+        if (label == "metric" or doc[i].text == "Test") and doc[i].is_title and doc[start].is_title and i - start >= 2:
+            i += 1  # "Knowledge Transferability Score", "Virology Capabilities Test": the head is part of the name
         # "the lightweight MiniWorld simulator": a data or environment head outweighs a model-name suffix
         add(doc, start, i, label, f"context:head-{word}", 0.8 if label == "benchmark" else 0.7)
 
