@@ -870,3 +870,9 @@ def test_head_noun_after_an_acronym_takes_the_whole_long_form(extractor):
 def test_named_test_is_a_benchmark_with_its_head(extractor):
     result = found(extractor, "Performance rose on the text-only subset of the Virology Capabilities Test over the period.")
     assert ("Virology Capabilities Test", "benchmark") in result
+
+
+def test_title_repeated_and_described_names_the_proposal(extractor):
+    text = ("Joint Group Profiling and Recommendation via Multi-Task Learning\n\nThis paper presents Joint Group "
+            "Profiling and Recommendation via Multi-Task Learning, a framework that unifies two tasks.")
+    assert ("Joint Group Profiling and Recommendation via Multi-Task Learning", "method") in found(extractor, text)

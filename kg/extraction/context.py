@@ -145,6 +145,7 @@ class ContextFinder:
                 self._named_after_head(doc, i, end_of_title)
         self._title_colon(doc, end_of_title)
         self._named_parts(doc, end_of_title)
+        self._title_repeated(doc, end_of_title)
         doc._.akg_proposed = proposed
         return doc
 
@@ -211,6 +212,23 @@ class ContextFinder:
         if start == comma:
             return
         self._type_from_description(doc, start, comma, comma + 2, "context:appositive")
+
+    def _title_repeated(self, doc: Doc, end_of_title: int) -> None:
+        # "This paper presents Joint Group Profiling and Recommendation via ... Learning, a framework
+        # that ...": the title repeated in the abstract and described is the name of the proposal.
+        if end_of_title < 4:
+            return
+        title = doc[:end_of_title].text.strip()
+        if len(title.split()) < 3 or ":" in title:
+            return
+        at = doc.text.find(title, doc[end_of_title].idx)
+        if at < 0:
+            return
+        span = doc.char_span(at, at + len(title))
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].text != "," \
+                or doc[span.end + 1].lower_ not in ("a", "an"):
+            return
+        self._type_from_description(doc, span.start, span.end, span.end + 2, "context:title-repeated")
 
     @staticmethod
     def _named_parts(doc: Doc, end_of_title: int) -> None:
