@@ -939,3 +939,147 @@ def test_model_size_as_a_variable_is_not_a_metric(extractor):
 def test_heart_rate_acronym_does_not_join_the_lexicon_hit_rate(extractor):
     (extraction,) = extractor.extract([Paper(key="k", abstract="The heart rate (HR) of patients was monitored.")])
     assert {m.canonical for m in extraction.mentions} == {""}
+
+
+def test_latex_power_name_is_coined(extractor):
+    # "$D^2LoRA$": the closing math dollar is split off and the name keeps its power
+    result = found(extractor, "Next we introduce $D^2LoRA$, a data-driven approach for initializing LoRA.")
+    assert ("D^2LoRA", "method") in result
+
+
+def test_acronym_described_as_a_metric(extractor):
+    result = found(extractor, "Here we propose Noise-Noise Ratio Difference (NNRD), a quantitative metric for "
+                              "whether there is more useful information in structure or features.")
+    assert ("Noise-Noise Ratio Difference", "metric") in result
+    assert ("NNRD", "metric") in result
+
+
+def test_activity_before_accuracy_names_the_metric(extractor):
+    result = found(extractor, "We evaluate cluster names through semantic density and clustering accuracy.")
+    assert ("clustering accuracy", "metric") in result
+    assert ("accuracy", "metric") not in result
+
+
+def test_that_after_a_reporting_verb_opens_a_metric_phrase(extractor):
+    result = found(extractor, "A regression analysis confirms that classification accuracy depends on similarity.")
+    assert ("classification accuracy", "metric") in result
+
+
+def test_generic_modifier_does_not_hide_a_used_technique(extractor):
+    # "post-training" alone is a generic word, not a known name covering the phrase
+    assert ("post-training quantization", "method") in found(extractor, "We adopt post-training quantization to quantize models.")
+
+
+def test_coined_name_before_a_described_dataset_is_a_benchmark(extractor):
+    result = found(extractor, "We present a dataset which enhances the existing ExTES mental health dataset by adding responses.")
+    assert ("ExTES", "benchmark") in result
+
+
+def test_named_test_long_form_is_a_benchmark(extractor):
+    result = found(extractor, "We propose a framework that integrates an adapted Political Compass Test (PCT) with a framing analysis.")
+    assert ("Political Compass Test", "benchmark") in result and ("PCT", "benchmark") in result
+    assert not any(label == "benchmark" for _, label in found(extractor, "We use a paired t-test (PT) here."))
+
+
+def test_capitalised_agent_nouns_name_parts(extractor):
+    result = found(extractor, "PMA enables planning: the Planner breaks down the question, the Manager maintains a map, "
+                              "and the specialized Actors handle navigation.")
+    assert {("Planner", "method"), ("Manager", "method"), ("Actors", "method")} <= result
+    result = found(extractor, "It orchestrates specialized AI agents: Planner, Step Definer, Extractor, and QA Agents, to tackle each stage.")
+    assert {("Step Definer", "method"), ("QA Agents", "method")} <= result
+    # one capitalised agent noun alone is no evidence
+    assert ("Reader", "method") not in found(extractor, "We thank the Reader for comments.")
+
+
+def test_described_proposal_with_method_head_keeps_the_head(extractor):
+    assert ("counterfactual intervention method", "method") in found(
+        extractor, "We further put forth a counterfactual intervention method that reflects on the gap.")
+    assert ("weight reconstruction method", "method") in found(
+        extractor, "We introduce a weight reconstruction method for minimizing errors.")
+    # one word before the head makes a kind, not a name
+    assert not found(extractor, "We propose a re-ranking method for search.")
+
+
+def test_phrase_listed_with_a_known_metric_is_a_metric(extractor):
+    result = found(extractor, "Our approach quantizes the weights, reducing the latency and computation cost.")
+    assert ("computation cost", "metric") in result
+
+
+def test_two_measures_weighed_against_each_other(extractor):
+    result = found(extractor, "It achieves a better balance between communication cost and computational load under limited resources.")
+    assert {("communication cost", "metric"), ("computational load", "metric")} <= result
+
+
+def test_name_with_a_parenthesised_part(extractor):
+    result = found(extractor, "We introduce BigO(Bench), a novel coding benchmark designed to evaluate models.")
+    assert ("BigO(Bench)", "benchmark") in result
+
+
+def test_compared_measure_is_a_metric(extractor):
+    assert ("energy efficiency", "metric") in found(
+        extractor, "Our framework achieves competitive accuracy while enabling fast inference and higher energy efficiency.")
+    assert ("convergence speed", "metric") in found(
+        extractor, "Tuning is crucial, given that the convergence speed of the LoRA method is lower than that of full fine-tuning.")
+
+
+def test_described_proposal_after_as_well_as(extractor):
+    result = found(extractor, "To mitigate this, we introduce a new scheme before quantization, as well as a weight "
+                              "reconstruction method for minimizing errors in weight quantization.")
+    assert ("weight reconstruction method", "method") in result
+
+
+def test_called_after_a_method_head_outweighs_an_agent_suffix(extractor):
+    result = found(extractor, "We propose a novel paradigm called ToM-agent, designed to empower generative agents. "
+                              "Using reflections, ToM-Agent can adjust beliefs.")
+    assert ("ToM-agent", "method") in result and ("ToM-agent", "model") not in result
+
+
+def test_benchmark_name_ending_in_a_size(extractor):
+    result = found(extractor, "TWISTER achieves a mean score of 162% on the Atari 100k benchmark, setting a new record.")
+    assert ("Atari 100k", "benchmark") in result
+
+
+def test_simulator_head_outweighs_a_model_suffix(extractor):
+    result = found(extractor, "We combine detections in the lightweight MiniWorld simulator and features in the Gazebo simulator.")
+    assert ("MiniWorld", "benchmark") in result and ("MiniWorld", "model") not in result
+
+
+def test_capitalised_score_is_part_of_the_metric_name(extractor):
+    result = found(extractor, "We propose three novel metrics: Factual Recall Score, Knowledge Transferability Score, and others.")
+    assert {("Factual Recall Score", "metric"), ("Knowledge Transferability Score", "metric")} <= result
+
+
+def test_title_case_name_after_methods_such_as(extractor):
+    result = found(extractor, "However, applications of data augmentation methods, such as Neural Style Transfer, could help.")
+    assert ("Neural Style Transfer", "method") in result
+
+
+def test_name_described_as_the_methods_it_stands_for(extractor):
+    result = found(extractor, "Our method is 40x faster in training compared to REPA, the current state-of-the-art methods.")
+    assert ("REPA", "method") in result
+
+
+def test_number_of_compared_or_changed_by_a_number_is_a_metric(extractor):
+    assert ("average number of steps", "metric") in found(
+        extractor, "HiAgent reduces the average number of steps required by 3.8.")
+    assert ("number of parameters", "metric") in found(
+        extractor, "Our method uses 14x less number of parameters than VeRA.")
+    # a setting that is varied is not a result
+    assert not any(label == "metric" and "views" in text for text, label in found(
+        extractor, "Reducing the number of views per cluster from 20 to 10 improves quality."))
+
+
+def test_head_noun_after_an_acronym_takes_the_whole_long_form(extractor):
+    result = found(extractor, "We construct the Long-Horizon Planning and Reasoning in VLN (LHPR-VLN) benchmark consisting of 3,260 tasks.")
+    assert ("Long-Horizon Planning and Reasoning in VLN", "benchmark") in result and ("LHPR-VLN", "benchmark") in result
+
+
+def test_named_test_is_a_benchmark_with_its_head(extractor):
+    result = found(extractor, "Performance rose on the text-only subset of the Virology Capabilities Test over the period.")
+    assert ("Virology Capabilities Test", "benchmark") in result
+
+
+def test_title_repeated_and_described_names_the_proposal(extractor):
+    text = ("Joint Group Profiling and Recommendation via Multi-Task Learning\n\nThis paper presents Joint Group "
+            "Profiling and Recommendation via Multi-Task Learning, a framework that unifies two tasks.")
+    assert ("Joint Group Profiling and Recommendation via Multi-Task Learning", "method") in found(extractor, text)

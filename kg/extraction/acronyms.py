@@ -84,6 +84,8 @@ class AcronymFinder:
                     add(doc, short.i, short.i + 1, UNTYPED, "acronym:proposed", 0.75)
                 continue
             label = self.cues.head_type.get(singular(doc[end - 1].text.split("-")[-1]), UNTYPED)
+            if not label and doc[end - 1].text in ("Test", "Exam") and end - start >= 2:
+                label = "benchmark"  # "Political Compass Test (PCT)": a named test is what is taken; not "t-test"
             lexical = [c[2] for c in doc._.akg_candidates or () if c[0] == start and c[1] == end
                        and c[3].startswith("lexicon:") and c[2] not in (UNTYPED, "generic")]
             if lexical:

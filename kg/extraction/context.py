@@ -38,7 +38,7 @@ LATER_WORDS = {"within", "than", "per", "when", "while", "compared", "relative",
 BASED_HEADS = {"methods", "method", "approaches", "approach", "techniques", "technique", "models", "frameworks", "framework",
                "algorithms", "algorithm", "solutions", "solution"}
 QUESTION_WORDS = {"how", "what", "why", "when", "which", "who", "can", "do", "does", "is", "are", "should", "will"}
-HEAD_NOUN_EXTRAS = {"model", "models", "set"}  # "Llama models", "the ERA5 data set"
+HEAD_NOUN_EXTRAS = {"model", "models", "set", "test"}  # "Llama models", "the ERA5 data set"
 TRAINED_WORDS = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned"}
 CLASS_ACRONYMS = {"llm", "llms", "vlm", "vlms", "mllm", "mllms"}
 # Nouns whose examples ("such as X, Y") are methods.
@@ -87,6 +87,17 @@ def continues(token) -> bool:
         and lower not in PHRASE_OPENERS and lower not in LATER_WORDS and not lower.endswith(("s", "ed"))
 
 
+# "the existing ExTES mental health dataset": words between a name and its head that say what the data is about
+MODIFIER_STOPS = {"of", "and", "or", "with", "for", "in", "on", "to", "by", "from", "new", "novel", "our", "this"}
+DATASET_LEADS = {"the", "existing", "public", "publicly", "popular", "widely-used", "standard", "original", "benchmark"}
+
+
+# Heads after which a described proposal keeps its head word: "a weight reconstruction method"
+NAMED_METHOD_HEADS = {"method", "algorithm", "technique"}
+# Agent nouns that name a part of a system: "the Planner", "the Manager", "Actors", "QA Agents"
+PART_ENDINGS = ("er", "or", "ers", "ors", "agent", "agents")
+
+
 class ContextFinder:
     def __init__(self, name: str, cues_file: str):
         self.name = name
@@ -124,6 +135,8 @@ class ContextFinder:
                 # "we introduce UltraHorizon a novel benchmark": the comma is missing
                 start = name_before(doc, i, end_of_title)
                 self._type_from_description(doc, start, i, i + 1, "context:appositive")
+            if lower == "forth" and i > 0 and lowers[i - 1] == "put":
+                self._described_proposal(doc, i)
             if lower in TRAINED_WORDS and i > 0 and is_coined(doc[i - 1]) and i + 1 < len(doc) and lowers[i + 1] == "on":
                 # "MatDetector trained on our knowledge base": what is trained on data is a model
                 # ("LongCoT-RL trained with a 24K budget" may name the training recipe)
@@ -133,6 +146,8 @@ class ContextFinder:
             if lower in heads:
                 self._named_after_head(doc, i, end_of_title)
         self._title_colon(doc, end_of_title)
+        self._named_parts(doc, end_of_title)
+        self._title_repeated(doc, end_of_title)
         doc._.akg_proposed = proposed
         return doc
 
@@ -156,16 +171,31 @@ class ContextFinder:
         if word == "set" and i > 0 and doc[i - 1].lower_ == "data":  # "the ERA5 data set"
             word, i = "dataset", i - 1
         label = self.cues.name_heads.get(word)
+        if doc[i].text == "Test" and i > 1 and doc[i - 1].is_title and doc[i - 2].is_title:
+            label = "benchmark"  # "the Virology Capabilities Test": a named test is taken, like a benchmark
         if not label and word not in ("model", "models"):
             return
         if label and i > 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
             # "the World Central Banks (WCB) dataset": the long form and its acronym
             start = name_before(doc, i - 3, end_of_title)
+            for c in doc._.akg_candidates or ():
+                if c[1] == i - 3 and c[3] == "acronym:long-form" and c[0] < start:
+                    start = c[0]  # "the Long-Horizon Planning and Reasoning in VLN (LHPR-VLN) benchmark"
+                    break
             if start < i - 3:
                 add(doc, start, i - 3, label, f"context:head-{word}", 0.7)
                 add(doc, i - 2, i - 1, label, f"context:head-{word}", 0.7)
             return
         start = name_before(doc, i, end_of_title)
+        if start == i and label == "benchmark":
+            # "the existing ExTES mental health dataset": a coined name before what the data is about
+            k = i
+            while k > 0 and i - k < 3 and doc[k - 1].is_lower and doc[k - 1].is_alpha \
+                    and doc[k - 1].lower_ not in DESCRIPTION_STOPS and doc[k - 1].lower_ not in MODIFIER_STOPS:
+                k -= 1
+            if i - 3 <= k < i and k > 1 and is_coined(doc[k - 1]) and doc[k - 2].lower_ in DATASET_LEADS:
+                add(doc, k - 1, k, label, f"context:head-{word}", 0.65)
+            return
         if start == i or (label == "method" and not any(is_coined(t) for t in doc[start:i])):
             return  # "a Euclidean framework", "the Bayesian approach": adjectives, not names
         if label == "benchmark" and word.endswith(("s", "corpora")) and doc[i - 1].text in self.not_datasets:
@@ -174,14 +204,76 @@ class ContextFinder:
             coined = any(c.isdigit() for t in doc[start:i] for c in t.text) or any(
                 any(c.isupper() for c in t.text[1:]) and any(c.islower() for c in t.text) for t in doc[start:i])
             label = "model" if coined else UNTYPED
-        add(doc, start, i, label, f"context:head-{word}", 0.7)
+        if (label == "metric" or doc[i].text == "Test") and doc[i].is_title and doc[start].is_title and i - start >= 2:
+            i += 1  # "Knowledge Transferability Score", "Virology Capabilities Test": the head is part of the name
+        # "the lightweight MiniWorld simulator": a data or environment head outweighs a model-name suffix
+        add(doc, start, i, label, f"context:head-{word}", 0.8 if label == "benchmark" else 0.7)
 
     def _appositive(self, doc: Doc, comma: int, end_of_title: int) -> None:
         # "CultureVerse, a large-scale multimodal benchmark covering ...": type from the first head word.
+        if comma + 1 >= len(doc) or doc[comma + 1].lower_ not in ("a", "an", "the"):
+            return
+        if comma > 3 and doc[comma - 1].text == ")" and doc[comma - 3].text == "(":
+            # "Noise-Noise Ratio Difference (NNRD), a quantitative metric": the acronym and its long form
+            self._type_from_description(doc, comma - 2, comma - 1, comma + 2, "context:appositive")
+            for c in doc._.akg_candidates or ():
+                if c[1] == comma - 3 and c[3] == "acronym:long-form":
+                    self._type_from_description(doc, c[0], c[1], comma + 2, "context:appositive")
+                    break
+            return
+        if comma > 1 and doc[comma - 1].text == ")" and "(" in doc[comma - 2].text[1:]:
+            # "BigO(Bench), a novel coding benchmark": the parenthesis is part of the name
+            self._type_from_description(doc, comma - 2, comma, comma + 2, "context:appositive")
+            return
         start = name_before(doc, comma, end_of_title)
-        if start == comma or comma + 1 >= len(doc) or doc[comma + 1].lower_ not in ("a", "an", "the"):
+        if start == comma:
             return
         self._type_from_description(doc, start, comma, comma + 2, "context:appositive")
+
+    def _title_repeated(self, doc: Doc, end_of_title: int) -> None:
+        # "This paper presents Joint Group Profiling and Recommendation via ... Learning, a framework
+        # that ...": the title repeated in the abstract and described is the name of the proposal.
+        if end_of_title < 4:
+            return
+        title = doc[:end_of_title].text.strip()
+        if len(title.split()) < 3 or ":" in title:
+            return
+        at = doc.text.find(title, doc[end_of_title].idx)
+        if at < 0:
+            return
+        span = doc.char_span(at, at + len(title))
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].text != "," \
+                or doc[span.end + 1].lower_ not in ("a", "an"):
+            return
+        self._type_from_description(doc, span.start, span.end, span.end + 2, "context:title-repeated")
+
+    @staticmethod
+    def _named_parts(doc: Doc, end_of_title: int) -> None:
+        # "the Planner breaks down ..., the Manager maintains ...", "agents: Planner, Step Definer,
+        # Extractor, and QA Agents": capitalised agent nouns in mid-sentence, two or more in one
+        # sentence, name the parts of a system.
+        for sent in doc.sents:
+            if sent.start < end_of_title:
+                continue
+            parts = []
+            for t in sent[1:]:
+                text = t.text
+                if not (t.is_alpha and t.is_title and len(text) > 4 and text.lower().endswith(PART_ENDINGS)):
+                    continue
+                prev = doc[t.i - 1]
+                start = t.i
+                if prev.is_title or prev.is_upper and prev.is_alpha and len(prev.text) > 1:
+                    if prev.i == sent.start or not prev.is_alpha:
+                        continue
+                    start = prev.i  # "Step Definer", "QA Agents"
+                    prev = doc[start - 1]
+                if prev.lower_ in ("the", ",", ":", "and") or (prev.is_lower and prev.is_alpha and doc[prev.i - 1].lower_ == "the"):
+                    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                    if nxt is None or nxt.is_lower or nxt.is_punct:
+                        parts.append((start, t.i + 1))
+            if len(parts) >= 2:
+                for start, end in parts:
+                    add(doc, start, end, "method", "context:named-part", 0.6)
 
     def _title_case_run(self, doc: Doc, i: int) -> None:
         # "we utilize a Bug Locator with ...", "the Program Modifier is": capitalised words in
@@ -200,6 +292,8 @@ class ContextFinder:
         for k in range(j, min(j + 10, len(doc))):
             word = doc[k].lower_
             label = "model" if word in self.cues.released_heads else self.cues.name_heads.get(word)
+            if label is None and word in METHOD_CLASS_NOUNS and doc[j - 1].lower_ == "the":
+                label = "method"  # "compared to REPA, the current state-of-the-art methods"
             if label == "model" and word in CLASS_ACRONYMS and k + 1 < len(doc) and doc[k + 1].is_alpha \
                     and doc[k + 1].lower_ not in DESCRIPTION_STOPS:
                 continue  # "A Speculative LLM Decoding Framework": "LLM" modifies the head that follows
@@ -207,7 +301,9 @@ class ContextFinder:
                 continue  # "a state-space time series architecture" is not "a series of models"
             if word == "benchmarking":
                 label = "benchmark"  # "UltraHorizon: Benchmarking Agent Capabilities in ..."
-            if label in ("benchmark", "method", "model"):
+            if word in ("metric", "measure"):
+                label = "metric"  # "NNRD, a quantitative metric for ..."
+            if label in ("benchmark", "method", "model", "metric"):
                 add(doc, start, end, label, extractor, 0.8)  # a description outweighs a name's shape
                 return
             if word in (",", "and") and k > j and k + 1 < len(doc) and doc[k + 1].is_lower \
@@ -237,7 +333,9 @@ class ContextFinder:
             j += 1
         end = name_after(doc, j, end_of_title)
         if label in ("benchmark", "method") and end > j and any(is_coined(t) for t in doc[j:end]):
-            add(doc, j, end, label, "context:named-after-head", 0.7)
+            # "a novel paradigm called ToM-agent": a description with a naming word outweighs the name's shape
+            called = any(t.lower_ in self.cues.naming_words for t in doc[i + 1:j])
+            add(doc, j, end, label, "context:named-after-head", 0.8 if called else 0.7)
 
     def _proposed(self, doc: Doc, verb: int, end_of_title: int) -> list[tuple[int, int]]:
         # "we propose ToolPO", "we introduce a new benchmark, EVOKE", "a method called X".
@@ -255,8 +353,15 @@ class ContextFinder:
 
     def _described_proposal(self, doc: Doc, verb: int) -> None:
         # "we propose context synthesis, which ...": a proposal described, not named.
-        if doc[verb].lower_ in self.cues.naming_words or verb == 0 or doc[verb - 1].lower_ not in ("we", "paper", "work"):
+        subject = verb - 1
+        if doc[verb].lower_ == "forth" and verb > 2:  # "we (further) put forth a ..."
+            subject = verb - 3 if doc[verb - 2].lower_ in ("also", "further", "then") else verb - 2
+        if doc[verb].lower_ in self.cues.naming_words or verb == 0 or doc[subject].lower_ not in ("we", "paper", "work"):
             return
+        sent_end = doc[verb].sent.end
+        for k in range(verb + 4, sent_end - 3):
+            if doc[k].lower_ in ("a", "an") and doc[k - 1].lower_ == "as" and doc[k - 2].lower_ == "well" and doc[k - 3].lower_ == "as":
+                self._named_method_phrase(doc, k + 1)  # "..., as well as a weight reconstruction method for ..."
         j = verb + 1
         while j < len(doc) and doc[j].lower_ in self.cues.proposal_adjectives:
             j += 1
@@ -275,9 +380,28 @@ class ContextFinder:
         if doc[end - 1].lower_ in self.cues.proposal_generic_heads and end - j > 2 \
                 and self.cues.head_type.get(singular(doc[end - 2].text)) == "method":
             end -= 1  # "a multi-timescale hierarchical reinforcement learning approach" names the learning
+        if doc[end - 1].lower_ in NAMED_METHOD_HEADS and end - j >= 3 and doc[j].lower_ not in self.cues.proposal_generic_heads \
+                and not any(doc[k].lower_ in self.cues.proposal_generic_heads for k in range(j, end - 1)):
+            # "we put forth a counterfactual intervention method": two words or more before the head
+            # make a name ("a re-ranking method" is a kind); the head stays, as written
+            add(doc, j, end, "method", "context:described-proposal", 0.6)
+            return
         if doc[end - 1].lower_ in self.cues.proposal_generic_heads or not (end - j > 1 or doc[end - 1].lower_.endswith(("ing", "tion", "ment"))):
             return
         add(doc, j, end, "method", "context:described-proposal", 0.6)
+
+    def _named_method_phrase(self, doc: Doc, j: int) -> None:
+        while j < len(doc) and doc[j].lower_ in self.cues.proposal_adjectives:
+            j += 1
+        end = j
+        while end < len(doc) and end - j < 5 and doc[end].is_lower and (doc[end].is_alpha or "-" in doc[end].text) \
+                and doc[end].lower_ not in DESCRIPTION_STOPS and doc[end].lower_ not in self.cues.task_modifier_stop \
+                and doc[end].lower_ not in NAMED_METHOD_HEADS:
+            end += 1
+        if end - j >= 2 and end < len(doc) and doc[end].lower_ in NAMED_METHOD_HEADS \
+                and (end + 1 >= len(doc) or doc[end + 1].lower_ in PROPOSAL_ENDS) \
+                and not any(doc[k].lower_ in self.cues.proposal_generic_heads for k in range(j, end)):
+            add(doc, j, end + 1, "method", "context:described-proposal", 0.6)
 
     def _based_methods(self, doc: Doc, suffix: int) -> None:
         # "structure consistency-based methods" names "structure consistency" (the guideline's X-style rule).
@@ -309,8 +433,8 @@ class ContextFinder:
             end = name_after(doc, i, end_of_title)
             if end == i:
                 return
-            if any(is_coined(t) for t in doc[i:end]):
-                add(doc, i, end, "method", "context:methods-such-as", 0.65)
+            if any(is_coined(t) for t in doc[i:end]) or (end - i >= 2 and all(t.is_title for t in doc[i:end])):
+                add(doc, i, end, "method", "context:methods-such-as", 0.65)  # "STORM", "Neural Style Transfer"
             i = end
             while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
                 i += 1

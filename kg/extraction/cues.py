@@ -103,7 +103,8 @@ def name_before(doc: Doc, end: int, title_end_i: int, limit: int = 4) -> int:
     start = end
     while start > 0 and end - start < limit:
         token = doc[start - 1]
-        if is_namey(token, token.i < title_end_i) or (token.like_num and start < end and start - 1 > 0
+        sized = QUANTITY.match(token.text) and token.text[-1:].isalpha()  # "the Atari 100k benchmark"
+        if is_namey(token, token.i < title_end_i) or ((token.like_num and start < end or sized) and start - 1 > 0
                                                      and is_namey(doc[start - 2], start - 2 < title_end_i)):
             start -= 1
         else:

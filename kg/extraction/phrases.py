@@ -32,7 +32,13 @@ GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "co
                 "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring",
                 "employing", "leveraging", "combining", "integrating", "exploiting", "utilizing", "applying", "adopting"}
 PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
+# Comparisons that only a measure takes: "higher energy efficiency", "... speed is lower than ..."
+COMPARATIVES = {"higher", "lower", "faster", "slower", "greater", "smaller", "larger"}
 VERB_LEADS = PRONOUNS | {"to"}  # the word after these is a verb
+# "confirms that classification accuracy depends on ...": after these "that" opens a clause, not a verb
+REPORT_VERBS = {"show", "shows", "showed", "shown", "find", "finds", "found", "confirm", "confirms", "confirmed",
+                "demonstrate", "demonstrates", "demonstrated", "indicate", "indicates", "reveal", "reveals",
+                "suggest", "suggests", "observe", "observed", "note", "prove", "proves", "verify", "verifies"}
 TRAINING_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
 MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "quantifies", "quantifying",
                  "metric", "metrics", "reporting"}
@@ -141,6 +147,7 @@ class PhraseFinder:
         self._learning_settings(doc)
         self._problems(doc)
         self._hyphen_tasks(doc)
+        self._metric_edges = None
         self._phrases(doc)
         return doc
 
@@ -153,7 +160,8 @@ class PhraseFinder:
             return
         for i in [k for k, w in enumerate(self.lowers) if w in USE_WORDS]:
             if known is None:  # built once, only for abstracts with a verb of use
-                known = {k for start, end, _, extractor, _ in candidates(doc) if extractor.startswith("lexicon:")
+                known = {k for start, end, label, extractor, _ in candidates(doc)
+                         if extractor.startswith("lexicon:") and label != "generic"  # "post-training" is no name
                          for k in range(start, end)}
             j = i + 1
             end = j
@@ -319,12 +327,14 @@ class PhraseFinder:
                 add(doc, i, i + 1, "method", "context:shot-setting", 0.6)  # "in zero-shot and few-shot settings"
             elif lower == "by" and self._by_number(doc, i + 1):
                 self._changed_quantity(doc, i)
+            elif lower == "number" and i + 2 < len(doc) and lowers[i + 1] == "of":
+                self._number_of(doc, i)
             elif lower == "metrics" and i > 0:
                 self._named_by_metrics(doc, i)
                 self._metrics_then_list(doc, i)
             elif lower in metric_heads:
                 if (sentence_of[i] in self.number_sentences or lower in self.cues.strong_metric_heads
-                        or self._measured(doc, i)) and not (i + 1 < len(doc) and continues(doc[i + 1])) \
+                        or self._measured(doc, i) or self._listed_with_metric(doc, i)) and not (i + 1 < len(doc) and continues(doc[i + 1])) \
                         and not self._acronym_then_task(doc, i) \
                         and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in MISTAKE_VERBS):
                     # not "time series", "inference time scaling"
@@ -397,10 +407,53 @@ class PhraseFinder:
         return head + 4 < len(doc) and doc[head + 1].text == "(" and doc[head + 3].text == ")" \
             and doc[head + 4].lower_ in ("prediction", "estimation", "forecasting")
 
+    def _number_of(self, doc: Doc, i: int) -> None:
+        # "reduces the average number of steps required by 3.8", "uses 14x less number of parameters
+        # than VeRA": a count that is changed or compared is a measure.
+        noun = i + 2
+        if not (doc[noun].is_lower and doc[noun].is_alpha and doc[noun].lower_.endswith("s")) \
+                or doc[noun].lower_ in self.cues.task_modifier_stop:
+            return
+        start = i - 1 if i > 0 and self.lowers[i - 1] in ("average", "total", "mean") else i
+        before = self.lowers[max(0, start - 3):start]
+        after = self.lowers[noun + 1:noun + 4]
+        # not "reducing the number of views per cluster from 20 to 10": a setting changed, not a result
+        changed = any(w in ("less", "fewer") for w in before) or (before[-2:-1] == ["in"] and before[-3:-2] and
+                                                                   before[-3] in ("increase", "reduction", "decrease", "drop")) \
+            or "than" in after or ("by" in after and self._by_number(doc, noun + 2 + after.index("by")))
+        if changed:
+            add(doc, start, noun + 1, "metric", "context:number-of", 0.6)
+
+    def _listed_with_metric(self, doc: Doc, head: int) -> bool:
+        # "reducing the model size and computation cost": listed with a known metric, a measure too
+        if self._metric_edges is None:
+            self._metric_edges = (
+                {end for start, end, label, extractor, _ in candidates(doc) if label == "metric" and extractor.startswith("lexicon:")},
+                {start for start, end, label, extractor, _ in candidates(doc) if label == "metric" and extractor.startswith("lexicon:")})
+        ends, starts = self._metric_edges
+        if head + 2 < len(doc) and doc[head + 1].lower_ in ("and", "or") and head + 2 in starts:
+            return True
+        # "between communication cost and computational load": two measures weighed against each other
+        if head > 1 and doc[head - 2].lower_ == "between" and head + 3 < len(doc) and doc[head + 1].lower_ == "and" \
+                and self.lowers[head + 3] in self.cues.metric_heads:
+            return True
+        for joint in (head - 2, head - 3):
+            if joint > 2 and self.lowers[joint] == "and" and self.lowers[joint - 1] in self.cues.metric_heads \
+                    and "between" in self.lowers[max(0, joint - 4):joint - 1]:
+                return True
+        for start in (head - 1, head - 2):  # the phrase has one or two words before its head
+            if start > 1 and doc[start - 1].lower_ in ("and", "or") and start - 1 in ends:
+                return True
+        return False
+
     @staticmethod
     def _measured(doc: Doc, head: int) -> bool:
-        # "by measuring token efficiency", "metrics such as rental cost": measured without a number
-        return any(t.lower_ in MEASURE_WORDS for t in doc[max(0, head - 4):head])
+        # "by measuring token efficiency", "metrics such as rental cost": measured without a number;
+        # "higher energy efficiency", "the convergence speed ... is lower than": compared
+        return any(t.lower_ in MEASURE_WORDS for t in doc[max(0, head - 4):head]) \
+            or (head > 1 and doc[head - 2].lower_ in COMPARATIVES and doc[head - 1].is_lower) \
+            or any(t.lower_ in COMPARATIVES and doc[t.i - 1].lower_ in ("is", "are", "was", "were")
+                   for t in doc[head + 1:min(len(doc), head + 8)] if t.i > 0)
 
     @staticmethod
     def _by_number(doc: Doc, i: int) -> bool:
@@ -431,11 +484,17 @@ class PhraseFinder:
                 start -= 2  # "frame-level action conditioning": "frame" "-level" is one modifier
                 continue
             gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS
+            lead = doc[start - 2].lower_ if start > 1 else ""
+            if label == "metric" and lead == "that" and start > 2 and doc[start - 3].lower_ in REPORT_VERBS:
+                lead = ""  # "confirms that classification accuracy ...": "that" is a conjunction
+            if label == "metric" and prev.lower_.endswith("ing") and lead not in VERB_LEADS \
+                    and (prev.lower_ in self.cues.task_heads or self.cues.head_type.get(prev.lower_) == "task"):
+                gerund = True  # "clustering accuracy", "answering accuracy": the activity measured
             if label == "metric" and prev.lower_ in METRIC_VERBS:
                 break
             if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
                     or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop \
-                    or (start > 1 and doc[start - 2].lower_ in VERB_LEADS) or prev.lower_ in USE_VERBS:  # "we determine optimal loss"
+                    or lead in VERB_LEADS or prev.lower_ in USE_VERBS:  # "we determine optimal loss"
                 break
             start -= 1
         if doc[head].lower_ in KIND_HEADS and head - start < 2:

@@ -33,6 +33,7 @@ def _suffixes() -> list[str]:
     kept.append(r"(?<=[0-9])%")
     kept.append(r"(?<=[0-9][A-Za-z])\.")  # "GSM8K." ends a sentence: the unit rule used to split it
     kept.append(r"(?<=[A-Z0-9]\+)\.")
+    kept.append(r"(?<=[A-Za-z0-9}])\$")  # "$D^2LoRA$": the closing math dollar is not part of the name
     return kept
 
 
