@@ -106,6 +106,11 @@ class Cues:
         self.backbone_after = re.compile(rf"^\s*{_alt(d['backbone_cues'])}", flags)
         self.variant_suffix = re.compile(d["variant_suffix"], flags)
         self.qualifier_before = re.compile(rf"{_alt(d['qualifiers'])}\s*$", flags)
+        # "$14\\times$ less parameters": a multiplier of a reduction keeps its comparative ("14× less")
+        self.reverse_after = re.compile(rf"^\s*{_alt(d['reverse_comparatives'])}", flags)
+        # "a 2-point improvement in ROUGE": a hyphenated point count before a word of change
+        self.point_value = re.compile(
+            rf"(?<![\w.-])(?P<num>\d+(?:\.\d+)?)-points?(?=\s+(?:absolute\s+|average\s+|relative\s+)?{_alt(d['point_gain_nouns'])})", flags)
         self.scale_after = re.compile(rf"^\s*{_alt(d['scale_words'])}(?![\w])", flags)
         self.pre_number_blockers = {w.lower() for w in d["pre_number_blockers"]}
         self.post_number_ok = re.compile(rf"^\s*(?:[,.;:)\]]|$|{_alt(d['post_number_ok'])})", flags)
