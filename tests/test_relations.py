@@ -1275,3 +1275,15 @@ def test_a_win_over_a_class_of_systems_named_after_a_method_is_not_outperforming
     text = "RAGO achieves a 55% reduction in latency compared to RAG systems built on LLM-system extensions."
     r = run(text, [("RAGO", "method"), ("latency", "metric"), ("RAG", "method")])
     assert r.links("outperforms") == set()
+
+
+def test_surpassing_traditional_baselines_of_a_kind_is_not_outperforming_the_kind(run):
+    text = "DivGNN improves classification performance, surpassing traditional GNN baselines in effectiveness."
+    r = run(text, [("DivGNN", "method"), ("GNN", "method")])
+    assert r.links("outperforms") == set()
+
+
+def test_a_multiple_of_another_models_context_size_is_not_a_result(run):
+    text = "The M1 model natively supports a context length of 1 million tokens, 8x the context size of DeepSeek R1."
+    r = run(text, [("M1", "model"), ("context length", "metric"), ("DeepSeek R1", "model")])
+    assert r.values() == []

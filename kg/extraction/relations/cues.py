@@ -111,6 +111,10 @@ class Cues:
         # "a 2-point improvement in ROUGE": a hyphenated point count before a word of change
         self.point_value = re.compile(
             rf"(?<![\w.-])(?P<num>\d+(?:\.\d+)?)-points?(?=\s+(?:absolute\s+|average\s+|relative\s+)?{_alt(d['point_gain_nouns'])})", flags)
+        # "compared to RAG systems built on ...", "surpassing traditional GNN baselines": a class, not the name
+        self.class_after = re.compile(rf"^\s+{_alt(d['class_heads'])}", flags)
+        self.baseline_after = re.compile(rf"^\s+{_alt(d['baseline_heads'])}", flags)
+        self.class_modifier_before = re.compile(rf"{_alt(d['class_modifiers'])}\s+(?:[\w-]+\s+)?$", flags)
         self.scale_after = re.compile(rf"^\s*{_alt(d['scale_words'])}(?![\w])", flags)
         self.pre_number_blockers = {w.lower() for w in d["pre_number_blockers"]}
         self.post_number_ok = re.compile(rf"^\s*(?:[,.;:)\]]|$|{_alt(d['post_number_ok'])})", flags)

@@ -29,7 +29,6 @@ _BETTER_BY = re.compile(
 _METRIC_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
 _GAIN_GAP = re.compile(r"\s*(?:improvement|gain|increase|boost)s?\s+", re.IGNORECASE)  # "a 1% improvement GSM8K"
 _HELD_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:on|in|for|across|at)\s+(?:the\s+)?", re.IGNORECASE)
-_CLASS_AFTER = re.compile(r"\s+(?:systems|methods|models|approaches|baselines|variants|pipelines|frameworks)\b", re.IGNORECASE)
 _SIZE_WORDS = re.compile(r"\b(?:parameters?|params|model\s+size|weights)\b", re.IGNORECASE)
 _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lower\s+(?:accuracy|performance|quality))\b",
                     re.IGNORECASE)
@@ -100,7 +99,7 @@ class ResultRules(SubjectRules):
                 _SIZE_WORDS.search(unit.text, max(0, value.start - 80), match.end()):
             return  # "requiring fewer tunable parameters, up to 75% fewer compared to LoRA": a size, not a win
         obj = next((e for e in unit.ents if e.start == match.end() and e.label in AGENTS), None)
-        if obj is not None and not _CLASS_AFTER.match(unit.text, obj.end):  # not "than RAG systems built on ..."
+        if obj is not None and not self.cues.class_after.match(unit.text[obj.end:]):  # not "than RAG systems built on ..."
             found.link(unit, subject, "outperforms", obj, unit.evidence("better-by", self.conf("better-by")))
 
     def _paired(self, unit: Unit, clusters: list[list[Value]]) -> dict[Value, tuple[str, dict[str, Ent]]]:
