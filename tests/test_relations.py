@@ -1287,3 +1287,10 @@ def test_a_multiple_of_another_models_context_size_is_not_a_result(run):
     text = "The M1 model natively supports a context length of 1 million tokens, 8x the context size of DeepSeek R1."
     r = run(text, [("M1", "model"), ("context length", "metric"), ("DeepSeek R1", "model")])
     assert r.values() == []
+
+
+def test_a_change_by_orders_of_magnitude_is_a_result(run):
+    text = "Our study reveals that anonymization can degrade group fairness metrics by up to four orders of magnitude."
+    r = run(text, [("group fairness", "metric")])
+    assert r.results() == [("up to four orders of magnitude", None, None, "group fairness")]
+    assert run("The model spans three orders of magnitude in size.", []).values() == []

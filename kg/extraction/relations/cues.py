@@ -115,6 +115,9 @@ class Cues:
         self.class_after = re.compile(rf"^\s+{_alt(d['class_heads'])}", flags)
         self.baseline_after = re.compile(rf"^\s+{_alt(d['baseline_heads'])}", flags)
         self.class_modifier_before = re.compile(rf"{_alt(d['class_modifiers'])}\s+(?:[\w-]+\s+)?$", flags)
+        self.magnitude = re.compile(
+            rf"\bby\s+(?P<value>(?:{_alt(d['qualifiers'])}\s*)?(?P<count>one|two|three|four|five|six|seven|eight|nine|ten|several|"
+            rf"\d+(?:\.\d+)?)\s+orders?\s+of\s+magnitude)\b", flags)
         self.scale_after = re.compile(rf"^\s*{_alt(d['scale_words'])}(?![\w])", flags)
         self.pre_number_blockers = {w.lower() for w in d["pre_number_blockers"]}
         self.post_number_ok = re.compile(rf"^\s*(?:[,.;:)\]]|$|{_alt(d['post_number_ok'])})", flags)

@@ -29,7 +29,7 @@ _RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~|–|-(?=\d))\s*")
 _TO_RANGE = re.compile(r"\s+to\s+(?=[+\-]?\d)")
 _RANGING = re.compile(r"\brang\w*\s+from\s*$", re.IGNORECASE)
 _MULTIPLIERS = {"x", "X", "×", "\\times", "times", "fold", "-fold"}
-_DIGIT_OR_FOLD = re.compile(r"\d|fold", re.IGNORECASE)
+_DIGIT_OR_FOLD = re.compile(r"\d|fold|magnitude", re.IGNORECASE)
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
 _FOLD_COUNT = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
@@ -103,6 +103,12 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
     for m in cues.point_value.finditer(text):  # "a 2-point improvement in ROUGE score"
         if not any(a <= m.start() < b for a, b in skip):
             values.append(Value(m.start(), m.end(), m.group(0), _decimal(None, m.group("num"))))
+    for m in cues.magnitude.finditer(text):  # "degrades X by up to four orders of magnitude"
+        if not any(a <= m.start("value") < b for a, b in skip) and \
+                not any(m.start("value") <= v.start < m.end("value") for v in values):
+            count = m.group("count").lower()
+            values.append(Value(m.start("value"), m.end("value"), m.group("value"),
+                                _decimal(None, count) if count[0].isdigit() else Decimal(_FOLD_WORDS.get(count, 1))))
     for m in _FACTOR.finditer(text):  # "reduces by a factor 20 the memory", "by a factor of 3.5"
         if not any(a <= m.start() < b for a, b in skip):
             values = [v for v in values if not v.start <= m.start("num") < v.end]  # the number alone is part of it
