@@ -1294,3 +1294,10 @@ def test_a_change_by_orders_of_magnitude_is_a_result(run):
     r = run(text, [("group fairness", "metric")])
     assert r.results() == [("up to four orders of magnitude", None, None, "group fairness")]
     assert run("The model spans three orders of magnitude in size.", []).values() == []
+
+
+def test_a_time_in_only_or_under_a_duration_is_a_result(run):
+    text = "This enables MiniMax-M1's full RL training to complete in only three weeks."
+    assert run(text, [("MiniMax-M1", "model")]).results() == [("three weeks", "MiniMax-M1", None, None)]
+    assert run("FastTD3 solves the tasks in under 3 hours.", [("FastTD3", "method")]).values() == ["under 3 hours"]
+    assert run("The survey was collected in 2 days by volunteers.", []).values() == []

@@ -118,6 +118,11 @@ class Cues:
         self.magnitude = re.compile(
             rf"\bby\s+(?P<value>(?:{_alt(d['qualifiers'])}\s*)?(?P<count>one|two|three|four|five|six|seven|eight|nine|ten|several|"
             rf"\d+(?:\.\d+)?)\s+orders?\s+of\s+magnitude)\b", flags)
+        # "completes in only three weeks", "solves the tasks in under 3 hours": a time the claim is about
+        self.duration = re.compile(
+            rf"\b(?:in|within)\s+(?P<intensifier>{_alt(d['duration_intensifiers'])}\s+)?(?P<value>(?P<qualifier>"
+            rf"{_alt(d['duration_qualifiers'])}\s+)?(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)"
+            rf"\s*{_alt(d['duration_units'])})(?![\w-])", flags)
         self.scale_after = re.compile(rf"^\s*{_alt(d['scale_words'])}(?![\w])", flags)
         self.pre_number_blockers = {w.lower() for w in d["pre_number_blockers"]}
         self.post_number_ok = re.compile(rf"^\s*(?:[,.;:)\]]|$|{_alt(d['post_number_ok'])})", flags)

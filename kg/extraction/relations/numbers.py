@@ -57,7 +57,7 @@ def _decimal(sign: str | None, num: str) -> Decimal | None:
 def find_values(unit: Unit, cues: Cues) -> list[Value]:
     """The numbers in a unit that report a result, in order; sizes, dates, counts and names are left out."""
     text = unit.text
-    if not _DIGIT_OR_FOLD.search(text):
+    if not _DIGIT_OR_FOLD.search(text) and not cues.duration.search(text):
         return []
     skip = [(m.start(), m.end()) for m in _URL.finditer(text)]
     skip += [(e.start, e.end) for e in unit.ents]
@@ -106,6 +106,12 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
     for m in cues.magnitude.finditer(text):  # "degrades X by up to four orders of magnitude"
         if not any(a <= m.start("value") < b for a, b in skip) and \
                 not any(m.start("value") <= v.start < m.end("value") for v in values):
+            count = m.group("count").lower()
+            values.append(Value(m.start("value"), m.end("value"), m.group("value"),
+                                _decimal(None, count) if count[0].isdigit() else Decimal(_FOLD_WORDS.get(count, 1))))
+    for m in cues.duration.finditer(text):  # "in only three weeks", "in under 3 hours": not a bare "in 2 days"
+        if (m.group("intensifier") or m.group("qualifier")) and not any(a <= m.start("value") < b for a, b in skip) \
+                and not any(v.start < m.end("value") and m.start("value") < v.end for v in values):
             count = m.group("count").lower()
             values.append(Value(m.start("value"), m.end("value"), m.group("value"),
                                 _decimal(None, count) if count[0].isdigit() else Decimal(_FOLD_WORDS.get(count, 1))))
