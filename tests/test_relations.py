@@ -1237,3 +1237,67 @@ def test_lengths_and_angles_are_result_units(run):
     assert r.results() == [("9.48 mm", None, None, "average positional error"),
                            ("16.13 deg", None, None, "orientation errors"), ("8.98 deg", None, None, "orientation errors"),
                            ("10.47 deg", None, None, "orientation errors")]
+
+
+def test_a_factor_past_the_numbers_metric_against_a_named_method_is_outperforming_it(run):
+    text = "Our method ERW achieves a 40$\\times$ acceleration in training speed compared to REPA."
+    r = run(text, [("ERW", "method"), ("training speed", "metric"), ("REPA", "method")])
+    assert r.links("outperforms") == {("ERW", "REPA")}
+    assert r.results() == [("40×", "ERW", None, "training speed")]
+
+
+def test_a_saving_when_compared_to_a_named_method_is_outperforming_it(run):
+    text = "SAAP yields a time saving of 60\\% when compared to FlashAttention-v2."
+    r = run(text, [("SAAP", "method"), ("FlashAttention-v2", "method")])
+    assert r.links("outperforms") == {("SAAP", "FlashAttention-v2")}
+    assert r.values() == ["60%"]
+
+
+def test_a_latex_multiplier_of_a_reduction_keeps_its_comparative(run):
+    text = "Our method BCA uses $14\\times$ less number of parameters than VeRA and $16\\times$ smaller than LoRA."
+    r = run(text, [("BCA", "method"), ("number of parameters", "metric"), ("VeRA", "method"), ("LoRA", "method")])
+    assert r.values() == ["14× less", "16× smaller"]
+    assert r.results()[0] == ("14× less", "BCA", None, "number of parameters")
+
+
+def test_a_hyphenated_point_gain_is_a_result_and_a_benchmark_after_a_number_stays_with_it(run):
+    text = "D2LoRA achieves a 1% improvement GSM8K benchmark and a 2-point improvement in ROUGE score."
+    r = run(text, [("D2LoRA", "method"), ("GSM8K", "benchmark"), ("ROUGE score", "metric")])
+    assert r.results() == [("1%", "D2LoRA", "GSM8K", None), ("2-point", "D2LoRA", None, "ROUGE score")]
+
+
+def test_a_point_scale_is_not_a_result(run):
+    text = "Annotators rated each answer on a 5-point scale."
+    assert run(text, []).values() == []
+
+
+def test_a_win_over_a_class_of_systems_named_after_a_method_is_not_outperforming_it(run):
+    text = "RAGO achieves a 55% reduction in latency compared to RAG systems built on LLM-system extensions."
+    r = run(text, [("RAGO", "method"), ("latency", "metric"), ("RAG", "method")])
+    assert r.links("outperforms") == set()
+
+
+def test_surpassing_traditional_baselines_of_a_kind_is_not_outperforming_the_kind(run):
+    text = "DivGNN improves classification performance, surpassing traditional GNN baselines in effectiveness."
+    r = run(text, [("DivGNN", "method"), ("GNN", "method")])
+    assert r.links("outperforms") == set()
+
+
+def test_a_multiple_of_another_models_context_size_is_not_a_result(run):
+    text = "The M1 model natively supports a context length of 1 million tokens, 8x the context size of DeepSeek R1."
+    r = run(text, [("M1", "model"), ("context length", "metric"), ("DeepSeek R1", "model")])
+    assert r.values() == []
+
+
+def test_a_change_by_orders_of_magnitude_is_a_result(run):
+    text = "Our study reveals that anonymization can degrade group fairness metrics by up to four orders of magnitude."
+    r = run(text, [("group fairness", "metric")])
+    assert r.results() == [("up to four orders of magnitude", None, None, "group fairness")]
+    assert run("The model spans three orders of magnitude in size.", []).values() == []
+
+
+def test_a_time_in_only_or_under_a_duration_is_a_result(run):
+    text = "This enables MiniMax-M1's full RL training to complete in only three weeks."
+    assert run(text, [("MiniMax-M1", "model")]).results() == [("three weeks", "MiniMax-M1", None, None)]
+    assert run("FastTD3 solves the tasks in under 3 hours.", [("FastTD3", "method")]).values() == ["under 3 hours"]
+    assert run("The survey was collected in 2 days by volunteers.", []).values() == []

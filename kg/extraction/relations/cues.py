@@ -106,6 +106,23 @@ class Cues:
         self.backbone_after = re.compile(rf"^\s*{_alt(d['backbone_cues'])}", flags)
         self.variant_suffix = re.compile(d["variant_suffix"], flags)
         self.qualifier_before = re.compile(rf"{_alt(d['qualifiers'])}\s*$", flags)
+        # "$14\\times$ less parameters": a multiplier of a reduction keeps its comparative ("14× less")
+        self.reverse_after = re.compile(rf"^\s*{_alt(d['reverse_comparatives'])}", flags)
+        # "a 2-point improvement in ROUGE": a hyphenated point count before a word of change
+        self.point_value = re.compile(
+            rf"(?<![\w.-])(?P<num>\d+(?:\.\d+)?)-points?(?=\s+(?:absolute\s+|average\s+|relative\s+)?{_alt(d['point_gain_nouns'])})", flags)
+        # "compared to RAG systems built on ...", "surpassing traditional GNN baselines": a class, not the name
+        self.class_after = re.compile(rf"^\s+{_alt(d['class_heads'])}", flags)
+        self.baseline_after = re.compile(rf"^\s+{_alt(d['baseline_heads'])}", flags)
+        self.class_modifier_before = re.compile(rf"{_alt(d['class_modifiers'])}\s+(?:[\w-]+\s+)?$", flags)
+        self.magnitude = re.compile(
+            rf"\bby\s+(?P<value>(?:{_alt(d['qualifiers'])}\s*)?(?P<count>one|two|three|four|five|six|seven|eight|nine|ten|several|"
+            rf"\d+(?:\.\d+)?)\s+orders?\s+of\s+magnitude)\b", flags)
+        # "completes in only three weeks", "solves the tasks in under 3 hours": a time the claim is about
+        self.duration = re.compile(
+            rf"\b(?:in|within)\s+(?P<intensifier>{_alt(d['duration_intensifiers'])}\s+)?(?P<value>(?P<qualifier>"
+            rf"{_alt(d['duration_qualifiers'])}\s+)?(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)"
+            rf"\s*{_alt(d['duration_units'])})(?![\w-])", flags)
         self.scale_after = re.compile(rf"^\s*{_alt(d['scale_words'])}(?![\w])", flags)
         self.pre_number_blockers = {w.lower() for w in d["pre_number_blockers"]}
         self.post_number_ok = re.compile(rf"^\s*(?:[,.;:)\]]|$|{_alt(d['post_number_ok'])})", flags)

@@ -68,6 +68,9 @@ class LinkRules(SubjectRules):
                 continue  # "the previous Unified SSL SoTA": the best earlier result, not a named method
             if not re.search(r"[A-Z0-9]", ent.text) and _INDEFINITE_BEFORE.search(gap):
                 continue  # "the 77% achieved by a computationally intensive deep learning autoencoder": unnamed
+            if self.cues.baseline_after.match(unit.text[ent.end:]) and \
+                    self.cues.class_modifier_before.search(unit.text, max(0, ent.start - 40), ent.start):
+                continue  # "surpassing traditional GNN baselines": unnamed baselines (but "traditional SFT methods" is SFT)
             if _CLASS_AFTER.match(unit.text, ent.end):
                 continue  # "scalar reward-based methods" is a class of methods, not the scalar reward
             if self.cues.training_before.search(unit.text[max(0, ent.start - 60):ent.start]) or \

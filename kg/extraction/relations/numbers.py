@@ -28,7 +28,8 @@ _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
 _RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~|–|-(?=\d))\s*")
 _TO_RANGE = re.compile(r"\s+to\s+(?=[+\-]?\d)")
 _RANGING = re.compile(r"\brang\w*\s+from\s*$", re.IGNORECASE)
-_DIGIT_OR_FOLD = re.compile(r"\d|fold", re.IGNORECASE)
+_MULTIPLIERS = {"x", "X", "×", "\\times", "times", "fold", "-fold"}
+_DIGIT_OR_FOLD = re.compile(r"\d|fold|magnitude", re.IGNORECASE)
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
 _FOLD_COUNT = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
@@ -56,7 +57,7 @@ def _decimal(sign: str | None, num: str) -> Decimal | None:
 def find_values(unit: Unit, cues: Cues) -> list[Value]:
     """The numbers in a unit that report a result, in order; sizes, dates, counts and names are left out."""
     text = unit.text
-    if not _DIGIT_OR_FOLD.search(text):
+    if not _DIGIT_OR_FOLD.search(text) and not cues.duration.search(text):
         return []
     skip = [(m.start(), m.end()) for m in _URL.finditer(text)]
     skip += [(e.start, e.end) for e in unit.ents]
@@ -91,12 +92,29 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
                 end, value = upper.end(), None
         if cues.percent_setting.match(text[end:]) and "%" in text[start:end]:
             continue  # "30% to 50% of the data" is a setting
+        if (m.group("unit") or "").strip(" $") in _MULTIPLIERS and (reverse := cues.reverse_after.match(text[end:])):
+            end += reverse.end()  # "14× less", "16× smaller": the comparative turns the factor into a reduction
         consumed = end
         written = text[start:end]
         values.append(Value(start, end, written[:currency] + _clean(written[currency:]) if currency else _clean(written), value))
     for m in _FOLD.finditer(text):  # "a twofold increase"; not "our contributions are threefold:"
         if not any(a <= m.start() < b for a, b in skip) and not _FOLD_COUNT.search(text, 0, m.start()):
             values.append(Value(m.start(), m.end(), m.group(0), Decimal(_FOLD_WORDS[m.group(1).lower()])))
+    for m in cues.point_value.finditer(text):  # "a 2-point improvement in ROUGE score"
+        if not any(a <= m.start() < b for a, b in skip):
+            values.append(Value(m.start(), m.end(), m.group(0), _decimal(None, m.group("num"))))
+    for m in cues.magnitude.finditer(text):  # "degrades X by up to four orders of magnitude"
+        if not any(a <= m.start("value") < b for a, b in skip) and \
+                not any(m.start("value") <= v.start < m.end("value") for v in values):
+            count = m.group("count").lower()
+            values.append(Value(m.start("value"), m.end("value"), m.group("value"),
+                                _decimal(None, count) if count[0].isdigit() else Decimal(_FOLD_WORDS.get(count, 1))))
+    for m in cues.duration.finditer(text):  # "in only three weeks", "in under 3 hours": not a bare "in 2 days"
+        if (m.group("intensifier") or m.group("qualifier")) and not any(a <= m.start("value") < b for a, b in skip) \
+                and not any(v.start < m.end("value") and m.start("value") < v.end for v in values):
+            count = m.group("count").lower()
+            values.append(Value(m.start("value"), m.end("value"), m.group("value"),
+                                _decimal(None, count) if count[0].isdigit() else Decimal(_FOLD_WORDS.get(count, 1))))
     for m in _FACTOR.finditer(text):  # "reduces by a factor 20 the memory", "by a factor of 3.5"
         if not any(a <= m.start() < b for a, b in skip):
             values = [v for v in values if not v.start <= m.start("num") < v.end]  # the number alone is part of it

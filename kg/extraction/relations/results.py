@@ -23,8 +23,12 @@ from .units import AGENTS, Ent, PaperSubject, Unit, _Found, _groups, _index, _pa
 
 _BETTER_BY = re.compile(
     r"\s*(?:(?:higher|better|faster|lower|fewer|less|more|improvement|gain|gains|reduction|speed-?up|saving|savings|"
-    r"relative|absolute|points?|in\s+[\w-]+)\s+){0,3}(?:over|compared\s+(?:to|with)|relative\s+to|than|against)\s+"
+    r"relative|absolute|points?|acceleration|boost|increase|decrease|in\s+[\w-]+)\s+){0,3}"
+    r"(?:over|(?:when\s+)?compared\s+(?:to|with)|relative\s+to|than|against)\s+"
     r"(?:the\s+)?(?:(?:SOTA|state-of-the-art|strong|baseline|prior|previous|vanilla|standard)\s+)?", re.IGNORECASE)
+_METRIC_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+_GAIN_GAP = re.compile(r"\s*(?:improvement|gain|increase|boost)s?\s+", re.IGNORECASE)  # "a 1% improvement GSM8K"
+_HELD_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:on|in|for|across|at)\s+(?:the\s+)?", re.IGNORECASE)
 _SIZE_WORDS = re.compile(r"\b(?:parameters?|params|model\s+size|weights)\b", re.IGNORECASE)
 _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lower\s+(?:accuracy|performance|quality))\b",
                     re.IGNORECASE)
@@ -85,13 +89,17 @@ class ResultRules(SubjectRules):
         """"reduces redundant computation by 51% over prefix-caching", "4.8x faster than SiT": a number
         that says by how much the subject beats a named method or model is an outperforms claim."""
         match = _BETTER_BY.match(unit.text, value.end)
+        if not match:  # "a 40x acceleration in training speed compared to REPA": past the number's metric
+            metric = next((e for e in unit.ents if e.label == "metric" and e.start > value.end
+                           and _METRIC_GAP.fullmatch(unit.text, value.end, e.start)), None)
+            match = _BETTER_BY.match(unit.text, metric.end) if metric is not None else None
         if not match or self._doubtful(unit.text, value.start) or _WORSE.search(unit.text[:match.end()]):
             return
         if re.search(r"\b(?:fewer|less|smaller)\b", match.group(0), re.IGNORECASE) and \
                 _SIZE_WORDS.search(unit.text, max(0, value.start - 80), match.end()):
             return  # "requiring fewer tunable parameters, up to 75% fewer compared to LoRA": a size, not a win
         obj = next((e for e in unit.ents if e.start == match.end() and e.label in AGENTS), None)
-        if obj is not None:
+        if obj is not None and not self.cues.class_after.match(unit.text[obj.end:]):  # not "than RAG systems built on ..."
             found.link(unit, subject, "outperforms", obj, unit.evidence("better-by", self.conf("better-by")))
 
     def _paired(self, unit: Unit, clusters: list[list[Value]]) -> dict[Value, tuple[str, dict[str, Ent]]]:
@@ -140,12 +148,14 @@ class ResultRules(SubjectRules):
                    and not self.cues.training_before.search(unit.text[max(0, e.start - 60):e.start])]
         later = next((e for e in benches if e.start >= value.end), None)
         if later is not None and len(unit.text[value.end:later.start]) <= 120 and \
-                _prev_word(unit.text[:later.start]) in ("on", "in", "for", "across", "at", "of") and \
+                (_prev_word(unit.text[:later.start]) in ("on", "in", "for", "across", "at", "of")
+                 or _GAIN_GAP.fullmatch(unit.text, value.end, later.start)) and \
                 not self.cues.clause_stop.search(unit.text[value.end:later.start]) and \
                 not (self._tied_before(unit, value, benches) and any(value.end <= v.start < later.start for v in others)):
             return later
         earlier = [g for g in _groups(unit, ("benchmark",)) if g[-1].end <= value.start]
         if earlier and len(earlier[-1]) == 1 and earlier[-1][0] in benches and \
+                not self._held_by_earlier(unit, earlier[-1][0], value, others) and \
                 not self._new_clause(unit.text[earlier[-1][0].end:value.start],
                                      opening=bool(_OPENING.match(unit.text, 0, earlier[-1][0].start))):
             return earlier[-1][0]
@@ -162,6 +172,14 @@ class ResultRules(SubjectRules):
             return True
         ours = self.cues.our_reference.search(between)
         return bool(ours) and bool(re.search(r"\band\b" if opening else r",|\band\b", between[:ours.start()]))
+
+    @staticmethod
+    def _held_by_earlier(unit: Unit, bench: Ent, value: Value, others: list[Value]) -> bool:
+        """"a 1% gain on GSM8K and a 2-point gain in ROUGE": a benchmark written right after an earlier
+        number is that number's, not the next one's."""
+        return any(v.end <= bench.start and v.end < value.start and
+                   (_HELD_GAP.fullmatch(unit.text, v.end, bench.start) or _GAIN_GAP.fullmatch(unit.text, v.end, bench.start))
+                   for v in others)
 
     @staticmethod
     def _tied_before(unit: Unit, value: Value, benches: list[Ent]) -> bool:
