@@ -1301,3 +1301,19 @@ def test_a_time_in_only_or_under_a_duration_is_a_result(run):
     assert run(text, [("MiniMax-M1", "model")]).results() == [("three weeks", "MiniMax-M1", None, None)]
     assert run("FastTD3 solves the tasks in under 3 hours.", [("FastTD3", "method")]).values() == ["under 3 hours"]
     assert run("The survey was collected in 2 days by volunteers.", []).values() == []
+
+
+def test_fold_cross_validation_and_a_fourfold_kind_are_not_results(run):
+    assert run("During training, we adopt a 10-fold cross-validation protocol.", []).values() == []
+    assert run("A Fourfold Pathogen Reference Ontology Suite", []).values() == []
+    assert run("HiAgent achieves a twofold increase in success rate.", [("HiAgent", "model")]).values() == ["twofold"]
+
+
+def test_an_arxiv_identifier_is_not_a_result(run):
+    text = "Our toolkit was used in models such as Light-R1 arXiv:2503.10460, TinyR1 arXiv:2503.04872 and others."
+    assert run(text, [("Light-R1", "model"), ("TinyR1", "model")]).values() == []
+
+
+def test_a_share_of_labelled_data_or_trainable_parameters_is_a_setting(run):
+    assert run("Our method surpassed U-Net++ even when trained on all labels (100% of labelled data).", []).values() == []
+    assert run("ALTA utilizes only about 8% of the trainable parameters.", [("ALTA", "method")]).values() == []

@@ -98,7 +98,8 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
         written = text[start:end]
         values.append(Value(start, end, written[:currency] + _clean(written[currency:]) if currency else _clean(written), value))
     for m in _FOLD.finditer(text):  # "a twofold increase"; not "our contributions are threefold:"
-        if not any(a <= m.start() < b for a, b in skip) and not _FOLD_COUNT.search(text, 0, m.start()):
+        if not any(a <= m.start() < b for a, b in skip) and not _FOLD_COUNT.search(text, 0, m.start()) \
+                and cues.post_number_ok.match(text[m.end():]):  # "a twofold increase", not "A Fourfold Pathogen Suite"
             values.append(Value(m.start(), m.end(), m.group(0), Decimal(_FOLD_WORDS[m.group(1).lower()])))
     for m in cues.point_value.finditer(text):  # "a 2-point improvement in ROUGE score"
         if not any(a <= m.start() < b for a, b in skip):
@@ -139,7 +140,8 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
     after = text[m.end():]
     if not has_unit and _GLUED_AFTER.match(after):
         return False  # 7B, 103K, 8K-token, 3rd, 6 / 7, 5-9
-    if cues.scale_after.match(after) or _prev_word(text[:m.start()]) in cues.pre_number_blockers:
+    if cues.scale_after.match(after) or _prev_word(text[:m.start()]) in cues.pre_number_blockers or \
+            (text[m.start() - 1:m.start()] == ":" and _prev_word(text[:m.start() - 1]) in cues.pre_number_blockers):  # arXiv:2503.10460
         return False
     if re.search(r"(?<![\w-])[pP](?:-value)?\s*(?:[<=>≤≥]|&lt;)\s*$", text[max(0, m.start() - 12):m.start()]):
         return False  # a p-value is a test statistic, not a result
