@@ -1083,3 +1083,21 @@ def test_title_repeated_and_described_names_the_proposal(extractor):
     text = ("Joint Group Profiling and Recommendation via Multi-Task Learning\n\nThis paper presents Joint Group "
             "Profiling and Recommendation via Multi-Task Learning, a framework that unifies two tasks.")
     assert ("Joint Group Profiling and Recommendation via Multi-Task Learning", "method") in found(extractor, text)
+
+
+def test_rating_modifier_alone_is_not_a_task(extractor):
+    for text in ("The model shows genuine reasoning on hard items.", "It needs multi-step reasoning to answer.",
+                 "Our design allows rapid translation of ideas.", "We add a model-agnostic enhancement to it."):
+        assert not any(label == "task" for _, label in found(extractor, text)), text
+    assert ("long video generation", "task") in found(extractor, "We study long video generation with diffusion.")
+
+
+def test_modeling_head_needs_two_modifiers(extractor):
+    assert not any(label == "task" for _, label in found(extractor, "It improves sequence modeling on audio."))
+    assert ("time series modeling", "task") in found(extractor, "We study time series modeling with state spaces.")
+    assert ("topic modeling", "task") in found(extractor, "We revisit topic modeling for short texts.")
+
+
+def test_tail_of_hyphenated_name_is_not_a_task(extractor):
+    names = found(extractor, "We improve Retrieval-Augmented Generation for clinical notes.")
+    assert ("Augmented Generation", "task") not in names

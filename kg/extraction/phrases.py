@@ -89,6 +89,15 @@ SHOT_FOLLOWERS = {",", ".", ";", ")", "and", "or", "setting", "settings", "manne
 # Heads that with one adjective describe an ability rather than a problem.
 QUALITY_HEADS = {"understanding", "alignment", "labeling", "labelling", "transfer"}
 QUALITY_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "istic", "ful", "ous")
+# One modifier that rates or times the activity rather than naming a problem: "genuine reasoning",
+# "long reasoning", "rapid translation", "model-agnostic enhancement", "multi-step reasoning".
+QUALITY_MODIFIERS = {"genuine", "systematic", "true", "rapid", "flexible", "long", "short", "later", "earlier",
+                     "low-overhead", "model-agnostic", "high-performance", "pre-trained", "pretrained", "real-time",
+                     "online", "offline", "efficient", "accurate", "robust", "reliable", "scalable", "fine-grained",
+                     "step-wise", "stepwise", "token-level", "step-level", "better", "stronger", "overall", "broad"}
+QUALITY_PREFIXES = ("multi-step", "multi-turn", "multi-hop", "multi-horizon", "multi-round", "multi-stage")
+# Heads that name a problem only with two modifiers: "time series modeling", not "sequence modeling"
+WIDE_HEADS = {"modeling", "modelling"}
 # Verbs of use before a technique: "employ look-ahead search", "apply gradient clipping".
 USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "adopts", "leverage", "leverages",
              "utilize", "utilizes", "utilise", "utilises", "exploit", "exploits", "introduce", "introduces", "incorporate",
@@ -219,6 +228,13 @@ class PhraseFinder:
                     start -= 1
             if lower in QUALITY_HEADS and token.i - start == 1 and self.lowers[start].endswith(QUALITY_ADJECTIVE_ENDINGS):
                 continue  # "biological understanding", "contextual understanding": a quality, not a problem
+            if token.i - start == 1 and (self.lowers[start] in QUALITY_MODIFIERS
+                                         or self.lowers[start].startswith(QUALITY_PREFIXES)):
+                continue  # "genuine reasoning", "multi-step reasoning": how well or how, not which problem
+            if lower in WIDE_HEADS and token.i - start < 2:
+                continue  # "sequence modeling", "language modelling": a kind of model, not a problem
+            if start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+                continue  # "Retrieval-Augmented Generation": the tail of a hyphenated name
             if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
                                     or doc[start - 1].lower_ in PHRASE_OPENERS or doc[start - 1].lower_ in PRONOUNS
                                     or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in PRONOUNS)):
