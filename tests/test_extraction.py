@@ -1101,3 +1101,14 @@ def test_modeling_head_needs_two_modifiers(extractor):
 def test_tail_of_hyphenated_name_is_not_a_task(extractor):
     names = found(extractor, "We improve Retrieval-Augmented Generation for clinical notes.")
     assert ("Augmented Generation", "task") not in names
+
+
+def test_field_word_before_task_phrase_is_dropped(extractor):
+    names = found(extractor, "We compare explanation methods in deep learning image classification.")
+    assert ("image classification", "task") in names
+    assert ("learning image classification", "task") not in names
+
+
+def test_hyphenated_task_class_whose_modifier_is_in_the_title(extractor):
+    text = "Policy Gradients for Long-Horizon LLM Agents\n\nIn long-horizon tasks, agents face sparse rewards."
+    assert ("long-horizon tasks", "task") in found(extractor, text)

@@ -226,6 +226,9 @@ class PhraseFinder:
                 while start > 0 and token.i - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_sent_start \
                         and doc[start - 1].is_alpha and doc[start - 1].lower_ not in stop:
                     start -= 1
+            field = start < token.i - 1 and self.lowers[start] in ("learning", "intelligence")
+            if field:
+                start += 1  # "deep learning image classification": the field before the problem
             if lower in QUALITY_HEADS and token.i - start == 1 and self.lowers[start].endswith(QUALITY_ADJECTIVE_ENDINGS):
                 continue  # "biological understanding", "contextual understanding": a quality, not a problem
             if token.i - start == 1 and (self.lowers[start] in QUALITY_MODIFIERS
@@ -235,7 +238,7 @@ class PhraseFinder:
                 continue  # "sequence modeling", "language modelling": a kind of model, not a problem
             if start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
                 continue  # "Retrieval-Augmented Generation": the tail of a hyphenated name
-            if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
+            if start < token.i and (field or start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
                                     or doc[start - 1].lower_ in PHRASE_OPENERS or doc[start - 1].lower_ in PRONOUNS
                                     or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in PRONOUNS)):
                 if start > 0 and self.lowers[start - 1] in MEANS_WORDS and token.i - start > 0:
@@ -326,8 +329,10 @@ class PhraseFinder:
                 if "-" in modifier.text[1:-1] and modifier.is_alpha is False and modifier.text.replace("-", "").isalpha() \
                         and modifier.lower_ not in self.cues.task_modifier_stop:
                     found[modifier.lower_].append(token.i)
-        for positions in found.values():
-            if len(positions) > 1 or positions[0] < self.end_of_title:
+        title = set(self.lowers[:self.end_of_title])
+        for modifier, positions in found.items():
+            # named twice, in the title, or its modifier heads the title ("... for Long-Horizon LLM Agents")
+            if len(positions) > 1 or positions[0] < self.end_of_title or modifier in title:
                 for i in positions:
                     add(doc, i - 1, i + 1, "task", "context:task-class", 0.6)
 
