@@ -1112,3 +1112,8 @@ def test_field_word_before_task_phrase_is_dropped(extractor):
 def test_hyphenated_task_class_whose_modifier_is_in_the_title(extractor):
     text = "Policy Gradients for Long-Horizon LLM Agents\n\nIn long-horizon tasks, agents face sparse rewards."
     assert ("long-horizon tasks", "task") in found(extractor, text)
+
+
+def test_qa_heads_a_task_phrase(extractor):
+    assert ("ambiguous QA", "task") in found(extractor, "The agents handle ambiguous QA with retrieval.")
+    assert ("popular QA", "task") not in found(extractor, "It beats baselines on popular QA benchmarks.")

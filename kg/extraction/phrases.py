@@ -95,7 +95,7 @@ QUALITY_MODIFIERS = {"genuine", "systematic", "true", "rapid", "flexible", "long
                      "low-overhead", "model-agnostic", "high-performance", "pre-trained", "pretrained", "real-time",
                      "online", "offline", "efficient", "accurate", "robust", "reliable", "scalable", "fine-grained",
                      "step-wise", "stepwise", "token-level", "step-level", "better", "stronger", "overall", "broad"}
-QUALITY_PREFIXES = ("multi-step", "multi-turn", "multi-hop", "multi-horizon", "multi-round", "multi-stage")
+QUALITY_PREFIXES = ("multi-step", "multi-turn", "multi-horizon", "multi-round", "multi-stage")
 # Heads that name a problem only with two modifiers: "time series modeling", not "sequence modeling"
 WIDE_HEADS = {"modeling", "modelling"}
 # Verbs of use before a technique: "employ look-ahead search", "apply gradient clipping".
