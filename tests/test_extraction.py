@@ -1117,3 +1117,9 @@ def test_hyphenated_task_class_whose_modifier_is_in_the_title(extractor):
 def test_qa_heads_a_task_phrase(extractor):
     assert ("ambiguous QA", "task") in found(extractor, "The agents handle ambiguous QA with retrieval.")
     assert ("popular QA", "task") not in found(extractor, "It beats baselines on popular QA benchmarks.")
+
+
+def test_means_modifier_makes_a_technique_not_a_task(extractor):
+    for text in ("We use template-anchored safety alignment for LLMs.",
+                 "Reliability-Guaranteed Sequence Modeling for Power Grids\n\nWe study grids."):
+        assert not any(label == "task" for _, label in found(extractor, text)), text

@@ -96,6 +96,10 @@ QUALITY_MODIFIERS = {"genuine", "systematic", "true", "rapid", "flexible", "long
                      "online", "offline", "efficient", "accurate", "robust", "reliable", "scalable", "fine-grained",
                      "step-wise", "stepwise", "token-level", "step-level", "better", "stronger", "overall", "broad"}
 QUALITY_PREFIXES = ("multi-step", "multi-turn", "multi-horizon", "multi-round", "multi-stage")
+# A modifier ending in one of these says how a thing is done, so the phrase names a technique:
+# "template-anchored safety alignment", "Reliability-Guaranteed Sequence Modeling", "Entorhinal Driven ..."
+MEANS_MODIFIER_ENDS = ("-guided", "-driven", "-anchored", "-guaranteed", "-augmented", "-enhanced", "-powered",
+                       "-assisted", "-informed")
 # Heads that name a problem only with two modifiers: "time series modeling", not "sequence modeling"
 WIDE_HEADS = {"modeling", "modelling"}
 # Verbs of use before a technique: "employ look-ahead search", "apply gradient clipping".
@@ -234,6 +238,8 @@ class PhraseFinder:
             if token.i - start == 1 and (self.lowers[start] in QUALITY_MODIFIERS
                                          or self.lowers[start].startswith(QUALITY_PREFIXES)):
                 continue  # "genuine reasoning", "multi-step reasoning": how well or how, not which problem
+            if any(self.lowers[k].endswith(MEANS_MODIFIER_ENDS) or self.lowers[k] == "driven" for k in range(start, token.i)):
+                continue  # the means, not the problem
             if lower in WIDE_HEADS and token.i - start < 2:
                 continue  # "sequence modeling", "language modelling": a kind of model, not a problem
             if start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
