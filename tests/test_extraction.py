@@ -1123,3 +1123,8 @@ def test_means_modifier_makes_a_technique_not_a_task(extractor):
     for text in ("We use template-anchored safety alignment for LLMs.",
                  "Reliability-Guaranteed Sequence Modeling for Power Grids\n\nWe study grids."):
         assert not any(label == "task" for _, label in found(extractor, text)), text
+
+
+def test_learning_setting_after_via_is_the_means(extractor):
+    text = "Joint Group Profiling via Deep Neural Network-based Multi-Task Learning\n\nWe study groups."
+    assert not any(label == "task" and "Learning" in name for name, label in found(extractor, text))

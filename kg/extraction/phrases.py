@@ -292,6 +292,8 @@ class PhraseFinder:
             if before in self.cues.usage_before and before not in ("and", "or") \
                     or (after in self.cues.usage_after and after not in SETTING_FOLLOWERS):
                 continue  # applied: "trained via offline reinforcement learning", "an offline RL algorithm"
+            if any(lowers[k] in MEANS_WORDS for k in range(max(0, start - 3), start)):
+                continue  # "... via Deep Neural Network-based Multi-Task Learning": the means
             add(doc, start, i + 1, "task", "context:learning-setting", 0.55)
 
     def _problems(self, doc: Doc) -> None:
