@@ -1128,3 +1128,11 @@ def test_means_modifier_makes_a_technique_not_a_task(extractor):
 def test_learning_setting_after_via_is_the_means(extractor):
     text = "Joint Group Profiling via Deep Neural Network-based Multi-Task Learning\n\nWe study groups."
     assert not any(label == "task" and "Learning" in name for name, label in found(extractor, text))
+
+
+def test_new_task_heads(extractor):
+    assert ("indoor positioning", "task") in found(extractor, "We study indoor positioning with Wi-Fi signals.")
+    assert ("program repair", "task") in found(extractor, "LLMs now drive automated program repair in practice.") or \
+        ("automated program repair", "task") in found(extractor, "LLMs now drive automated program repair in practice.")
+    assert ("query disambiguation", "task") in found(extractor, "Its first stage is query disambiguation.")
+    assert not any(label == "task" for _, label in found(extractor, "It enables high-accuracy positioning outdoors."))

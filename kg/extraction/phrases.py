@@ -92,7 +92,7 @@ QUALITY_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "istic", "ful", "ous")
 # One modifier that rates or times the activity rather than naming a problem: "genuine reasoning",
 # "long reasoning", "rapid translation", "model-agnostic enhancement", "multi-step reasoning".
 QUALITY_MODIFIERS = {"genuine", "systematic", "true", "rapid", "flexible", "long", "short", "later", "earlier",
-                     "low-overhead", "model-agnostic", "high-performance", "pre-trained", "pretrained", "real-time",
+                     "low-overhead", "model-agnostic", "high-performance", "high-accuracy", "pre-trained", "pretrained", "real-time",
                      "online", "offline", "efficient", "accurate", "robust", "reliable", "scalable", "fine-grained",
                      "step-wise", "stepwise", "token-level", "step-level", "better", "stronger", "overall", "broad"}
 QUALITY_PREFIXES = ("multi-step", "multi-turn", "multi-horizon", "multi-round", "multi-stage")
