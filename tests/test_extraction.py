@@ -1136,3 +1136,8 @@ def test_new_task_heads(extractor):
         ("automated program repair", "task") in found(extractor, "LLMs now drive automated program repair in practice.")
     assert ("query disambiguation", "task") in found(extractor, "Its first stage is query disambiguation.")
     assert not any(label == "task" for _, label in found(extractor, "It enables high-accuracy positioning outdoors."))
+
+
+def test_means_modifier_before_task_phrase_makes_a_technique(extractor):
+    names = found(extractor, "Our method combines parsing with language model-driven question generation.")
+    assert ("question generation", "task") not in names

@@ -238,7 +238,8 @@ class PhraseFinder:
             if token.i - start == 1 and (self.lowers[start] in QUALITY_MODIFIERS
                                          or self.lowers[start].startswith(QUALITY_PREFIXES)):
                 continue  # "genuine reasoning", "multi-step reasoning": how well or how, not which problem
-            if any(self.lowers[k].endswith(MEANS_MODIFIER_ENDS) or self.lowers[k] == "driven" for k in range(start, token.i)):
+            if any(self.lowers[k].endswith(MEANS_MODIFIER_ENDS) or self.lowers[k] == "driven"
+                   for k in range(max(0, start - 1), token.i)):
                 continue  # the means, not the problem
             if lower in WIDE_HEADS and token.i - start < 2:
                 continue  # "sequence modeling", "language modelling": a kind of model, not a problem
