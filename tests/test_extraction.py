@@ -1141,3 +1141,9 @@ def test_new_task_heads(extractor):
 def test_means_modifier_before_task_phrase_makes_a_technique(extractor):
     names = found(extractor, "Our method combines parsing with language model-driven question generation.")
     assert ("question generation", "task") not in names
+
+
+def test_leading_rating_is_trimmed_from_a_longer_task_phrase(extractor):
+    names = found(extractor, "The system enables real-time malware classification on phones.")
+    assert ("malware classification", "task") in names
+    assert ("real-time malware classification", "task") not in names

@@ -235,6 +235,10 @@ class PhraseFinder:
                 start += 1  # "deep learning image classification": the field before the problem
             if lower in QUALITY_HEADS and token.i - start == 1 and self.lowers[start].endswith(QUALITY_ADJECTIVE_ENDINGS):
                 continue  # "biological understanding", "contextual understanding": a quality, not a problem
+            while token.i - start > 1 and self.lowers[start] not in ("long", "short", "systematic") and (
+                    self.lowers[start] in QUALITY_MODIFIERS or self.lowers[start].startswith(QUALITY_PREFIXES)):
+                start += 1  # "real-time ICE catheter localization", "multi-turn conversational stance detection"
+                field = True  # a rating, not a name part: the phrase starts after it
             if token.i - start == 1 and (self.lowers[start] in QUALITY_MODIFIERS
                                          or self.lowers[start].startswith(QUALITY_PREFIXES)):
                 continue  # "genuine reasoning", "multi-step reasoning": how well or how, not which problem
