@@ -1147,3 +1147,8 @@ def test_leading_rating_is_trimmed_from_a_longer_task_phrase(extractor):
     names = found(extractor, "The system enables real-time malware classification on phones.")
     assert ("malware classification", "task") in names
     assert ("real-time malware classification", "task") not in names
+
+
+def test_generic_object_alone_makes_no_task(extractor):
+    for text in ("The pipeline scales data generation for training.", "It speeds up content generation."):
+        assert not any(label == "task" for _, label in found(extractor, text)), text

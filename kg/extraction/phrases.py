@@ -95,6 +95,8 @@ QUALITY_MODIFIERS = {"genuine", "systematic", "true", "rapid", "flexible", "long
                      "low-overhead", "model-agnostic", "high-performance", "high-accuracy", "pre-trained", "pretrained", "real-time",
                      "online", "offline", "efficient", "accurate", "robust", "reliable", "scalable", "fine-grained",
                      "step-wise", "stepwise", "token-level", "step-level", "better", "stronger", "overall", "broad"}
+# One generic object before the head makes no problem name: "data generation", "content generation"
+GENERIC_OBJECTS = {"data", "content", "information", "output", "outputs"}
 QUALITY_PREFIXES = ("multi-step", "multi-turn", "multi-horizon", "multi-round", "multi-stage")
 # A modifier ending in one of these says how a thing is done, so the phrase names a technique:
 # "template-anchored safety alignment", "Reliability-Guaranteed Sequence Modeling", "Entorhinal Driven ..."
@@ -239,7 +241,7 @@ class PhraseFinder:
                     self.lowers[start] in QUALITY_MODIFIERS or self.lowers[start].startswith(QUALITY_PREFIXES)):
                 start += 1  # "real-time ICE catheter localization", "multi-turn conversational stance detection"
                 field = True  # a rating, not a name part: the phrase starts after it
-            if token.i - start == 1 and (self.lowers[start] in QUALITY_MODIFIERS
+            if token.i - start == 1 and (self.lowers[start] in QUALITY_MODIFIERS or self.lowers[start] in GENERIC_OBJECTS
                                          or self.lowers[start].startswith(QUALITY_PREFIXES)):
                 continue  # "genuine reasoning", "multi-step reasoning": how well or how, not which problem
             if any(self.lowers[k].endswith(MEANS_MODIFIER_ENDS) or self.lowers[k] == "driven"
