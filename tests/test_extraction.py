@@ -1083,3 +1083,72 @@ def test_title_repeated_and_described_names_the_proposal(extractor):
     text = ("Joint Group Profiling and Recommendation via Multi-Task Learning\n\nThis paper presents Joint Group "
             "Profiling and Recommendation via Multi-Task Learning, a framework that unifies two tasks.")
     assert ("Joint Group Profiling and Recommendation via Multi-Task Learning", "method") in found(extractor, text)
+
+
+def test_rating_modifier_alone_is_not_a_task(extractor):
+    for text in ("The model shows genuine reasoning on hard items.", "It needs multi-step reasoning to answer.",
+                 "Our design allows rapid translation of ideas.", "We add a model-agnostic enhancement to it."):
+        assert not any(label == "task" for _, label in found(extractor, text)), text
+    assert ("long video generation", "task") in found(extractor, "We study long video generation with diffusion.")
+
+
+def test_modeling_head_needs_two_modifiers(extractor):
+    assert not any(label == "task" for _, label in found(extractor, "It improves sequence modeling on audio."))
+    assert ("time series modeling", "task") in found(extractor, "We study time series modeling with state spaces.")
+    assert ("topic modeling", "task") in found(extractor, "We revisit topic modeling for short texts.")
+
+
+def test_tail_of_hyphenated_name_is_not_a_task(extractor):
+    names = found(extractor, "We improve Retrieval-Augmented Generation for clinical notes.")
+    assert ("Augmented Generation", "task") not in names
+
+
+def test_field_word_before_task_phrase_is_dropped(extractor):
+    names = found(extractor, "We compare explanation methods in deep learning image classification.")
+    assert ("image classification", "task") in names
+    assert ("learning image classification", "task") not in names
+
+
+def test_hyphenated_task_class_whose_modifier_is_in_the_title(extractor):
+    text = "Policy Gradients for Long-Horizon LLM Agents\n\nIn long-horizon tasks, agents face sparse rewards."
+    assert ("long-horizon tasks", "task") in found(extractor, text)
+
+
+def test_qa_heads_a_task_phrase(extractor):
+    assert ("ambiguous QA", "task") in found(extractor, "The agents handle ambiguous QA with retrieval.")
+    assert ("popular QA", "task") not in found(extractor, "It beats baselines on popular QA benchmarks.")
+
+
+def test_means_modifier_makes_a_technique_not_a_task(extractor):
+    for text in ("We use template-anchored safety alignment for LLMs.",
+                 "Reliability-Guaranteed Sequence Modeling for Power Grids\n\nWe study grids."):
+        assert not any(label == "task" for _, label in found(extractor, text)), text
+
+
+def test_learning_setting_after_via_is_the_means(extractor):
+    text = "Joint Group Profiling via Deep Neural Network-based Multi-Task Learning\n\nWe study groups."
+    assert not any(label == "task" and "Learning" in name for name, label in found(extractor, text))
+
+
+def test_new_task_heads(extractor):
+    assert ("indoor positioning", "task") in found(extractor, "We study indoor positioning with Wi-Fi signals.")
+    assert ("program repair", "task") in found(extractor, "LLMs now drive automated program repair in practice.") or \
+        ("automated program repair", "task") in found(extractor, "LLMs now drive automated program repair in practice.")
+    assert ("query disambiguation", "task") in found(extractor, "Its first stage is query disambiguation.")
+    assert not any(label == "task" for _, label in found(extractor, "It enables high-accuracy positioning outdoors."))
+
+
+def test_means_modifier_before_task_phrase_makes_a_technique(extractor):
+    names = found(extractor, "Our method combines parsing with language model-driven question generation.")
+    assert ("question generation", "task") not in names
+
+
+def test_leading_rating_is_trimmed_from_a_longer_task_phrase(extractor):
+    names = found(extractor, "The system enables real-time malware classification on phones.")
+    assert ("malware classification", "task") in names
+    assert ("real-time malware classification", "task") not in names
+
+
+def test_generic_object_alone_makes_no_task(extractor):
+    for text in ("The pipeline scales data generation for training.", "It speeds up content generation."):
+        assert not any(label == "task" for _, label in found(extractor, text)), text

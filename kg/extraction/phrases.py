@@ -89,6 +89,21 @@ SHOT_FOLLOWERS = {",", ".", ";", ")", "and", "or", "setting", "settings", "manne
 # Heads that with one adjective describe an ability rather than a problem.
 QUALITY_HEADS = {"understanding", "alignment", "labeling", "labelling", "transfer"}
 QUALITY_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "istic", "ful", "ous")
+# One modifier that rates or times the activity rather than naming a problem: "genuine reasoning",
+# "long reasoning", "rapid translation", "model-agnostic enhancement", "multi-step reasoning".
+QUALITY_MODIFIERS = {"genuine", "systematic", "true", "rapid", "flexible", "long", "short", "later", "earlier",
+                     "low-overhead", "model-agnostic", "high-performance", "high-accuracy", "pre-trained", "pretrained", "real-time",
+                     "online", "offline", "efficient", "accurate", "robust", "reliable", "scalable", "fine-grained",
+                     "step-wise", "stepwise", "token-level", "step-level", "better", "stronger", "overall", "broad"}
+# One generic object before the head makes no problem name: "data generation", "content generation"
+GENERIC_OBJECTS = {"data", "content", "information", "output", "outputs"}
+QUALITY_PREFIXES = ("multi-step", "multi-turn", "multi-horizon", "multi-round", "multi-stage")
+# A modifier ending in one of these says how a thing is done, so the phrase names a technique:
+# "template-anchored safety alignment", "Reliability-Guaranteed Sequence Modeling", "Entorhinal Driven ..."
+MEANS_MODIFIER_ENDS = ("-guided", "-driven", "-anchored", "-guaranteed", "-augmented", "-enhanced", "-powered",
+                       "-assisted", "-informed")
+# Heads that name a problem only with two modifiers: "time series modeling", not "sequence modeling"
+WIDE_HEADS = {"modeling", "modelling"}
 # Verbs of use before a technique: "employ look-ahead search", "apply gradient clipping".
 USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "adopts", "leverage", "leverages",
              "utilize", "utilizes", "utilise", "utilises", "exploit", "exploits", "introduce", "introduces", "incorporate",
@@ -217,9 +232,26 @@ class PhraseFinder:
                 while start > 0 and token.i - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_sent_start \
                         and doc[start - 1].is_alpha and doc[start - 1].lower_ not in stop:
                     start -= 1
+            field = start < token.i - 1 and self.lowers[start] in ("learning", "intelligence")
+            if field:
+                start += 1  # "deep learning image classification": the field before the problem
             if lower in QUALITY_HEADS and token.i - start == 1 and self.lowers[start].endswith(QUALITY_ADJECTIVE_ENDINGS):
                 continue  # "biological understanding", "contextual understanding": a quality, not a problem
-            if start < token.i and (start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
+            while token.i - start > 1 and self.lowers[start] not in ("long", "short", "systematic") and (
+                    self.lowers[start] in QUALITY_MODIFIERS or self.lowers[start].startswith(QUALITY_PREFIXES)):
+                start += 1  # "real-time ICE catheter localization", "multi-turn conversational stance detection"
+                field = True  # a rating, not a name part: the phrase starts after it
+            if token.i - start == 1 and (self.lowers[start] in QUALITY_MODIFIERS or self.lowers[start] in GENERIC_OBJECTS
+                                         or self.lowers[start].startswith(QUALITY_PREFIXES)):
+                continue  # "genuine reasoning", "multi-step reasoning": how well or how, not which problem
+            if any(self.lowers[k].endswith(MEANS_MODIFIER_ENDS) or self.lowers[k] == "driven"
+                   for k in range(max(0, start - 1), token.i)):
+                continue  # the means, not the problem
+            if lower in WIDE_HEADS and token.i - start < 2:
+                continue  # "sequence modeling", "language modelling": a kind of model, not a problem
+            if start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+                continue  # "Retrieval-Augmented Generation": the tail of a hyphenated name
+            if start < token.i and (field or start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
                                     or doc[start - 1].lower_ in PHRASE_OPENERS or doc[start - 1].lower_ in PRONOUNS
                                     or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in PRONOUNS)):
                 if start > 0 and self.lowers[start - 1] in MEANS_WORDS and token.i - start > 0:
@@ -267,6 +299,8 @@ class PhraseFinder:
             if before in self.cues.usage_before and before not in ("and", "or") \
                     or (after in self.cues.usage_after and after not in SETTING_FOLLOWERS):
                 continue  # applied: "trained via offline reinforcement learning", "an offline RL algorithm"
+            if any(lowers[k] in MEANS_WORDS for k in range(max(0, start - 3), start)):
+                continue  # "... via Deep Neural Network-based Multi-Task Learning": the means
             add(doc, start, i + 1, "task", "context:learning-setting", 0.55)
 
     def _problems(self, doc: Doc) -> None:
@@ -310,8 +344,10 @@ class PhraseFinder:
                 if "-" in modifier.text[1:-1] and modifier.is_alpha is False and modifier.text.replace("-", "").isalpha() \
                         and modifier.lower_ not in self.cues.task_modifier_stop:
                     found[modifier.lower_].append(token.i)
-        for positions in found.values():
-            if len(positions) > 1 or positions[0] < self.end_of_title:
+        title = set(self.lowers[:self.end_of_title])
+        for modifier, positions in found.items():
+            # named twice, in the title, or its modifier heads the title ("... for Long-Horizon LLM Agents")
+            if len(positions) > 1 or positions[0] < self.end_of_title or modifier in title:
                 for i in positions:
                     add(doc, i - 1, i + 1, "task", "context:task-class", 0.6)
 
