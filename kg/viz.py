@@ -256,7 +256,7 @@ def render_html(graph: nx.MultiDiGraph, title: str = "abstract-kg") -> str:
     check_graph(graph)
     edges = drawn_edges(graph)
     net = to_network(graph, edges)
-    names = sorted({name for node in net.nodes for name in node["names"]}, key=str.casefold)
+    names = sorted({name for node in net.nodes for name in node["names"]}, key=lambda n: (n.casefold(), n))  # ties in case: a stable page
     return _template().render(
         title=title, nodes=net.nodes, edges=net.edges, options=page_options(len(net.nodes)),
         legend=legend(graph), edge_legend=edge_legend(edges), names=names,

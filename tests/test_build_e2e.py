@@ -115,6 +115,15 @@ def test_paper_iris_are_stable_across_runs(seed_build, tmp_path):
     assert len(papers) == 329
 
 
+def test_a_rebuild_writes_the_same_files(seed_build, tmp_path):
+    # the committed exports/ must not change when nothing else did
+    out, _, _ = seed_build
+    again = run_kg("build", "--out", str(tmp_path), "--no-store", cwd=ROOT)
+    assert again.returncode == 0, again.stderr
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+
+
 def test_bad_input_is_reported_and_the_rest_is_built(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
