@@ -558,6 +558,19 @@ def test_errors_as_mistakes_are_not_a_metric(extractor):
     assert not any(label == "metric" for _, label in got)
 
 
+# ---------------------------------------------------------------- method round 3
+
+
+def test_class_acronym_before_based_does_not_make_a_model(extractor):
+    got = found(extractor, "We propose LightRetriever, a novel LLM-based hybrid retriever with lightweight query encoders.")
+    assert ("LightRetriever", "method") in got and ("LightRetriever", "model") not in got
+
+
+def test_class_acronym_as_head_still_makes_a_model(extractor):
+    got = found(extractor, "We introduce QwenMed, a medical LLM that answers questions.")
+    assert ("QwenMed", "model") in got
+
+
 # ---------------------------------------------------------------- method and task phrase boundaries
 
 

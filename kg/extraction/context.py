@@ -297,6 +297,9 @@ class ContextFinder:
             if label == "model" and word in CLASS_ACRONYMS and k + 1 < len(doc) and doc[k + 1].is_alpha \
                     and doc[k + 1].lower_ not in DESCRIPTION_STOPS:
                 continue  # "A Speculative LLM Decoding Framework": "LLM" modifies the head that follows
+            if label == "model" and k + 1 < len(doc) and doc[k].whitespace_ == "" and doc[k + 1].text[:1] == "-" \
+                    and (word in CLASS_ACRONYMS or word in ("model", "models")):
+                continue  # "a novel LLM-based hybrid retriever", "a model-agnostic framework": a modifier
             if word in ("series", "family") and not (k + 1 < len(doc) and doc[k + 1].lower_ == "of"):
                 continue  # "a state-space time series architecture" is not "a series of models"
             if word == "benchmarking":
