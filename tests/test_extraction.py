@@ -571,6 +571,14 @@ def test_class_acronym_as_head_still_makes_a_model(extractor):
     assert ("QwenMed", "model") in got
 
 
+def test_lexicon_name_inside_a_longer_accepted_name_is_that_name(extractor):
+    text = ("ROSA: Reading Photographs via ROtated SAmpling\n\nWe introduce ROtated SAmpling (ROSA), a decoding "
+            "strategy for vision-language models. ROSA improves accuracy.")
+    got = found(extractor, text)
+    assert ("SAmpling", "method") not in got and ("ROtated", "method") not in got
+    assert ("ROtated SAmpling", "method") in got
+
+
 # ---------------------------------------------------------------- method and task phrase boundaries
 
 
