@@ -579,6 +579,21 @@ def test_lexicon_name_inside_a_longer_accepted_name_is_that_name(extractor):
     assert ("ROtated SAmpling", "method") in got
 
 
+def test_numbered_shot_settings_are_methods(extractor):
+    got = found(extractor, "We generated answers with different strategies, including 0-shot, 1-shot, and few-shot scenarios.")
+    assert {("0-shot", "method"), ("1-shot", "method"), ("few-shot", "method")} <= got
+
+
+def test_imitation_learning_as_a_field_is_no_method(extractor):
+    got = found(extractor, "Imitation Learning offers a promising approach to learn directly from data without simulations.")
+    assert ("Imitation Learning", "method") not in got
+
+
+def test_imitation_learning_applied_is_a_method(extractor):
+    got = found(extractor, "The policy is trained using imitation learning from 50 demonstrations.")
+    assert ("imitation learning", "method") in got
+
+
 # ---------------------------------------------------------------- method and task phrase boundaries
 
 

@@ -83,7 +83,8 @@ PROBLEM_ADJECTIVES = {"classical", "classic", "fundamental", "well-established",
                       "original", "underlying", "following", "above", "same", "whole", "main", "major", "known", "common",
                       "typical", "standard", "generic", "notorious", "real", "actual", "inverse", "forward", "crucial"}
 # Zero-/few-shot inference named as a setting is a method (an inference procedure), not a modifier of one.
-SHOT_SETTINGS = {"zero-shot", "few-shot", "one-shot"}
+SHOT_SETTINGS = {"zero-shot", "few-shot", "one-shot", "two-shot", "three-shot", "five-shot", "many-shot"}
+SHOT_NUMBER = re.compile(r"\d{1,2}-shot")  # "0-shot, 1-shot, and few-shot scenarios"
 SHOT_FOLLOWERS = {",", ".", ";", ")", "and", "or", "setting", "settings", "manner", "fashion", "scenario", "scenarios",
                   "regime", "regimes", "mode", "conditions"}
 # Heads that with one adjective describe an ability rather than a problem.
@@ -359,7 +360,7 @@ class PhraseFinder:
         for i, lower in enumerate(lowers):
             if lower == "%" and i + 1 < len(doc) and UNIT_ACRONYM.match(doc[i + 1].text):
                 add(doc, i + 1, i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
-            elif lower in SHOT_SETTINGS and i + 1 < len(doc) and lowers[i + 1] in SHOT_FOLLOWERS:
+            elif (lower in SHOT_SETTINGS or SHOT_NUMBER.fullmatch(lower)) and i + 1 < len(doc) and lowers[i + 1] in SHOT_FOLLOWERS:
                 add(doc, i, i + 1, "method", "context:shot-setting", 0.6)  # "in zero-shot and few-shot settings"
             elif lower == "by" and self._by_number(doc, i + 1):
                 self._changed_quantity(doc, i)
