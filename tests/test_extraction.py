@@ -594,6 +594,11 @@ def test_imitation_learning_applied_is_a_method(extractor):
     assert ("imitation learning", "method") in got
 
 
+@pytest.mark.parametrize("name", ["Step-Back Prompting", "contrastive decoding", "Monte Carlo dropout", "L-BFGS", "PatchTST"])
+def test_classic_techniques_are_lexicon_methods(extractor, name):
+    assert (name, "method") in found(extractor, f"We apply {name} to the task and report accuracy.")
+
+
 # ---------------------------------------------------------------- method and task phrase boundaries
 
 
