@@ -599,6 +599,17 @@ def test_classic_techniques_are_lexicon_methods(extractor, name):
     assert (name, "method") in found(extractor, f"We apply {name} to the task and report accuracy.")
 
 
+def test_title_lead_name_with_plus_suffix_is_a_name(extractor):
+    text = "Self-Forcing++: Towards Minute-Scale High-Quality Video Generation\n\nDiffusion models have changed video generation."
+    got = found(extractor, text)
+    assert ("Self-Forcing++", "method") in got and ("Self-Forcing++", "model") not in got
+
+
+def test_title_description_does_not_run_into_the_abstract(extractor):
+    text = "FooBar: Towards Faster Planning\n\nLarge models plan slowly. We show FooBar plans faster."
+    assert ("FooBar", "model") not in found(extractor, text)
+
+
 # ---------------------------------------------------------------- method and task phrase boundaries
 
 

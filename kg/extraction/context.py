@@ -290,6 +290,8 @@ class ContextFinder:
 
     def _type_from_description(self, doc: Doc, start: int, end: int, j: int, extractor: str) -> None:
         for k in range(j, min(j + 10, len(doc))):
+            if doc[k].is_space:
+                return  # a description ends with the title: "X++: Towards Minute-Scale Video Generation\n\nDiffusion models ..."
             word = doc[k].lower_
             label = "model" if word in self.cues.released_heads else self.cues.name_heads.get(word)
             if label is None and word in METHOD_CLASS_NOUNS and doc[j - 1].lower_ == "the":
@@ -320,7 +322,7 @@ class ContextFinder:
         for token in doc[:end_of_title]:
             if token.text == ":":
                 start = name_before(doc, token.i, len(doc))
-                if start == token.i == 1 and doc[0].text[:1].isupper() and doc[0].text.replace("-", "").isalpha() \
+                if start == token.i == 1 and doc[0].text[:1].isupper() and doc[0].text.rstrip("+").replace("-", "").isalpha() \
                         and len(doc[0].text) > 3:
                     start = 0  # "Cross-Examiner: Evaluating ...": a title's one-word lead is its name
                 if start < token.i:
