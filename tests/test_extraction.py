@@ -610,6 +610,16 @@ def test_title_description_does_not_run_into_the_abstract(extractor):
     assert ("FooBar", "model") not in found(extractor, text)
 
 
+def test_technique_of_other_works_is_not_applied(extractor):
+    got = found(extractor, "Our agent outperforms existing RL methods on ten maps.")
+    assert ("RL", "method") not in got
+
+
+def test_technique_ruled_out_is_not_applied(extractor):
+    got = found(extractor, "This works without using any distillation from larger models.")
+    assert ("distillation", "method") not in got
+
+
 # ---------------------------------------------------------------- method and task phrase boundaries
 
 

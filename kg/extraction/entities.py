@@ -34,6 +34,8 @@ TRAINING_WORDS = {"sft", "fine-tuning", "finetuning", "tuning", "training", "pre
                   "distillation", "rl", "rlhf", "rlvr", "grpo", "ppo", "dpo", "imitation", "cloning", "optimization"}
 DEFINED = {"acronym:long-form", "acronym:short-form"}  # typed by the head noun of the paper's own definition
 Choice = tuple[str, str, float]  # label, extractor, confidence
+# Words before a technique that point at other people's use of it, not this paper's.
+OTHERS_WORDS = {"existing", "prior", "previous", "traditional", "conventional", "most", "many", "current", "other"}
 
 
 def source(extractor: str) -> str:
@@ -96,6 +98,8 @@ class EntityMerger:
             return True
         before = doc[span[0] - 1].lower_ if span[0] > 0 else ""
         after = doc[span[1]].lower_ if span[1] < len(doc) else ""
+        if before in OTHERS_WORDS or "without" in (t.lower_ for t in doc[max(0, span[0] - 3):span[0]]):
+            return False  # "existing RL methods", "most RL-based methods", "without using any distillation"
         if after == "(" and span[1] + 2 < len(doc):  # "reinforcement learning (RL) training"
             after = doc[span[1] + 3].lower_ if span[1] + 3 < len(doc) else ""
         if before in ("and", "or") and after not in self.cues.usage_after:
