@@ -620,6 +620,11 @@ def test_technique_ruled_out_is_not_applied(extractor):
     assert ("distillation", "method") not in got
 
 
+def test_known_technique_followed_by_technique_head_is_one_technique(extractor):
+    got = found(extractor, "We leverage the concept of diffusion model decomposition to break down the problem.")
+    assert ("diffusion model decomposition", "method") in got and ("diffusion model", "method") not in got
+
+
 # ---------------------------------------------------------------- method and task phrase boundaries
 
 

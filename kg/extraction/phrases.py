@@ -216,6 +216,20 @@ class PhraseFinder:
                 if before not in self.cues.usage_before and after not in self.cues.usage_after:
                     continue  # "hierarchical reinforcement learning" named as a field
             add(doc, start - 1, end, "method", "context:variant-of-known", 0.6)
+        self._extended_lexicon_methods(doc)
+
+    def _extended_lexicon_methods(self, doc: Doc) -> None:
+        # "diffusion model decomposition", "chain-of-thought distillation": a known technique followed by
+        # a technique head is a technique of its own; the known name stays an alias (entities.py).
+        heads = self.cues.method_phrase_heads
+        for start, end, label, extractor, _ in list(candidates(doc)):
+            if extractor != "lexicon:method" or end >= len(doc) or doc[end].lower_ not in heads \
+                    or doc[end].lower_ in PART_HEADS or doc[end].lower_ in KIND_HEADS or not doc[end].is_lower:
+                continue  # not "attention mechanism", "the RL strategy"
+            if end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].is_lower \
+                    and doc[end + 1].lower_ not in PREPOSITIONS and doc[end + 1].lower_ not in DESCRIPTION_STOPS:
+                continue  # the noun phrase goes on
+            add(doc, start, end + 1, "method", "context:extended-known", 0.6)
 
     def _tasks(self, doc: Doc) -> None:
         heads, stop, followers = self.cues.task_heads, self.cues.task_modifier_stop, self.cues.task_followers
