@@ -625,6 +625,17 @@ def test_known_technique_followed_by_technique_head_is_one_technique(extractor):
     assert ("diffusion model decomposition", "method") in got and ("diffusion model", "method") not in got
 
 
+@pytest.mark.parametrize("text, name", [("We propose CALM-PDE, a model class that solves PDEs.", "CALM-PDE"),
+                                        ("We propose PruneNet, a novel model compression technique for LLMs.", "PruneNet")])
+def test_model_modifying_a_technique_head_does_not_make_a_model(extractor, text, name):
+    got = found(extractor, text)
+    assert (name, "method") in got and (name, "model") not in got
+
+
+def test_model_as_head_still_makes_a_model(extractor):
+    assert ("ScarNet", "model") in found(extractor, "We propose ScarNet, a hybrid model combining CNNs and trees.")
+
+
 # ---------------------------------------------------------------- method and task phrase boundaries
 
 

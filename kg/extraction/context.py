@@ -302,6 +302,9 @@ class ContextFinder:
             if label == "model" and k + 1 < len(doc) and doc[k].whitespace_ == "" and doc[k + 1].text[:1] == "-" \
                     and (word in CLASS_ACRONYMS or word in ("model", "models")):
                 continue  # "a novel LLM-based hybrid retriever", "a model-agnostic framework": a modifier
+            if word == "model" and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].lower_ not in self.cues.released_heads \
+                    and (self.cues.head_type.get(doc[k + 1].lower_) == "method" or doc[k + 1].lower_ == "class"):
+                continue  # "a model class", "a novel model compression method", "a model merging framework"
             if word in ("series", "family") and not (k + 1 < len(doc) and doc[k + 1].lower_ == "of"):
                 continue  # "a state-space time series architecture" is not "a series of models"
             if word == "benchmarking":
