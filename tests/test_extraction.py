@@ -636,6 +636,11 @@ def test_model_as_head_still_makes_a_model(extractor):
     assert ("ScarNet", "model") in found(extractor, "We propose ScarNet, a hybrid model combining CNNs and trees.")
 
 
+def test_capitals_on_a_kind_of_model_make_no_name(extractor):
+    got = {name for name, _ in found(extractor, "Open directions include Quantum Large Language Models and robotics.")}
+    assert "Quantum Large Language" not in got
+
+
 # ---------------------------------------------------------------- method and task phrase boundaries
 
 

@@ -41,6 +41,9 @@ QUESTION_WORDS = {"how", "what", "why", "when", "which", "who", "can", "do", "do
 HEAD_NOUN_EXTRAS = {"model", "models", "set", "test"}  # "Llama models", "the ERA5 data set"
 TRAINED_WORDS = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned"}
 CLASS_ACRONYMS = {"llm", "llms", "vlm", "vlms", "mllm", "mllms"}
+# Words that make "X Models" a kind of model, not a name: "Small Models", "Foundation Models".
+KIND_ADJECTIVES = {"small", "smaller", "large", "larger", "big", "tiny", "foundation", "language", "pretrained", "pre-trained",
+                   "base", "open", "frontier", "generative", "multimodal"}
 # Nouns whose examples ("such as X, Y") are methods.
 METHOD_CLASS_NOUNS = {"works", "methods", "approaches", "algorithms", "techniques", "frameworks", "architectures",
                       "optimizers", "strategies"}
@@ -204,6 +207,8 @@ class ContextFinder:
             coined = any(c.isdigit() for t in doc[start:i] for c in t.text) or any(
                 any(c.isupper() for c in t.text[1:]) and any(c.islower() for c in t.text) for t in doc[start:i])
             label = "model" if coined else UNTYPED
+            if not coined and doc[i - 1].lower_ in KIND_ADJECTIVES:
+                return  # "Quantum Large Language Models", "Steer Large Models": capitals on a kind of model
         if (label == "metric" or doc[i].text == "Test") and doc[i].is_title and doc[start].is_title and i - start >= 2:
             i += 1  # "Knowledge Transferability Score", "Virology Capabilities Test": the head is part of the name
         # "the lightweight MiniWorld simulator": a data or environment head outweighs a model-name suffix
