@@ -1152,3 +1152,18 @@ def test_leading_rating_is_trimmed_from_a_longer_task_phrase(extractor):
 def test_generic_object_alone_makes_no_task(extractor):
     for text in ("The pipeline scales data generation for training.", "It speeds up content generation."):
         assert not any(label == "task" for _, label in found(extractor, text)), text
+
+
+def test_reduced_model_size_is_a_metric(extractor):
+    text = "Quantization is an essential technique to reduce model size and inference latency."
+    assert ("model size", "metric") in found(extractor, text)
+
+
+def test_model_size_as_a_setting_is_not_a_metric(extractor):
+    text = "Our results show that the method boosts performance across all model sizes."
+    assert not any(label == "metric" and "size" in name for name, label in found(extractor, text))
+
+
+def test_faithfulness_is_a_metric(extractor):
+    text = "We propose a rubric for evaluating notes across key dimensions: completeness, conciseness, and faithfulness."
+    assert ("faithfulness", "metric") in found(extractor, text)

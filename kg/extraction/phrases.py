@@ -42,6 +42,12 @@ REPORT_VERBS = {"show", "shows", "showed", "shown", "find", "finds", "found", "c
 TRAINING_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
 MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "quantifies", "quantifying",
                  "metric", "metrics", "reporting"}
+# Verbs of change whose object is a measure even without a number ("reducing computational cost");
+# not "scale", "extend", "speed": their objects are systems and settings.
+CHANGE_OBJECT_VERBS = {"improve", "improves", "improved", "improving", "increase", "increases", "increasing", "reduce",
+                       "reduces", "reduced", "reducing", "decrease", "decreases", "decreasing", "boost", "boosts",
+                       "boosting", "lower", "lowers", "lowering", "cut", "cuts", "cutting", "enhance", "enhances",
+                       "enhancing", "minimize", "minimizes", "minimizing", "lowered"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 # "detect and correct errors": errors as mistakes to handle, not an error measure.
 MISTAKE_VERBS = {"correct", "corrects", "detect", "detects", "fix", "fixes", "avoid", "avoids", "prevent", "prevents",
@@ -365,6 +371,8 @@ class PhraseFinder:
                 self._changed_quantity(doc, i)
             elif lower == "number" and i + 2 < len(doc) and lowers[i + 1] == "of":
                 self._number_of(doc, i)
+            elif lower in ("size", "sizes") and i > 1 and lowers[i - 1] == "model" and self._changed_object(doc, i - 1):
+                add(doc, i - 1, i + 1, "metric", "context:changed-size", 0.6)  # "reduces model size"
             elif lower == "metrics" and i > 0:
                 self._named_by_metrics(doc, i)
                 self._metrics_then_list(doc, i)
@@ -480,6 +488,25 @@ class PhraseFinder:
         for start in (head - 1, head - 2):  # the phrase has one or two words before its head
             if start > 1 and doc[start - 1].lower_ in ("and", "or") and start - 1 in ends:
                 return True
+        return False
+
+    def _changed_object(self, doc: Doc, head: int) -> bool:
+        # "reduces model size", "reducing the model size": the object of a verb of change is a measure,
+        # with or without a number (not "across model sizes", "a substantial model size").
+        stop = self.cues.task_modifier_stop
+        i, words = head - 1, 0
+        while i >= 0 and head - i <= 7:
+            lower = self.lowers[i]
+            if lower in CHANGE_OBJECT_VERBS:
+                return words > 0 or head - i == 1 or self.lowers[i + 1] in NP_LEADS
+            if lower in ("and", "or", ",") or lower in NP_LEADS:
+                i -= 1
+                continue
+            if not (doc[i].is_lower and (doc[i].is_alpha or "-" in doc[i].text[1:-1])) or lower in stop \
+                    or doc[i].pos_ in ("VERB", "AUX", "ADP"):
+                return False
+            words += 1
+            i -= 1
         return False
 
     @staticmethod
