@@ -1167,3 +1167,15 @@ def test_model_size_as_a_setting_is_not_a_metric(extractor):
 def test_faithfulness_is_a_metric(extractor):
     text = "We propose a rubric for evaluating notes across key dimensions: completeness, conciseness, and faithfulness."
     assert ("faithfulness", "metric") in found(extractor, text)
+
+
+def test_in_terms_of_process_is_not_a_metric(extractor):
+    text = "It outperforms other offline RL methods in terms of policy learning and sample efficiency."
+    result = found(extractor, text)
+    assert ("policy learning", "metric") not in result
+    assert ("sample efficiency", "metric") in result
+
+
+def test_in_terms_of_shared_modifier_is_not_a_metric(extractor):
+    text = "We propose three attack strategies in terms of single and multiple steps optimization."
+    assert not any(label == "metric" for _, label in found(extractor, text))

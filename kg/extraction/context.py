@@ -25,6 +25,11 @@ from spacy.tokens import Doc
 from kg.extraction.candidates import UNTYPED, add
 from kg.extraction.cues import is_coined, load_cues, name_after, name_before, singular, title_end
 
+# Heads of an "in terms of" item that name a process, not a measure: "in terms of policy learning".
+PROCESS_ITEM_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
+# Adjectives that, alone before "and", modify the next item: "in terms of single and multiple steps".
+SHARED_MODIFIERS = {"single", "multiple", "short", "long", "local", "global", "low", "high", "small", "large",
+                    "online", "offline", "static", "dynamic", "individual", "collective"}
 LIST_JOINERS = {",", "and", "or", "/", "&"}
 PROPOSAL_ENDS = {",", ".", "(", "that", "which", "to", "for", "where", "with", "by", "in", "on", ";", ":"}
 DESCRIPTION_STOPS = {"that", "which", "of", "to", "for", "with", "in", "on", "by", "from", "via", "and", "or", "is", "are", "where"}
@@ -449,7 +454,9 @@ class ContextFinder:
                 i += 1
             if i == start or (i < len(doc) and doc[i].is_lower and doc[i].lower_ not in LIST_JOINERS):
                 return  # not a short noun phrase: the sentence goes on
-            if not all(t.lower_ in stop for t in doc[start:i]):
+            if i - start == 1 and doc[start].lower_ in SHARED_MODIFIERS and i < len(doc) and doc[i].lower_ in ("and", "or"):
+                return  # "in terms of single and multiple steps optimization": a shared modifier, no list of measures
+            if not all(t.lower_ in stop for t in doc[start:i]) and doc[i - 1].lower_ not in PROCESS_ITEM_HEADS:
                 add(doc, start, i, "metric", "context:in-terms-of", 0.65)
             if i >= len(doc) or doc[i].lower_ not in LIST_JOINERS:
                 return
@@ -465,7 +472,8 @@ class ContextFinder:
         start = i
         while i < len(doc) and i - start < 3 and doc[i].is_lower and not doc[i].is_punct and doc[i].lower_ not in LIST_JOINERS:
             i += 1
-        if i > start and not all(t.lower_ in stop for t in doc[start:i]) and (i == len(doc) or not doc[i].is_lower):
+        if i > start and not all(t.lower_ in stop for t in doc[start:i]) and (i == len(doc) or not doc[i].is_lower) \
+                and doc[i - 1].lower_ not in PROCESS_ITEM_HEADS:
             add(doc, start, i, "metric", "context:in-terms-of", 0.65)
 
 
