@@ -1179,3 +1179,18 @@ def test_in_terms_of_process_is_not_a_metric(extractor):
 def test_in_terms_of_shared_modifier_is_not_a_metric(extractor):
     text = "We propose three attack strategies in terms of single and multiple steps optimization."
     assert not any(label == "metric" for _, label in found(extractor, text))
+
+
+def test_bit_precision_is_a_number_format_not_a_metric(extractor):
+    text = "We quantize weights and activations to 4-bit precision. Transformers with infinite precision are studied."
+    assert not any(label == "metric" for _, label in found(extractor, text))
+
+
+def test_precision_with_a_number_still_a_metric(extractor):
+    assert ("precision", "metric") in found(extractor, "It reaches 91.2% precision on the test set.")
+
+
+def test_in_terms_of_stops_at_a_clause(extractor):
+    text = "Our approach outperforms baseline models in terms of accuracy, validating its effectiveness and robustness."
+    result = {name for name, label in found(extractor, text) if label == "metric"}
+    assert result == {"accuracy"}

@@ -27,6 +27,7 @@ from kg.extraction.cues import is_coined, load_cues, name_after, name_before, si
 
 # Heads of an "in terms of" item that name a process, not a measure: "in terms of policy learning".
 PROCESS_ITEM_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
+POSSESSIVES = {"its", "their", "our", "his", "her", "whose"}
 # Adjectives that, alone before "and", modify the next item: "in terms of single and multiple steps".
 SHARED_MODIFIERS = {"single", "multiple", "short", "long", "local", "global", "low", "high", "small", "large",
                     "online", "offline", "static", "dynamic", "individual", "collective"}
@@ -452,8 +453,9 @@ class ContextFinder:
             while i < len(doc) and i - start < 3 and doc[i].is_lower and not doc[i].is_punct \
                     and doc[i].lower_ not in LIST_JOINERS and doc[i].lower_ not in ("both", "while", "with", "than", "the"):
                 i += 1
-            if i == start or (i < len(doc) and doc[i].is_lower and doc[i].lower_ not in LIST_JOINERS):
-                return  # not a short noun phrase: the sentence goes on
+            if i == start or (i < len(doc) and doc[i].is_lower and doc[i].lower_ not in LIST_JOINERS) \
+                    or any(t.lower_ in POSSESSIVES for t in doc[start:i]):
+                return  # not a short noun phrase: the sentence goes on ("..., validating its effectiveness")
             if i - start == 1 and doc[start].lower_ in SHARED_MODIFIERS and i < len(doc) and doc[i].lower_ in ("and", "or"):
                 return  # "in terms of single and multiple steps optimization": a shared modifier, no list of measures
             if not all(t.lower_ in stop for t in doc[start:i]) and doc[i - 1].lower_ not in PROCESS_ITEM_HEADS:
@@ -473,6 +475,7 @@ class ContextFinder:
         while i < len(doc) and i - start < 3 and doc[i].is_lower and not doc[i].is_punct and doc[i].lower_ not in LIST_JOINERS:
             i += 1
         if i > start and not all(t.lower_ in stop for t in doc[start:i]) and (i == len(doc) or not doc[i].is_lower) \
+                and not any(t.lower_ in POSSESSIVES for t in doc[start:i]) \
                 and doc[i - 1].lower_ not in PROCESS_ITEM_HEADS:
             add(doc, start, i, "metric", "context:in-terms-of", 0.65)
 

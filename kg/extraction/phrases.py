@@ -18,7 +18,7 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extraction.candidates import add, candidates
+from kg.extraction.candidates import GENERIC, add, candidates
 from kg.extraction.context import (DESCRIPTION_STOPS, EMPLOY_WORDS, EVAL_PREPOSITIONS, LATER_WORDS, LIST_JOINERS,
                                    PHRASE_OPENERS, RUN_FOLLOWERS, continues, read_words)
 from kg.extraction.cues import load_cues, singular, title_end
@@ -42,6 +42,9 @@ REPORT_VERBS = {"show", "shows", "showed", "shown", "find", "finds", "found", "c
 TRAINING_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
 MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "quantifies", "quantifying",
                  "metric", "metrics", "reporting"}
+# Words before "precision" that make it a number format, not a measure: "4-bit precision", "infinite precision".
+NUMBER_FORMATS = {"infinite", "finite", "arbitrary", "fixed", "floating-point", "half", "full", "mixed", "double",
+                  "numerical", "numeric", "bit", "bits", "machine", "fp16", "fp32", "bf16", "fp8", "int8", "int4"}
 # Verbs of change whose object is a measure even without a number ("reducing computational cost");
 # not "scale", "extend", "speed": their objects are systems and settings.
 CHANGE_OBJECT_VERBS = {"improve", "improves", "improved", "improving", "increase", "increases", "increasing", "reduce",
@@ -371,6 +374,8 @@ class PhraseFinder:
                 self._changed_quantity(doc, i)
             elif lower == "number" and i + 2 < len(doc) and lowers[i + 1] == "of":
                 self._number_of(doc, i)
+            elif lower == "precision" and i > 0 and (lowers[i - 1] in NUMBER_FORMATS or lowers[i - 1].endswith("-bit")):
+                add(doc, i - 1, i + 1, GENERIC, "context:number-format", 1.0)  # "4-bit precision": a number format
             elif lower in ("size", "sizes") and i > 1 and lowers[i - 1] == "model" and self._changed_object(doc, i - 1):
                 add(doc, i - 1, i + 1, "metric", "context:changed-size", 0.6)  # "reduces model size"
             elif lower == "metrics" and i > 0:
