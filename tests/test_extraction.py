@@ -1194,3 +1194,13 @@ def test_in_terms_of_stops_at_a_clause(extractor):
     text = "Our approach outperforms baseline models in terms of accuracy, validating its effectiveness and robustness."
     result = {name for name, label in found(extractor, text) if label == "metric"}
     assert result == {"accuracy"}
+
+
+def test_context_length_is_a_setting_not_a_metric(extractor):
+    text = "The M1 model natively supports a context length of 1 million tokens, 8x the context size of DeepSeek R1."
+    assert not any(label == "metric" and "length" in name for name, label in found(extractor, text))
+
+
+def test_response_length_with_a_number_still_a_metric(extractor):
+    text = "Our method cuts the average reasoning length by 40% on GSM8K."
+    assert any(label == "metric" and name.endswith("length") for name, label in found(extractor, text))

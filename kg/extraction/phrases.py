@@ -51,6 +51,8 @@ CHANGE_OBJECT_VERBS = {"improve", "improves", "improved", "improving", "increase
                        "reduces", "reduced", "reducing", "decrease", "decreases", "decreasing", "boost", "boosts",
                        "boosting", "lower", "lowers", "lowering", "cut", "cuts", "cutting", "enhance", "enhances",
                        "enhancing", "minimize", "minimizes", "minimizing", "lowered"}
+# "a context length of 1 million tokens", "sequence length": the size of an input is a setting, not a result.
+INPUT_SIZES = {"context", "sequence", "window", "input", "prompt", "chunk", "patch"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 # "detect and correct errors": errors as mistakes to handle, not an error measure.
 MISTAKE_VERBS = {"correct", "corrects", "detect", "detects", "fix", "fixes", "avoid", "avoids", "prevent", "prevents",
@@ -385,7 +387,8 @@ class PhraseFinder:
                 if (sentence_of[i] in self.number_sentences or lower in self.cues.strong_metric_heads
                         or self._measured(doc, i) or self._listed_with_metric(doc, i)) and not (i + 1 < len(doc) and continues(doc[i + 1])) \
                         and not self._acronym_then_task(doc, i) \
-                        and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in MISTAKE_VERBS):
+                        and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in MISTAKE_VERBS) \
+                        and not (lower == "length" and i > 0 and lowers[i - 1] in INPUT_SIZES):
                     # not "time series", "inference time scaling"
                     self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
             elif lower in method_heads and not (i + 1 < len(doc) and lowers[i + 1] in HEAD_CONTINUERS) \
