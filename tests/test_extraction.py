@@ -1204,3 +1204,15 @@ def test_context_length_is_a_setting_not_a_metric(extractor):
 def test_response_length_with_a_number_still_a_metric(extractor):
     text = "Our method cuts the average reasoning length by 40% on GSM8K."
     assert any(label == "metric" and name.endswith("length") for name, label in found(extractor, text))
+
+
+def test_percent_in_list_with_a_known_metric_names_measures(extractor):
+    text = ("It achieves improvements of 12.7% in ROUGE, 6.5% in METEOR, 18.6% in Sufficiency and "
+            "13.2% in Relevance compared to its zero-shot counterpart.")
+    result = found(extractor, text)
+    assert {("Sufficiency", "metric"), ("Relevance", "metric")} <= result
+
+
+def test_percent_in_list_without_a_known_metric_is_not_a_metric(extractor):
+    text = "Adoption grew 12% in Europe, 8% in Asia and 5% in Africa."
+    assert not any(label == "metric" for _, label in found(extractor, text))

@@ -53,6 +53,8 @@ CHANGE_OBJECT_VERBS = {"improve", "improves", "improved", "improving", "increase
                        "enhancing", "minimize", "minimizes", "minimizing", "lowered"}
 # "a context length of 1 million tokens", "sequence length": the size of an input is a setting, not a result.
 INPUT_SIZES = {"context", "sequence", "window", "input", "prompt", "chunk", "patch"}
+# Words that end an item of a "<number>% in <name>" run.
+LIST_WORDS = {"and", "or", "compared", "over", "than", "relative", "while", "respectively", "versus", "vs"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 # "detect and correct errors": errors as mistakes to handle, not an error measure.
 MISTAKE_VERBS = {"correct", "corrects", "detect", "detects", "fix", "fixes", "avoid", "avoids", "prevent", "prevents",
@@ -175,7 +177,32 @@ class PhraseFinder:
         self._hyphen_tasks(doc)
         self._metric_edges = None
         self._phrases(doc)
+        self._percent_in_list(doc)
         return doc
+
+    def _percent_in_list(self, doc: Doc) -> None:
+        # "improvements of 122.71% in ROUGE, 126.53% in METEOR, ... 18.61% in Sufficiency and 13.22% in
+        # Relevance": in a run of "<number>% in <name>" items where one names a known metric, each names a measure.
+        if "%" not in self.lower_set:
+            return
+        known = {start for start, end, label, extractor, _ in candidates(doc)
+                 if label == "metric" and extractor.startswith("lexicon:")}
+        for sentence in doc.sents:
+            items = []
+            for t in sentence:
+                i = t.i
+                if t.lower_ != "in" or i < 1 or doc[i - 1].text != "%" or i + 1 >= sentence.end:
+                    continue
+                end = i + 1
+                while end < sentence.end and end - i <= 3 and (doc[end].is_alpha or "-" in doc[end].text[1:-1]) \
+                        and doc[end].lower_ not in LIST_WORDS:
+                    end += 1
+                if end > i + 1 and (end == sentence.end or doc[end].text in (",", ".", ";", ")") or doc[end].lower_ in LIST_WORDS):
+                    items.append((i + 1, end))
+            if len(items) >= 3 and any(start in known for start, _ in items):
+                for start, end in items:
+                    if start not in known:
+                        add(doc, start, end, "metric", "context:percent-in-list", 0.6)
 
     def _used_techniques(self, doc: Doc) -> None:
         # "integrating constrained optimization into ...", "employ look-ahead search": what a verb of use
