@@ -1216,3 +1216,13 @@ def test_percent_in_list_with_a_known_metric_names_measures(extractor):
 def test_percent_in_list_without_a_known_metric_is_not_a_metric(extractor):
     text = "Adoption grew 12% in Europe, 8% in Asia and 5% in Africa."
     assert not any(label == "metric" for _, label in found(extractor, text))
+
+
+def test_lengths_traded_off_are_a_metric(extractor):
+    text = "The variants provide different options for trading off explanation lengths for smaller runtimes."
+    assert ("explanation lengths", "metric") in found(extractor, text)
+
+
+def test_plural_lengths_as_a_setting_are_not_a_metric(extractor):
+    text = "We ran 18 prompting configurations across short and long summary lengths, generating 8568 test cases."
+    assert not any(label == "metric" and "length" in name for name, label in found(extractor, text))

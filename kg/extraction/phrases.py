@@ -55,6 +55,7 @@ CHANGE_OBJECT_VERBS = {"improve", "improves", "improved", "improving", "increase
 INPUT_SIZES = {"context", "sequence", "window", "input", "prompt", "chunk", "patch"}
 # Words that end an item of a "<number>% in <name>" run.
 LIST_WORDS = {"and", "or", "compared", "over", "than", "relative", "while", "respectively", "versus", "vs"}
+TRADE_WORDS = {"trade", "trades", "traded", "trading"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 # "detect and correct errors": errors as mistakes to handle, not an error measure.
 MISTAKE_VERBS = {"correct", "corrects", "detect", "detects", "fix", "fixes", "avoid", "avoids", "prevent", "prevents",
@@ -405,6 +406,8 @@ class PhraseFinder:
                 self._number_of(doc, i)
             elif lower == "precision" and i > 0 and (lowers[i - 1] in NUMBER_FORMATS or lowers[i - 1].endswith("-bit")):
                 add(doc, i - 1, i + 1, GENERIC, "context:number-format", 1.0)  # "4-bit precision": a number format
+            elif lower == "lengths" and self._traded(doc, i):  # plural lengths are mostly settings ("of different lengths")
+                self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
             elif lower in ("size", "sizes") and i > 1 and lowers[i - 1] == "model" and self._changed_object(doc, i - 1):
                 add(doc, i - 1, i + 1, "metric", "context:changed-size", 0.6)  # "reduces model size"
             elif lower == "metrics" and i > 0:
@@ -415,7 +418,7 @@ class PhraseFinder:
                         or self._measured(doc, i) or self._listed_with_metric(doc, i)) and not (i + 1 < len(doc) and continues(doc[i + 1])) \
                         and not self._acronym_then_task(doc, i) \
                         and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in MISTAKE_VERBS) \
-                        and not (lower == "length" and i > 0 and lowers[i - 1] in INPUT_SIZES):
+                        and not (lower in ("length", "lengths") and i > 0 and lowers[i - 1] in INPUT_SIZES):
                     # not "time series", "inference time scaling"
                     self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
             elif lower in method_heads and not (i + 1 < len(doc) and lowers[i + 1] in HEAD_CONTINUERS) \
@@ -545,10 +548,17 @@ class PhraseFinder:
         return False
 
     @staticmethod
+    def _traded(doc: Doc, head: int) -> bool:
+        # "trading off explanation lengths for smaller runtimes": traded against another measure
+        return any(t.lower_ in TRADE_WORDS and doc[t.i + 1].lower_ == "off" for t in doc[max(0, head - 4):head - 1])
+
+    @staticmethod
     def _measured(doc: Doc, head: int) -> bool:
         # "by measuring token efficiency", "metrics such as rental cost": measured without a number;
-        # "higher energy efficiency", "the convergence speed ... is lower than": compared
+        # "higher energy efficiency", "the convergence speed ... is lower than": compared;
+        # "trading off X for Y": traded against another measure
         return any(t.lower_ in MEASURE_WORDS for t in doc[max(0, head - 4):head]) \
+            or PhraseFinder._traded(doc, head) \
             or (head > 1 and doc[head - 2].lower_ in COMPARATIVES and doc[head - 1].is_lower) \
             or any(t.lower_ in COMPARATIVES and doc[t.i - 1].lower_ in ("is", "are", "was", "were")
                    for t in doc[head + 1:min(len(doc), head + 8)] if t.i > 0)
@@ -588,7 +598,7 @@ class PhraseFinder:
             if label == "metric" and prev.lower_.endswith("ing") and lead not in VERB_LEADS \
                     and (prev.lower_ in self.cues.task_heads or self.cues.head_type.get(prev.lower_) == "task"):
                 gerund = True  # "clustering accuracy", "answering accuracy": the activity measured
-            if label == "metric" and prev.lower_ in METRIC_VERBS:
+            if label == "metric" and (prev.lower_ in METRIC_VERBS or prev.lower_ == "off"):  # "trading off
                 break
             if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
                     or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop \
