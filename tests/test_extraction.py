@@ -1226,3 +1226,13 @@ def test_lengths_traded_off_are_a_metric(extractor):
 def test_plural_lengths_as_a_setting_are_not_a_metric(extractor):
     text = "We ran 18 prompting configurations across short and long summary lengths, generating 8568 test cases."
     assert not any(label == "metric" and "length" in name for name, label in found(extractor, text))
+
+
+def test_sentence_initial_in_terms_of_is_a_topic(extractor):
+    text = "In terms of user interaction, we explore personalized intent recognition and proactive engagement."
+    assert not any(label == "metric" for _, label in found(extractor, text))
+
+
+def test_sentence_initial_in_terms_of_keeps_known_metrics(extractor):
+    text = "In terms of execution accuracy, our parser improves by 4.1 points."
+    assert any(label == "metric" and "accuracy" in name for name, label in found(extractor, text))

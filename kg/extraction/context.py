@@ -126,7 +126,8 @@ class ContextFinder:
                 self._name_list(doc, i + 1, end_of_title, "benchmark", "context:evaluated-on", 0.6)
             elif lower == "in" and sentence_of[i] in eval_sentences and i + 1 < len(doc) and is_coined(doc[i + 1]):
                 self._name_list(doc, i + 1, end_of_title, "benchmark", "context:evaluated-in", 0.6)
-            elif lower == "terms" and i > 0 and lowers[i - 1] == "in" and i + 1 < len(doc) and lowers[i + 1] == "of":
+            elif lower == "terms" and i > 0 and lowers[i - 1] == "in" and i + 1 < len(doc) and lowers[i + 1] == "of" \
+                    and not doc[i - 1].is_sent_start:  # "In terms of user interaction, we explore ...": a topic
                 self._metric_list(doc, i + 2)
             elif lower == "," and i > 0:
                 self._appositive(doc, i, end_of_title)
