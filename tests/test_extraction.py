@@ -1236,3 +1236,14 @@ def test_sentence_initial_in_terms_of_is_a_topic(extractor):
 def test_sentence_initial_in_terms_of_keeps_known_metrics(extractor):
     text = "In terms of execution accuracy, our parser improves by 4.1 points."
     assert any(label == "metric" and "accuracy" in name for name, label in found(extractor, text))
+
+
+def test_gains_in_list_of_measures(extractor):
+    text = "SkillFlow leads to considerable (24.8%) gains in time and cost, especially when communication is slow."
+    result = found(extractor, text)
+    assert {("time", "metric"), ("cost", "metric")} <= result
+
+
+def test_gains_in_a_field_are_not_a_metric(extractor):
+    text = "We see 5% gains in time series forecasting and 3% gains in reasoning."
+    assert not any(label == "metric" for _, label in found(extractor, text))
