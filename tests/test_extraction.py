@@ -1235,3 +1235,98 @@ def test_leading_rating_is_trimmed_from_a_longer_task_phrase(extractor):
 def test_generic_object_alone_makes_no_task(extractor):
     for text in ("The pipeline scales data generation for training.", "It speeds up content generation."):
         assert not any(label == "task" for _, label in found(extractor, text)), text
+
+
+def test_reduced_model_size_is_a_metric(extractor):
+    text = "Quantization is an essential technique to reduce model size and inference latency."
+    assert ("model size", "metric") in found(extractor, text)
+
+
+def test_model_size_as_a_setting_is_not_a_metric(extractor):
+    text = "Our results show that the method boosts performance across all model sizes."
+    assert not any(label == "metric" and "size" in name for name, label in found(extractor, text))
+
+
+def test_faithfulness_is_a_metric(extractor):
+    text = "We propose a rubric for evaluating notes across key dimensions: completeness, conciseness, and faithfulness."
+    assert ("faithfulness", "metric") in found(extractor, text)
+
+
+def test_in_terms_of_process_is_not_a_metric(extractor):
+    text = "It outperforms other offline RL methods in terms of policy learning and sample efficiency."
+    result = found(extractor, text)
+    assert ("policy learning", "metric") not in result
+    assert ("sample efficiency", "metric") in result
+
+
+def test_in_terms_of_shared_modifier_is_not_a_metric(extractor):
+    text = "We propose three attack strategies in terms of single and multiple steps optimization."
+    assert not any(label == "metric" for _, label in found(extractor, text))
+
+
+def test_bit_precision_is_a_number_format_not_a_metric(extractor):
+    text = "We quantize weights and activations to 4-bit precision. Transformers with infinite precision are studied."
+    assert not any(label == "metric" for _, label in found(extractor, text))
+
+
+def test_precision_with_a_number_still_a_metric(extractor):
+    assert ("precision", "metric") in found(extractor, "It reaches 91.2% precision on the test set.")
+
+
+def test_in_terms_of_stops_at_a_clause(extractor):
+    text = "Our approach outperforms baseline models in terms of accuracy, validating its effectiveness and robustness."
+    result = {name for name, label in found(extractor, text) if label == "metric"}
+    assert result == {"accuracy"}
+
+
+def test_context_length_is_a_setting_not_a_metric(extractor):
+    text = "The M1 model natively supports a context length of 1 million tokens, 8x the context size of DeepSeek R1."
+    assert not any(label == "metric" and "length" in name for name, label in found(extractor, text))
+
+
+def test_response_length_with_a_number_still_a_metric(extractor):
+    text = "Our method cuts the average reasoning length by 40% on GSM8K."
+    assert any(label == "metric" and name.endswith("length") for name, label in found(extractor, text))
+
+
+def test_percent_in_list_with_a_known_metric_names_measures(extractor):
+    text = ("It achieves improvements of 12.7% in ROUGE, 6.5% in METEOR, 18.6% in Sufficiency and "
+            "13.2% in Relevance compared to its zero-shot counterpart.")
+    result = found(extractor, text)
+    assert {("Sufficiency", "metric"), ("Relevance", "metric")} <= result
+
+
+def test_percent_in_list_without_a_known_metric_is_not_a_metric(extractor):
+    text = "Adoption grew 12% in Europe, 8% in Asia and 5% in Africa."
+    assert not any(label == "metric" for _, label in found(extractor, text))
+
+
+def test_lengths_traded_off_are_a_metric(extractor):
+    text = "The variants provide different options for trading off explanation lengths for smaller runtimes."
+    assert ("explanation lengths", "metric") in found(extractor, text)
+
+
+def test_plural_lengths_as_a_setting_are_not_a_metric(extractor):
+    text = "We ran 18 prompting configurations across short and long summary lengths, generating 8568 test cases."
+    assert not any(label == "metric" and "length" in name for name, label in found(extractor, text))
+
+
+def test_sentence_initial_in_terms_of_is_a_topic(extractor):
+    text = "In terms of user interaction, we explore personalized intent recognition and proactive engagement."
+    assert not any(label == "metric" for _, label in found(extractor, text))
+
+
+def test_sentence_initial_in_terms_of_keeps_known_metrics(extractor):
+    text = "In terms of execution accuracy, our parser improves by 4.1 points."
+    assert any(label == "metric" and "accuracy" in name for name, label in found(extractor, text))
+
+
+def test_gains_in_list_of_measures(extractor):
+    text = "SkillFlow leads to considerable (24.8%) gains in time and cost, especially when communication is slow."
+    result = found(extractor, text)
+    assert {("time", "metric"), ("cost", "metric")} <= result
+
+
+def test_gains_in_a_field_are_not_a_metric(extractor):
+    text = "We see 5% gains in time series forecasting and 3% gains in reasoning."
+    assert not any(label == "metric" for _, label in found(extractor, text))

@@ -25,6 +25,16 @@ from spacy.tokens import Doc
 from kg.extraction.candidates import UNTYPED, add
 from kg.extraction.cues import is_coined, load_cues, name_after, name_before, singular, title_end
 
+# Heads of an "in terms of" item that name a process, not a measure: "in terms of policy learning".
+PROCESS_ITEM_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
+# Nouns of a measured change: "24.8% gains in time and cost".
+GAIN_NOUNS = {"gain", "gains", "savings", "reduction", "reductions", "improvement", "improvements"}
+ITEM_ENDS_GAIN = {"over", "than", "compared", "across", "on", "while", "against", "relative", "for", "with", "when",
+                  "at", "of", "by", "in", "to", "and"}
+POSSESSIVES = {"its", "their", "our", "his", "her", "whose"}
+# Adjectives that, alone before "and", modify the next item: "in terms of single and multiple steps".
+SHARED_MODIFIERS = {"single", "multiple", "short", "long", "local", "global", "low", "high", "small", "large",
+                    "online", "offline", "static", "dynamic", "individual", "collective"}
 LIST_JOINERS = {",", "and", "or", "/", "&"}
 PROPOSAL_ENDS = {",", ".", "(", "that", "which", "to", "for", "where", "with", "by", "in", "on", ";", ":"}
 DESCRIPTION_STOPS = {"that", "which", "of", "to", "for", "with", "in", "on", "by", "from", "via", "and", "or", "is", "are", "where"}
@@ -123,8 +133,11 @@ class ContextFinder:
                 self._name_list(doc, i + 1, end_of_title, "benchmark", "context:evaluated-on", 0.6)
             elif lower == "in" and sentence_of[i] in eval_sentences and i + 1 < len(doc) and is_coined(doc[i + 1]):
                 self._name_list(doc, i + 1, end_of_title, "benchmark", "context:evaluated-in", 0.6)
-            elif lower == "terms" and i > 0 and lowers[i - 1] == "in" and i + 1 < len(doc) and lowers[i + 1] == "of":
+            elif lower == "terms" and i > 0 and lowers[i - 1] == "in" and i + 1 < len(doc) and lowers[i + 1] == "of" \
+                    and not doc[i - 1].is_sent_start:  # "In terms of user interaction, we explore ...": a topic
                 self._metric_list(doc, i + 2)
+            elif lower == "in" and i > 0 and lowers[i - 1] in GAIN_NOUNS and sentence_of[i] in words.number_sentences:
+                self._gain_list(doc, i + 1)  # "24.8% gains in time and cost"
             elif lower == "," and i > 0:
                 self._appositive(doc, i, end_of_title)
             elif lower == "as" and i > 1 and lowers[i - 1] == "such" and any(
@@ -460,9 +473,12 @@ class ContextFinder:
             while i < len(doc) and i - start < 3 and doc[i].is_lower and not doc[i].is_punct \
                     and doc[i].lower_ not in LIST_JOINERS and doc[i].lower_ not in ("both", "while", "with", "than", "the"):
                 i += 1
-            if i == start or (i < len(doc) and doc[i].is_lower and doc[i].lower_ not in LIST_JOINERS):
-                return  # not a short noun phrase: the sentence goes on
-            if not all(t.lower_ in stop for t in doc[start:i]):
+            if i == start or (i < len(doc) and doc[i].is_lower and doc[i].lower_ not in LIST_JOINERS) \
+                    or any(t.lower_ in POSSESSIVES for t in doc[start:i]):
+                return  # not a short noun phrase: the sentence goes on ("..., validating its effectiveness")
+            if i - start == 1 and doc[start].lower_ in SHARED_MODIFIERS and i < len(doc) and doc[i].lower_ in ("and", "or"):
+                return  # "in terms of single and multiple steps optimization": a shared modifier, no list of measures
+            if not all(t.lower_ in stop for t in doc[start:i]) and doc[i - 1].lower_ not in PROCESS_ITEM_HEADS:
                 add(doc, start, i, "metric", "context:in-terms-of", 0.65)
             if i >= len(doc) or doc[i].lower_ not in LIST_JOINERS:
                 return
@@ -474,11 +490,36 @@ class ContextFinder:
                 self._metric_item(doc, i, stop)
                 return
 
+    def _gain_list(self, doc: Doc, i: int) -> None:
+        # "gains in time and cost", "savings in memory and latency": one- or two-word items headed by a
+        # metric head word, joined by "and" / ",", name what the gain is measured in.
+        items = []
+        while i < len(doc) and len(items) < 4:
+            start = i
+            while i < len(doc) and i - start < 2 and doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in LIST_JOINERS:
+                i += 1
+            if i == start or doc[i - 1].lower_ not in self.cues.metric_heads \
+                    or any(t.lower_ in self.cues.task_modifier_stop for t in doc[start:i - 1]):
+                if items and doc[start - 1].text == ",":  # "gains in time and cost, especially when ..."
+                    i = start - 1
+                    break
+                return
+            items.append((start, i))
+            if i >= len(doc) or doc[i].lower_ not in ("and", ",", "or"):
+                break
+            i += 1
+        if i < len(doc) and doc[i].is_lower and doc[i].lower_ not in ITEM_ENDS_GAIN:
+            return  # the phrase goes on: "gains in time series forecasting"
+        for start, end in items:
+            add(doc, start, end, "metric", "context:gain-in", 0.6)
+
     def _metric_item(self, doc: Doc, i: int, stop) -> None:
         start = i
         while i < len(doc) and i - start < 3 and doc[i].is_lower and not doc[i].is_punct and doc[i].lower_ not in LIST_JOINERS:
             i += 1
-        if i > start and not all(t.lower_ in stop for t in doc[start:i]) and (i == len(doc) or not doc[i].is_lower):
+        if i > start and not all(t.lower_ in stop for t in doc[start:i]) and (i == len(doc) or not doc[i].is_lower) \
+                and not any(t.lower_ in POSSESSIVES for t in doc[start:i]) \
+                and doc[i - 1].lower_ not in PROCESS_ITEM_HEADS:
             add(doc, start, i, "metric", "context:in-terms-of", 0.65)
 
 

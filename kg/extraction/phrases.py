@@ -18,7 +18,7 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extraction.candidates import add, candidates
+from kg.extraction.candidates import GENERIC, add, candidates
 from kg.extraction.context import (DESCRIPTION_STOPS, EMPLOY_WORDS, EVAL_PREPOSITIONS, LATER_WORDS, LIST_JOINERS,
                                    PHRASE_OPENERS, RUN_FOLLOWERS, continues, read_words)
 from kg.extraction.cues import load_cues, singular, title_end
@@ -42,6 +42,20 @@ REPORT_VERBS = {"show", "shows", "showed", "shown", "find", "finds", "found", "c
 TRAINING_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
 MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "quantifies", "quantifying",
                  "metric", "metrics", "reporting"}
+# Words before "precision" that make it a number format, not a measure: "4-bit precision", "infinite precision".
+NUMBER_FORMATS = {"infinite", "finite", "arbitrary", "fixed", "floating-point", "half", "full", "mixed", "double",
+                  "numerical", "numeric", "bit", "bits", "machine", "fp16", "fp32", "bf16", "fp8", "int8", "int4"}
+# Verbs of change whose object is a measure even without a number ("reducing computational cost");
+# not "scale", "extend", "speed": their objects are systems and settings.
+CHANGE_OBJECT_VERBS = {"improve", "improves", "improved", "improving", "increase", "increases", "increasing", "reduce",
+                       "reduces", "reduced", "reducing", "decrease", "decreases", "decreasing", "boost", "boosts",
+                       "boosting", "lower", "lowers", "lowering", "cut", "cuts", "cutting", "enhance", "enhances",
+                       "enhancing", "minimize", "minimizes", "minimizing", "lowered"}
+# "a context length of 1 million tokens", "sequence length": the size of an input is a setting, not a result.
+INPUT_SIZES = {"context", "sequence", "window", "input", "prompt", "chunk", "patch"}
+# Words that end an item of a "<number>% in <name>" run.
+LIST_WORDS = {"and", "or", "compared", "over", "than", "relative", "while", "respectively", "versus", "vs"}
+TRADE_WORDS = {"trade", "trades", "traded", "trading"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 # "detect and correct errors": errors as mistakes to handle, not an error measure.
 MISTAKE_VERBS = {"correct", "corrects", "detect", "detects", "fix", "fixes", "avoid", "avoids", "prevent", "prevents",
@@ -165,7 +179,32 @@ class PhraseFinder:
         self._hyphen_tasks(doc)
         self._metric_edges = None
         self._phrases(doc)
+        self._percent_in_list(doc)
         return doc
+
+    def _percent_in_list(self, doc: Doc) -> None:
+        # "improvements of 122.71% in ROUGE, 126.53% in METEOR, ... 18.61% in Sufficiency and 13.22% in
+        # Relevance": in a run of "<number>% in <name>" items where one names a known metric, each names a measure.
+        if "%" not in self.lower_set:
+            return
+        known = {start for start, end, label, extractor, _ in candidates(doc)
+                 if label == "metric" and extractor.startswith("lexicon:")}
+        for sentence in doc.sents:
+            items = []
+            for t in sentence:
+                i = t.i
+                if t.lower_ != "in" or i < 1 or doc[i - 1].text != "%" or i + 1 >= sentence.end:
+                    continue
+                end = i + 1
+                while end < sentence.end and end - i <= 3 and (doc[end].is_alpha or "-" in doc[end].text[1:-1]) \
+                        and doc[end].lower_ not in LIST_WORDS:
+                    end += 1
+                if end > i + 1 and (end == sentence.end or doc[end].text in (",", ".", ";", ")") or doc[end].lower_ in LIST_WORDS):
+                    items.append((i + 1, end))
+            if len(items) >= 3 and any(start in known for start, _ in items):
+                for start, end in items:
+                    if start not in known:
+                        add(doc, start, end, "metric", "context:percent-in-list", 0.6)
 
     def _used_techniques(self, doc: Doc) -> None:
         # "integrating constrained optimization into ...", "employ look-ahead search": what a verb of use
@@ -380,6 +419,12 @@ class PhraseFinder:
                 self._changed_quantity(doc, i)
             elif lower == "number" and i + 2 < len(doc) and lowers[i + 1] == "of":
                 self._number_of(doc, i)
+            elif lower == "precision" and i > 0 and (lowers[i - 1] in NUMBER_FORMATS or lowers[i - 1].endswith("-bit")):
+                add(doc, i - 1, i + 1, GENERIC, "context:number-format", 1.0)  # "4-bit precision": a number format
+            elif lower == "lengths" and self._traded(doc, i):  # plural lengths are mostly settings ("of different lengths")
+                self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
+            elif lower in ("size", "sizes") and i > 1 and lowers[i - 1] == "model" and self._changed_object(doc, i - 1):
+                add(doc, i - 1, i + 1, "metric", "context:changed-size", 0.6)  # "reduces model size"
             elif lower == "metrics" and i > 0:
                 self._named_by_metrics(doc, i)
                 self._metrics_then_list(doc, i)
@@ -387,7 +432,8 @@ class PhraseFinder:
                 if (sentence_of[i] in self.number_sentences or lower in self.cues.strong_metric_heads
                         or self._measured(doc, i) or self._listed_with_metric(doc, i)) and not (i + 1 < len(doc) and continues(doc[i + 1])) \
                         and not self._acronym_then_task(doc, i) \
-                        and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in MISTAKE_VERBS):
+                        and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in MISTAKE_VERBS) \
+                        and not (lower in ("length", "lengths") and i > 0 and lowers[i - 1] in INPUT_SIZES):
                     # not "time series", "inference time scaling"
                     self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
             elif lower in method_heads and not (i + 1 < len(doc) and lowers[i + 1] in HEAD_CONTINUERS) \
@@ -497,11 +543,37 @@ class PhraseFinder:
                 return True
         return False
 
+    def _changed_object(self, doc: Doc, head: int) -> bool:
+        # "reduces model size", "reducing the model size": the object of a verb of change is a measure,
+        # with or without a number (not "across model sizes", "a substantial model size").
+        stop = self.cues.task_modifier_stop
+        i, words = head - 1, 0
+        while i >= 0 and head - i <= 7:
+            lower = self.lowers[i]
+            if lower in CHANGE_OBJECT_VERBS:
+                return words > 0 or head - i == 1 or self.lowers[i + 1] in NP_LEADS
+            if lower in ("and", "or", ",") or lower in NP_LEADS:
+                i -= 1
+                continue
+            if not (doc[i].is_lower and (doc[i].is_alpha or "-" in doc[i].text[1:-1])) or lower in stop \
+                    or doc[i].pos_ in ("VERB", "AUX", "ADP"):
+                return False
+            words += 1
+            i -= 1
+        return False
+
+    @staticmethod
+    def _traded(doc: Doc, head: int) -> bool:
+        # "trading off explanation lengths for smaller runtimes": traded against another measure
+        return any(t.lower_ in TRADE_WORDS and doc[t.i + 1].lower_ == "off" for t in doc[max(0, head - 4):head - 1])
+
     @staticmethod
     def _measured(doc: Doc, head: int) -> bool:
         # "by measuring token efficiency", "metrics such as rental cost": measured without a number;
-        # "higher energy efficiency", "the convergence speed ... is lower than": compared
+        # "higher energy efficiency", "the convergence speed ... is lower than": compared;
+        # "trading off X for Y": traded against another measure
         return any(t.lower_ in MEASURE_WORDS for t in doc[max(0, head - 4):head]) \
+            or PhraseFinder._traded(doc, head) \
             or (head > 1 and doc[head - 2].lower_ in COMPARATIVES and doc[head - 1].is_lower) \
             or any(t.lower_ in COMPARATIVES and doc[t.i - 1].lower_ in ("is", "are", "was", "were")
                    for t in doc[head + 1:min(len(doc), head + 8)] if t.i > 0)
@@ -541,7 +613,7 @@ class PhraseFinder:
             if label == "metric" and prev.lower_.endswith("ing") and lead not in VERB_LEADS \
                     and (prev.lower_ in self.cues.task_heads or self.cues.head_type.get(prev.lower_) == "task"):
                 gerund = True  # "clustering accuracy", "answering accuracy": the activity measured
-            if label == "metric" and prev.lower_ in METRIC_VERBS:
+            if label == "metric" and (prev.lower_ in METRIC_VERBS or prev.lower_ == "off"):  # "trading off
                 break
             if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
                     or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop \
