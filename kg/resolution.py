@@ -59,10 +59,10 @@ class _Group:
         return max(self.forms, key=_label_rank)
 
 
-def _label_rank(form: str, count: int = 0) -> tuple:
+def _label_rank(form: str) -> tuple:
     """Fullest name first; of a plural and its singular ("accuracies", "accuracy"), the singular."""
     single = singular_name(form)
-    return len(normalize(single)), single == form, count, form
+    return len(normalize(single)), single == form, form
 
 
 def resolve(extractions: Iterable[Extraction]) -> Resolution:
@@ -79,9 +79,11 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
 def _paper_groups(extraction: Extraction) -> list[tuple[_Group, list[int]]]:
     """Group one paper's mentions by the forms they share; returns groups with their mention indices."""
     local = _Forms()
-    for mention in extraction.mentions:
-        single = singular_name(mention.text, mention.type)
-        if single != mention.text and normalize(single):
+    # "accuracies" is also "accuracy": the label wants the singular (the scorer only drops a final "s")
+    singulars = [singular_name(m.text, m.type) for m in extraction.mentions]
+    singulars = [s if s != m.text and normalize(s) else None for s, m in zip(singulars, extraction.mentions)]
+    for mention, single in zip(extraction.mentions, singulars):
+        if single:
             local.union(normalize(mention.text), normalize(single))
         for alias in mention.aliases:
             if normalize(alias):
@@ -93,9 +95,8 @@ def _paper_groups(extraction: Extraction) -> list[tuple[_Group, list[int]]]:
             continue
         group, members = by_root.setdefault(local.find(norm), (_Group(), []))
         group.forms.add(mention.text)
-        single = singular_name(mention.text, mention.type)
-        if single != mention.text and normalize(single):
-            group.forms.add(single)  # "accuracies" is labelled "accuracy" (the scorer only drops a final "s")
+        if singulars[index]:
+            group.forms.add(singulars[index])
         group.forms.update(a for a in mention.aliases if normalize(a))
         group.types[mention.type] += mention.confidence
         if mention.canonical:

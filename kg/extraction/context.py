@@ -76,6 +76,10 @@ class Words:
 
 
 def read_words(doc: Doc, eval_words) -> Words:
+    """The doc's Words, read once for all the components that ask with the same eval words."""
+    cached = doc._.akg_words
+    if cached is not None and cached[0] == eval_words:
+        return cached[1]
     lowers = [t.lower_ for t in doc]
     sentence_of = [0] * len(doc)
     numeric = doc.to_array(LIKE_NUM).tolist()
@@ -88,7 +92,9 @@ def read_words(doc: Doc, eval_words) -> Words:
             eval_sentences.add(sentence.start)
         if any(numeric[k] or lowers[k] == "%" for k in span):
             number_sentences.add(sentence.start)
-    return Words(lowers, set(lowers), sentence_of, eval_sentences, number_sentences)
+    words = Words(lowers, set(lowers), sentence_of, eval_sentences, number_sentences)
+    doc._.akg_words = (eval_words, words)
+    return words
 
 
 def continues(token) -> bool:
