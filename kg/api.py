@@ -44,8 +44,8 @@ def sample_inputs() -> list[Path]:
 
 
 def read(inputs: Sequence[str | Path] | None = None, format: str | None = None,
-         fields: FieldMap = FieldMap()) -> ReadReport:
-    return read_papers(inputs or sample_inputs(), format=format, fields=fields)
+         fields: FieldMap = FieldMap(), strict: bool = False) -> ReadReport:
+    return read_papers(inputs or sample_inputs(), format=format, fields=fields, strict=strict)
 
 
 def extract_graph(papers: Iterable[Paper], n_process: int = 1, progress: bool = False) -> tuple[Resolution, nx.MultiDiGraph]:
@@ -83,18 +83,20 @@ def build(
     html_max_papers: int = HTML_MAX_PAPERS,
     n_process: int = 1,
     progress: bool = False,
+    strict: bool = False,
 ) -> BuildReport:
     """Read INPUTs (default: the bundled sample), build the graph and write it to `out`.
 
     Writes graph.ttl, graph.html (unless html=False) and loads the persistent store
-    (default out/store; store=None skips it).
+    (default out/store; store=None skips it). strict: raise readers.InputError at the first
+    problem in the input, before anything is written.
     """
     from kg import rdf, viz
     from kg import store as kgstore
 
+    read_report = read(inputs, format, fields, strict)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    read_report = read(inputs, format, fields)
     report = BuildReport(papers=len(read_report.papers), duplicates=read_report.duplicates,
                          problems=list(read_report.problems))
     resolved, g = extract_graph(read_report.papers, n_process=n_process, progress=progress)

@@ -187,8 +187,10 @@ def pair_papers(gold: Sequence[GoldPaper], papers: Sequence[Paper]) -> list[tupl
 
 
 def _squash(text: str) -> str:
-    # The readers drop LaTeX escapes of percent signs ("44.7\\%"); compare what they keep.
-    return " ".join(text.replace("\\%", "%").split()).lower()
+    # The readers remove markup (LaTeX, HTML); compare what they keep.
+    from kg.clean import clean_text
+
+    return clean_text(text).lower()
 
 
 # ---------------------------------------------------------------- predictions from RDF

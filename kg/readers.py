@@ -6,7 +6,10 @@ Formats (detected from content, overridable):
   ``• N authors`` (or an organisation), ``·`` and a date with an optional upvote count;
 - ``jsonl`` (also a JSON array) and ``csv``: records with ``id``, ``title``, ``abstract`` and
   optional ``authors``, ``date``, ``url``, ``upvotes``; field names are configurable.
-Gzip is read transparently.
+Gzip is read transparently. Text is UTF-8 (a BOM is fine; UTF-16 and UTF-32 need their
+BOM); a record holding bytes that are not UTF-8 is reported, never guessed at.
+
+Every record becomes a Paper or a Problem naming file and line (README "Bad input").
 """
 from __future__ import annotations
 
@@ -15,11 +18,13 @@ import gzip
 import io
 import json
 import re
+import zlib
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from kg.clean import clean_text, invalid_character
 from kg.model import Paper, Problem
 from kg.names import content_hash, slug
 
@@ -34,6 +39,26 @@ _DATE = re.compile(r"^(?P<date>[A-Z][a-z]{2} \d{1,2}(?:, (?P<year>\d{4}))?)(?:\s
 _AUTHORS = re.compile(r"^•\s*(\d+)\s+authors?$")
 _TITLE_MAX = 300
 _ABSTRACT_MIN = 150
+# arXiv caps abstracts at 1,920 characters; 100,000 (about 15,000 words) is a full text or
+# a broken record, and would cost minutes of extraction for nothing.
+MAX_RECORD_CHARS = 100_000
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_BINARY_PROBE = 8192  # bytes looked at for NULs, which no text file in a known encoding holds
+_READABLE_ID = re.compile(r"^[A-Za-z0-9._]+(?::[A-Za-z0-9._]+)?$")
+_HASH_KEY = re.compile(r"^h[0-9a-f]{16}$")
+
+
+class InputError(Exception):
+    """Raised by a strict read at the first problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class BinaryFile(Exception):
+    pass
 
 
 @dataclass(frozen=True)
@@ -58,32 +83,82 @@ class ReadReport:
 
 
 def paper_key(paper_id: str | None, title: str, abstract: str) -> str:
-    """Stable across runs: from the input id where there is one, else a hash of title and abstract."""
+    """Stable across runs and one key per id: from the input id where there is one, else a
+    hash of title and abstract.
+
+    An id of letters, digits, dots and underscores with at most one colon reads as itself
+    with the colon as a dash ("arXiv:2501.01234" -> "arXiv-2501.01234"); such keys hold at
+    most one dash and never "--". Any other id would collide through the slug ("a b" and
+    "a:b", "arXiv-1" and "arXiv:1"), so it gets "--" and a hash of the exact id. Keys of
+    papers without an id are "h" and 16 hex digits, which no readable id may be.
+    """
     if paper_id:
-        return slug(paper_id)
+        if _READABLE_ID.match(paper_id) and not _HASH_KEY.match(paper_id):
+            return paper_id.replace(":", "-")
+        return f"{slug(paper_id)[:80]}--{content_hash(paper_id)}"
     return "h" + content_hash(title, abstract)
 
 
 def make_paper(*, abstract: str, title: str = "", id: str | None = None, source: str = "", **extra) -> Paper:
-    abstract = _clean(abstract)
-    title = _clean(title)
+    abstract = clean_text(abstract)
+    title = clean_text(title)
     return Paper(key=paper_key(id, title, abstract), abstract=abstract, title=title, id=id, source=source, **extra)
 
 
+def record_problem(path: str, line: int | None, **texts: str | None) -> Problem | None:
+    """Why a record's text cannot be read (bytes that are not UTF-8, a full text), or None."""
+    for name, text in texts.items():
+        if text and (reason := invalid_character(text)):
+            return Problem(path, line, f"{name}: {reason}; skipped (save the file as UTF-8)")
+    size = sum(len(t) for t in texts.values() if t)
+    if size > MAX_RECORD_CHARS:
+        return Problem(path, line, f"record has {size:,} characters, more than the {MAX_RECORD_CHARS:,} "
+                                   "an abstract can have (a full text?); skipped")
+    return None
+
+
+def _paper(path: str, line: int | None, *, abstract: str, title: str = "", id: str | None = None,
+           **extra) -> Paper | Problem:
+    """make_paper for a record read from a file, or the Problem that keeps it out."""
+    problem = record_problem(path, line, abstract=abstract, title=title, id=id,
+                             **{k: v for k, v in extra.items() if isinstance(v, str)})
+    if problem is None:
+        problem = record_problem(path, line, authors="; ".join(extra.get("authors", ())))
+    if problem is not None:
+        return problem
+    source = f"{path}:{line}" if line is not None else path
+    paper = make_paper(abstract=abstract, title=title, id=id, source=source, **extra)
+    if not paper.abstract:
+        return Problem(path, line, "record has no abstract (nothing left after removing markup)")
+    return paper
+
+
 def read_papers(
-    inputs: Iterable[str | Path], format: str | None = None, fields: FieldMap = FieldMap()
+    inputs: Iterable[str | Path], format: str | None = None, fields: FieldMap = FieldMap(), strict: bool = False
 ) -> ReadReport:
-    """Read every input, fold duplicates into one paper, and collect problems."""
+    """Read every input, fold duplicates into one paper, and collect problems.
+
+    strict: raise InputError at the first problem instead of going on.
+    """
     report = ReadReport()
     by_key: dict[str, int] = {}
-    for path in iter_files(inputs, report.problems):
+
+    def problem(item: Problem) -> None:
+        if strict:
+            raise InputError(item)
+        report.problems.append(item)
+
+    for path in iter_files(inputs, report.problems if not strict else _Raise()):
         report.files += 1
         for item in read_file(path, format, fields):
             if isinstance(item, Problem):
-                report.problems.append(item)
+                problem(item)
             elif item.key in by_key:
-                report.duplicates += 1
                 index = by_key[item.key]
+                if _conflicts(report.papers[index], item):
+                    problem(_conflict_problem(report.papers[index], item))
+                    continue
+                report.duplicates += 1
                 report.papers[index] = _merge(report.papers[index], item)
             else:
                 by_key[item.key] = len(report.papers)
@@ -91,11 +166,24 @@ def read_papers(
     return report
 
 
+class _Raise(list):
+    """A problem list for strict reads: the first problem appended stops the read."""
+
+    def append(self, item: Problem) -> None:
+        raise InputError(item)
+
+
 def iter_files(inputs: Iterable[str | Path], problems: list[Problem]) -> Iterator[Path]:
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_candidate(p))
+            found = []
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
+                if _is_candidate(file):
+                    found.append(file)
+                else:
+                    problems.append(Problem(str(file), None, f"not an input file ({''.join(file.suffixes) or 'no suffix'}: "
+                                                             f"expected {', '.join(sorted(TEXT_SUFFIXES))}, or .gz); skipped"))
             if not found:
                 problems.append(Problem(str(path), None, "folder holds no readable files"))
             yield from found
@@ -108,7 +196,10 @@ def iter_files(inputs: Iterable[str | Path], problems: list[Problem]) -> Iterato
 def read_file(path: Path, format: str | None = None, fields: FieldMap = FieldMap()) -> Iterator[Paper | Problem]:
     try:
         text = _read_text(path)
-    except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile) as exc:
+    except BinaryFile:
+        yield Problem(str(path), None, "binary file (holds NUL bytes; not text in a known encoding); skipped")
+        return
+    except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield Problem(str(path), None, f"cannot read file: {exc}")
         return
     if not text.strip():
@@ -129,7 +220,7 @@ def detect_format(path: Path, text: str) -> str | None:
         return "jsonl"
     if name.endswith((".csv", ".tsv")):
         return "csv"
-    lines = [line for line in text.splitlines()[:200] if line.strip()]
+    lines = [line for line in text.split("\n", 200)[:200] if line.strip()]
     if any(line.startswith("Abstract:") for line in lines):
         return "abstract-lines"
     first = lines[0].lower() if lines else ""
@@ -144,7 +235,7 @@ def detect_format(path: Path, text: str) -> str | None:
 
 
 def _read_abstract_lines(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Problem]:
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         if not line.startswith("Abstract:"):
@@ -154,24 +245,24 @@ def _read_abstract_lines(path: str, text: str, fields: FieldMap) -> Iterator[Pap
         if not abstract:
             yield Problem(path, number, "record has no abstract")
             continue
-        yield make_paper(abstract=abstract, source=f"{path}:{number}")
+        yield _paper(path, number, abstract=abstract)
 
 
 def _read_daily(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Problem]:
-    papers: list[Paper] = []
+    papers: list[Paper | Problem] = []
     title: tuple[int, str] | None = None
     paragraphs = [(n, lines) for n, lines in _paragraphs(text) if not _is_noise(lines)]
     for i, (number, lines) in enumerate(paragraphs):
         joined = " ".join(line.strip() for line in lines)
         if _is_meta(lines):
-            if papers:
+            if papers and isinstance(papers[-1], Paper):
                 papers[-1] = _apply_meta(papers[-1], lines)
             continue
         if title is None:
             if _is_title(lines):
                 title = (number, joined)
             else:  # an abstract with no title line before it: keep it, untitled
-                papers.append(make_paper(abstract=joined, source=f"{path}:{number}"))
+                papers.append(_paper(path, number, abstract=joined))
             continue
         following = paragraphs[i + 1][1] if i + 1 < len(paragraphs) else None
         if _is_title(lines) and len(joined) < _ABSTRACT_MIN and following and not _is_meta(following):
@@ -179,7 +270,7 @@ def _read_daily(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Prob
             yield Problem(path, title[0], f"title {title[1]!r} has no abstract; skipped")
             title = (number, joined)
             continue
-        papers.append(make_paper(abstract=joined, title=title[1], source=f"{path}:{title[0]}"))
+        papers.append(_paper(path, title[0], abstract=joined, title=title[1]))
         title = None
     if title is not None:
         yield Problem(path, title[0], f"title {title[1]!r} has no abstract; skipped")
@@ -197,62 +288,94 @@ def _is_title(lines: list[str]) -> bool:
 
 def _read_jsonl(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Problem]:
     if text.lstrip().startswith("["):
+        yield from _read_json_array(path, text, fields)
+        return
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
         try:
-            records = json.loads(text)
+            record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Problem(path, exc.lineno, f"invalid JSON: {exc.msg}")
-            return
-        numbered = ((None, r) for r in records)
-    else:
-        numbered = _json_lines(path, text)
-    for number, record in numbered:
-        if isinstance(record, Problem):
-            yield record
+            yield Problem(path, number, f"invalid JSON: {exc.msg} (column {exc.colno})")
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, [[[[... nested too deep
+            yield Problem(path, number, f"invalid JSON: {_short(exc)}")
         else:
             yield _from_record(record, path, number, fields)
 
 
-def _json_lines(path: str, text: str):
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, Problem(path, number, f"invalid JSON: {exc.msg} (column {exc.colno})")
+def _read_json_array(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Problem]:
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield Problem(path, exc.lineno, f"invalid JSON: {exc.msg}; the whole array skipped")
+        return
+    except (ValueError, RecursionError) as exc:
+        yield Problem(path, None, f"invalid JSON: {_short(exc)}; the whole array skipped")
+        return
+    for index, record in enumerate(records, 1):
+        item = _from_record(record, path, None, fields)
+        if isinstance(item, Problem):  # no line numbers in a parsed array: name the item
+            item = Problem(path, None, f"array item {index}: {item.message}")
+        else:
+            item = replace(item, source=f"{path}#{index}")
+        yield item
 
 
 def _read_csv(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Problem]:
+    # The csv module refuses fields over 128 KiB and would stop the file there; the record
+    # size limit (MAX_RECORD_CHARS) is what decides, with a reason.
+    csv.field_size_limit(max(csv.field_size_limit(), 4 * MAX_RECORD_CHARS + 1))
     dialect = "excel-tab" if "\t" in text.split("\n", 1)[0] else "excel"
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    if not reader.fieldnames or fields.abstract not in reader.fieldnames:
+    reader = csv.reader(io.StringIO(text, newline=""), dialect=dialect)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        yield Problem(path, 1, f"invalid CSV header: {exc}")
+        return
+    header = [name.strip() for name in header]
+    if fields.abstract not in header:
         yield Problem(path, 1, f"CSV header has no {fields.abstract!r} column (use --abstract-field)")
         return
-    try:
-        for record in reader:
-            yield _from_record(record, path, reader.line_num, fields)
-    except csv.Error as exc:
-        yield Problem(path, reader.line_num, f"invalid CSV: {exc}")
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield Problem(path, start, f"invalid CSV: {exc}; skipped")
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            yield Problem(path, start, f"CSV row has {len(row)} fields, the header has {len(header)}; skipped")
+            continue
+        yield _from_record(dict(zip(header, row)), path, start, fields)
 
 
 def _from_record(record, path: str, number: int | None, fields: FieldMap) -> Paper | Problem:
     if not isinstance(record, dict):
-        return Problem(path, number, "record is not an object")
+        return Problem(path, number, f"record is not an object (a JSON {type(record).__name__})")
     abstract = record.get(fields.abstract)
     if not isinstance(abstract, str) or not abstract.strip():
         return Problem(path, number, "record has no abstract")
-    authors = _authors(record.get(fields.authors))
     raw_id = record.get(fields.id)
-    return make_paper(
+    if isinstance(raw_id, (bool, float, list, dict)):
+        return Problem(path, number, f"record id is a JSON {type(raw_id).__name__}, not a string or number")
+    title = record.get(fields.title)
+    if title is not None and not isinstance(title, (str, int, float)):
+        return Problem(path, number, f"record title is a JSON {type(title).__name__}, not a string")
+    authors = _authors(record.get(fields.authors))
+    return _paper(
+        path, number,
         abstract=abstract,
-        title=str(record.get(fields.title) or ""),
-        id=str(raw_id).strip() if raw_id not in (None, "") else None,
+        title=str(title or ""),
+        id=str(raw_id).strip() or None if raw_id not in (None, "") else None,
         authors=authors,
         authors_count=len(authors) or None,
         date=_text_or_none(record.get(fields.date)),
         url=_text_or_none(record.get(fields.url)),
         upvotes=_int_or_none(record.get(fields.upvotes)),
-        source=f"{path}:{number}" if number else path,
     )
 
 
@@ -260,15 +383,28 @@ def _from_record(record, path: str, number: int | None, fields: FieldMap) -> Pap
 
 
 def _read_text(path: Path) -> str:
+    """The file's text with "\n" line ends. Bytes that are not UTF-8 are kept as lone
+    surrogates (surrogateescape), so each record holding one is reported, with its line."""
     data = path.read_bytes()
     if data[:2] == b"\x1f\x8b":
         data = gzip.decompress(data)
-    return data.decode("utf-8-sig")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(encoding)
+            break
+    else:
+        if b"\x00" in data[:_BINARY_PROBE]:
+            raise BinaryFile(path)
+        text = data.decode("utf-8", errors="surrogateescape")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    """Dot files and anything in a dot folder (.git, .DS_Store) under the folder given."""
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def _is_candidate(path: Path) -> bool:
-    if path.name.startswith("."):
-        return False
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
@@ -277,7 +413,7 @@ def _is_candidate(path: Path) -> bool:
 
 def _paragraphs(text: str) -> Iterator[tuple[int, list[str]]]:
     start, block = 0, []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         if line.strip():
             if not block:
                 start = number
@@ -315,6 +451,21 @@ def _iso_date(text: str) -> str:
     return datetime.strptime(text, "%b %d, %Y").date().isoformat()
 
 
+def _conflicts(kept: Paper, other: Paper) -> bool:
+    """Two records with one id but a different abstract (or title) are not the same paper."""
+    if kept.id is None:  # the key is a hash of title and abstract: same key, same text
+        return False
+    differ = lambda a, b: bool(a and b) and content_hash(a) != content_hash(b)
+    return differ(kept.abstract, other.abstract) or differ(kept.title, other.title)
+
+
+def _conflict_problem(kept: Paper, other: Paper) -> Problem:
+    path, _, line = other.source.rpartition(":")
+    where = (path, int(line)) if line.isdigit() else (other.source, None)
+    return Problem(*where, f"id {other.id!r} was read before ({kept.source}) with a different "
+                           "title or abstract; this copy skipped (the first one is kept)")
+
+
 def _merge(kept: Paper, other: Paper) -> Paper:
     """Fill what the first copy lacks from a later copy of the same paper."""
     changes = {
@@ -325,9 +476,8 @@ def _merge(kept: Paper, other: Paper) -> Paper:
     return replace(kept, **changes) if changes else kept
 
 
-def _clean(text: str) -> str:
-    # The listing escapes percent signs LaTeX-style ("44.7\%"); nobody means the backslash.
-    return " ".join(text.replace("\\%", "%").split())
+def _short(exc: Exception) -> str:
+    return str(exc).split("\n")[0][:120] or type(exc).__name__
 
 
 def _authors(value) -> tuple[str, ...]:
@@ -340,7 +490,7 @@ def _authors(value) -> tuple[str, ...]:
 
 
 def _text_or_none(value) -> str | None:
-    return str(value).strip() or None if value not in (None, "") else None
+    return clean_text(str(value)) or None if value not in (None, "") else None
 
 
 def _int_or_none(value) -> int | None:

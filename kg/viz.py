@@ -114,6 +114,11 @@ def papers_of(graph: nx.MultiDiGraph, node: str) -> set[str]:
     return {d["paper"] for *_, d in edges}
 
 
+def _web_url(url: str | None) -> bool:
+    # A double-click opens the url: a "javascript:" url from the input must not run.
+    return bool(url) and url.lower().startswith(("http://", "https://"))
+
+
 def paper_title(data: dict) -> str:
     lines = [f"Paper: {data.get('title') or data.get('label')}", f"id: {data.get('identifier')}"]
     if data.get("date"):
@@ -202,7 +207,7 @@ def to_network(graph: nx.MultiDiGraph, edges: list[DrawnEdge] | None = None):
     net = Network(directed=True, cdn_resources="in_line")
     for node, data in graph.nodes(data=True):
         color, shape, _ = KIND_STYLE.get(data["kind"], OTHER_STYLE)
-        extra = {"url": data["url"]} if data["kind"] == "Paper" and data.get("url") else {}
+        extra = {"url": data["url"]} if data["kind"] == "Paper" and _web_url(data.get("url")) else {}
         size, font = node_size(graph, node)
         net.add_node(node, label=short(data.get("label") or node), title=node_title(graph, node), color=color,
                      shape=shape, size=size, font={"size": font}, kind=data["kind"], names=search_names(data),

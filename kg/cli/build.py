@@ -6,6 +6,9 @@ import sys
 
 from kg import DEFAULT_BASE_IRI
 
+# Exit codes (README "Bad input"): 0 everything read; 1 built, but something was skipped;
+# 2 usage error or no input; 3 --strict stopped at a problem and nothing was written.
+EXIT_SKIPPED, EXIT_STRICT = 1, 3
 FIELD_NAMES = ("id", "title", "abstract", "authors", "date", "url", "upvotes")
 
 
@@ -28,26 +31,31 @@ def add_parser(subparsers) -> None:
     p.add_argument("--no-store", action="store_true", help="do not load the persistent store")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("-j", "--jobs", type=int, default=1, help="extraction processes (default: 1)")
+    p.add_argument("--strict", action="store_true",
+                   help="stop at the first bad file or record, writing nothing (exit code 3)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from kg import api
-    from kg.readers import FieldMap
+    from kg.readers import FieldMap, InputError
 
     fields = FieldMap(**{name: getattr(args, f"{name}_field") for name in FIELD_NAMES})
     try:
         report = api.build(
             args.inputs or None, args.out, format=args.format, fields=fields, base_iri=args.base_iri,
             store=None if args.no_store else args.store, html=not args.no_html, n_process=args.jobs,
-            progress=not args.quiet and sys.stderr.isatty(),
+            progress=not args.quiet and sys.stderr.isatty(), strict=args.strict,
         )
     except FileNotFoundError as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return 2
+    except InputError as exc:
+        print(f"kg build: stopped at the first problem (--strict), nothing written: {exc}", file=sys.stderr)
+        return EXIT_STRICT
     print_report(report)
-    return 1 if report.problems else 0
+    return EXIT_SKIPPED if report.problems else 0
 
 
 def print_report(report) -> None:
