@@ -100,9 +100,10 @@ def paper_key(paper_id: str | None, title: str, abstract: str) -> str:
 
 
 def make_paper(*, abstract: str, title: str = "", id: str | None = None, source: str = "", **extra) -> Paper:
-    abstract = clean_text(abstract)
-    title = clean_text(title)
-    return Paper(key=paper_key(id, title, abstract), abstract=abstract, title=title, id=id, source=source, **extra)
+    # The key hashes the text as given (with the one unescape the first reader made), so
+    # papers keep their IRIs when the cleaning rules change.
+    key = paper_key(id, title.replace("\\%", "%"), abstract.replace("\\%", "%"))
+    return Paper(key=key, abstract=clean_text(abstract), title=clean_text(title), id=id, source=source, **extra)
 
 
 def record_problem(path: str, line: int | None, **texts: str | None) -> Problem | None:
