@@ -57,7 +57,7 @@ def invalid_character(text: str) -> str | None:
     code = ord(match.group())
     column = match.start() + 1
     if 0xDC80 <= code <= 0xDCFF:  # how Python's surrogateescape carries a byte that is not UTF-8
-        return f"byte 0x{code - 0xDC00:02x} at character {column} is not UTF-8"
+        return f"byte 0x{code - 0xDC00:02x} at character {column} is not UTF-8 (save the file as UTF-8)"
     return f"lone surrogate U+{code:04X} at character {column} (a broken \\u escape?)"
 
 

@@ -110,7 +110,7 @@ def record_problem(path: str, line: int | None, **texts: str | None) -> Problem 
     """Why a record's text cannot be read (bytes that are not UTF-8, a full text), or None."""
     for name, text in texts.items():
         if text and (reason := invalid_character(text)):
-            return Problem(path, line, f"{name}: {reason}; skipped (save the file as UTF-8)")
+            return Problem(path, line, f"{name}: {reason}; skipped")
     size = sum(len(t) for t in texts.values() if t)
     if size > MAX_RECORD_CHARS:
         return Problem(path, line, f"record has {size:,} characters, more than the {MAX_RECORD_CHARS:,} "
