@@ -128,7 +128,7 @@ def paper_title(data: dict) -> str:
     if counts:
         lines.append(", ".join(counts))
     if data.get("url"):
-        lines.append(f"{data['url']}  (double-click to open)")
+        lines.append(f"{data['url']}  (double-click to open)" if _web_url(data["url"]) else data["url"])
     return "\n".join(lines)
 
 
