@@ -44,7 +44,8 @@ _ABSTRACT_MIN = 150
 MAX_RECORD_CHARS = 100_000
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
          (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-_BINARY_PROBE = 8192  # bytes looked at for NULs, which no text file in a known encoding holds
+_BINARY_PROBE = 8192  # bytes looked at to tell a binary file
+_BINARY_SHARE = 0.1  # of control characters and undecodable bytes: random bytes give ~0.5, text ~0
 _READABLE_ID = re.compile(r"^[A-Za-z0-9._]+(?::[A-Za-z0-9._]+)?$")
 _HASH_KEY = re.compile(r"^h[0-9a-f]{16}$")
 
@@ -198,7 +199,7 @@ def read_file(path: Path, format: str | None = None, fields: FieldMap = FieldMap
     try:
         text = _read_text(path)
     except BinaryFile:
-        yield Problem(str(path), None, "binary file (holds NUL bytes; not text in a known encoding); skipped")
+        yield Problem(str(path), None, "binary file (or text in UTF-16/32 without a BOM); skipped")
         return
     except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield Problem(str(path), None, f"cannot read file: {exc}")
@@ -295,7 +296,7 @@ def _read_jsonl(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Prob
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, strict=False)  # raw tabs and controls in strings: cleaned later
         except json.JSONDecodeError as exc:
             yield Problem(path, number, f"invalid JSON: {exc.msg} (column {exc.colno})")
         except (ValueError, RecursionError) as exc:  # a 5,000-digit number, [[[[... nested too deep
@@ -306,7 +307,7 @@ def _read_jsonl(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Prob
 
 def _read_json_array(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Problem]:
     try:
-        records = json.loads(text)
+        records = json.loads(text, strict=False)
     except json.JSONDecodeError as exc:
         yield Problem(path, exc.lineno, f"invalid JSON: {exc.msg}; the whole array skipped")
         return
@@ -346,7 +347,7 @@ def _read_csv(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Proble
         except csv.Error as exc:
             yield Problem(path, start, f"invalid CSV: {exc}; skipped")
             continue
-        if not any(cell.strip() for cell in row):
+        if not any(row):  # a blank line, or only separators: no record there
             continue
         if len(row) != len(header):
             yield Problem(path, start, f"CSV row has {len(row)} fields, the header has {len(header)}; skipped")
@@ -394,10 +395,21 @@ def _read_text(path: Path) -> str:
             text = data[len(bom):].decode(encoding)
             break
     else:
-        if b"\x00" in data[:_BINARY_PROBE]:
+        if _looks_binary(data[:_BINARY_PROBE]):
             raise BinaryFile(path)
         text = data.decode("utf-8", errors="surrogateescape")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # A stray NUL (a broken converter) is never text, and csv before Python 3.11 stops at one.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", " ")
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """Images, PDFs, archives, UTF-16 without a BOM: NULs, and many bytes that are neither
+    printable UTF-8 nor whitespace. A text file with a few bad bytes is text (reported per record)."""
+    if b"\x00" not in sample:
+        return False
+    text = sample.decode("utf-8", errors="surrogateescape")
+    odd = sum(1 for c in text if (c < " " and c not in "\t\n\r\f") or "\udc80" <= c <= "\udcff")
+    return odd > len(text) * _BINARY_SHARE
 
 
 def _hidden(path: Path, root: Path) -> bool:

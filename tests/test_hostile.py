@@ -28,7 +28,7 @@ PAPER = rdflib.URIRef(AKG + "Paper")
 
 # (file, line, start of the reason): everything the build must skip, and nothing else.
 SKIPPED = {
-    ("binary.jsonl", None, "binary file"),
+    ("binary.jsonl", None, "binary file (or text in UTF-16/32 without a BOM)"),
     ("empty.txt", None, "empty file"),
     ("figure.png", None, "not an input file (.png"),
     ("huge.jsonl.gz", 1, "record has 700,022 characters"),
