@@ -21,8 +21,9 @@ from pathlib import Path
 _DATA = Path(__file__).resolve().parent / "data" / "latex.json"
 
 # Characters XML 1.0 forbids (RDF/XML, TriX and the HTML page could not carry them) and
-# other C0/C1 controls: they carry no text, so they become spaces.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# other C0/C1 controls, and byte order marks inside text (files pasted together): they
+# carry no text, so they become spaces.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Tags of HTML and JATS (Crossref, PubMed exports): <b>, <sub>, <jats:p>, <a href="...">.

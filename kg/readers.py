@@ -289,14 +289,17 @@ def _is_title(lines: list[str]) -> bool:
 
 
 def _read_jsonl(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Problem]:
-    if text.lstrip().startswith("["):
-        yield from _read_json_array(path, text, fields)
+    whole = _whole_json(text)
+    if whole is not None:  # one JSON value: an array of records (or one record), however laid out
+        yield from _json_items(path, whole if isinstance(whole, list) else [whole], fields)
         return
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line, strict=False)  # raw tabs and controls in strings: cleaned later
+            # strict=False: raw tabs and controls in strings are read, and cleaned later; a BOM
+            # may start any line of files pasted together
+            record = json.loads(line.lstrip("\ufeff"), strict=False)
         except json.JSONDecodeError as exc:
             yield Problem(path, number, f"invalid JSON: {exc.msg} (column {exc.colno})")
         except (ValueError, RecursionError) as exc:  # a 5,000-digit number, [[[[... nested too deep
@@ -305,15 +308,18 @@ def _read_jsonl(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Prob
             yield _from_record(record, path, number, fields)
 
 
-def _read_json_array(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Problem]:
+def _whole_json(text: str):
+    """The file as one JSON value, or None when it is not one (JSON lines, or broken: then
+    each line is read, and reported, on its own)."""
+    if not text.lstrip().startswith("["):
+        return None
     try:
-        records = json.loads(text, strict=False)
-    except json.JSONDecodeError as exc:
-        yield Problem(path, exc.lineno, f"invalid JSON: {exc.msg}; the whole array skipped")
-        return
-    except (ValueError, RecursionError) as exc:
-        yield Problem(path, None, f"invalid JSON: {_short(exc)}; the whole array skipped")
-        return
+        return json.loads(text, strict=False)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _json_items(path: str, records: list, fields: FieldMap) -> Iterator[Paper | Problem]:
     for index, record in enumerate(records, 1):
         item = _from_record(record, path, None, fields)
         if isinstance(item, Problem):  # no line numbers in a parsed array: name the item

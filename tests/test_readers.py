@@ -181,3 +181,170 @@ def test_corpus_first_records(corpus, tmp_path):
     head.write_bytes(gzip.compress("".join(lines).encode()))
     report = read_papers([head])
     assert len(report.papers) == 50 and all(p.id.startswith("arXiv:") for p in report.papers)
+
+
+# -- bad and hostile input (README "Bad input") ---------------------------------------------
+
+
+def record_line(**record) -> str:
+    return json.dumps({"abstract": "We propose X.", **record}, ensure_ascii=False) + "\n"
+
+
+def test_utf8_bom_and_windows_line_endings_are_read(tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + (record_line(id="a1") + record_line(id="a2")).replace("\n", "\r\n").encode())
+    papers, problems = papers_and_problems(read_file(path))
+    assert [p.id for p in papers] == ["a1", "a2"] and not problems
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_with_a_bom_are_read(tmp_path, encoding):
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(record_line(id="a1", title="Über").encode(encoding))
+    papers, problems = papers_and_problems(read_file(path))
+    assert [(p.id, p.title) for p in papers] == [("a1", "Über")] and not problems
+
+
+def test_bytes_that_are_not_utf8_skip_their_record_only(tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(record_line(id="a1").encode() + record_line(id="a2", title="Café").encode("latin-1")
+                     + record_line(id="a3").encode())
+    papers, problems = papers_and_problems(read_file(path))
+    assert [p.id for p in papers] == ["a1", "a3"]
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "title: byte 0xe9 at character 4 is not UTF-8 (save the file as UTF-8); skipped")]
+
+
+def test_a_lone_surrogate_escape_skips_the_record(tmp_path):
+    path = write(tmp_path, "p.jsonl", '{"id": "a1", "abstract": "bad \\udc00 escape"}\n')
+    _, problems = papers_and_problems(read_file(path))
+    assert problems[0].line == 1 and problems[0].message.startswith("abstract: lone surrogate U+DC00")
+
+
+def test_binary_file_is_skipped_whole(tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(bytes(range(256)) * 4)
+    _, problems = papers_and_problems(read_file(path))
+    assert [(p.line, p.message) for p in problems] == [(None, "binary file (or text in UTF-16/32 without a BOM); skipped")]
+
+
+def test_a_stray_nul_in_text_is_a_space(tmp_path):
+    path = write(tmp_path, "p.jsonl", record_line(id="a1", title="Zeta\x00Net").replace("\\u0000", "\x00"))
+    papers, _ = papers_and_problems(read_file(path))
+    assert papers[0].title == "Zeta Net"
+
+
+def test_json_line_separators_inside_strings_do_not_split_records(tmp_path):
+    path = write(tmp_path, "p.jsonl", record_line(id="a1", abstract="One\u2028two\u2029three\x85four\x0cfive")
+                 + record_line(id="a2"))
+    papers, problems = papers_and_problems(read_file(path))
+    assert [p.id for p in papers] == ["a1", "a2"] and not problems
+    assert papers[0].abstract == "One two three four five"
+
+
+@pytest.mark.parametrize("line,message", [
+    ("[1, 2]", "record is not an object (a JSON list)"),
+    ('{"id": ["x"], "abstract": "A."}', "record id is a JSON list, not a string or number"),
+    ('{"id": "x", "title": {"a": 1}, "abstract": "A."}', "record title is a JSON dict, not a string"),
+    ("[" * 3000 + "]" * 3000, "invalid JSON: maximum recursion depth exceeded"),
+    ('{"abstract": "A.", "n": ' + "1" * 5000 + "}", "invalid JSON: Exceeds the limit (4300 digits)"),
+    ('{"abstract": "<b></b>"}', "record has no abstract (nothing left after removing markup)"),
+])
+def test_json_records_of_the_wrong_shape_are_reported(tmp_path, line, message):
+    path = write(tmp_path, "p.jsonl", record_line(id="a0") + line + "\n")
+    _, problems = papers_and_problems(read_file(path))
+    assert problems[0].line == 2 and problems[0].message.startswith(message)
+
+
+def test_one_line_json_array_is_an_array(tmp_path):
+    path = write(tmp_path, "p.json", json.dumps([{"id": "a1", "abstract": "A."}, {"id": "a2", "abstract": "B."}]))
+    papers, problems = papers_and_problems(read_file(path))
+    assert [p.id for p in papers] == ["a1", "a2"] and not problems
+
+
+def test_broken_json_array_is_reported_line_by_line(tmp_path):
+    path = write(tmp_path, "p.json", '[\n  {"id": "a1", "abstract": "A."},\n  {"id": "a2", "abstract": \n]\n')
+    papers, problems = papers_and_problems(read_file(path))
+    assert not papers and [p.line for p in problems] == [1, 2, 3, 4]
+
+
+def test_json_array_items_are_named_by_position(tmp_path):
+    path = write(tmp_path, "p.json", json.dumps([{"id": "a1", "abstract": "A."}, {"id": "a2"}]))
+    papers, problems = papers_and_problems(read_file(path))
+    assert papers[0].source == f"{path}#1"
+    assert str(problems[0]) == f"{path}: array item 2: record has no abstract"
+
+
+def test_ragged_csv_rows_are_skipped_with_their_line(tmp_path):
+    path = write(tmp_path, "p.csv", 'id,title,abstract\n1,T,"A, b."\n2,T,A,extra\n3,T\n\n4,T,"multi\nline"\n5,T,A.\n')
+    papers, problems = papers_and_problems(read_file(path))
+    assert [p.id for p in papers] == ["1", "4", "5"]
+    assert papers[1].source == f"{path}:6" and papers[2].source == f"{path}:8"  # a record's first line
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "CSV row has 4 fields, the header has 3; skipped"), (4, "CSV row has 2 fields, the header has 3; skipped")]
+
+
+def test_csv_field_over_the_csv_module_limit_is_measured_not_fatal(tmp_path):
+    big = "word " * 40_000  # 200,000 characters: over csv's 131,072 default and the record limit
+    path = write(tmp_path, "p.csv", f'id,abstract\n1,"{big}"\n2,Short.\n')
+    papers, problems = papers_and_problems(read_file(path))
+    assert [p.id for p in papers] == ["2"]
+    assert problems[0].line == 2 and "200,001 characters, more than the 100,000" in problems[0].message
+
+
+def test_huge_abstract_is_skipped_with_its_size(tmp_path):
+    path = write(tmp_path, "a.txt", "Abstract: " + "word " * 100_000 + "\nAbstract: Short one.\n")
+    papers, problems = papers_and_problems(read_file(path))
+    assert [p.abstract for p in papers] == ["Short one."]
+    assert problems[0].line == 1 and problems[0].message.startswith("record has 499,999 characters")
+
+
+def test_same_id_with_different_content_keeps_the_first_and_reports_the_second(tmp_path):
+    one = write(tmp_path, "1.jsonl", record_line(id="a1", title="First"))
+    two = write(tmp_path, "2.jsonl", record_line(id="a1", title="First", url="https://x.org")
+                + record_line(id="a1", title="Second"))
+    report = read_papers([one, two])
+    assert [(p.title, p.url) for p in report.papers] == [("First", "https://x.org")]  # same content: merged
+    assert report.duplicates == 1
+    assert [(p.path, p.line) for p in report.problems] == [(str(two), 2)]
+    assert report.problems[0].message.startswith(f"id 'a1' was read before ({one}:1) with a different title or abstract")
+
+
+def test_hidden_files_are_ignored_and_other_files_reported(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
+    (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.4")
+    write(tmp_path, "p.jsonl", record_line(id="a1"))
+    report = read_papers([tmp_path])
+    assert [p.id for p in report.papers] == ["a1"]
+    assert [(Path(p.path).name, p.message.split(" (")[0]) for p in report.problems] == [("paper.pdf", "not an input file")]
+
+
+def test_empty_folder_is_reported(tmp_path):
+    report = read_papers([tmp_path])
+    assert [(p.path, p.message) for p in report.problems] == [(str(tmp_path), "folder holds no readable files")]
+
+
+def test_strict_read_stops_at_the_first_problem(tmp_path):
+    from kg.readers import InputError
+
+    path = write(tmp_path, "p.jsonl", record_line(id="a1") + "{bad\n" + "{worse\n")
+    with pytest.raises(InputError) as caught:
+        read_papers([path], strict=True)
+    assert (caught.value.problem.line, str(caught.value)) == (2, f"{path}:2: invalid JSON: Expecting property name "
+                                                                 "enclosed in double quotes (column 2)")
+
+
+def test_ids_that_would_share_a_slug_get_distinct_keys():
+    keys = {paper_key(i, "t", "a") for i in ("a b", "a:b", "a-b", "a_b", "a/b", "A:B")}
+    assert len(keys) == 6
+    assert paper_key("a:b", "t", "a") == "a-b" and paper_key("a-b", "t", "a").startswith("a-b--")
+    assert paper_key("h0123456789abcdef", "t", "a") != "h0123456789abcdef"  # never a text key
+
+
+def test_markup_is_cleaned_and_the_key_is_from_the_text_as_given(tmp_path):
+    path = write(tmp_path, "a.txt", "Abstract: We propose \\textbf{X} in $\\mathcal{O}(n)$ &amp; <b>more</b>.\n")
+    papers, _ = papers_and_problems(read_file(path))
+    assert papers[0].abstract == "We propose X in O(n) & more."
+    assert papers[0].key == paper_key(None, "", "We propose \\textbf{X} in $\\mathcal{O}(n)$ &amp; <b>more</b>.")
