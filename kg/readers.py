@@ -111,11 +111,11 @@ def record_problem(path: str, line: int | None, **texts: str | None) -> Problem 
     """Why a record's text cannot be read (bytes that are not UTF-8, a full text), or None."""
     for name, text in texts.items():
         if text and (reason := invalid_character(text)):
-            return Problem(path, line, f"{name}: {reason}; skipped")
+            return Problem(path, line, f"{name}: {reason}")
     size = sum(len(t) for t in texts.values() if t)
     if size > MAX_RECORD_CHARS:
         return Problem(path, line, f"record has {size:,} characters, more than the {MAX_RECORD_CHARS:,} "
-                                   "an abstract can have (a full text?); skipped")
+                                   "an abstract can have (a full text?)")
     return None
 
 
@@ -185,7 +185,7 @@ def iter_files(inputs: Iterable[str | Path], problems: list[Problem]) -> Iterato
                     found.append(file)
                 else:
                     problems.append(Problem(str(file), None, f"not an input file ({''.join(file.suffixes) or 'no suffix'}: "
-                                                             f"expected {', '.join(sorted(TEXT_SUFFIXES))}, or .gz); skipped"))
+                                                             f"expected {', '.join(sorted(TEXT_SUFFIXES))}, or .gz)"))
             if not found:
                 problems.append(Problem(str(path), None, "folder holds no readable files"))
             yield from found
@@ -199,7 +199,7 @@ def read_file(path: Path, format: str | None = None, fields: FieldMap = FieldMap
     try:
         text = _read_text(path)
     except BinaryFile:
-        yield Problem(str(path), None, "binary file (or text in UTF-16/32 without a BOM); skipped")
+        yield Problem(str(path), None, "binary file (or text in UTF-16/32 without a BOM)")
         return
     except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield Problem(str(path), None, f"cannot read file: {exc}")
@@ -351,12 +351,12 @@ def _read_csv(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Proble
         except StopIteration:
             return
         except csv.Error as exc:
-            yield Problem(path, start, f"invalid CSV: {exc}; skipped")
+            yield Problem(path, start, f"invalid CSV: {exc}")
             continue
         if not any(row):  # a blank line, or only separators: no record there
             continue
         if len(row) != len(header):
-            yield Problem(path, start, f"CSV row has {len(row)} fields, the header has {len(header)}; skipped")
+            yield Problem(path, start, f"CSV row has {len(row)} fields, the header has {len(header)}")
             continue
         yield _from_record(dict(zip(header, row)), path, start, fields)
 
@@ -482,7 +482,7 @@ def _conflict_problem(kept: Paper, other: Paper) -> Problem:
     path, _, line = other.source.rpartition(":")
     where = (path, int(line)) if line.isdigit() else (other.source, None)
     return Problem(*where, f"id {other.id!r} was read before ({kept.source}) with a different "
-                           "title or abstract; this copy skipped (the first one is kept)")
+                           "title or abstract; the first one is kept")
 
 
 def _merge(kept: Paper, other: Paper) -> Paper:

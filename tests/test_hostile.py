@@ -226,7 +226,7 @@ def test_strict_stops_at_the_first_problem_and_writes_nothing(tmp_path):
     assert result.returncode == 3
     assert result.stderr.strip() == (f"kg build: stopped at the first problem (--strict), nothing written: "
                                      f"{HOSTILE / 'figure.png'}: not an input file (.png: expected .csv, .json, "
-                                     ".jsonl, .md, .ndjson, .tsv, .txt, or .gz); skipped")
+                                     ".jsonl, .md, .ndjson, .tsv, .txt, or .gz)")
     assert not out.exists()
 
 

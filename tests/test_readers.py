@@ -212,7 +212,7 @@ def test_bytes_that_are_not_utf8_skip_their_record_only(tmp_path):
     papers, problems = papers_and_problems(read_file(path))
     assert [p.id for p in papers] == ["a1", "a3"]
     assert [(p.line, p.message) for p in problems] == [
-        (2, "title: byte 0xe9 at character 4 is not UTF-8 (save the file as UTF-8); skipped")]
+        (2, "title: byte 0xe9 at character 4 is not UTF-8 (save the file as UTF-8)")]
 
 
 def test_a_lone_surrogate_escape_skips_the_record(tmp_path):
@@ -225,7 +225,7 @@ def test_binary_file_is_skipped_whole(tmp_path):
     path = tmp_path / "p.jsonl"
     path.write_bytes(bytes(range(256)) * 4)
     _, problems = papers_and_problems(read_file(path))
-    assert [(p.line, p.message) for p in problems] == [(None, "binary file (or text in UTF-16/32 without a BOM); skipped")]
+    assert [(p.line, p.message) for p in problems] == [(None, "binary file (or text in UTF-16/32 without a BOM)")]
 
 
 def test_a_stray_nul_in_text_is_a_space(tmp_path):
@@ -281,7 +281,7 @@ def test_ragged_csv_rows_are_skipped_with_their_line(tmp_path):
     assert [p.id for p in papers] == ["1", "4", "5"]
     assert papers[1].source == f"{path}:6" and papers[2].source == f"{path}:8"  # a record's first line
     assert [(p.line, p.message) for p in problems] == [
-        (3, "CSV row has 4 fields, the header has 3; skipped"), (4, "CSV row has 2 fields, the header has 3; skipped")]
+        (3, "CSV row has 4 fields, the header has 3"), (4, "CSV row has 2 fields, the header has 3")]
 
 
 def test_csv_field_over_the_csv_module_limit_is_measured_not_fatal(tmp_path):
