@@ -46,6 +46,7 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00
          (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _BINARY_PROBE = 8192  # bytes looked at to tell a binary file
 _BINARY_SHARE = 0.1  # of control characters and undecodable bytes: random bytes give ~0.5, text ~0
+_CSV_DELIMITERS = ("\t", ",", ";", "|")
 _READABLE_ID = re.compile(r"^[A-Za-z0-9._]+(?::[A-Za-z0-9._]+)?$")
 _HASH_KEY = re.compile(r"^h[0-9a-f]{16}$")
 
@@ -226,7 +227,7 @@ def detect_format(path: Path, text: str) -> str | None:
     if any(line.startswith("Abstract:") for line in lines):
         return "abstract-lines"
     first = lines[0].lower() if lines else ""
-    if "abstract" in first and ("," in first or "\t" in first):
+    if "abstract" in first and any(d in first for d in _CSV_DELIMITERS):
         return "csv"
     if any(_AUTHORS.match(line.strip()) for line in lines) or _looks_like_listing(text):
         return "daily"
@@ -333,8 +334,7 @@ def _read_csv(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Proble
     # The csv module refuses fields over 128 KiB and would stop the file there; the record
     # size limit (MAX_RECORD_CHARS) is what decides, with a reason.
     csv.field_size_limit(max(csv.field_size_limit(), 4 * MAX_RECORD_CHARS + 1))
-    dialect = "excel-tab" if "\t" in text.split("\n", 1)[0] else "excel"
-    reader = csv.reader(io.StringIO(text, newline=""), dialect=dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text.split("\n", 1)[0], fields))
     try:
         header = next(reader)
     except csv.Error as exc:
@@ -359,6 +359,15 @@ def _read_csv(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Proble
             yield Problem(path, start, f"CSV row has {len(row)} fields, the header has {len(header)}")
             continue
         yield _from_record(dict(zip(header, row)), path, start, fields)
+
+
+def _csv_delimiter(header: str, fields: FieldMap) -> str:
+    """The separator that makes the header name the abstract column (spreadsheets in many
+    locales export with ";"), else ","."""
+    for delimiter in _CSV_DELIMITERS:
+        if fields.abstract in (name.strip() for name in next(csv.reader([header], delimiter=delimiter), [])):
+            return delimiter
+    return ","
 
 
 def _from_record(record, path: str, number: int | None, fields: FieldMap) -> Paper | Problem:

@@ -1,7 +1,9 @@
 """Readers: every input format, duplicates, and bad input reported with file and line."""
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 from pathlib import Path
 
@@ -282,6 +284,16 @@ def test_ragged_csv_rows_are_skipped_with_their_line(tmp_path):
     assert papers[1].source == f"{path}:6" and papers[2].source == f"{path}:8"  # a record's first line
     assert [(p.line, p.message) for p in problems] == [
         (3, "CSV row has 4 fields, the header has 3"), (4, "CSV row has 2 fields, the header has 3")]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_csv_separator_is_the_one_that_finds_the_abstract_column(tmp_path, delimiter):
+    rows = [["id", "title", "abstract"], ["1", "T; with, all|of\tthem", "A, b; c."]]
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    path = write(tmp_path, "p.csv", out.getvalue())
+    papers, problems = papers_and_problems(read_file(path))
+    assert [(p.id, p.abstract) for p in papers] == [("1", "A, b; c.")] and not problems
 
 
 def test_csv_field_over_the_csv_module_limit_is_measured_not_fatal(tmp_path):
