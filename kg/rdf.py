@@ -13,6 +13,7 @@ in a sorted order inside their paper, so re-building the same input gives the sa
 from __future__ import annotations
 
 import re
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -269,13 +270,13 @@ class _Writer:
         _add_text(g, me, DCTERMS.abstract, data.get("abstract"))
         date = data.get("date")
         if date:
-            g.add((me, DCTERMS.date, Literal(date, datatype=XSD.date) if _ISO_DATE.match(date) else Literal(date)))
+            g.add((me, DCTERMS.date, Literal(date, datatype=XSD.date) if _is_date(date) else Literal(date)))
         for prop, attr in ((AKG.authorCount, "authors_count"), (AKG.upvotes, "upvotes")):
             if data.get(attr) is not None:
                 g.add((me, prop, Literal(_integer(data[attr], node, attr))))
         url = data.get("url")
         if url:
-            g.add((me, SDO.url, URIRef(url) if _HTTP_URL.match(url) else Literal(url, datatype=XSD.anyURI)))
+            g.add((me, SDO.url, URIRef(url) if _is_web_iri(url) else Literal(url, datatype=XSD.anyURI)))
 
     def result(self, node: str, data: dict) -> None:
         key = data.get("paper")
@@ -374,6 +375,30 @@ def _describe_sentence(g: set, me: URIRef, paper: URIRef, sentence: tuple[int, i
     g.add((me, AKG.startOffset, Literal(int(start))))
     g.add((me, AKG.endOffset, Literal(int(end))))
     g.add((me, DCTERMS.isPartOf, paper))
+
+
+def _is_date(text: str) -> bool:
+    """An xsd:date only when it is a real day: "2025-13-45" from the input stays a plain string."""
+    if not _ISO_DATE.match(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_web_iri(url: str) -> bool:
+    """An http(s) url that is a valid IRI ("http://[::1" from the input is not): else a literal."""
+    import pyoxigraph as ox
+
+    if not _HTTP_URL.match(url):
+        return False
+    try:
+        ox.NamedNode(url)
+    except ValueError:
+        return False
+    return True
 
 
 def _add_text(g: set, subject: URIRef, prop: URIRef, text) -> None:

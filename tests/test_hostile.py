@@ -52,7 +52,7 @@ SKIPPED = {
 GOOD_IDS = {
     "hostile:1", "hostile:9", "hostile:ascii", "hostile:latex", "hostile:html", "hostile:web", "hostile:control",
     "hostile:zh", "hostile:de", "hostile:csv1", "hostile:csv4", "a b", "a:b", "a-b", '<x> "y" {z} | ^ ` \\',
-    "../../etc/passwd", "hostile:script", "hostile:utf16", "hostile:crlf1", "hostile:crlf2",
+    "../../etc/passwd", "hostile:script", "hostile:badurl", "hostile:utf16", "hostile:crlf1", "hostile:crlf2",
 }
 UNTITLED = {"We propose OmicronNet for widgets."}  # mac.txt:1, no id: a paper keyed by its text
 
@@ -93,7 +93,7 @@ def test_build_exits_1_and_lists_exactly_what_it_skipped(hostile_build):
 
 def test_summary_counts_read_merged_and_skipped(hostile_build):
     _, result, _ = hostile_build
-    assert "papers read:        21" in result.stdout
+    assert "papers read:        22" in result.stdout
     assert "duplicates merged:  1" in result.stdout
     assert f"records skipped:    {len(SKIPPED)} (reasons above)" in result.stdout
 
@@ -156,6 +156,22 @@ def test_every_iri_parses_strictly_and_ids_never_share_one(hostile_build):
     iris = {str(graph.value(predicate=DCTERMS.identifier, object=rdflib.Literal(i))) for i in GOOD_IDS}
     assert len(iris) == len(GOOD_IDS)
     assert all(iri.startswith("https://w3id.org/abstract-kg/resource/paper/") for iri in iris)
+
+
+def test_a_url_or_date_that_is_not_one_stays_a_plain_value(hostile_build):
+    _, _, graph = hostile_build
+    (paper,) = graph.subjects(DCTERMS.identifier, rdflib.Literal("hostile:badurl"))
+    url = graph.value(paper, rdflib.URIRef("https://schema.org/url"))
+    assert url == rdflib.Literal("http://[::1", datatype=rdflib.XSD.anyURI)
+    assert graph.value(paper, DCTERMS.date) == rdflib.Literal("2025-13-45")
+
+
+def test_hostile_graph_passes_shacl(hostile_build):
+    from kg.validate import validate
+
+    out, _, _ = hostile_build
+    report = validate(out / "graph.ttl")
+    assert report.conforms, "\n".join(report.violations[:20])
 
 
 def test_nothing_is_written_outside_out(hostile_build):
