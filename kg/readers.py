@@ -181,8 +181,11 @@ def iter_files(inputs: Iterable[str | Path], problems: list[Problem]) -> Iterato
         path = Path(raw)
         if path.is_dir():
             found = []
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
-                if _is_candidate(file):
+            entries = sorted(p for p in path.rglob("*") if not _hidden(p, path) and (p.is_file() or not p.exists()))
+            for file in entries:
+                if not file.exists():
+                    problems.append(Problem(str(file), None, "broken symbolic link"))
+                elif _is_candidate(file):
                     found.append(file)
                 else:
                     problems.append(Problem(str(file), None, f"not an input file ({''.join(file.suffixes) or 'no suffix'}: "

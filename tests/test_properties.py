@@ -125,6 +125,7 @@ def test_abstract_lines_survive_any_line_ending(abstracts):
 @example(b"\xef\xbb\xbf{\"abstract\": \"x\"}\r\n", "f.jsonl")
 @example(b"\xff\xfe{\x00", "f.jsonl")
 @example(b"id,abstract\n1,\"unterminated\n", "f.csv")
+@example(b"\x1f\x8b\x08\x00not gzip at all", "f.jsonl")
 def test_fuzz_readers_never_raise_and_report_into_the_file(data, name):
     path = in_file(name, data)
     for item in read_file(path):

@@ -333,6 +333,13 @@ def test_hidden_files_are_ignored_and_other_files_reported(tmp_path):
     assert [(Path(p.path).name, p.message.split(" (")[0]) for p in report.problems] == [("paper.pdf", "not an input file")]
 
 
+def test_broken_link_in_a_folder_is_reported(tmp_path):
+    (tmp_path / "gone.jsonl").symlink_to(tmp_path / "nowhere.jsonl")
+    write(tmp_path, "p.jsonl", record_line(id="a1"))
+    report = read_papers([tmp_path])
+    assert [(Path(p.path).name, p.message) for p in report.problems] == [("gone.jsonl", "broken symbolic link")]
+
+
 def test_empty_folder_is_reported(tmp_path):
     report = read_papers([tmp_path])
     assert [(p.path, p.message) for p in report.problems] == [(str(tmp_path), "folder holds no readable files")]
