@@ -159,7 +159,10 @@ def read_papers(
             elif item.key in by_key:
                 index = by_key[item.key]
                 if _conflicts(report.papers[index], item):
-                    problem(_conflict_problem(report.papers[index], item))
+                    # The later record wins, as it does when it is built later into the same
+                    # store: building A then B gives the graph of building A and B together.
+                    problem(_superseded(report.papers[index], item))
+                    report.papers[index] = item
                     continue
                 report.duplicates += 1
                 report.papers[index] = _merge(report.papers[index], item)
@@ -490,11 +493,11 @@ def _conflicts(kept: Paper, other: Paper) -> bool:
     return differ(kept.abstract, other.abstract) or differ(kept.title, other.title)
 
 
-def _conflict_problem(kept: Paper, other: Paper) -> Problem:
-    path, _, line = other.source.rpartition(":")
-    where = (path, int(line)) if line.isdigit() else (other.source, None)
-    return Problem(*where, f"id {other.id!r} was read before ({kept.source}) with a different "
-                           "title or abstract; the first one is kept")
+def _superseded(earlier: Paper, later: Paper) -> Problem:
+    path, _, line = earlier.source.rpartition(":")
+    where = (path, int(line)) if line.isdigit() else (earlier.source, None)
+    return Problem(*where, f"id {earlier.id!r} is read again later ({later.source}) with a different "
+                           "title or abstract; the later one is kept")
 
 
 def _merge(kept: Paper, other: Paper) -> Paper:

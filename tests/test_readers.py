@@ -311,15 +311,23 @@ def test_huge_abstract_is_skipped_with_its_size(tmp_path):
     assert problems[0].line == 1 and problems[0].message.startswith("record has 499,999 characters")
 
 
-def test_same_id_with_different_content_keeps_the_first_and_reports_the_second(tmp_path):
+def test_same_id_with_different_content_keeps_the_later_and_reports_the_earlier(tmp_path):
     one = write(tmp_path, "1.jsonl", record_line(id="a1", title="First"))
     two = write(tmp_path, "2.jsonl", record_line(id="a1", title="First", url="https://x.org")
                 + record_line(id="a1", title="Second"))
     report = read_papers([one, two])
-    assert [(p.title, p.url) for p in report.papers] == [("First", "https://x.org")]  # same content: merged
-    assert report.duplicates == 1
-    assert [(p.path, p.line) for p in report.problems] == [(str(two), 2)]
-    assert report.problems[0].message.startswith(f"id 'a1' was read before ({one}:1) with a different title or abstract")
+    assert [(p.title, p.source) for p in report.papers] == [("Second", f"{two}:2")]
+    assert report.duplicates == 1  # 2.jsonl:1 has the first's content: folded into it
+    assert [(p.path, p.line) for p in report.problems] == [(str(one), 1)]
+    assert report.problems[0].message == (f"id 'a1' is read again later ({two}:2) with a different title or "
+                                          "abstract; the later one is kept")
+
+
+def test_same_id_with_the_same_content_is_one_paper_filled_from_both(tmp_path):
+    path = write(tmp_path, "p.jsonl", record_line(id="a1", title="T") + record_line(id="a1", title="T", url="https://x.org"))
+    report = read_papers([path])
+    assert [(p.title, p.url) for p in report.papers] == [("T", "https://x.org")]
+    assert report.duplicates == 1 and not report.problems
 
 
 def test_hidden_files_are_ignored_and_other_files_reported(tmp_path):
