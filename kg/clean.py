@@ -62,9 +62,13 @@ def invalid_character(text: str) -> str | None:
     return f"lone surrogate U+{code:04X} at character {column} (a broken \\u escape?)"
 
 
-def clean_text(text: str) -> str:
-    """Markup out, one space between words: what the reader stores and extraction reads."""
+def clean_text(text: str, markup: bool = True) -> str:
+    """Markup out, one space between words: what the reader stores and extraction reads.
+
+    markup=False (ids): only control characters and runs of white space go."""
     text = _CONTROL.sub(" ", text)
+    if not markup:
+        return " ".join(text.split())
     if "<" in text:
         text = _TAG.sub(lambda m: " " if _BLOCK_TAG.match(m.group()) else "", text)
     if "&" in text:

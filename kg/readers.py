@@ -393,7 +393,7 @@ def _from_record(record, path: str, number: int | None, fields: FieldMap) -> Pap
         path, number,
         abstract=abstract,
         title=str(title or ""),
-        id=str(raw_id).strip() or None if raw_id not in (None, "") else None,
+        id=clean_text(str(raw_id), markup=False) or None if raw_id not in (None, "") else None,
         authors=authors,
         authors_count=len(authors) or None,
         date=_text_or_none(record.get(fields.date)),

@@ -67,7 +67,7 @@ def check_accounted(report, path: Path, count: int) -> None:
 
 
 def check_paper(paper: Paper) -> None:
-    for text in (paper.abstract, paper.title, paper.url or ""):
+    for text in (paper.abstract, paper.title, paper.url or "", paper.id or "", paper.date or ""):
         assert not _NOT_XML.search(text), repr(text)
     assert paper.abstract.strip()
     ox.NamedNode(f"{DEFAULT_BASE_IRI}paper/{paper.key}")  # raises on an invalid IRI

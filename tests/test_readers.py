@@ -230,6 +230,12 @@ def test_binary_file_is_skipped_whole(tmp_path):
     assert [(p.line, p.message) for p in problems] == [(None, "binary file (or text in UTF-16/32 without a BOM)")]
 
 
+def test_control_characters_in_an_id_become_spaces(tmp_path):
+    path = write(tmp_path, "p.jsonl", record_line(id="a\x01b\x95 ") + record_line(id="a b"))
+    report = read_papers([path])
+    assert [p.id for p in report.papers] == ["a b"] and report.duplicates == 1
+
+
 def test_a_stray_nul_in_text_is_a_space(tmp_path):
     path = write(tmp_path, "p.jsonl", record_line(id="a1", title="Zeta\x00Net").replace("\\u0000", "\x00"))
     papers, _ = papers_and_problems(read_file(path))
