@@ -84,7 +84,7 @@ def read_papers(
             elif item.key in by_key:
                 report.duplicates += 1
                 index = by_key[item.key]
-                report.papers[index] = _merge(report.papers[index], item)
+                report.papers[index] = merge_copies(report.papers[index], item)
             else:
                 by_key[item.key] = len(report.papers)
                 report.papers.append(item)
@@ -118,8 +118,13 @@ def read_file(path: Path, format: str | None = None, fields: FieldMap = FieldMap
     if fmt is None:
         yield Problem(str(path), None, f"unknown format (expected one of: {', '.join(FORMATS)}; use --format)")
         return
-    reader = {"abstract-lines": _read_abstract_lines, "daily": _read_daily, "jsonl": _read_jsonl, "csv": _read_csv}[fmt]
-    yield from reader(str(path), text, fields)
+    yield from parse_text(str(path), text, fmt, fields)
+
+
+def parse_text(path: str, text: str, format: str, fields: FieldMap = FieldMap()) -> Iterator[Paper | Problem]:
+    """Records of `text` already read from `path` (named in sources and problems) in a known format."""
+    reader = {"abstract-lines": _read_abstract_lines, "daily": _read_daily, "jsonl": _read_jsonl, "csv": _read_csv}[format]
+    yield from reader(path, text, fields)
 
 
 def detect_format(path: Path, text: str) -> str | None:
@@ -315,7 +320,7 @@ def _iso_date(text: str) -> str:
     return datetime.strptime(text, "%b %d, %Y").date().isoformat()
 
 
-def _merge(kept: Paper, other: Paper) -> Paper:
+def merge_copies(kept: Paper, other: Paper) -> Paper:
     """Fill what the first copy lacks from a later copy of the same paper."""
     changes = {
         f.name: getattr(other, f.name)

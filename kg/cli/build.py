@@ -29,6 +29,11 @@ def add_parser(subparsers) -> None:
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("-j", "--jobs", type=int, default=1, help="extraction processes (default: 1)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--dask", metavar="ADDRESS", help="extract on a Dask cluster: a scheduler address "
+                   "(tcp://host:8786) or 'local' for a cluster of worker processes on this machine")
+    p.add_argument("--dask-workers", type=int, metavar="N", help="worker processes of --dask local (default: one per core)")
+    p.add_argument("--partition-size", type=int, metavar="N",
+                   help="records per partition of a big JSON-lines or Abstract-lines file (default: 2000)")
     p.set_defaults(func=run)
 
 
@@ -42,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
             args.inputs or None, args.out, format=args.format, fields=fields, base_iri=args.base_iri,
             store=None if args.no_store else args.store, html=not args.no_html, n_process=args.jobs,
             progress=not args.quiet and sys.stderr.isatty(),
+            dask=args.dask, dask_workers=args.dask_workers, partition_size=args.partition_size,
         )
     except FileNotFoundError as exc:
         print(f"kg build: {exc}", file=sys.stderr)
@@ -61,6 +67,8 @@ def print_report(report) -> None:
     print(f"name merges:        {report.merges}")
     print(f"results:            {report.results}")
     print(f"edges:              {report.edges}")
+    if report.partitions:
+        print(f"partitions:         {report.partitions} extracted on the Dask cluster")
     for name, path in report.outputs.items():
         print(f"{'wrote ' + name + ':':<20}{path}")
     if "html" in report.outputs:
