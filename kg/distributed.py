@@ -74,19 +74,23 @@ class DistributedRun:
 # -- planning (driver) ----------------------------------------------------------------------
 
 
-def plan(inputs: Sequence[str | Path], partition_size: int = PARTITION_SIZE, format: str | None = None,
-         problems: list[Problem] | None = None) -> list[Partition]:
-    """Partitions in the order a one-machine build reads the records. Missing inputs go to `problems`."""
-    problems = [] if problems is None else problems
-    partitions: list[Partition] = []
-    for path in readers.iter_files(inputs, problems):
-        fmt, count = _line_records(path, format)
-        if fmt is None or count <= partition_size:
-            partitions.append(Partition(len(partitions), str(path), format))
+def plan(inputs: Sequence[str | Path], partition_size: int = PARTITION_SIZE,
+         format: str | None = None) -> list[Partition | Problem]:
+    """Partitions, and Problems with inputs that do not exist, in the order a one-machine build reads them."""
+    planned: list[Partition | Problem] = []
+    count = 0
+    # iter_files appends a Problem for a missing input to the plan itself, so it keeps its place.
+    for path in readers.iter_files(inputs, planned):
+        fmt, lines = _line_records(path, format)
+        if fmt is None or lines <= partition_size:
+            planned.append(Partition(count, str(path), format))
+            count += 1
             continue
-        for first in range(1, count + 1, partition_size):
-            partitions.append(Partition(len(partitions), str(path), fmt, first, min(partition_size, count - first + 1)))
-    return partitions
+        for first in range(1, lines + 1, partition_size):
+            planned.append(Partition(count, str(path), fmt, first, min(partition_size, lines - first + 1)))
+            count += 1
+    _file_lines.cache_clear()  # the driver has no more use for the text
+    return planned
 
 
 def _line_records(path: Path, format: str | None) -> tuple[str | None, int]:
@@ -212,8 +216,8 @@ def extract_partitions(
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.glob("part-*"):  # a previous run may have had more partitions
         stale.unlink()
-    problems: list[Problem] = []
-    partitions = plan(inputs, partition_size, format, problems)
+    planned = plan(inputs, partition_size, format)
+    partitions = [p for p in planned if isinstance(p, Partition)]
     with connect(scheduler, workers) as client:
         from dask.distributed import as_completed
 
@@ -225,16 +229,20 @@ def extract_partitions(
             done = tqdm(done, total=len(futures), desc="partitions", unit="part")
         for future in done:
             future.result()  # a failed task raises here, with the worker's traceback
-    return merge(partitions, out_dir, problems)
+    return merge(planned, out_dir)
 
 
-def merge(partitions: list[Partition], out_dir: Path, problems: list[Problem]) -> DistributedRun:
+def merge(planned: list[Partition | Problem], out_dir: Path) -> DistributedRun:
     """Partition files -> Extractions in input order, duplicates folded as `read_papers` folds them."""
-    report = readers.ReadReport(problems=problems, files=len({p.path for p in partitions}))
+    partitions = [p for p in planned if isinstance(p, Partition)]
+    report = readers.ReadReport(files=len({p.path for p in partitions}))
     run = DistributedRun(report, [], partitions, out_dir)
     by_key: dict[str, int] = {}
     refold: set[int] = set()  # papers whose text a later copy changed: extracted again below
-    for partition in partitions:
+    for partition in planned:
+        if isinstance(partition, Problem):
+            report.problems.append(partition)
+            continue
         for item in read_records(out_dir / f"{partition.name}.jsonl"):
             if isinstance(item, Problem):
                 report.problems.append(item)
