@@ -4,10 +4,13 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 pytest.importorskip("distributed", reason="the Dask build needs the `dask` extra: pip install -e '.[dask]'")
@@ -17,6 +20,8 @@ from dask.distributed import LocalCluster  # noqa: E402
 from kg import api, distributed, extraction, rdf  # noqa: E402
 from kg.model import Problem  # noqa: E402
 from kg.rdf import graph_iri  # noqa: E402
+
+from servers import virtuoso_server  # noqa: E402,F401 (fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_FILE = ROOT / "data" / "000_9be9bc9eeddf80f5.txt"
@@ -171,3 +176,37 @@ def test_cli_build_dask_local_end_to_end(inputs, one_machine, tmp_path):
     assert "partitions:         5 extracted on the Dask cluster" in result.stdout
     assert (out / "graph.ttl").read_bytes() == (single / "graph.ttl").read_bytes()
     assert (out / "store").is_dir() and len(list((out / "partitions").glob("part-*.nq"))) == 5
+
+
+def quads_per_graph(quads) -> dict[str, int]:
+    return {str(name): len(triples) for name, triples in quads.graphs.items()}
+
+
+def test_partition_nquads_bulk_load_with_the_oxigraph_cli(on_cluster, one_machine, tmp_path):
+    """The hand-off for graphs beyond one store: `oxigraph load --location DIR --file part-*.nq`."""
+    written = on_cluster[2]
+    store = tmp_path / "bulk"
+    loaded = subprocess.run(["oxigraph", "load", "--location", str(store), "--file", *map(str, written)],
+                            capture_output=True, text=True, timeout=120)
+    assert loaded.returncode == 0, loaded.stderr
+    dumped = subprocess.run(["oxigraph", "dump", "--location", str(store), "--format", "nq"],
+                            capture_output=True, timeout=120, check=True).stdout
+    graphs = Counter(quad.graph_name.value for quad in ox.parse(dumped, format=ox.RdfFormat.N_QUADS))
+    assert graphs == quads_per_graph(one_machine[1])
+
+
+@pytest.mark.server
+def test_partition_nquads_bulk_load_into_virtuoso(on_cluster, one_machine, virtuoso_server):
+    """Virtuoso's bulk loader: ld_dir() registers the partition files, rdf_loader_run() loads them."""
+    written = on_cluster[2]
+    folder = virtuoso_server.folder / "partitions"  # inside DirsAllowed
+    folder.mkdir()
+    for path in written:
+        shutil.copy(path, folder / path.name)
+    sql = f"ld_dir('{folder}', 'part-*.nq', 'urn:abstract-kg:default'); rdf_loader_run(); checkpoint;"
+    done = subprocess.run([*virtuoso_server.isql, f"exec={sql}"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "Error" not in done.stdout, done.stdout + done.stderr
+    errors = subprocess.run([*virtuoso_server.isql, "exec=SELECT ll_file, ll_error FROM DB.DBA.load_list "
+                             "WHERE ll_error IS NOT NULL;"], capture_output=True, text=True, timeout=60).stdout
+    assert "0 Rows" in errors, errors
+    assert virtuoso_server.graph_sizes(f"{rdf.DEFAULT_BASE_IRI}graph/") == quads_per_graph(one_machine[1])
