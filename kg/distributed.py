@@ -191,13 +191,21 @@ def read_records(path: Path) -> Iterator[Extraction | Problem]:
 # -- the whole step (driver) ----------------------------------------------------------------
 
 
+class ClusterError(Exception):
+    """The cluster could not run the build: unreachable scheduler, or nodes without `kg`."""
+
+
 @contextmanager
-def connect(scheduler: str, workers: int | None = None):
+def connect(scheduler: str, workers: int | None = None, timeout: float = 30):
     """A Dask client: `scheduler` is an address (tcp://host:8786) or "local" for a cluster on this machine."""
     from dask.distributed import Client, LocalCluster
 
     if scheduler != "local":
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=timeout)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+        with client:
             yield client
         return
     # One thread per worker process: spaCy work holds the GIL, so processes are the parallelism.
@@ -228,7 +236,13 @@ def extract_partitions(
 
             done = tqdm(done, total=len(futures), desc="partitions", unit="part")
         for future in done:
-            future.result()  # a failed task raises here, with the worker's traceback
+            try:
+                future.result()  # a failed task raises here, with the worker's traceback
+            except RuntimeError as exc:
+                if "deserializ" not in str(exc):
+                    raise
+                raise ClusterError(f"the Dask scheduler or a worker at {scheduler} cannot load kg's tasks; install "
+                                   f"the same abstract-kg (pip install 'abstract-kg[dask]') on every node") from exc
     return merge(planned, out_dir)
 
 

@@ -210,3 +210,12 @@ def test_partition_nquads_bulk_load_into_virtuoso(on_cluster, one_machine, virtu
                              "WHERE ll_error IS NOT NULL;"], capture_output=True, text=True, timeout=60).stdout
     assert "0 Rows" in errors, errors
     assert virtuoso_server.graph_sizes(f"{rdf.DEFAULT_BASE_IRI}graph/") == quads_per_graph(one_machine[1])
+
+
+def test_an_unreachable_scheduler_is_a_clear_error_naming_it():
+    from servers import free_port
+
+    address = f"tcp://127.0.0.1:{free_port()}"
+    with pytest.raises(distributed.ClusterError, match=f"cannot reach the Dask scheduler at {address}"):
+        with distributed.connect(address, timeout=1):
+            pass

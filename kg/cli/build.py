@@ -39,6 +39,7 @@ def add_parser(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg import api
+    from kg.distributed import ClusterError  # no Dask import until a cluster is asked for
     from kg.readers import FieldMap
 
     fields = FieldMap(**{name: getattr(args, f"{name}_field") for name in FIELD_NAMES})
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             progress=not args.quiet and sys.stderr.isatty(),
             dask=args.dask, dask_workers=args.dask_workers, partition_size=args.partition_size,
         )
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ClusterError) as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return 2
     print_report(report)
