@@ -51,9 +51,10 @@ def extract(source: Path, workers: int, out: Path, partition_size: int) -> dict:
         run = distributed.extract_partitions([source], cluster.scheduler_address, out, partition_size=partition_size)
         seconds = time.perf_counter() - start
         peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+    cpu = sum(task["cpu_s"] for task in run.tasks)
     return {"workers": workers, "papers": len(run.extractions), "startup_s": started, "extract_s": seconds,
             "rate": len(run.extractions) / seconds, "worker_peak_mb": max(peaks.values()),
-            "partitions": len(run.partitions)}
+            "partitions": len(run.partitions), "cpu_rate": len(run.extractions) / cpu}
 
 
 def driver(partitions: Path, papers: int, work: Path) -> dict:
@@ -62,6 +63,7 @@ def driver(partitions: Path, papers: int, work: Path) -> dict:
     from kg import store as kgstore
 
     times = {}
+    cpu = time.process_time()
     start = time.perf_counter()
     files = sorted(partitions.glob("part-*.jsonl"))
     records = itertools.chain.from_iterable(distributed.read_records(f) for f in files)
@@ -87,7 +89,8 @@ def driver(partitions: Path, papers: int, work: Path) -> dict:
     kgstore.load_quads(kgstore.open_store(work / "store"), quads)
     times["store"] = time.perf_counter() - start
     return {"papers": len(extractions), "quads": len(quads), "entities": len(resolved.entities), "times": times,
-            "total_s": sum(times.values()), "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
+            "total_s": sum(times.values()), "cpu_s": time.process_time() - cpu,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
 
 
 def main() -> None:
@@ -110,12 +113,13 @@ def main() -> None:
         tmp = Path(tmp)
         one = extract(first_lines(args.corpus, args.single, tmp / "single.jsonl"), 1, tmp / "p1", args.partition_size)
         print(f"1 worker:   {one['papers']} abstracts in {one['extract_s']:.1f} s = {one['rate']:.1f} abstracts/s "
-              f"({1000 / one['rate']:.1f} s per 1k); cluster start {one['startup_s']:.1f} s; "
+              f"({1000 / one['rate']:.1f} s per 1k); {one['cpu_rate']:.1f} abstracts per CPU second in the tasks "
+              f"({1000 / one['cpu_rate']:.1f} CPU s per 1k); cluster start {one['startup_s']:.1f} s; "
               f"worker peak {one['worker_peak_mb']} MB")
         many = extract(first_lines(args.corpus, args.papers, tmp / "many.jsonl"), args.workers, tmp / "pn",
                        args.partition_size)
         print(f"{many['workers']} workers:  {many['papers']} abstracts in {many['extract_s']:.1f} s = "
-              f"{many['rate']:.1f} abstracts/s over {many['partitions']} partitions; "
+              f"{many['rate']:.1f} abstracts/s over {many['partitions']} partitions, {many['cpu_rate']:.1f} per CPU second; "
               f"cluster start {many['startup_s']:.1f} s; worker peak {many['worker_peak_mb']} MB")
         print("driver (global phase), fresh process per size:")
         for size in args.sizes:
@@ -123,7 +127,7 @@ def main() -> None:
                                  capture_output=True, text=True, check=True).stdout
             row = json.loads(out.strip().splitlines()[-1])
             parts = ", ".join(f"{k} {v:.1f}" for k, v in row["times"].items())
-            print(f"  {row['papers']:>6} papers: {row['total_s']:6.1f} s ({parts}); {row['quads']} quads, "
+            print(f"  {row['papers']:>6} papers: {row['total_s']:6.1f} s ({parts}), {row['cpu_s']:.1f} CPU s; {row['quads']} quads, "
                   f"{row['entities']} entities; peak {row['peak_mb']} MB")
 
 

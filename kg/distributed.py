@@ -30,6 +30,7 @@ import json
 import logging
 import os
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -69,6 +70,7 @@ class DistributedRun:
     partitions: list[Partition]
     out_dir: Path
     paper_partition: dict[str, int] = field(default_factory=dict)  # paper key -> partition index
+    tasks: list[dict] = field(default_factory=list)  # what each partition's task returned, in partition order
 
 
 # -- planning (driver) ----------------------------------------------------------------------
@@ -143,7 +145,8 @@ def read_partition(partition: Partition, fields: readers.FieldMap = readers.Fiel
 
 
 def extract_partition(partition: Partition, out_dir: str, fields: readers.FieldMap = readers.FieldMap()) -> dict:
-    """Run on a worker: read, extract and write one partition's records. Returns counts."""
+    """Run on a worker: read, extract and write one partition's records. Returns counts and times."""
+    wall, cpu = time.perf_counter(), time.process_time()
     records = list(read_partition(partition, fields))
     papers = [r for r in records if isinstance(r, Paper)]
     extracted = iter(_extractor().extract(papers))
@@ -155,7 +158,9 @@ def extract_partition(partition: Partition, out_dir: str, fields: readers.FieldM
             stream.write(json.dumps(encode(item), ensure_ascii=False, default=str) + "\n")
     # Renamed when complete, so an interrupted run never leaves a half file that looks whole.
     os.replace(partial, target)
-    return {"partition": partition.index, "papers": len(papers), "problems": len(records) - len(papers)}
+    # CPU seconds as well as wall seconds: on a shared machine only the former measure the work.
+    return {"partition": partition.index, "papers": len(papers), "problems": len(records) - len(papers),
+            "wall_s": time.perf_counter() - wall, "cpu_s": time.process_time() - cpu}
 
 
 # -- the records between the two steps ------------------------------------------------------
@@ -235,15 +240,18 @@ def extract_partitions(
             from tqdm import tqdm
 
             done = tqdm(done, total=len(futures), desc="partitions", unit="part")
+        tasks = []
         for future in done:
             try:
-                future.result()  # a failed task raises here, with the worker's traceback
+                tasks.append(future.result())  # a failed task raises here, with the worker's traceback
             except RuntimeError as exc:
                 if "deserializ" not in str(exc):
                     raise
                 raise ClusterError(f"the Dask scheduler or a worker at {scheduler} cannot load kg's tasks; install "
                                    f"the same abstract-kg (pip install 'abstract-kg[dask]') on every node") from exc
-    return merge(planned, out_dir)
+    run = merge(planned, out_dir)
+    run.tasks = sorted(tasks, key=lambda task: task["partition"])
+    return run
 
 
 def merge(planned: list[Partition | Problem], out_dir: Path) -> DistributedRun:
