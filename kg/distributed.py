@@ -51,10 +51,15 @@ class Partition:
     """A unit of work: the records of `path` from line `first_line` on, `lines` of them (None: the whole file)."""
 
     index: int
-    path: str
+    path: str  # as the input named it: what sources and problems say
     format: str | None = None  # None: detected by the worker, as a one-machine build does
     first_line: int = 1
     lines: int | None = None
+    root: str = ""  # the driver's working folder, against which a worker reads a relative path
+
+    @property
+    def location(self) -> Path:
+        return Path(self.root) / self.path
 
     @property
     def name(self) -> str:
@@ -80,16 +85,16 @@ def plan(inputs: Sequence[str | Path], partition_size: int = PARTITION_SIZE,
          format: str | None = None) -> list[Partition | Problem]:
     """Partitions, and Problems with inputs that do not exist, in the order a one-machine build reads them."""
     planned: list[Partition | Problem] = []
-    count = 0
+    count, root = 0, os.getcwd()
     # iter_files appends a Problem for a missing input to the plan itself, so it keeps its place.
     for path in readers.iter_files(inputs, planned):
         fmt, lines = _line_records(path, format)
         if fmt is None or lines <= partition_size:
-            planned.append(Partition(count, str(path), format))
+            planned.append(Partition(count, str(path), format, root=root))
             count += 1
             continue
         for first in range(1, lines + 1, partition_size):
-            planned.append(Partition(count, str(path), fmt, first, min(partition_size, lines - first + 1)))
+            planned.append(Partition(count, str(path), fmt, first, min(partition_size, lines - first + 1), root))
             count += 1
     _file_lines.cache_clear()  # the driver has no more use for the text
     return planned
@@ -135,9 +140,9 @@ def _extractor():
 def read_partition(partition: Partition, fields: readers.FieldMap = readers.FieldMap()) -> Iterator[Paper | Problem]:
     """The records of one partition, with the file and line numbers of the whole file."""
     if partition.lines is None:
-        yield from readers.read_file(Path(partition.path), partition.format, fields)
+        yield from readers.read_file(partition.location, partition.format, fields, name=partition.path)
         return
-    lines = _file_lines(partition.path, Path(partition.path).stat().st_mtime_ns)
+    lines = _file_lines(str(partition.location), partition.location.stat().st_mtime_ns)
     start = partition.first_line - 1
     # Blank lines before the range keep the readers' line numbers those of the whole file.
     text = "\n" * start + "\n".join(lines[start:start + partition.lines])

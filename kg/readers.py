@@ -105,20 +105,23 @@ def iter_files(inputs: Iterable[str | Path], problems: list[Problem]) -> Iterato
             problems.append(Problem(str(path), None, "no such file or folder"))
 
 
-def read_file(path: Path, format: str | None = None, fields: FieldMap = FieldMap()) -> Iterator[Paper | Problem]:
+def read_file(path: Path, format: str | None = None, fields: FieldMap = FieldMap(),
+              name: str | None = None) -> Iterator[Paper | Problem]:
+    """The records of one file; `name` (default: the path) is what sources and problems call it."""
+    name = name or str(path)
     try:
         text = _read_text(path)
     except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile) as exc:
-        yield Problem(str(path), None, f"cannot read file: {exc}")
+        yield Problem(name, None, f"cannot read file: {exc}")
         return
     if not text.strip():
-        yield Problem(str(path), None, "empty file")
+        yield Problem(name, None, "empty file")
         return
-    fmt = format or detect_format(path, text)
+    fmt = format or detect_format(Path(name), text)
     if fmt is None:
-        yield Problem(str(path), None, f"unknown format (expected one of: {', '.join(FORMATS)}; use --format)")
+        yield Problem(name, None, f"unknown format (expected one of: {', '.join(FORMATS)}; use --format)")
         return
-    yield from parse_text(str(path), text, fmt, fields)
+    yield from parse_text(name, text, fmt, fields)
 
 
 def parse_text(path: str, text: str, format: str, fields: FieldMap = FieldMap()) -> Iterator[Paper | Problem]:

@@ -81,7 +81,7 @@ def test_plan_splits_a_big_line_file_and_keeps_other_files_whole(inputs):
     planned = distributed.plan(inputs, PARTITION_SIZE)
     partitions = [p for p in planned if isinstance(p, distributed.Partition)]
     assert [(p.first_line, p.lines) for p in partitions[:-1]] == [(1, 20), (21, 20), (41, 20), (61, 4)]
-    assert partitions[-1] == distributed.Partition(4, str(SAMPLE_FILE))  # a listing is not split by lines
+    assert (partitions[-1].path, partitions[-1].lines) == (str(SAMPLE_FILE), None)  # a listing is not split
     assert isinstance(planned[4], Problem) and planned[4].message == "no such file or folder"
 
 
@@ -91,6 +91,14 @@ def test_a_partition_reads_its_lines_with_the_whole_files_line_numbers(inputs):
     assert records[0] == Problem(str(inputs[0]), NO_ABSTRACT_LINE, "record has no abstract")
     assert [r.source for r in records[1:3]] == [f"{inputs[0]}:42", f"{inputs[0]}:43"]
     assert len(records) == 20
+
+
+def test_a_relative_input_is_read_from_the_drivers_folder_and_keeps_its_name(monkeypatch, tmp_path):
+    monkeypatch.chdir(ROOT)
+    [partition] = distributed.plan([f"data/{SAMPLE_FILE.name}"])
+    monkeypatch.chdir(tmp_path)  # a worker started in another folder
+    records = list(distributed.read_partition(partition))
+    assert records and all(r.source.startswith(f"data/{SAMPLE_FILE.name}:") for r in records)
 
 
 def test_extraction_records_survive_the_partition_file():
