@@ -108,8 +108,8 @@ def _line_records(path: Path, format: str | None) -> tuple[str | None, int]:
         return None, 0  # the worker reads it whole and reports the problem as a one-machine build does
     text_head = "\n".join(lines[:200])
     fmt = format or readers.detect_format(path, text_head)
-    if fmt not in LINE_FORMATS or text_head.lstrip().startswith("["):
-        return None, 0
+    if fmt not in LINE_FORMATS or text_head.lstrip().startswith("[") or not any(line.strip() for line in lines):
+        return None, 0  # a JSON array, or a blank file the reader reports as empty
     return fmt, len(lines)
 
 

@@ -85,6 +85,14 @@ def test_plan_splits_a_big_line_file_and_keeps_other_files_whole(inputs):
     assert isinstance(planned[4], Problem) and planned[4].message == "no such file or folder"
 
 
+def test_a_blank_file_stays_whole_so_its_reported_as_empty(tmp_path):
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n" * 30)
+    [partition] = distributed.plan([blank], partition_size=10, format="jsonl")
+    assert partition.lines is None
+    assert list(distributed.read_partition(partition)) == [Problem(str(blank), None, "empty file")]
+
+
 def test_a_partition_reads_its_lines_with_the_whole_files_line_numbers(inputs):
     third = distributed.plan(inputs, PARTITION_SIZE)[2]
     records = list(distributed.read_partition(third))
@@ -227,3 +235,23 @@ def test_an_unreachable_scheduler_is_a_clear_error_naming_it():
     with pytest.raises(distributed.ClusterError, match=f"cannot reach the Dask scheduler at {address}"):
         with distributed.connect(address, timeout=1):
             pass
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--partition-size", "5"], "--dask-workers and --partition-size need --dask"),
+    (["--dask", "tcp://127.0.0.1:8786", "--dask-workers", "2"], "use it with --dask local"),
+])
+def test_cluster_options_without_their_cluster_are_refused(argv, message, capsys, tmp_path):
+    from kg.cli import main
+
+    assert main(["build", "--out", str(tmp_path), *argv]) == 2
+    assert message in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())  # nothing was built
+
+
+def test_a_worker_count_below_one_is_refused(capsys):
+    from kg.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["build", "--dask", "local", "--dask-workers", "0"])
+    assert "must be 1 or more, not 0" in capsys.readouterr().err

@@ -31,13 +31,26 @@ def add_parser(subparsers) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--dask", metavar="ADDRESS", help="extract on a Dask cluster: a scheduler address "
                    "(tcp://host:8786) or 'local' for a cluster of worker processes on this machine")
-    p.add_argument("--dask-workers", type=int, metavar="N", help="worker processes of --dask local (default: one per core)")
-    p.add_argument("--partition-size", type=int, metavar="N",
+    p.add_argument("--dask-workers", type=_positive, metavar="N", help="worker processes of --dask local (default: one per core)")
+    p.add_argument("--partition-size", type=_positive, metavar="N",
                    help="records per partition of a big JSON-lines or Abstract-lines file (default: 2000)")
     p.set_defaults(func=run)
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.dask is None and (args.dask_workers is not None or args.partition_size is not None):
+        print("kg build: --dask-workers and --partition-size need --dask", file=sys.stderr)
+        return 2
+    if args.dask_workers is not None and args.dask != "local":
+        print("kg build: --dask-workers starts a local cluster: use it with --dask local", file=sys.stderr)
+        return 2
     from kg import api
     from kg.distributed import ClusterError  # no Dask import until a cluster is asked for
     from kg.readers import FieldMap
