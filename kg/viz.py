@@ -515,7 +515,7 @@ function add(parent, tag, text, cls) {
   parent.appendChild(el);
   return el;
 }
-function safeLink(url) { return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null; }
+function safeLink(url) { return typeof url === "string" && /^https?:\\/\\//i.test(url) ? url : null; }
 function addLink(parent, text, url) {
   var href = safeLink(url);
   if (!href) return add(parent, "span", text);
@@ -628,6 +628,9 @@ def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1, 
     centre = find_node(graph, focus) if focus else None
     if types:
         wanted = {t.casefold() for t in types}
+        unknown = sorted(wanted - {kind.casefold() for kind in KIND_STYLE})
+        if unknown:
+            raise ValueError(f"unknown type {', '.join(unknown)} (types: {', '.join(KIND_STYLE)})")
         keep = {n for n in keep if graph.nodes[n]["kind"].casefold() in wanted or n == centre}
         how.append("types " + ", ".join(types))
     if centre:
