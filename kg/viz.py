@@ -257,25 +257,35 @@ def paper_refs(graph: nx.MultiDiGraph, node: str, limit: int = MAX_PAPERS_LISTED
 
 def layout(graph: nx.MultiDiGraph, edges: list[DrawnEdge]) -> dict[str, tuple[float, float]]:
     """Node positions: igraph's Fruchterman-Reingold over the drawn edges, scaled so the median edge
-    is EDGE_LENGTH long. Seeded, so the same graph gets the same picture each time it is drawn."""
+    is EDGE_LENGTH long; nodes with no drawn edge go in rows under the picture instead of being
+    scattered round it. Seeded, so the same graph gets the same picture each time it is drawn."""
     import igraph
 
-    nodes = list(graph)
-    if not nodes:
-        return {}
-    index = {node: i for i, node in enumerate(nodes)}
+    linked = sorted({n for e in edges if e.source != e.target for n in (e.source, e.target)})
+    index = {node: i for i, node in enumerate(linked)}
     pairs = sorted({(index[e.source], index[e.target]) for e in edges if e.source != e.target})
-    shape = igraph.Graph(n=len(nodes), edges=pairs)
     igraph.set_random_number_generator(random.Random(7))
     try:
-        coords = shape.layout_fruchterman_reingold().coords
+        coords = igraph.Graph(n=len(linked), edges=pairs).layout_fruchterman_reingold().coords if linked else []
     finally:
         igraph.set_random_number_generator(random)  # igraph's default generator, restored
     coords = _pull_in(coords)
     lengths = sorted(math.dist(coords[a], coords[b]) for a, b in pairs)
     median = lengths[len(lengths) // 2] if lengths else 1.0
     scale = EDGE_LENGTH / median if median > 0 else EDGE_LENGTH
-    return {node: (round(coords[i][0] * scale, 1), round(coords[i][1] * scale, 1)) for node, i in index.items()}
+    positions = {node: (round(coords[i][0] * scale, 1), round(coords[i][1] * scale, 1)) for node, i in index.items()}
+    positions.update(_rows([n for n in graph if n not in index], positions))
+    return positions
+
+
+def _rows(nodes: list[str], placed: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Nodes without edges, in rows as wide as the picture above them, a gap below it."""
+    xs, ys = [x for x, _ in placed.values()] or [0.0], [y for _, y in placed.values()] or [0.0]
+    step = EDGE_LENGTH * 0.8
+    per_row = max(int((max(xs) - min(xs)) / step) + 1, math.ceil(math.sqrt(len(nodes))))
+    top = max(ys) + 2 * EDGE_LENGTH if placed else 0.0
+    return {node: (round(min(xs) + step * (i % per_row), 1), round(top + step * (i // per_row), 1))
+            for i, node in enumerate(nodes)}
 
 
 def edge_style(edge: DrawnEdge, node_count: int) -> dict:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -275,15 +276,43 @@ def test_edge_tooltip_quotes_at_most_a_few_papers():
     assert drawn["title"].endswith("\u2026 and 3 more papers")
 
 
-def test_improved_layout_only_for_small_graphs():
-    assert viz.page_options(50)["layout"]["improvedLayout"] is True
-    assert viz.page_options(2000)["layout"]["improvedLayout"] is False
+def test_every_node_has_a_position_and_physics_is_off(small_data, small_html):
+    nodes, _ = small_data
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes.values())
+    assert len({(n["x"], n["y"]) for n in nodes.values()}) == len(nodes)  # no two on one spot
+    assert '"physics": {"enabled": false}' in small_html
 
 
-def test_large_graphs_take_fewer_layout_iterations():
-    small, large = (viz.page_options(n)["physics"]["stabilization"]["iterations"] for n in (500, 2000))
-    assert large < small
-    assert viz.OPTIONS["physics"]["stabilization"]["iterations"] == 250  # the shared default is not mutated
+def test_layout_is_the_same_each_time():
+    g = gold_graph()
+    edges = viz.drawn_edges(g)
+    assert viz.layout(g, edges) == viz.layout(g, edges)
+
+
+def test_layout_median_edge_has_the_set_length():
+    g = gold_graph()
+    edges = viz.drawn_edges(g)
+    pos = viz.layout(g, edges)
+    lengths = sorted(math.dist(pos[e.source], pos[e.target]) for e in edges if e.source != e.target)
+    assert lengths[len(lengths) // 2] == pytest.approx(viz.EDGE_LENGTH, rel=0.05)
+
+
+def test_nodes_without_edges_go_in_rows_under_the_picture():
+    g = gold_graph()
+    for n in range(5):  # isolated nodes: Fruchterman-Reingold alone would fling them far out
+        g.add_node(f"entity/stray{n}", kind="Method", label=f"stray {n}", aliases=[])
+    pos = viz.layout(g, viz.drawn_edges(g))
+    strays = [pos[f"entity/stray{n}"] for n in range(5)]
+    linked = [xy for node, xy in pos.items() if not node.startswith("entity/stray") and g.degree(node)]
+    assert len({y for _, y in strays}) == 1  # one row
+    assert min(y for _, y in strays) > max(y for _, y in linked)  # below the picture
+    assert min(x for x, _ in linked) <= min(x for x, _ in strays) <= max(x for x, _ in linked)
+
+
+def test_large_pages_hide_edges_while_zooming():
+    assert viz.page_options(50)["interaction"]["hideEdgesOnZoom"] is False
+    assert viz.page_options(2000)["interaction"]["hideEdgesOnZoom"] is True
+    assert "hideEdgesOnZoom" not in viz.OPTIONS["interaction"]  # the shared default is not mutated
 
 
 def test_large_graph_edges_carry_no_label_until_selected():
@@ -408,7 +437,8 @@ def test_search_by_alias_selects_the_node_and_frames_its_neighbours(open_page, s
 
 FREE_POINT = """() => {
     for (let x = 1350; x > 300; x -= 25) for (let y = 80; y < 800; y += 25)
-        if (network.getNodeAt({x, y}) === undefined && network.getEdgeAt({x, y}) === undefined) return {x, y};
+        if (network.getNodeAt({x, y}) === undefined && network.getEdgeAt({x, y}) === undefined
+            && document.elementFromPoint(x, y).tagName === 'CANVAS') return {x, y};  // not under a panel
     return null;
 }"""
 
