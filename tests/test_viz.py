@@ -354,6 +354,130 @@ def test_gold_graph_page_holds_every_node():
     assert {n["shape"] for n in nodes} >= {"square", "dot", "hexagon"}
 
 
+# ---------------------------------------------------------------- links and the node panel's papers
+
+
+@pytest.mark.parametrize("identifier, url, link", [
+    ("arXiv:2501.00001", None, "https://arxiv.org/abs/2501.00001"),
+    ("2503.24388v2", None, "https://arxiv.org/abs/2503.24388v2"),
+    ("cs.CL/0301001", None, "https://arxiv.org/abs/cs.CL/0301001"),
+    ("h1234", "https://example.org/paper", "https://example.org/paper"),
+    ("h1234", "javascript:alert(1)", None),
+    ("2501.00001\" onclick=\"x", "data:text/html,<script>1</script>", None),
+    ("arXiv:2501.00001/../../evil", None, None),
+    (None, None, None),
+])
+def test_paper_link_comes_only_from_a_valid_arxiv_id_or_http_url(identifier, url, link):
+    assert viz.paper_link({"identifier": identifier, "url": url}) == link
+
+
+def test_node_panel_lists_the_papers_by_title_with_links(small_data):
+    nodes, _ = small_data
+    assert nodes["entity/grpo"]["paperCount"] == 2
+    assert nodes["entity/grpo"]["papers"] == [
+        ["Group Relative Policy Optimization for Maths", "https://arxiv.org/abs/2501.00001"],
+        ["arXiv:2501.00002", "https://arxiv.org/abs/2501.00002"]]
+    assert nodes["paper/p1"]["papers"] == [] and nodes["paper/p1"]["url"] == "https://arxiv.org/abs/2501.00001"
+
+
+def test_node_panel_lists_at_most_a_few_papers_and_counts_all():
+    g = gold_graph(copies=3)
+    busiest = max((n for n, k in g.nodes(data="kind") if k != "Paper"), key=lambda n: len(viz.papers_of(g, n)))
+    count, papers = viz.paper_refs(g, busiest)
+    assert count == len(viz.papers_of(g, busiest)) > viz.MAX_PAPERS_LISTED
+    assert len(papers) == viz.MAX_PAPERS_LISTED
+
+
+def test_unsafe_paper_url_is_not_on_the_page():
+    g = small_graph()
+    g.nodes["paper/p2"].update(identifier="not an id", url="javascript:alert(1)")
+    nodes, _ = page_data(viz.render_html(g))
+    assert "url" not in {n["id"]: n for n in nodes}["paper/p2"]
+
+
+# ---------------------------------------------------------------- cutting a large graph down
+
+
+def test_focus_by_alias_draws_its_neighbours():
+    view = viz.select(small_graph(), focus="grpo")
+    assert set(view.graph) == {"entity/grpo", "entity/ppo", "paper/p1", "result/p1/1"}
+    assert "within 1 edge of Group Relative Policy Optimization" in view.note
+
+
+def test_focus_depth_two_reaches_further():
+    assert set(viz.select(small_graph(), focus="PPO", depth=1).graph) == {"entity/ppo", "entity/grpo"}
+    assert set(viz.select(small_graph(), focus="PPO", depth=2).graph) == {
+        "entity/ppo", "entity/grpo", "paper/p1", "result/p1/1"}
+    assert "entity/gsm8k" in viz.select(small_graph(), focus="PPO", depth=3).graph
+
+
+def test_focus_on_an_unknown_name_says_so():
+    with pytest.raises(LookupError, match="no node is named 'GRPPO'"):
+        viz.select(small_graph(), focus="GRPPO")
+
+
+def test_find_node_prefers_a_label_to_an_alias():
+    g = small_graph()
+    g.add_node("entity/grpo-alias-holder", kind="Method", label="GRPO-Zero", aliases=["PPO"])
+    assert viz.find_node(g, "ppo") == "entity/ppo"
+
+
+def test_types_keep_only_those_kinds():
+    view = viz.select(small_graph(), types=["method", "Benchmark"])
+    assert {d["kind"] for _, d in view.graph.nodes(data=True)} == {"Method", "Benchmark"}
+
+
+def test_unknown_type_is_an_error_naming_it():
+    with pytest.raises(ValueError, match="unknown type widget"):
+        viz.select(small_graph(), types=["Widget"])
+
+
+def test_top_keeps_the_best_connected_and_the_focus():
+    g = small_graph()
+    degree = viz.degrees(g)
+    view = viz.select(g, top=3)
+    assert len(view.graph) == 3
+    assert min(degree[n] for n in view.graph) >= max(degree[n] for n in g if n not in view.graph)
+    assert "entity/math-reasoning" in viz.select(g, focus="mathematical reasoning", top=1).graph
+
+
+def test_per_type_limits_each_kind_or_one():
+    g = gold_graph()
+    view = viz.select(g, per_type={"*": 5, "Paper": 2})
+    kinds = [d["kind"] for _, d in view.graph.nodes(data=True)]
+    assert kinds.count("Paper") == 2 and max(kinds.count(k) for k in set(kinds)) == 5
+
+
+def test_min_degree_drops_the_loosely_connected():
+    g = small_graph()
+    view = viz.select(g, min_degree=3)
+    assert all(viz.degrees(g)[n] >= 3 for n in view.graph) and "entity/math-reasoning" not in view.graph
+
+
+def test_note_says_what_was_left_out_per_kind():
+    view = viz.select(small_graph(), types=["Method"])
+    assert view.note == ("Showing 2 of 9 nodes (types Method). Left out: 2 papers, 1 model, 1 benchmark, 1 metric, "
+                         "1 task, 1 result and 13 of 15 statements. Draw one entity's neighbourhood with "
+                         "kg viz --focus NAME.")
+
+
+def test_nothing_left_out_means_no_note():
+    assert viz.select(small_graph()).note == ""
+    assert 'id="note"' not in viz.render_html(small_graph())
+
+
+def test_note_is_on_the_page_as_text():
+    view = viz.select(small_graph(), types=["Method"])
+    html = viz.render_html(view.graph, note=view.note)
+    assert '<div id="note">Showing 2 of 9 nodes (types Method).' in html
+
+
+def test_selected_nodes_list_papers_of_the_whole_graph():
+    view = viz.select(small_graph(), types=["Method"])  # no paper on the page
+    nodes, _ = page_data(viz.render_html(view.graph))
+    assert {n["id"]: n for n in nodes}["entity/grpo"]["paperCount"] == 2
+
+
 # ---------------------------------------------------------------- in a real browser
 
 
