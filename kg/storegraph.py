@@ -9,6 +9,7 @@ the quads it needs, never the sentences and evidence.
 """
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import networkx as nx
@@ -35,19 +36,26 @@ PROPERTIES = {
     AKG + "valueText": "value_text", AKG + "value": "value",
 }
 INTEGERS = {"authors_count", "upvotes"}
+UNKNOWN_PAPER = "unknown"
 
 EVIDENCE_QUERY = """
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX akg: <https://w3id.org/abstract-kg/ontology#>
 SELECT ?s ?p ?o ?g ?sentence ?start ?end ?extractor ?confidence ?written WHERE {
-  GRAPH ?g {
+  GRAPH ?g { %s }
+}"""
+# a single RDF file without named graphs (kg viz --graph graph.ttl) has its evidence in the default graph
+EVIDENCE_IN_DEFAULT_GRAPH = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX akg: <https://w3id.org/abstract-kg/ontology#>
+SELECT ?s ?p ?o ?sentence ?start ?end ?extractor ?confidence ?written WHERE { %s }"""
+EVIDENCE_PATTERN = """
     ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; akg:extractor ?extractor ;
         akg:confidence ?confidence ; prov:wasDerivedFrom ?sentenceNode .
     ?sentenceNode prov:value ?sentence ; akg:startOffset ?start ; akg:endOffset ?end .
-    OPTIONAL { ?ev akg:asWritten ?written }
-  }
-}"""
+    OPTIONAL { ?ev akg:asWritten ?written }"""
 
 
 def read_graph(store: ox.Store, base_iri: str = DEFAULT_BASE_IRI) -> nx.MultiDiGraph:
@@ -67,8 +75,8 @@ def read_graph(store: ox.Store, base_iri: str = DEFAULT_BASE_IRI) -> nx.MultiDiG
     for rel in RELATIONS:
         for quad in store.quads_for_pattern(None, ox.NamedNode(AKG + rel), None, None):
             source, target = _node_id(quad.subject.value, base_iri), _node_id(quad.object.value, base_iri)
-            paper = _paper_key(quad.graph_name, base_iri)
-            if source in graph and target in graph and paper:
+            if source in graph and target in graph:
+                paper = _paper_key(quad.graph_name, base_iri) or _paper_of(source, target)
                 graph.add_edge(source, target, key=edge_key(rel, paper), rel=rel, paper=paper, evidence=None)
     for node, data in graph.nodes(data=True):
         _finish_node(node, data)
@@ -84,9 +92,12 @@ def attach_evidence(store: ox.Store, graph: nx.MultiDiGraph, base_iri: str = DEF
     found = 0
     for source in [n for n in graph if graph.out_degree(n)]:
         bound = {ox.Variable("s"): ox.NamedNode(base_iri + source)}
-        for row in store.query(EVIDENCE_QUERY, substitutions=bound):
+        rows = itertools.chain(store.query(EVIDENCE_QUERY % EVIDENCE_PATTERN, substitutions=bound),
+                               store.query(EVIDENCE_IN_DEFAULT_GRAPH % EVIDENCE_PATTERN, substitutions=bound))
+        for row in rows:
             target = _node_id(row["o"].value, base_iri)
-            rel, paper = _local(row["p"].value), _paper_key(row["g"], base_iri)
+            rel = _local(row["p"].value)
+            paper = _paper_key(row["g"], base_iri) or _paper_of(source, target)  # no ?g in the default graph's rows
             edges = graph.get_edge_data(source, target) or {}
             data = edges.get(edge_key(rel, paper))
             if data is None or data.get("evidence") is not None:
@@ -107,6 +118,15 @@ def _paper_key(graph_name, base_iri: str) -> str | None:
     if isinstance(graph_name, ox.NamedNode) and graph_name.value.startswith(prefix):
         return graph_name.value[len(prefix):]
     return None
+
+
+def _paper_of(source: str, target: str) -> str:
+    """The paper behind a statement read from a file without named graphs: the paper or the
+    result's paper at either end, else "unknown" (an entity-to-entity link names no paper)."""
+    for node in (source, target):
+        if node.startswith(("paper/", "result/")):
+            return node.split("/")[1]
+    return UNKNOWN_PAPER
 
 
 def _local(iri: str) -> str:
