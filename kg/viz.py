@@ -56,7 +56,8 @@ OPTIONS = {
     "physics": {"enabled": False},
     "edges": {"smooth": False, "width": 1, "font": {"size": 9, "color": "#555555", "strokeWidth": 2},
               "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
-    "nodes": {"font": {"size": 13, "color": "#222222"}, "borderWidth": 1},
+    # labels appear as one zooms in (drawn only when at least 9 px on screen): at first sight only the hubs are named
+    "nodes": {"font": {"size": 13, "color": "#222222"}, "borderWidth": 1, "scaling": {"label": {"drawThreshold": 9}}},
     "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": True, "keyboard": False,
                     "hideEdgesOnDrag": True},
 }
@@ -569,8 +570,9 @@ function setKindVisible(kind, visible) {
   document.getElementById("entities-only").checked = entitiesOnly;
 }
 document.getElementById("entities-only").addEventListener("change", function (e) {
-  setKindVisible("Paper", !e.target.checked);
-  setKindVisible("Result", !e.target.checked);
+  var show = !e.target.checked;  // read first: setKindVisible sets the box from the legend as it goes
+  setKindVisible("Paper", show);
+  setKindVisible("Result", show);
 });
 document.querySelectorAll("#legend li").forEach(function (li) {
   li.addEventListener("click", function () { setKindVisible(li.dataset.kind, li.classList.contains("off")); });

@@ -1,9 +1,11 @@
 """The interactive HTML view: what the page holds (unit) and what a real browser does with it (browser)."""
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -653,6 +655,231 @@ def test_layout_settles_on_a_few_hundred_papers(open_page, tmp_path):
     opened = open_page(viz.write_html(g, tmp_path / "big.html"))  # waits for the layout to settle
     assert opened.js("() => network.physics.options.enabled") is False
     assert opened.errors == []
+
+
+# ---------------------------------------------------------------- the seed graph's page, as kg build writes it
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"  # git-ignored; CI keeps what the tests save here
+
+
+@pytest.fixture(scope="module")
+def seed_graph() -> nx.MultiDiGraph:
+    """The bundled sample (data/, the seed listings) through the path `kg build` takes to graph.html."""
+    from kg import api
+
+    _, g = api.extract_graph(api.read().papers)
+    return viz.best_connected(g, api.HTML_MAX_PAPERS)
+
+
+@pytest.fixture(scope="module")
+def seed_page_path(seed_graph, tmp_path_factory) -> Path:
+    return viz.write_html(seed_graph, tmp_path_factory.mktemp("seed") / "graph.html")
+
+
+@pytest.fixture(scope="module")
+def seed_page(chromium, seed_page_path):
+    """The seed graph's page, opened once for the tests that only look at it."""
+    opened, context = open_local(chromium, seed_page_path)
+    yield opened
+    context.close()
+
+
+@pytest.mark.browser
+def test_seed_page_loads_without_errors_or_requests(seed_page):
+    seed_page.page.mouse.move(700, 450)
+    seed_page.page.mouse.move(720, 470)  # hover handlers run too
+    seed_page.page.wait_for_timeout(300)
+    assert seed_page.errors == [] and seed_page.requests == []
+
+
+@pytest.mark.browser
+def test_seed_page_canvas_is_drawn(seed_page):
+    # pixels that are not the white background: the graph is on the canvas, not only in memory
+    inked = seed_page.js("""() => {
+        const c = document.querySelector('#mynetwork canvas');
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < px.length; i += 4) if (px[i + 3] && (px[i] < 240 || px[i + 1] < 240 || px[i + 2] < 240)) n++;
+        return n;
+    }""")
+    assert inked > 5000
+
+
+@pytest.mark.browser
+def test_seed_page_counts_match_the_graph(seed_page, seed_graph):
+    counts = seed_page.js("() => [nodes.length, edges.length, network.body.nodeIndices.length, "
+                          "network.body.edgeIndices.length]")
+    drawn = len(viz.drawn_edges(seed_graph))
+    assert counts == [seed_graph.number_of_nodes(), drawn, seed_graph.number_of_nodes(), drawn]
+
+
+@pytest.mark.browser
+def test_seed_page_screenshot(seed_page):
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / "seed-graph.png"
+    seed_page.page.screenshot(path=str(path))
+    print(f"screenshot of the seed graph: {path}")
+    assert path.stat().st_size > 50_000  # a drawn graph, not a blank page
+
+
+@pytest.mark.browser
+def test_seed_page_search_focuses_a_named_node(open_page, seed_page_path, seed_graph):
+    opened = open_page(seed_page_path)
+    opened.page.fill("#search input", "GSM8K")
+    opened.page.press("#search input", "Enter")
+    (selected,) = opened.js("() => network.getSelectedNodes()")
+    assert seed_graph.nodes[selected]["label"] == "GSM8K"
+    # the view moves to it (fails on timeout if it never does)
+    opened.page.wait_for_function("""id => {
+        const p = network.canvasToDOM(network.getPosition(id));
+        return p.x > 0 && p.x < 1400 && p.y > 0 && p.y < 900 && network.getScale() > 0.3;
+    }""", arg=selected, timeout=10_000)
+    assert opened.page.inner_text("#details h2") == "GSM8K"
+
+
+@pytest.mark.browser
+def test_seed_page_type_filter_hides_nodes(open_page, seed_page_path, seed_graph):
+    opened = open_page(seed_page_path)
+    methods = sorted(n for n, kind in seed_graph.nodes(data="kind") if kind == "Method")
+    opened.page.click('#legend li[data-kind="Method"]')
+    assert opened.js("() => nodes.get({filter: n => n.hidden}).map(n => n.id).sort()") == methods
+    # and vis no longer draws them
+    assert opened.js("ids => ids.filter(id => network.body.nodes[id].options.hidden).length", methods) == len(methods)
+
+
+@pytest.mark.browser
+def test_seed_page_entities_only_hides_papers_and_results(open_page, seed_page_path, seed_graph):
+    opened = open_page(seed_page_path)
+    opened.page.check("#entities-only")
+    hidden = set(opened.js("() => nodes.get({filter: n => n.hidden}).map(n => n.id)"))
+    assert hidden == {n for n, kind in seed_graph.nodes(data="kind") if kind in ("Paper", "Result")}
+    opened.page.uncheck("#entities-only")
+    assert opened.js("() => nodes.get({filter: n => n.hidden}).length") == 0
+
+
+# ---------------------------------------------------------------- the node panel
+
+
+@pytest.mark.browser
+def test_clicking_a_node_lists_its_papers_linked_to_arxiv(open_page, small_page_path):
+    opened = open_page(small_page_path)
+    point = opened.js("() => network.canvasToDOM(network.getPosition('entity/grpo'))")
+    opened.page.mouse.click(point["x"], point["y"])
+    assert opened.page.inner_text("#details h2") == "Group Relative Policy Optimization"
+    assert "also: GRPO" in opened.page.inner_text("#details")
+    links = opened.js("() => [...document.querySelectorAll('#details ul.papers a')].map(a => [a.textContent, a.href, a.rel])")
+    assert links == [["Group Relative Policy Optimization for Maths", "https://arxiv.org/abs/2501.00001", "noopener noreferrer"],
+                     ["arXiv:2501.00002", "https://arxiv.org/abs/2501.00002", "noopener noreferrer"]]
+    opened.page.keyboard.press("Escape")
+    assert opened.js("() => document.getElementById('details').hidden") is True
+
+
+# ---------------------------------------------------------------- hostile input
+
+
+EVIL = "\"'><script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 1\">"
+
+
+def hostile_graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.add_node("paper/evil", kind="Paper", label="Title " + EVIL, title="Title " + EVIL, abstract="Abstract " + EVIL,
+               identifier="2501.00001\" onmouseover=\"window.__pwned=1", url="javascript:window.__pwned=1")
+    g.add_node("entity/evil", kind="Method", label="Name " + EVIL, aliases=["Alias " + EVIL, "x' onload='1"])
+    g.add_node("entity/other", kind="Benchmark", label="Bench", aliases=[])
+    ev = Evidence("Sentence " + EVIL, 0, 10, "rule:" + EVIL, 0.5)
+    edge(g, "paper/evil", "entity/evil", "proposes", "evil", ev)
+    edge(g, "entity/evil", "entity/other", "outperforms", "evil", ev)
+    return g
+
+
+@pytest.mark.browser
+def test_markup_in_the_input_shows_as_text_and_runs_nothing(open_page, tmp_path):
+    opened = open_page(viz.write_html(hostile_graph(), tmp_path / "evil.html", title="T " + EVIL,
+                                      note="Note " + EVIL))
+    page = opened.page
+    for node in ("paper/evil", "entity/evil"):  # hover (tooltip), click (panel), double-click (link)
+        point = opened.js("id => network.canvasToDOM(network.getPosition(id))", node)
+        page.mouse.move(point["x"], point["y"])
+        page.wait_for_timeout(400)
+        page.mouse.click(point["x"], point["y"])
+        page.mouse.dblclick(point["x"], point["y"])
+        page.wait_for_timeout(200)
+    page.fill("#search input", "Alias " + EVIL)
+    page.press("#search input", "Enter")
+    assert opened.js("() => network.getSelectedNodes()") == ["entity/evil"]
+    assert opened.js("() => window.__pwned") is None
+    assert page.query_selector_all("img") == [] and len(page.query_selector_all("script")) == 2  # vis + ours
+    assert "Name " + EVIL in page.inner_text("#details") and "Alias " + EVIL in page.inner_text("#details")
+    assert "Note " + EVIL in page.inner_text("#note")
+    assert page.title() == "T " + EVIL
+    assert len(page.context.pages) == 1  # the javascript: url opened nothing
+    assert opened.errors == [] and opened.requests == []
+
+
+# ---------------------------------------------------------------- a graph the size of the 31k corpus
+
+
+def corpus_sized_graph(papers: int = 31_000, entities: int = 68_000, per_paper: int = 13, seed: int = 7):
+    """A seeded graph shaped like the 31k-abstract build (docs/ARCHITECTURE.md contract): every
+    paper mentions `per_paper` entities drawn by a Zipf law (a few hubs, a long tail) in a role,
+    half the papers report a result, one in ten claims an outperforms: ~0.9 M edges."""
+    import random
+
+    rng = random.Random(seed)
+    kinds = ["Method"] * 50 + ["Task"] * 24 + ["Benchmark"] * 12 + ["Metric"] * 8 + ["Model"] * 6
+    roles = {"Method": "usesMethod", "Task": "addressesTask", "Benchmark": "evaluatesOn", "Metric": "reportsMetric",
+             "Model": "usesModel"}
+    g = nx.MultiDiGraph()
+    names = [f"entity/e{i}" for i in range(entities)]
+    for i, node in enumerate(names):
+        g.add_node(node, kind=kinds[i % len(kinds)], label=f"Entity {i}", aliases=[f"E{i}"])
+    weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(entities)))
+    edges = []
+    for p in range(papers):
+        key, node = f"p{p}", f"paper/p{p}"
+        g.add_node(node, kind="Paper", label=f"Paper {p} on things", title=f"Paper {p} on things",
+                   identifier=f"2501.{p:05d}", url=None)
+        ev = Evidence(f"Sentence of paper {p}.", 0, 20, "rule:synthetic", 0.9)
+        picked = list(dict.fromkeys(rng.choices(names, cum_weights=weights, k=per_paper)))
+        for target in picked:
+            rel = roles[g.nodes[target]["kind"]]
+            edges += [(node, target, edge_key(rel, key), {"rel": rel, "paper": key, "evidence": ev}),
+                      (node, target, edge_key("mentions", key), {"rel": "mentions", "paper": key, "evidence": ev})]
+        if p % 2 == 0:
+            result = f"result/{key}/1"
+            g.add_node(result, kind="Result", label="1.0%", value="1.0", value_text="1.0%", paper=key)
+            edges.append((node, result, edge_key("reportsResult", key), {"rel": "reportsResult", "paper": key, "evidence": ev}))
+            edges += [(result, t, edge_key(r, key), {"rel": r, "paper": key, "evidence": None})
+                      for r, t in zip(("resultFor", "onBenchmark", "withMetric"), picked)]
+        if p % 10 == 0 and len(picked) > 1:
+            edges.append((picked[0], picked[1], edge_key("outperforms", key), {"rel": "outperforms", "paper": key, "evidence": ev}))
+    g.add_edges_from(edges)
+    return g
+
+
+@pytest.mark.browser
+def test_corpus_sized_graph_page_opens_in_under_5_seconds(chromium, tmp_path):
+    g = corpus_sized_graph()
+    assert g.number_of_nodes() > 110_000 and g.number_of_edges() > 800_000
+    view = viz.select(g, top=viz.DEFAULT_TOP)  # the path kg viz takes
+    path = viz.write_html(view.graph, tmp_path / "corpus.html", note=view.note)
+    started = time.perf_counter()
+    opened, context = open_local(chromium, path)  # returns once the page has drawn its layout
+    seconds = time.perf_counter() - started
+    try:
+        print(f"corpus-sized page ({len(view.graph)} nodes, {path.stat().st_size / 1e6:.1f} MB) opened in {seconds:.2f} s")
+        assert seconds < 5
+        assert opened.js("() => nodes.length") == viz.DEFAULT_TOP
+        assert opened.page.inner_text("#note").startswith(f"Showing 2,000 of {g.number_of_nodes():,} nodes")
+        assert opened.errors == []
+        # and it stays responsive: a search answers at once
+        started = time.perf_counter()
+        opened.page.fill("#search input", "Entity 0")
+        opened.page.press("#search input", "Enter")
+        assert opened.js("() => network.getSelectedNodes()") == ["entity/e0"]
+        assert time.perf_counter() - started < 2
+    finally:
+        context.close()
 
 
 # ---------------------------------------------------------------- the browser fixtures themselves
