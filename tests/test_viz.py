@@ -757,6 +757,48 @@ def test_seed_page_entities_only_hides_papers_and_results(open_page, seed_page_p
     assert opened.js("() => nodes.get({filter: n => n.hidden}).length") == 0
 
 
+# ---------------------------------------------------------------- the user story, end to end
+
+
+@pytest.mark.browser
+def test_story_find_a_benchmark_and_who_evaluates_on_it(open_page, tmp_path, capsys):
+    """kg build the sample, kg viz --focus a benchmark, then in the browser: find it, read who
+    evaluates on it (the panel's papers) and with what results (the result nodes around it)."""
+    from kg import api
+    from kg.cli import main
+
+    api.build(None, tmp_path / "exports", html=False)
+    page_path = tmp_path / "gsm8k.html"
+    assert main(["viz", "--store", str(tmp_path / "exports" / "store"), "--focus", "GSM8K", "--depth", "2",
+                 "--out", str(page_path)]) == 0
+    assert "within 2 edges of GSM8K" in capsys.readouterr().out
+    opened = open_page(page_path)
+    opened.page.fill("#search input", "gsm8k")
+    opened.page.press("#search input", "Enter")
+    assert opened.page.inner_text("#details h2") == "GSM8K"
+    evaluating = opened.js("""() => {
+        const id = network.getSelectedNodes()[0];
+        return edges.get({filter: e => e.to === id && e.rel === 'evaluatesOn'}).map(e => nodes.get(e.from).names[0]);
+    }""")
+    papers_next_to_it = opened.js("""() => {
+        const id = network.getSelectedNodes()[0];
+        return network.getConnectedNodes(id).map(n => nodes.get(n)).filter(n => n.kind === 'Paper').map(n => n.names[0]);
+    }""")
+    listed = opened.js("() => [...document.querySelectorAll('#details ul.papers li')].map(li => li.textContent)")
+    assert len(evaluating) >= 5
+    assert f"in {len(papers_next_to_it)} papers:" in opened.page.inner_text("#details")
+    assert set(listed[:-1]) <= set(papers_next_to_it) and listed[-1].startswith("\u2026 and ")
+    results = opened.js("""() => {
+        const id = network.getSelectedNodes()[0];
+        return edges.get({filter: e => e.to === id && e.rel === 'onBenchmark'}).map(e => nodes.get(e.from).names[0]);
+    }""")
+    assert results and all(re.search(r"\d", r) for r in results)  # results: numbers
+    assert opened.errors == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / "story-gsm8k.png"))
+    print(f"screenshot of the GSM8K story: {ARTIFACTS / 'story-gsm8k.png'}")
+
+
 # ---------------------------------------------------------------- the node panel
 
 
