@@ -652,6 +652,9 @@ def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1, 
         keep = {n for n in keep if degree[n] >= min_degree or n == centre}
         how.append(f"at least {min_degree} neighbours")
     if per_type:
+        unknown = [k for k in per_type if k != "*" and k.casefold() not in {c.casefold() for c in KIND_STYLE}]
+        if unknown:
+            raise ValueError(f"unknown type {', '.join(unknown)} in per-type limits (types: {', '.join(KIND_STYLE)})")
         keep = _per_type(graph, keep, per_type, degree, centre)
         how.append("at most " + ", ".join(f"{k if k != '*' else 'each type'} {v}" for k, v in per_type.items()))
     if top is not None and len(keep) > top:

@@ -116,6 +116,7 @@ def test_kg_viz_reads_an_rdf_file(tmp_path, capsys):
     (["--focus", "nothing like it"], "kg viz: no node is named 'nothing like it'"),
     (["--types", "Widget"], "kg viz: unknown type widget"),
     (["--per-type", "Paper=many"], "kg viz: --per-type 'Paper=many': expected K or TYPE=K"),
+    (["--per-type", "Gadget=3"], "kg viz: unknown type Gadget in per-type limits"),
 ])
 def test_kg_viz_bad_options_exit_2_with_a_message(store_dir, tmp_path, capsys, args, message):
     assert main(["viz", "--store", str(store_dir), "--out", str(tmp_path / "x.html"), *args]) == 2
@@ -126,3 +127,10 @@ def test_kg_viz_bad_options_exit_2_with_a_message(store_dir, tmp_path, capsys, a
 def test_kg_viz_without_a_store_says_so(tmp_path, capsys):
     assert main(["viz", "--store", str(tmp_path / "none"), "--out", str(tmp_path / "x.html")]) == 2
     assert "no store here" in capsys.readouterr().err
+
+
+def test_cli_default_top_is_the_viz_default():
+    from kg import viz
+    from kg.cli import viz as cli_viz
+
+    assert cli_viz.DEFAULT_TOP == viz.DEFAULT_TOP

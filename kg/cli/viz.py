@@ -37,7 +37,7 @@ def add_parser(subparsers) -> None:
                    help="at most K nodes of each type, or of TYPE; repeatable")
     p.add_argument("--min-degree", type=int, default=0, metavar="N", help="only nodes with at least N neighbours")
     p.add_argument("--title", default="abstract-kg", help="page title")
-    p.add_argument("--out", "-o", default="graph.html", metavar="FILE", help="output page (default: graph.html)")
+    p.add_argument("--out", "-o", default="viz.html", metavar="FILE", help="output page (default: viz.html)")
     p.set_defaults(func=run)
 
 
