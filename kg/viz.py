@@ -583,6 +583,13 @@ document.querySelectorAll("#legend li").forEach(function (li) {
 """
 
 
+def best_connected_view(graph: nx.MultiDiGraph, max_papers: int) -> View:
+    """best_connected, with the page's note saying what it left out (none when nothing was)."""
+    drawn = best_connected(graph, max_papers)
+    how = [f"the {max_papers:,} papers with the most links, and what they link to"]
+    return View(drawn, left_out_note(graph, drawn, how))
+
+
 def best_connected(graph: nx.MultiDiGraph, max_papers: int) -> nx.MultiDiGraph:
     """The part of a large graph a browser can lay out: the `max_papers` papers with the most
     edges, everything they link to, and the results they report. Small graphs pass unchanged."""

@@ -955,3 +955,14 @@ def test_large_graphs_are_drawn_by_their_best_connected_papers():
     assert sorted(n for n, k in drawn.nodes(data="kind") if k == "Paper") == ["paper/p2", "paper/p3"]
     assert "entity/netp22" in drawn and "entity/netp10" not in drawn
     assert viz.best_connected(g, 5) is g
+
+
+def test_build_page_of_a_large_graph_says_what_it_left_out():
+    g = gold_graph(copies=2)
+    papers = sum(1 for _, kind in g.nodes(data="kind") if kind == "Paper")
+    view = viz.best_connected_view(g, 10)
+    assert sum(1 for _, kind in view.graph.nodes(data="kind") if kind == "Paper") == 10
+    assert view.note.startswith(f"Showing {view.graph.number_of_nodes():,} of {g.number_of_nodes():,} nodes "
+                                "(the 10 papers with the most links, and what they link to). "
+                                f"Left out: {papers - 10:,} papers")
+    assert viz.best_connected_view(g, papers).note == ""
