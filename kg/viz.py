@@ -645,11 +645,10 @@ def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1, 
     degree = degrees(graph)
     keep, how = set(graph), []
     centre = find_node(graph, focus) if focus else None
+    _check_kinds(types or [], "")
+    _check_kinds([k for k in per_type or {} if k != "*"], " in per-type limits")
     if types:
         wanted = {t.casefold() for t in types}
-        unknown = sorted(wanted - {kind.casefold() for kind in KIND_STYLE})
-        if unknown:
-            raise ValueError(f"unknown type {', '.join(unknown)} (types: {', '.join(KIND_STYLE)})")
         keep = {n for n in keep if graph.nodes[n]["kind"].casefold() in wanted or n == centre}
         how.append("types " + ", ".join(types))
     if centre:
@@ -659,9 +658,6 @@ def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1, 
         keep = {n for n in keep if degree[n] >= min_degree or n == centre}
         how.append(f"at least {min_degree} neighbours")
     if per_type:
-        unknown = [k for k in per_type if k != "*" and k.casefold() not in {c.casefold() for c in KIND_STYLE}]
-        if unknown:
-            raise ValueError(f"unknown type {', '.join(unknown)} in per-type limits (types: {', '.join(KIND_STYLE)})")
         keep = _per_type(graph, keep, per_type, degree, centre)
         how.append("at most " + ", ".join(f"{k if k != '*' else 'each type'} {v}" for k, v in per_type.items()))
     if top is not None and len(keep) > top:
@@ -672,6 +668,13 @@ def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1, 
     for node, data in view.nodes(data=True):
         data["papers"] = paper_refs(graph, node)
     return View(view, left_out_note(graph, view, how))
+
+
+def _check_kinds(names: list[str], where: str) -> None:
+    known = {kind.casefold() for kind in KIND_STYLE}
+    unknown = [name for name in names if name.casefold() not in known]
+    if unknown:
+        raise ValueError(f"unknown type {', '.join(unknown)}{where} (types: {', '.join(KIND_STYLE)})")
 
 
 def ego(graph: nx.MultiDiGraph, centre: str, depth: int, allowed: set[str]) -> set[str]:

@@ -430,7 +430,7 @@ def test_types_keep_only_those_kinds():
 
 
 def test_unknown_type_is_an_error_naming_it():
-    with pytest.raises(ValueError, match="unknown type widget"):
+    with pytest.raises(ValueError, match="unknown type Widget"):
         viz.select(small_graph(), types=["Widget"])
 
 

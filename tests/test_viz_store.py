@@ -114,9 +114,10 @@ def test_kg_viz_reads_an_rdf_file(tmp_path, capsys):
 
 @pytest.mark.parametrize("args, message", [
     (["--focus", "nothing like it"], "kg viz: no node is named 'nothing like it'"),
-    (["--types", "Widget"], "kg viz: unknown type widget"),
+    (["--types", "Widget"], "kg viz: unknown type Widget (types: Paper, Method"),
     (["--per-type", "Paper=many"], "kg viz: --per-type 'Paper=many': expected K or TYPE=K"),
     (["--per-type", "Gadget=3"], "kg viz: unknown type Gadget in per-type limits"),
+    (["--per-type", "Paper=-1"], "kg viz: --per-type 'Paper=-1': expected K or TYPE=K"),
 ])
 def test_kg_viz_bad_options_exit_2_with_a_message(store_dir, tmp_path, capsys, args, message):
     assert main(["viz", "--store", str(store_dir), "--out", str(tmp_path / "x.html"), *args]) == 2
@@ -134,3 +135,9 @@ def test_cli_default_top_is_the_viz_default():
     from kg.cli import viz as cli_viz
 
     assert cli_viz.DEFAULT_TOP == viz.DEFAULT_TOP
+
+
+def test_kg_viz_negative_numbers_are_refused(store_dir, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["viz", "--store", str(store_dir), "--depth", "-1"])
+    assert exit_.value.code == 2 and "--depth: expected 0 or more, got -1" in capsys.readouterr().err

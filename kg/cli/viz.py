@@ -28,17 +28,28 @@ def add_parser(subparsers) -> None:
     p.add_argument("--store", metavar="DIR", default=DEFAULT_STORE, help=f"store folder (default: {DEFAULT_STORE})")
     p.add_argument("--graph", metavar="FILE", help="draw this RDF file (Turtle, TriG, ...) instead of the store")
     p.add_argument("--focus", metavar="NAME", help="draw the neighbourhood of this entity or paper (name, alias or id)")
-    p.add_argument("--depth", type=int, default=1, metavar="N", help="edges from --focus (default: 1)")
+    p.add_argument("--depth", type=count, default=1, metavar="N", help="edges from --focus (default: 1)")
     p.add_argument("--types", nargs="+", metavar="TYPE", help="only these node types (Paper, Method, Model, "
                    "Benchmark, Metric, Task, Result)")
-    p.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="K",
+    p.add_argument("--top", type=count, default=DEFAULT_TOP, metavar="K",
                    help=f"at most K nodes, the best-connected (default: {DEFAULT_TOP}; 0: no limit)")
     p.add_argument("--per-type", action="append", metavar="[TYPE=]K",
                    help="at most K nodes of each type, or of TYPE; repeatable")
-    p.add_argument("--min-degree", type=int, default=0, metavar="N", help="only nodes with at least N neighbours")
+    p.add_argument("--min-degree", type=count, default=0, metavar="N", help="only nodes with at least N neighbours")
     p.add_argument("--title", default="abstract-kg", help="page title")
     p.add_argument("--out", "-o", default="viz.html", metavar="FILE", help="output page (default: viz.html)")
     p.set_defaults(func=run)
+
+
+def count(text: str) -> int:
+    """A whole number >= 0, for argparse (which names the option in its error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or more, got {value}")
+    return value
 
 
 def per_type_limits(texts: list[str] | None) -> dict[str, int]:
@@ -47,8 +58,8 @@ def per_type_limits(texts: list[str] | None) -> dict[str, int]:
     for text in texts or ():
         kind, _, number = text.rpartition("=")
         try:
-            limits[kind or "*"] = int(number)
-        except ValueError:
+            limits[kind or "*"] = count(number)
+        except argparse.ArgumentTypeError:
             raise ValueError(f"--per-type {text!r}: expected K or TYPE=K, K a whole number") from None
     return limits
 
