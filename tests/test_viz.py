@@ -911,16 +911,14 @@ def test_corpus_sized_graph_page_opens_in_under_5_seconds(chromium, tmp_path):
     seconds = time.perf_counter() - started
     try:
         print(f"corpus-sized page ({len(view.graph)} nodes, {path.stat().st_size / 1e6:.1f} MB) opened in {seconds:.2f} s")
-        assert seconds < 5
+        assert seconds < 5, f"the corpus-sized page took {seconds:.2f} s to open and draw"
         assert opened.js("() => nodes.length") == viz.DEFAULT_TOP
         assert opened.page.inner_text("#note").startswith(f"Showing 2,000 of {g.number_of_nodes():,} nodes")
         assert opened.errors == []
-        # and it stays responsive: a search answers at once
-        started = time.perf_counter()
+        # and it answers: a search selects the hub (how fast is bench/bench_viz.py's business, not a test's)
         opened.page.fill("#search input", "Entity 0")
         opened.page.press("#search input", "Enter")
         assert opened.js("() => network.getSelectedNodes()") == ["entity/e0"]
-        assert time.perf_counter() - started < 2
     finally:
         context.close()
 
