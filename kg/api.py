@@ -133,9 +133,9 @@ def build(
     rdf.write_turtle(quads, report.outputs["turtle"], base_iri)
     if html:
         report.outputs["html"] = out / "graph.html"
-        drawn = viz.best_connected(g, html_max_papers)
-        report.html_papers = sum(1 for _, kind in drawn.nodes(data="kind") if kind == "Paper")
-        viz.write_html(drawn, report.outputs["html"])
+        view = viz.best_connected_view(g, html_max_papers)
+        report.html_papers = sum(1 for _, kind in view.graph.nodes(data="kind") if kind == "Paper")
+        viz.write_html(view.graph, report.outputs["html"], note=view.note)
     if store is not None:
         store_path = out / "store" if store == "default" else Path(store)
         kgstore.load_quads(kgstore.open_store(store_path), quads)
