@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 import networkx as nx
 
 from kg import DEFAULT_BASE_IRI
-from kg.model import Paper, Problem, Resolution
+from kg.model import Extraction, Paper, Problem, Resolution
 from kg.readers import FieldMap, ReadReport, read_papers
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -30,6 +30,7 @@ class BuildReport:
     merges: int = 0
     outputs: dict[str, Path] = field(default_factory=dict)
     html_papers: int = 0  # papers drawn in graph.html (the best-connected ones when there are many)
+    partitions: int = 0  # partitions extracted on a Dask cluster (0: a one-machine build)
 
     @property
     def skipped(self) -> int:
@@ -48,10 +49,14 @@ def read(inputs: Sequence[str | Path] | None = None, format: str | None = None,
     return read_papers(inputs or sample_inputs(), format=format, fields=fields, strict=strict)
 
 
-def extract_graph(papers: Iterable[Paper], n_process: int = 1, progress: bool = False) -> tuple[Resolution, nx.MultiDiGraph]:
-    """Extraction -> resolution -> networkx graph."""
+def extract_graph(papers: Iterable[Paper], n_process: int = 1, progress: bool = False,
+                  extractions: Iterable[Extraction] | None = None) -> tuple[Resolution, nx.MultiDiGraph]:
+    """Extraction -> resolution -> networkx graph (`extractions`: already extracted elsewhere, e.g. on a cluster)."""
     from kg import extraction, graph, resolution
 
+    if extractions is not None:
+        resolved = resolution.resolve(extractions)
+        return resolved, graph.to_graph(resolved)
     papers = list(papers)
     extractor = extraction.load()
     extractions = extractor.extract(papers, n_process=n_process)
@@ -83,36 +88,58 @@ def build(
     html_max_papers: int = HTML_MAX_PAPERS,
     n_process: int = 1,
     progress: bool = False,
+    dask: str | None = None,
+    dask_workers: int | None = None,
+    partition_size: int | None = None,
     strict: bool = False,
 ) -> BuildReport:
     """Read INPUTs (default: the bundled sample), build the graph and write it to `out`.
 
     Writes graph.ttl, graph.html (unless html=False) and loads the persistent store
-    (default out/store; store=None skips it). strict: raise readers.InputError at the first
-    problem in the input, before anything is written.
+    (default out/store; store=None skips it). With `dask` (a scheduler address or "local"),
+    extraction runs partitioned on a Dask cluster (kg.distributed) and the partition files,
+    with each partition's named graphs as N-Quads, are kept in out/partitions. strict: raise
+    readers.InputError at the first problem in the input, before anything is written (not
+    with `dask`, whose workers read the input).
     """
     from kg import rdf, viz
     from kg import store as kgstore
 
-    read_report = read(inputs, format, fields, strict)
+    if strict and dask is not None:
+        raise ValueError("strict reading is not available with dask: the workers read the input")
+    read_report = None if dask is not None else read(inputs, format, fields, strict)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    run = None
+    if dask is not None:
+        from kg import distributed
+
+        run = distributed.extract_partitions(
+            inputs or sample_inputs(), dask, out / distributed.PARTITIONS_DIR, workers=dask_workers,
+            partition_size=partition_size or distributed.PARTITION_SIZE, format=format, fields=fields,
+            progress=progress)
+        read_report = run.read_report
     report = BuildReport(papers=len(read_report.papers), duplicates=read_report.duplicates,
                          problems=list(read_report.problems))
-    resolved, g = extract_graph(read_report.papers, n_process=n_process, progress=progress)
+    resolved, g = extract_graph(read_report.papers, n_process=n_process, progress=progress,
+                                extractions=run.extractions if run else None)
     report.merges = resolved.merges
     report.entities = Counter(data["kind"] for _, data in g.nodes(data=True) if data["kind"] not in ("Paper", "Result"))
     report.results = sum(1 for _, kind in g.nodes(data="kind") if kind == "Result")
     report.edges = g.number_of_edges()
 
     quads = rdf.generate(g, base_iri)
+    if run is not None:
+        parts = distributed.write_nquads(quads, run, base_iri)
+        report.outputs["partitions"] = run.out_dir
+        report.partitions = len(parts)
     report.outputs["turtle"] = out / "graph.ttl"
     rdf.write_turtle(quads, report.outputs["turtle"], base_iri)
     if html:
         report.outputs["html"] = out / "graph.html"
-        drawn = viz.best_connected(g, html_max_papers)
-        report.html_papers = sum(1 for _, kind in drawn.nodes(data="kind") if kind == "Paper")
-        viz.write_html(drawn, report.outputs["html"])
+        view = viz.best_connected_view(g, html_max_papers)
+        report.html_papers = sum(1 for _, kind in view.graph.nodes(data="kind") if kind == "Paper")
+        viz.write_html(view.graph, report.outputs["html"], note=view.note)
     if store is not None:
         store_path = out / "store" if store == "default" else Path(store)
         kgstore.load_quads(kgstore.open_store(store_path), quads)

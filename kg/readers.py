@@ -158,14 +158,11 @@ def read_papers(
                 problem(item)
             elif item.key in by_key:
                 index = by_key[item.key]
-                if _conflicts(report.papers[index], item):
-                    # The later record wins, as it does when it is built later into the same
-                    # store: building A then B gives the graph of building A and B together.
-                    problem(_superseded(report.papers[index], item))
-                    report.papers[index] = item
-                    continue
-                report.duplicates += 1
-                report.papers[index] = _merge(report.papers[index], item)
+                report.papers[index], superseded = fold_copy(report.papers[index], item)
+                if superseded:
+                    problem(superseded)
+                else:
+                    report.duplicates += 1
             else:
                 by_key[item.key] = len(report.papers)
                 report.papers.append(item)
@@ -202,24 +199,32 @@ def iter_files(inputs: Iterable[str | Path], problems: list[Problem]) -> Iterato
             problems.append(Problem(str(path), None, "no such file or folder"))
 
 
-def read_file(path: Path, format: str | None = None, fields: FieldMap = FieldMap()) -> Iterator[Paper | Problem]:
+def read_file(path: Path, format: str | None = None, fields: FieldMap = FieldMap(),
+              name: str | None = None) -> Iterator[Paper | Problem]:
+    """The records of one file; `name` (default: the path) is what sources and problems call it."""
+    name = name or str(path)
     try:
-        text = _read_text(path)
+        text = read_text(path)
     except BinaryFile:
-        yield Problem(str(path), None, "binary file (or text in UTF-16/32 without a BOM)")
+        yield Problem(name, None, "binary file (or text in UTF-16/32 without a BOM)")
         return
     except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        yield Problem(str(path), None, f"cannot read file: {exc}")
+        yield Problem(name, None, f"cannot read file: {exc}")
         return
     if not text.strip():
-        yield Problem(str(path), None, "empty file")
+        yield Problem(name, None, "empty file")
         return
-    fmt = format or detect_format(path, text)
+    fmt = format or detect_format(Path(name), text)
     if fmt is None:
-        yield Problem(str(path), None, f"unknown format (expected one of: {', '.join(FORMATS)}; use --format)")
+        yield Problem(name, None, f"unknown format (expected one of: {', '.join(FORMATS)}; use --format)")
         return
-    reader = {"abstract-lines": _read_abstract_lines, "daily": _read_daily, "jsonl": _read_jsonl, "csv": _read_csv}[fmt]
-    yield from reader(str(path), text, fields)
+    yield from parse_text(name, text, fmt, fields)
+
+
+def parse_text(path: str, text: str, format: str, fields: FieldMap = FieldMap()) -> Iterator[Paper | Problem]:
+    """Records of `text` already read from `path` (named in sources and problems) in a known format."""
+    reader = {"abstract-lines": _read_abstract_lines, "daily": _read_daily, "jsonl": _read_jsonl, "csv": _read_csv}[format]
+    yield from reader(path, text, fields)
 
 
 def detect_format(path: Path, text: str) -> str | None:
@@ -405,7 +410,7 @@ def _from_record(record, path: str, number: int | None, fields: FieldMap) -> Pap
 # -- helpers -------------------------------------------------------------------------------
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
     """The file's text with "\n" line ends. Bytes that are not UTF-8 are kept as lone
     surrogates (surrogateescape), so each record holding one is reported, with its line."""
     data = path.read_bytes()
@@ -485,6 +490,18 @@ def _iso_date(text: str) -> str:
     return datetime.strptime(text, "%b %d, %Y").date().isoformat()
 
 
+def fold_copy(kept: Paper, later: Paper) -> tuple[Paper, Problem | None]:
+    """A later record with the key of one already read: the paper to keep, and the Problem
+    listing the earlier record when the later one replaces it.
+
+    Same text: one paper, filled from both. Same id, different text: the later record wins,
+    as it does when it is built later into the same store, so building A then B gives the
+    graph of building A and B together."""
+    if _conflicts(kept, later):
+        return later, _superseded(kept, later)
+    return merge_copies(kept, later), None
+
+
 def _conflicts(kept: Paper, other: Paper) -> bool:
     """Two records with one id but a different abstract (or title) are not the same paper."""
     if kept.id is None:  # the key is a hash of title and abstract: same key, same text
@@ -500,7 +517,7 @@ def _superseded(earlier: Paper, later: Paper) -> Problem:
                            "title or abstract; the later one is kept")
 
 
-def _merge(kept: Paper, other: Paper) -> Paper:
+def merge_copies(kept: Paper, other: Paper) -> Paper:
     """Fill what the first copy lacks from a later copy of the same paper."""
     changes = {
         f.name: getattr(other, f.name)

@@ -3,7 +3,14 @@
 pyvis builds the node and edge data and supplies vis-network's script and stylesheet, which
 are inlined into our own page template: pyvis's stock template loads Bootstrap from a CDN
 (console errors offline) and its search menus need CDN assets too. The page adds a legend
-(click a type to hide or show it) and a search box that selects and focuses a node.
+(click a type to hide or show it), a search box that selects and focuses a node, a switch that
+hides papers and results (the entity-to-entity graph alone) and a panel describing the
+selected node (its papers, linked to arXiv) or edge (its evidence).
+
+The layout is computed here (igraph's Fruchterman-Reingold, a fraction of a second on 2,000
+nodes) and the page opens with physics off: it is readable at once and stays responsive
+however large it is. `select` cuts a large graph down to what a browser can draw (an ego
+graph, the best-connected nodes, per-type limits) and says what it left out; the page shows it.
 
 Hovering a node shows its type, aliases and, for papers, title, identifier and date; hovering
 an edge shows the relation and, per paper that asserts it, the supporting sentence with the
@@ -12,12 +19,15 @@ extractor and its confidence. Tooltips are plain text (vis-network never parses 
 from __future__ import annotations
 
 import math
+import random
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
 from kg.model import Evidence
+from kg.names import normalize
 
 # kind -> (colour, vis shape, legend glyph). Shapes differ too, so the types stay apart in grey-scale.
 KIND_STYLE = {
@@ -42,24 +52,28 @@ MAX_STATEMENTS = 5  # evidence sentences listed in one edge tooltip; more papers
 LABEL_CHARS = 32
 
 OPTIONS = {
-    "physics": {
-        "solver": "forceAtlas2Based",
-        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90, "springConstant": 0.05,
-                             "avoidOverlap": 0.2},
-        "stabilization": {"iterations": 250, "updateInterval": 25},
-    },
+    # positions come from `layout` (computed in Python): no physics, so nothing moves or waits
+    "physics": {"enabled": False},
     "edges": {"smooth": False, "width": 1, "font": {"size": 9, "color": "#555555", "strokeWidth": 2},
               "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
-    "nodes": {"font": {"size": 13, "color": "#222222"}, "borderWidth": 1},
+    # labels appear as one zooms in (drawn only when at least 9 px on screen): at first sight only the hubs are named
+    "nodes": {"font": {"size": 13, "color": "#222222"}, "borderWidth": 1, "scaling": {"label": {"drawThreshold": 9}}},
     "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": True, "keyboard": False,
                     "hideEdgesOnDrag": True},
 }
-# Up to this many nodes the graph is "small": vis's improved layout (clustering and Kamada-Kawai
-# first, too slow on a few hundred papers) gives a nicer start, and every edge shows its relation.
-# Larger graphs label only the edges around the selected node: hundreds of labels are noise.
+# Up to this many nodes the graph is "small": every edge shows its relation. Larger graphs
+# label only the edges around the selected node: hundreds of labels are noise.
 SMALL_GRAPH_NODES = 100
-# Layout iterations: fewer on large graphs, where each costs more and a blank page waits for them.
-STABILIZATION = ((1000, 250), (float("inf"), 150))  # (up to n nodes, iterations)
+# Above this many nodes, edges are hidden while zooming, which keeps a 2,000-node page fluid.
+LARGE_GRAPH_NODES = 1000
+EDGE_LENGTH = 110  # median edge length of the drawn layout, in vis's canvas units (pixels at zoom 1)
+MAX_PAPERS_LISTED = 10  # papers listed in a node's panel; the rest are counted
+DEFAULT_TOP = 2000  # nodes `kg viz` draws at most unless told otherwise: what opens in seconds
+
+# arXiv identifiers (new style 2503.24388v2, old style cs.CL/0301001v1): only these become links
+ARXIV_ID = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?/\d{7}(?:v\d+)?)$",
+                      re.IGNORECASE)
+HTTP_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
 
 
 @dataclass
@@ -114,11 +128,6 @@ def papers_of(graph: nx.MultiDiGraph, node: str) -> set[str]:
     return {d["paper"] for *_, d in edges}
 
 
-def _web_url(url: str | None) -> bool:
-    # A double-click opens the url: a "javascript:" url from the input must not run.
-    return bool(url) and url.lower().startswith(("http://", "https://"))
-
-
 def paper_title(data: dict) -> str:
     lines = [f"Paper: {data.get('title') or data.get('label')}", f"id: {data.get('identifier')}"]
     if data.get("date"):
@@ -128,7 +137,7 @@ def paper_title(data: dict) -> str:
     if counts:
         lines.append(", ".join(counts))
     if data.get("url"):
-        lines.append(f"{data['url']}  (double-click to open)" if _web_url(data["url"]) else data["url"])
+        lines.append(f"{data['url']}  (double-click to open)")
     return "\n".join(lines)
 
 
@@ -195,27 +204,89 @@ def check_graph(graph: nx.MultiDiGraph) -> None:
                              "(see docs/ARCHITECTURE.md)")
 
 
-def to_network(graph: nx.MultiDiGraph, edges: list[DrawnEdge] | None = None):
-    """A pyvis Network holding the page's nodes and edges (colours, shapes, tooltips).
+def to_network(graph: nx.MultiDiGraph, edges: list[DrawnEdge] | None = None,
+               positions: dict[str, tuple[float, float]] | None = None):
+    """A pyvis Network holding the page's nodes and edges (colours, shapes, tooltips, positions).
 
-    Custom attributes the page's script uses: nodes carry `kind`, `names` (what search matches)
-    and for papers `url`; edges carry `rel` (their label when shown).
+    Custom attributes the page's script uses: nodes carry `kind`, `names` (what search matches),
+    `papers` and `paperCount` (the node panel's list) and, where there is a safe link, `url`;
+    edges carry `rel` (their label when shown).
     """
     from pyvis.network import Network
 
     check_graph(graph)
+    edges = drawn_edges(graph) if edges is None else edges
+    positions = layout(graph, edges) if positions is None else positions
     net = Network(directed=True, cdn_resources="in_line")
     for node, data in graph.nodes(data=True):
         color, shape, _ = KIND_STYLE.get(data["kind"], OTHER_STYLE)
-        extra = {"url": data["url"]} if data["kind"] == "Paper" and _web_url(data.get("url")) else {}
+        link = paper_link(data) if data["kind"] == "Paper" else None
+        extra = {"url": link} if link else {}
         size, font = node_size(graph, node)
+        count, papers = data["papers"] if "papers" in data else paper_refs(graph, node)
+        x, y = positions[node]
         net.add_node(node, label=short(data.get("label") or node), title=node_title(graph, node), color=color,
                      shape=shape, size=size, font={"size": font}, kind=data["kind"], names=search_names(data),
-                     **extra)
-    for edge in drawn_edges(graph) if edges is None else edges:
+                     papers=papers, paperCount=count, x=x, y=y, **extra)
+    for edge in edges:
         net.add_edge(edge.source, edge.target, title=edge_title(graph, edge), rel=edge.rel,
                      color=REL_COLORS.get(edge.rel, ROLE_COLOR), **edge_style(edge, graph.number_of_nodes()))
     return net
+
+
+def paper_link(data: dict) -> str | None:
+    """A paper's link: https://arxiv.org/abs/<id> from a valid arXiv id, else its url if it is http(s).
+
+    Built from validated parts only, so no input can make the page open a javascript: or data: URL.
+    """
+    match = ARXIV_ID.match(str(data.get("identifier") or "").strip())
+    if match:
+        return f"https://arxiv.org/abs/{match.group(1)}"
+    url = str(data.get("url") or "").strip()
+    return url if HTTP_URL.match(url) else None
+
+
+def paper_refs(graph: nx.MultiDiGraph, node: str, limit: int = MAX_PAPERS_LISTED) -> tuple[int, list[list]]:
+    """(how many papers say something about a node, [title, link or None] of the first `limit` by title)."""
+    if graph.nodes[node]["kind"] in ("Paper", "Result"):
+        return 0, []  # a paper is its own reference; a result names its paper in its tooltip
+    keys = papers_of(graph, node)
+    found = [graph.nodes.get(f"paper/{key}") for key in keys]
+    refs = sorted([data.get("title") or data.get("label") or "", paper_link(data)] for data in found if data)
+    return len(keys), refs[:limit]
+
+
+def layout(graph: nx.MultiDiGraph, edges: list[DrawnEdge]) -> dict[str, tuple[float, float]]:
+    """Node positions: igraph's Fruchterman-Reingold over the drawn edges, scaled so the median edge
+    is EDGE_LENGTH long; nodes with no drawn edge go in rows under the picture instead of being
+    scattered round it. Seeded, so the same graph gets the same picture each time it is drawn."""
+    import igraph
+
+    linked = sorted({n for e in edges if e.source != e.target for n in (e.source, e.target)})
+    index = {node: i for i, node in enumerate(linked)}
+    pairs = sorted({(index[e.source], index[e.target]) for e in edges if e.source != e.target})
+    igraph.set_random_number_generator(random.Random(7))
+    try:
+        coords = igraph.Graph(n=len(linked), edges=pairs).layout_fruchterman_reingold().coords if linked else []
+    finally:
+        igraph.set_random_number_generator(random)  # igraph's default generator, restored
+    coords = _pull_in(coords)
+    lengths = sorted(math.dist(coords[a], coords[b]) for a, b in pairs)
+    median = lengths[len(lengths) // 2] if lengths else 1.0
+    scale = EDGE_LENGTH / median if median > 0 else EDGE_LENGTH
+    positions = {node: (round(coords[i][0] * scale, 1), round(coords[i][1] * scale, 1)) for node, i in index.items()}
+    positions.update(_rows([n for n in graph if n not in index], positions))
+    return positions
+
+
+def _rows(nodes: list[str], placed: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Nodes without edges, in rows as wide as the picture above them, a gap below it."""
+    xs, ys = [x for x, _ in placed.values()] or [0.0], [y for _, y in placed.values()] or [0.0]
+    step = EDGE_LENGTH * 0.8
+    per_row = max(int((max(xs) - min(xs)) / step) + 1, math.ceil(math.sqrt(len(nodes))))
+    top = max(ys) + 2 * EDGE_LENGTH if placed else 0.0
+    return {node: (round(min(xs) + step * (i % per_row), 1), round(top + step * (i // per_row), 1))
+            for i, node in enumerate(nodes)}
 
 
 def edge_style(edge: DrawnEdge, node_count: int) -> dict:
@@ -230,12 +301,26 @@ def edge_style(edge: DrawnEdge, node_count: int) -> dict:
     return style
 
 
+def _pull_in(coords: list[list[float]]) -> list[list[float]]:
+    """Fruchterman-Reingold pushes small unconnected pieces far out, and fitting them in shrinks the
+    main component to a speck: bring every node within the radius holding 95% of them."""
+    if len(coords) < 20:
+        return coords
+    cx, cy = (sum(c[i] for c in coords) / len(coords) for i in (0, 1))
+    radii = sorted(math.dist(c, (cx, cy)) for c in coords)
+    limit = radii[int(0.95 * (len(radii) - 1))]
+    pulled = []
+    for x, y in coords:
+        r = math.dist((x, y), (cx, cy))
+        f = limit / r if r > limit else 1.0
+        pulled.append([cx + (x - cx) * f, cy + (y - cy) * f])
+    return pulled
+
+
 def page_options(node_count: int) -> dict:
-    iterations = next(n for limit, n in STABILIZATION if node_count <= limit)
-    physics = {**OPTIONS["physics"], "stabilization": {**OPTIONS["physics"]["stabilization"], "iterations": iterations}}
-    # a fixed seed: the same graph gets the same picture each time it is opened
-    layout = {"randomSeed": 7, "improvedLayout": node_count <= SMALL_GRAPH_NODES}
-    return {**OPTIONS, "physics": physics, "layout": layout}
+    # a fixed seed: vis places nothing itself (every node has a position), but keep the page stable
+    interaction = {**OPTIONS["interaction"], "hideEdgesOnZoom": node_count > LARGE_GRAPH_NODES}
+    return {**OPTIONS, "interaction": interaction, "layout": {"randomSeed": 7, "improvedLayout": False}}
 
 
 def legend(graph: nx.MultiDiGraph) -> list[dict]:
@@ -256,23 +341,23 @@ def edge_legend(edges: list[DrawnEdge]) -> list[dict]:
     return [{"rel": ", ".join(rels), "color": color} for color, rels in by_color.items()]
 
 
-def render_html(graph: nx.MultiDiGraph, title: str = "abstract-kg") -> str:
-    """The whole page as a string."""
+def render_html(graph: nx.MultiDiGraph, title: str = "abstract-kg", note: str = "") -> str:
+    """The whole page as a string; `note` (e.g. View.note) says on the page what was left out."""
     check_graph(graph)
     edges = drawn_edges(graph)
     net = to_network(graph, edges)
     names = sorted({name for node in net.nodes for name in node["names"]}, key=lambda n: (n.casefold(), n))  # ties in case: a stable page
     return _template().render(
         title=title, nodes=net.nodes, edges=net.edges, options=page_options(len(net.nodes)),
-        legend=legend(graph), edge_legend=edge_legend(edges), names=names,
+        legend=legend(graph), edge_legend=edge_legend(edges), names=names, note=note,
         paper_count=sum(1 for _, k in graph.nodes(data="kind") if k == "Paper"),
     )
 
 
-def write_html(graph: nx.MultiDiGraph, path: str | Path, title: str = "abstract-kg") -> Path:
+def write_html(graph: nx.MultiDiGraph, path: str | Path, title: str = "abstract-kg", note: str = "") -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(graph, title), encoding="utf-8")
+    path.write_text(render_html(graph, title, note), encoding="utf-8")
     return path
 
 
@@ -324,11 +409,22 @@ PAGE = """<!DOCTYPE html>
   #legend .count, #edge-legend li { color: #666; }
   #edge-legend .line { display: inline-block; width: 18px; height: 0; border-top: 2px solid; margin: 0 6px 3px 2px; }
   #panel .hint { color: #888; font-size: 11px; margin-top: 6px; }
+  #panel label { display: block; margin-top: 6px; cursor: pointer; }
+  #note { margin-top: 6px; padding: 4px 6px; background: #fff8e1; border: 1px solid #f0d68a; border-radius: 4px;
+          font-size: 11px; color: #5d4a00; }
+  #details { position: absolute; top: 10px; right: 10px; z-index: 5; width: 320px; max-height: calc(100% - 40px);
+             overflow-y: auto; padding: 10px 12px; background: rgba(255,255,255,0.96); border: 1px solid #ddd;
+             border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,0.12); }
+  #details h2 { font-size: 14px; margin: 0 0 4px; overflow-wrap: anywhere; }
+  #details .kind { color: #666; margin-bottom: 4px; }
+  #details ul { margin: 4px 0 0; padding-left: 18px; }
+  #details li { margin-bottom: 3px; }
+  #details pre { white-space: pre-wrap; font: inherit; margin: 0; }
   /* vis-network sets tooltips as plain text with nowrap: keep the line breaks, wrap long sentences */
   div.vis-tooltip { white-space: pre-wrap; max-width: 420px; font: 12px/1.4 system-ui, sans-serif; }
 </style>
 </head>
-<body data-layout="running">
+<body data-layout="drawing">
 <div id="mynetwork"></div>
 <div id="panel">
   <h1>{{ title }}</h1>
@@ -345,8 +441,11 @@ PAGE = """<!DOCTYPE html>
     <li><span class="line" style="border-color: {{ row.color }}"></span>{{ row.rel }}</li>{% endfor %}
     <li><span class="line" style="border-color: #999; border-top-style: dashed"></span>derived (no sentence)</li>
   </ul>
-  <div class="hint">{{ paper_count }} papers. Hover for evidence; click a node to see its neighbours (Esc clears); double-click a paper to open it.</div>
+  <label><input type="checkbox" id="entities-only"> entities only (hide papers and results)</label>
+  {% if note %}<div id="note">{{ note }}</div>{% endif %}
+  <div class="hint">{{ paper_count }} papers. Hover for evidence; click a node to see its neighbours and papers (Esc clears); double-click a paper to open it.</div>
 </div>
+<div id="details" hidden></div>
 <script>
 var nodes = new vis.DataSet({{ nodes|tojson }});
 var edges = new vis.DataSet({{ edges|tojson }});
@@ -354,18 +453,12 @@ var network = new vis.Network(document.getElementById("mynetwork"), {nodes: node
 
 function setStatus(text) { document.getElementById("status").textContent = text; }
 
-network.on("stabilizationProgress", function (p) {
-  setStatus("laying out\u2026 " + Math.round(100 * p.iterations / p.total) + "%");
-});
-network.once("stabilizationIterationsDone", function () {
-  // a settled layout should not keep the CPU busy; dragging still works without physics
-  network.setOptions({physics: {enabled: false}});
-  document.body.dataset.layout = "settled";
-  setStatus("");
-});
+// every node comes with its position (physics is off): the first drawing is the final layout
+network.once("afterDrawing", function () { document.body.dataset.layout = "settled"; });
 network.on("doubleClick", function (p) {
   var node = p.nodes.length ? nodes.get(p.nodes[0]) : null;
-  if (node && node.url) window.open(node.url, "_blank", "noopener");
+  var href = node && safeLink(node.url);
+  if (href) window.open(href, "_blank", "noopener");
 });
 
 // the guideline's name normalisation (kg.names.normalize): case, punctuation and one plural "s" do not matter
@@ -388,6 +481,7 @@ function focusNode(query) {
   if (node.hidden) setKindVisible(node.kind, true);
   network.selectNodes([node.id]);
   highlight(node.id);
+  showNode(node.id);
   // frame the node with its neighbours, not the node alone: the neighbours are what one searched for
   network.fit({nodes: network.getConnectedNodes(node.id).concat([node.id]), maxZoomLevel: 1.5,
                animation: {duration: 400}});
@@ -415,18 +509,71 @@ function highlight(id) {
             label: on ? e.rel : edgeLook[e.id].label};
   }));
 }
-network.on("selectNode", function (p) { highlight(p.nodes[0]); });
-network.on("deselectNode", function () { highlight(null); });
+network.on("selectNode", function (p) { highlight(p.nodes[0]); showNode(p.nodes[0]); });
+network.on("deselectNode", function () { highlight(null); showNothing(); });
+network.on("selectEdge", function (p) { if (!p.nodes.length) showEdge(p.edges[0]); });
+network.on("deselectEdge", function (p) { if (!p.nodes.length) showNothing(); });
 document.addEventListener("keydown", function (e) {
-  if (e.key === "Escape") { network.unselectAll(); highlight(null); setStatus(""); }
+  if (e.key === "Escape") { network.unselectAll(); highlight(null); showNothing(); setStatus(""); }
 });
+
+// the panel is built from DOM nodes with textContent: text from the abstracts is never parsed as HTML
+var details = document.getElementById("details");
+function add(parent, tag, text, cls) {
+  var el = document.createElement(tag);
+  if (text !== undefined) el.textContent = text;
+  if (cls) el.className = cls;
+  parent.appendChild(el);
+  return el;
+}
+function safeLink(url) { return typeof url === "string" && /^https?:\\/\\//i.test(url) ? url : null; }
+function addLink(parent, text, url) {
+  var href = safeLink(url);
+  if (!href) return add(parent, "span", text);
+  var a = add(parent, "a", text);
+  a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
+  return a;
+}
+function showNothing() { details.hidden = true; details.replaceChildren(); }
+function showNode(id) {
+  var node = nodes.get(id);
+  details.replaceChildren();
+  var h = add(details, "h2");
+  addLink(h, node.names[0], node.url);
+  add(details, "div", node.kind, "kind");
+  if (node.kind !== "Paper" && node.names.length > 1) add(details, "div", "also: " + node.names.slice(1).join(", "));
+  if (node.kind === "Paper" || node.kind === "Result") add(details, "pre", node.title);
+  if (node.paperCount) {
+    add(details, "div", "in " + node.paperCount + (node.paperCount === 1 ? " paper:" : " papers:"));
+    var list = add(details, "ul", undefined, "papers");
+    node.papers.forEach(function (p) { addLink(add(list, "li"), p[0], p[1]); });
+    if (node.paperCount > node.papers.length) add(list, "li", "\u2026 and " + (node.paperCount - node.papers.length) + " more");
+  }
+  details.hidden = false;
+}
+function showEdge(id) {
+  details.replaceChildren();
+  add(details, "pre", edges.get(id).title);
+  details.hidden = false;
+}
 
 function setKindVisible(kind, visible) {
   nodes.update(nodes.getIds({filter: function (n) { return n.kind === kind; }}).map(function (id) {
     return {id: id, hidden: !visible};
   }));
-  document.querySelector('#legend li[data-kind="' + kind + '"]').classList.toggle("off", !visible);
+  var row = document.querySelector('#legend li[data-kind="' + kind + '"]');
+  if (row) row.classList.toggle("off", !visible);
+  var entitiesOnly = ["Paper", "Result"].every(function (k) {
+    var li = document.querySelector('#legend li[data-kind="' + k + '"]');
+    return !li || li.classList.contains("off");
+  });
+  document.getElementById("entities-only").checked = entitiesOnly;
 }
+document.getElementById("entities-only").addEventListener("change", function (e) {
+  var show = !e.target.checked;  // read first: setKindVisible sets the box from the legend as it goes
+  setKindVisible("Paper", show);
+  setKindVisible("Result", show);
+});
 document.querySelectorAll("#legend li").forEach(function (li) {
   li.addEventListener("click", function () { setKindVisible(li.dataset.kind, li.classList.contains("off")); });
 });
@@ -434,6 +581,13 @@ document.querySelectorAll("#legend li").forEach(function (li) {
 </body>
 </html>
 """
+
+
+def best_connected_view(graph: nx.MultiDiGraph, max_papers: int) -> View:
+    """best_connected, with the page's note saying what it left out (none when nothing was)."""
+    drawn = best_connected(graph, max_papers)
+    how = [f"the {max_papers:,} papers with the most links, and what they link to"]
+    return View(drawn, left_out_note(graph, drawn, how))
 
 
 def best_connected(graph: nx.MultiDiGraph, max_papers: int) -> nx.MultiDiGraph:
@@ -448,3 +602,117 @@ def best_connected(graph: nx.MultiDiGraph, max_papers: int) -> nx.MultiDiGraph:
     for node in [n for n in keep if graph.nodes[n]["kind"] == "Result"]:
         keep.update(graph.successors(node))
     return graph.subgraph(keep).copy()
+
+
+# ---------------------------------------------------------------- cutting a large graph down
+
+
+@dataclass
+class View:
+    """The part of a graph a page draws, and a note for the page saying what was left out."""
+
+    graph: nx.MultiDiGraph
+    note: str = ""
+
+
+def degrees(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Distinct neighbours of each node, edges in either direction: how connected it is."""
+    return {node: len(set(graph.pred[node]) | set(graph.succ[node])) for node in graph}
+
+
+def find_node(graph: nx.MultiDiGraph, name: str) -> str:
+    """The node a name or alias (or paper identifier) refers to, compared as the page's search does
+    (kg.names.normalize); a label beats an alias, then the best-connected wins. LookupError if none."""
+    wanted = normalize(name)
+    hits = []
+    for node, data in graph.nodes(data=True):
+        names = search_names(data)
+        if wanted and wanted in map(normalize, names):
+            hits.append((normalize(names[0]) != wanted, -len(set(graph.pred[node]) | set(graph.succ[node])), node))
+    if not hits:
+        raise LookupError(f"no node is named {name!r} (compared ignoring case, punctuation and a plural s)")
+    return min(hits)[2]
+
+
+def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1, types: list[str] | None = None,
+           top: int | None = None, per_type: dict[str, int] | None = None, min_degree: int = 0) -> View:
+    """Cut `graph` to what a page should draw, in this order: only `types` (node kinds); the ego
+    graph of `focus` (a name or alias) to `depth` edges in either direction; nodes with at least
+    `min_degree` neighbours; at most `per_type[kind]` nodes of a kind (key "*": every kind); at
+    most `top` nodes overall. Limits keep the best-connected nodes (neighbours in the whole graph);
+    the focus is always kept. Each node's paper list is taken from the whole graph."""
+    check_graph(graph)
+    degree = degrees(graph)
+    keep, how = set(graph), []
+    centre = find_node(graph, focus) if focus else None
+    _check_kinds(types or [], "")
+    _check_kinds([k for k in per_type or {} if k != "*"], " in per-type limits")
+    if types:
+        wanted = {t.casefold() for t in types}
+        keep = {n for n in keep if graph.nodes[n]["kind"].casefold() in wanted or n == centre}
+        how.append("types " + ", ".join(types))
+    if centre:
+        keep = ego(graph, centre, depth, keep)
+        how.append(f"within {depth} edge{'s' if depth != 1 else ''} of {graph.nodes[centre]['label']}")
+    if min_degree:
+        keep = {n for n in keep if degree[n] >= min_degree or n == centre}
+        how.append(f"at least {min_degree} neighbours")
+    if per_type:
+        keep = _per_type(graph, keep, per_type, degree, centre)
+        how.append("at most " + ", ".join(f"{k if k != '*' else 'each type'} {v}" for k, v in per_type.items()))
+    if top is not None and len(keep) > top:
+        ranked = sorted(keep - {centre}, key=lambda n: (-degree[n], n))
+        keep = set(ranked[: top - (centre is not None)]) | ({centre} if centre else set())
+        how.append(f"the {top:,} best-connected")
+    view = graph.subgraph(keep).copy()
+    for node, data in view.nodes(data=True):
+        data["papers"] = paper_refs(graph, node)
+    return View(view, left_out_note(graph, view, how))
+
+
+def _check_kinds(names: list[str], where: str) -> None:
+    known = {kind.casefold() for kind in KIND_STYLE}
+    unknown = [name for name in names if name.casefold() not in known]
+    if unknown:
+        raise ValueError(f"unknown type {', '.join(unknown)}{where} (types: {', '.join(KIND_STYLE)})")
+
+
+def ego(graph: nx.MultiDiGraph, centre: str, depth: int, allowed: set[str]) -> set[str]:
+    """Nodes within `depth` edges of `centre` (either direction), walking only through `allowed` nodes."""
+    seen, frontier = {centre}, [centre]
+    for _ in range(depth):
+        frontier = [m for n in frontier for m in set(graph.pred[n]) | set(graph.succ[n])
+                    if m in allowed and m not in seen]
+        seen.update(frontier)
+    return seen
+
+
+def _per_type(graph, keep: set[str], limits: dict[str, int], degree: dict[str, int], centre) -> set[str]:
+    by_kind: dict[str, list[str]] = {}
+    for node in keep:
+        by_kind.setdefault(graph.nodes[node]["kind"], []).append(node)
+    limit_of = {k.casefold(): v for k, v in limits.items()}
+    kept = set()
+    for kind, members in by_kind.items():
+        limit = limit_of.get(kind.casefold(), limit_of.get("*"))
+        ranked = sorted(members, key=lambda n: (n != centre, -degree[n], n))
+        kept.update(ranked if limit is None else ranked[:limit])
+    return kept
+
+
+def left_out_note(whole: nx.MultiDiGraph, drawn: nx.MultiDiGraph, how: list[str]) -> str:
+    """One sentence for the page: what it shows of the whole graph and what it leaves out, per kind."""
+    if drawn.number_of_nodes() == whole.number_of_nodes():
+        return ""
+    total: dict[str, int] = {}
+    for _, kind in whole.nodes(data="kind"):
+        total[kind] = total.get(kind, 0) + 1
+    for _, kind in drawn.nodes(data="kind"):
+        total[kind] -= 1
+    order = list(KIND_STYLE) + sorted(set(total) - set(KIND_STYLE))
+    missing = [f"{total[k]:,} {k.lower()}{'s' if total[k] != 1 else ''}" for k in order if total.get(k)]
+    edges = whole.number_of_edges() - drawn.number_of_edges()
+    return (f"Showing {drawn.number_of_nodes():,} of {whole.number_of_nodes():,} nodes ({'; '.join(how)}). "
+            f"Left out: {', '.join(missing)} and {edges:,} of {whole.number_of_edges():,} statements."
+            + ("" if any(h.startswith("within") for h in how) else
+               " Draw one entity's neighbourhood with kg viz --focus NAME."))

@@ -29,6 +29,8 @@ class Server:
     process: subprocess.Popen
     log: Path
     auth_endpoint: str | None = None  # one that asks for credentials, if the server has it
+    isql: list[str] | None = None  # Virtuoso: the isql command line (binary, port, user, password)
+    folder: Path | None = None  # the server's own folder (Virtuoso's DirsAllowed, where its bulk loader may read)
 
     def select(self, sparql: str) -> dict:
         """Run a SELECT/ASK on the server; SPARQL JSON results."""
@@ -182,7 +184,8 @@ def virtuoso_server(tmp_path_factory):
         stop(process)
         unavailable(f"virtuoso-t {problem}")
     yield Server("virtuoso", f"{base}/sparql", f"{base}/sparql", process, folder / "virtuoso.log",
-                 auth_endpoint=f"{base}/sparql-auth")
+                 auth_endpoint=f"{base}/sparql-auth",
+                 isql=[isql, str(sql_port), VIRTUOSO_USER, VIRTUOSO_PASSWORD], folder=folder)
     stop(process)
 
 

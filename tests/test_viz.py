@@ -1,8 +1,11 @@
 """The interactive HTML view: what the page holds (unit) and what a real browser does with it (browser)."""
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import re
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -275,15 +278,43 @@ def test_edge_tooltip_quotes_at_most_a_few_papers():
     assert drawn["title"].endswith("\u2026 and 3 more papers")
 
 
-def test_improved_layout_only_for_small_graphs():
-    assert viz.page_options(50)["layout"]["improvedLayout"] is True
-    assert viz.page_options(2000)["layout"]["improvedLayout"] is False
+def test_every_node_has_a_position_and_physics_is_off(small_data, small_html):
+    nodes, _ = small_data
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes.values())
+    assert len({(n["x"], n["y"]) for n in nodes.values()}) == len(nodes)  # no two on one spot
+    assert '"physics": {"enabled": false}' in small_html
 
 
-def test_large_graphs_take_fewer_layout_iterations():
-    small, large = (viz.page_options(n)["physics"]["stabilization"]["iterations"] for n in (500, 2000))
-    assert large < small
-    assert viz.OPTIONS["physics"]["stabilization"]["iterations"] == 250  # the shared default is not mutated
+def test_layout_is_the_same_each_time():
+    g = gold_graph()
+    edges = viz.drawn_edges(g)
+    assert viz.layout(g, edges) == viz.layout(g, edges)
+
+
+def test_layout_median_edge_has_the_set_length():
+    g = gold_graph()
+    edges = viz.drawn_edges(g)
+    pos = viz.layout(g, edges)
+    lengths = sorted(math.dist(pos[e.source], pos[e.target]) for e in edges if e.source != e.target)
+    assert lengths[len(lengths) // 2] == pytest.approx(viz.EDGE_LENGTH, rel=0.05)
+
+
+def test_nodes_without_edges_go_in_rows_under_the_picture():
+    g = gold_graph()
+    for n in range(5):  # isolated nodes: Fruchterman-Reingold alone would fling them far out
+        g.add_node(f"entity/stray{n}", kind="Method", label=f"stray {n}", aliases=[])
+    pos = viz.layout(g, viz.drawn_edges(g))
+    strays = [pos[f"entity/stray{n}"] for n in range(5)]
+    linked = [xy for node, xy in pos.items() if not node.startswith("entity/stray") and g.degree(node)]
+    assert len({y for _, y in strays}) == 1  # one row
+    assert min(y for _, y in strays) > max(y for _, y in linked)  # below the picture
+    assert min(x for x, _ in linked) <= min(x for x, _ in strays) <= max(x for x, _ in linked)
+
+
+def test_large_pages_hide_edges_while_zooming():
+    assert viz.page_options(50)["interaction"]["hideEdgesOnZoom"] is False
+    assert viz.page_options(2000)["interaction"]["hideEdgesOnZoom"] is True
+    assert "hideEdgesOnZoom" not in viz.OPTIONS["interaction"]  # the shared default is not mutated
 
 
 def test_large_graph_edges_carry_no_label_until_selected():
@@ -323,6 +354,130 @@ def test_gold_graph_page_holds_every_node():
     nodes, edges = page_data(viz.render_html(g))
     assert len(nodes) == g.number_of_nodes() and len(edges) == len(viz.drawn_edges(g))
     assert {n["shape"] for n in nodes} >= {"square", "dot", "hexagon"}
+
+
+# ---------------------------------------------------------------- links and the node panel's papers
+
+
+@pytest.mark.parametrize("identifier, url, link", [
+    ("arXiv:2501.00001", None, "https://arxiv.org/abs/2501.00001"),
+    ("2503.24388v2", None, "https://arxiv.org/abs/2503.24388v2"),
+    ("cs.CL/0301001", None, "https://arxiv.org/abs/cs.CL/0301001"),
+    ("h1234", "https://example.org/paper", "https://example.org/paper"),
+    ("h1234", "javascript:alert(1)", None),
+    ("2501.00001\" onclick=\"x", "data:text/html,<script>1</script>", None),
+    ("arXiv:2501.00001/../../evil", None, None),
+    (None, None, None),
+])
+def test_paper_link_comes_only_from_a_valid_arxiv_id_or_http_url(identifier, url, link):
+    assert viz.paper_link({"identifier": identifier, "url": url}) == link
+
+
+def test_node_panel_lists_the_papers_by_title_with_links(small_data):
+    nodes, _ = small_data
+    assert nodes["entity/grpo"]["paperCount"] == 2
+    assert nodes["entity/grpo"]["papers"] == [
+        ["Group Relative Policy Optimization for Maths", "https://arxiv.org/abs/2501.00001"],
+        ["arXiv:2501.00002", "https://arxiv.org/abs/2501.00002"]]
+    assert nodes["paper/p1"]["papers"] == [] and nodes["paper/p1"]["url"] == "https://arxiv.org/abs/2501.00001"
+
+
+def test_node_panel_lists_at_most_a_few_papers_and_counts_all():
+    g = gold_graph(copies=3)
+    busiest = max((n for n, k in g.nodes(data="kind") if k != "Paper"), key=lambda n: len(viz.papers_of(g, n)))
+    count, papers = viz.paper_refs(g, busiest)
+    assert count == len(viz.papers_of(g, busiest)) > viz.MAX_PAPERS_LISTED
+    assert len(papers) == viz.MAX_PAPERS_LISTED
+
+
+def test_unsafe_paper_url_is_not_on_the_page():
+    g = small_graph()
+    g.nodes["paper/p2"].update(identifier="not an id", url="javascript:alert(1)")
+    nodes, _ = page_data(viz.render_html(g))
+    assert "url" not in {n["id"]: n for n in nodes}["paper/p2"]
+
+
+# ---------------------------------------------------------------- cutting a large graph down
+
+
+def test_focus_by_alias_draws_its_neighbours():
+    view = viz.select(small_graph(), focus="grpo")
+    assert set(view.graph) == {"entity/grpo", "entity/ppo", "paper/p1", "result/p1/1"}
+    assert "within 1 edge of Group Relative Policy Optimization" in view.note
+
+
+def test_focus_depth_two_reaches_further():
+    assert set(viz.select(small_graph(), focus="PPO", depth=1).graph) == {"entity/ppo", "entity/grpo"}
+    assert set(viz.select(small_graph(), focus="PPO", depth=2).graph) == {
+        "entity/ppo", "entity/grpo", "paper/p1", "result/p1/1"}
+    assert "entity/gsm8k" in viz.select(small_graph(), focus="PPO", depth=3).graph
+
+
+def test_focus_on_an_unknown_name_says_so():
+    with pytest.raises(LookupError, match="no node is named 'GRPPO'"):
+        viz.select(small_graph(), focus="GRPPO")
+
+
+def test_find_node_prefers_a_label_to_an_alias():
+    g = small_graph()
+    g.add_node("entity/grpo-alias-holder", kind="Method", label="GRPO-Zero", aliases=["PPO"])
+    assert viz.find_node(g, "ppo") == "entity/ppo"
+
+
+def test_types_keep_only_those_kinds():
+    view = viz.select(small_graph(), types=["method", "Benchmark"])
+    assert {d["kind"] for _, d in view.graph.nodes(data=True)} == {"Method", "Benchmark"}
+
+
+def test_unknown_type_is_an_error_naming_it():
+    with pytest.raises(ValueError, match="unknown type Widget"):
+        viz.select(small_graph(), types=["Widget"])
+
+
+def test_top_keeps_the_best_connected_and_the_focus():
+    g = small_graph()
+    degree = viz.degrees(g)
+    view = viz.select(g, top=3)
+    assert len(view.graph) == 3
+    assert min(degree[n] for n in view.graph) >= max(degree[n] for n in g if n not in view.graph)
+    assert "entity/math-reasoning" in viz.select(g, focus="mathematical reasoning", top=1).graph
+
+
+def test_per_type_limits_each_kind_or_one():
+    g = gold_graph()
+    view = viz.select(g, per_type={"*": 5, "Paper": 2})
+    kinds = [d["kind"] for _, d in view.graph.nodes(data=True)]
+    assert kinds.count("Paper") == 2 and max(kinds.count(k) for k in set(kinds)) == 5
+
+
+def test_min_degree_drops_the_loosely_connected():
+    g = small_graph()
+    view = viz.select(g, min_degree=3)
+    assert all(viz.degrees(g)[n] >= 3 for n in view.graph) and "entity/math-reasoning" not in view.graph
+
+
+def test_note_says_what_was_left_out_per_kind():
+    view = viz.select(small_graph(), types=["Method"])
+    assert view.note == ("Showing 2 of 9 nodes (types Method). Left out: 2 papers, 1 model, 1 benchmark, 1 metric, "
+                         "1 task, 1 result and 13 of 15 statements. Draw one entity's neighbourhood with "
+                         "kg viz --focus NAME.")
+
+
+def test_nothing_left_out_means_no_note():
+    assert viz.select(small_graph()).note == ""
+    assert 'id="note"' not in viz.render_html(small_graph())
+
+
+def test_note_is_on_the_page_as_text():
+    view = viz.select(small_graph(), types=["Method"])
+    html = viz.render_html(view.graph, note=view.note)
+    assert '<div id="note">Showing 2 of 9 nodes (types Method).' in html
+
+
+def test_selected_nodes_list_papers_of_the_whole_graph():
+    view = viz.select(small_graph(), types=["Method"])  # no paper on the page
+    nodes, _ = page_data(viz.render_html(view.graph))
+    assert {n["id"]: n for n in nodes}["entity/grpo"]["paperCount"] == 2
 
 
 # ---------------------------------------------------------------- in a real browser
@@ -408,7 +563,8 @@ def test_search_by_alias_selects_the_node_and_frames_its_neighbours(open_page, s
 
 FREE_POINT = """() => {
     for (let x = 1350; x > 300; x -= 25) for (let y = 80; y < 800; y += 25)
-        if (network.getNodeAt({x, y}) === undefined && network.getEdgeAt({x, y}) === undefined) return {x, y};
+        if (network.getNodeAt({x, y}) === undefined && network.getEdgeAt({x, y}) === undefined
+            && document.elementFromPoint(x, y).tagName === 'CANVAS') return {x, y};  // not under a panel
     return null;
 }"""
 
@@ -501,6 +657,272 @@ def test_layout_settles_on_a_few_hundred_papers(open_page, tmp_path):
     assert opened.errors == []
 
 
+# ---------------------------------------------------------------- the seed graph's page, as kg build writes it
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"  # git-ignored; CI keeps what the tests save here
+
+
+@pytest.fixture(scope="module")
+def seed_graph() -> nx.MultiDiGraph:
+    """The bundled sample (data/, the seed listings) through the path `kg build` takes to graph.html."""
+    from kg import api
+
+    _, g = api.extract_graph(api.read().papers)
+    return viz.best_connected(g, api.HTML_MAX_PAPERS)
+
+
+@pytest.fixture(scope="module")
+def seed_page_path(seed_graph, tmp_path_factory) -> Path:
+    return viz.write_html(seed_graph, tmp_path_factory.mktemp("seed") / "graph.html")
+
+
+@pytest.fixture(scope="module")
+def seed_page(chromium, seed_page_path):
+    """The seed graph's page, opened once for the tests that only look at it."""
+    opened, context = open_local(chromium, seed_page_path)
+    yield opened
+    context.close()
+
+
+@pytest.mark.browser
+def test_seed_page_loads_without_errors_or_requests(seed_page):
+    seed_page.page.mouse.move(700, 450)
+    seed_page.page.mouse.move(720, 470)  # hover handlers run too
+    seed_page.page.wait_for_timeout(300)
+    assert seed_page.errors == [] and seed_page.requests == []
+
+
+@pytest.mark.browser
+def test_seed_page_canvas_is_drawn(seed_page):
+    # pixels that are not the white background: the graph is on the canvas, not only in memory
+    inked = seed_page.js("""() => {
+        const c = document.querySelector('#mynetwork canvas');
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < px.length; i += 4) if (px[i + 3] && (px[i] < 240 || px[i + 1] < 240 || px[i + 2] < 240)) n++;
+        return n;
+    }""")
+    assert inked > 5000
+
+
+@pytest.mark.browser
+def test_seed_page_counts_match_the_graph(seed_page, seed_graph):
+    counts = seed_page.js("() => [nodes.length, edges.length, network.body.nodeIndices.length, "
+                          "network.body.edgeIndices.length]")
+    drawn = len(viz.drawn_edges(seed_graph))
+    assert counts == [seed_graph.number_of_nodes(), drawn, seed_graph.number_of_nodes(), drawn]
+
+
+@pytest.mark.browser
+def test_seed_page_screenshot(seed_page):
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / "seed-graph.png"
+    seed_page.page.screenshot(path=str(path))
+    print(f"screenshot of the seed graph: {path}")
+    assert path.stat().st_size > 50_000  # a drawn graph, not a blank page
+
+
+@pytest.mark.browser
+def test_seed_page_search_focuses_a_named_node(open_page, seed_page_path, seed_graph):
+    opened = open_page(seed_page_path)
+    opened.page.fill("#search input", "GSM8K")
+    opened.page.press("#search input", "Enter")
+    (selected,) = opened.js("() => network.getSelectedNodes()")
+    assert seed_graph.nodes[selected]["label"] == "GSM8K"
+    # the view moves to it (fails on timeout if it never does)
+    opened.page.wait_for_function("""id => {
+        const p = network.canvasToDOM(network.getPosition(id));
+        return p.x > 0 && p.x < 1400 && p.y > 0 && p.y < 900 && network.getScale() > 0.3;
+    }""", arg=selected, timeout=10_000)
+    assert opened.page.inner_text("#details h2") == "GSM8K"
+
+
+@pytest.mark.browser
+def test_seed_page_type_filter_hides_nodes(open_page, seed_page_path, seed_graph):
+    opened = open_page(seed_page_path)
+    methods = sorted(n for n, kind in seed_graph.nodes(data="kind") if kind == "Method")
+    opened.page.click('#legend li[data-kind="Method"]')
+    assert opened.js("() => nodes.get({filter: n => n.hidden}).map(n => n.id).sort()") == methods
+    # and vis no longer draws them
+    assert opened.js("ids => ids.filter(id => network.body.nodes[id].options.hidden).length", methods) == len(methods)
+
+
+@pytest.mark.browser
+def test_seed_page_entities_only_hides_papers_and_results(open_page, seed_page_path, seed_graph):
+    opened = open_page(seed_page_path)
+    opened.page.check("#entities-only")
+    hidden = set(opened.js("() => nodes.get({filter: n => n.hidden}).map(n => n.id)"))
+    assert hidden == {n for n, kind in seed_graph.nodes(data="kind") if kind in ("Paper", "Result")}
+    opened.page.uncheck("#entities-only")
+    assert opened.js("() => nodes.get({filter: n => n.hidden}).length") == 0
+
+
+# ---------------------------------------------------------------- the user story, end to end
+
+
+@pytest.mark.browser
+def test_story_find_a_benchmark_and_who_evaluates_on_it(open_page, tmp_path, capsys):
+    """kg build the sample, kg viz --focus a benchmark, then in the browser: find it, read who
+    evaluates on it (the panel's papers) and with what results (the result nodes around it)."""
+    from kg import api
+    from kg.cli import main
+
+    api.build(None, tmp_path / "exports", html=False)
+    page_path = tmp_path / "gsm8k.html"
+    assert main(["viz", "--store", str(tmp_path / "exports" / "store"), "--focus", "GSM8K", "--depth", "2",
+                 "--out", str(page_path)]) == 0
+    assert "within 2 edges of GSM8K" in capsys.readouterr().out
+    opened = open_page(page_path)
+    opened.page.fill("#search input", "gsm8k")
+    opened.page.press("#search input", "Enter")
+    assert opened.page.inner_text("#details h2") == "GSM8K"
+    evaluating = opened.js("""() => {
+        const id = network.getSelectedNodes()[0];
+        return edges.get({filter: e => e.to === id && e.rel === 'evaluatesOn'}).map(e => nodes.get(e.from).names[0]);
+    }""")
+    papers_next_to_it = opened.js("""() => {
+        const id = network.getSelectedNodes()[0];
+        return network.getConnectedNodes(id).map(n => nodes.get(n)).filter(n => n.kind === 'Paper').map(n => n.names[0]);
+    }""")
+    listed = opened.js("() => [...document.querySelectorAll('#details ul.papers li')].map(li => li.textContent)")
+    assert len(evaluating) >= 5
+    assert f"in {len(papers_next_to_it)} papers:" in opened.page.inner_text("#details")
+    assert set(listed[:-1]) <= set(papers_next_to_it) and listed[-1].startswith("\u2026 and ")
+    results = opened.js("""() => {
+        const id = network.getSelectedNodes()[0];
+        return edges.get({filter: e => e.to === id && e.rel === 'onBenchmark'}).map(e => nodes.get(e.from).names[0]);
+    }""")
+    assert results and all(re.search(r"\d", r) for r in results)  # results: numbers
+    assert opened.errors == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / "story-gsm8k.png"))
+    print(f"screenshot of the GSM8K story: {ARTIFACTS / 'story-gsm8k.png'}")
+
+
+# ---------------------------------------------------------------- the node panel
+
+
+@pytest.mark.browser
+def test_clicking_a_node_lists_its_papers_linked_to_arxiv(open_page, small_page_path):
+    opened = open_page(small_page_path)
+    point = opened.js("() => network.canvasToDOM(network.getPosition('entity/grpo'))")
+    opened.page.mouse.click(point["x"], point["y"])
+    assert opened.page.inner_text("#details h2") == "Group Relative Policy Optimization"
+    assert "also: GRPO" in opened.page.inner_text("#details")
+    links = opened.js("() => [...document.querySelectorAll('#details ul.papers a')].map(a => [a.textContent, a.href, a.rel])")
+    assert links == [["Group Relative Policy Optimization for Maths", "https://arxiv.org/abs/2501.00001", "noopener noreferrer"],
+                     ["arXiv:2501.00002", "https://arxiv.org/abs/2501.00002", "noopener noreferrer"]]
+    opened.page.keyboard.press("Escape")
+    assert opened.js("() => document.getElementById('details').hidden") is True
+
+
+# ---------------------------------------------------------------- hostile input
+
+
+EVIL = "\"'><script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 1\">"
+
+
+def hostile_graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.add_node("paper/evil", kind="Paper", label="Title " + EVIL, title="Title " + EVIL, abstract="Abstract " + EVIL,
+               identifier="2501.00001\" onmouseover=\"window.__pwned=1", url="javascript:window.__pwned=1")
+    g.add_node("entity/evil", kind="Method", label="Name " + EVIL, aliases=["Alias " + EVIL, "x' onload='1"])
+    g.add_node("entity/other", kind="Benchmark", label="Bench", aliases=[])
+    ev = Evidence("Sentence " + EVIL, 0, 10, "rule:" + EVIL, 0.5)
+    edge(g, "paper/evil", "entity/evil", "proposes", "evil", ev)
+    edge(g, "entity/evil", "entity/other", "outperforms", "evil", ev)
+    return g
+
+
+@pytest.mark.browser
+def test_markup_in_the_input_shows_as_text_and_runs_nothing(open_page, tmp_path):
+    opened = open_page(viz.write_html(hostile_graph(), tmp_path / "evil.html", title="T " + EVIL,
+                                      note="Note " + EVIL))
+    page = opened.page
+    for node in ("paper/evil", "entity/evil"):  # hover (tooltip), click (panel), double-click (link)
+        point = opened.js("id => network.canvasToDOM(network.getPosition(id))", node)
+        page.mouse.move(point["x"], point["y"])
+        page.wait_for_timeout(400)
+        page.mouse.click(point["x"], point["y"])
+        page.mouse.dblclick(point["x"], point["y"])
+        page.wait_for_timeout(200)
+    page.fill("#search input", "Alias " + EVIL)
+    page.press("#search input", "Enter")
+    assert opened.js("() => network.getSelectedNodes()") == ["entity/evil"]
+    assert opened.js("() => window.__pwned") is None
+    assert page.query_selector_all("img") == [] and len(page.query_selector_all("script")) == 2  # vis + ours
+    assert "Name " + EVIL in page.inner_text("#details") and "Alias " + EVIL in page.inner_text("#details")
+    assert "Note " + EVIL in page.inner_text("#note")
+    assert page.title() == "T " + EVIL
+    assert len(page.context.pages) == 1  # the javascript: url opened nothing
+    assert opened.errors == [] and opened.requests == []
+
+
+# ---------------------------------------------------------------- a graph the size of the 31k corpus
+
+
+def corpus_sized_graph(papers: int = 31_000, entities: int = 68_000, per_paper: int = 13, seed: int = 7):
+    """A seeded graph shaped like the 31k-abstract build (docs/ARCHITECTURE.md contract): every
+    paper mentions `per_paper` entities drawn by a Zipf law (a few hubs, a long tail) in a role,
+    half the papers report a result, one in ten claims an outperforms: 114,500 nodes, 0.82 M edges
+    (the real build: 116,755 nodes, 0.35 M edges)."""
+    import random
+
+    rng = random.Random(seed)
+    kinds = ["Method"] * 50 + ["Task"] * 24 + ["Benchmark"] * 12 + ["Metric"] * 8 + ["Model"] * 6
+    roles = {"Method": "usesMethod", "Task": "addressesTask", "Benchmark": "evaluatesOn", "Metric": "reportsMetric",
+             "Model": "usesModel"}
+    g = nx.MultiDiGraph()
+    names = [f"entity/e{i}" for i in range(entities)]
+    for i, node in enumerate(names):
+        g.add_node(node, kind=kinds[i % len(kinds)], label=f"Entity {i}", aliases=[f"E{i}"])
+    weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(entities)))
+    edges = []
+    for p in range(papers):
+        key, node = f"p{p}", f"paper/p{p}"
+        g.add_node(node, kind="Paper", label=f"Paper {p} on things", title=f"Paper {p} on things",
+                   identifier=f"2501.{p:05d}", url=None)
+        ev = Evidence(f"Sentence of paper {p}.", 0, 20, "rule:synthetic", 0.9)
+        picked = list(dict.fromkeys(rng.choices(names, cum_weights=weights, k=per_paper)))
+        for target in picked:
+            rel = roles[g.nodes[target]["kind"]]
+            edges += [(node, target, edge_key(rel, key), {"rel": rel, "paper": key, "evidence": ev}),
+                      (node, target, edge_key("mentions", key), {"rel": "mentions", "paper": key, "evidence": ev})]
+        if p % 2 == 0:
+            result = f"result/{key}/1"
+            g.add_node(result, kind="Result", label="1.0%", value="1.0", value_text="1.0%", paper=key)
+            edges.append((node, result, edge_key("reportsResult", key), {"rel": "reportsResult", "paper": key, "evidence": ev}))
+            edges += [(result, t, edge_key(r, key), {"rel": r, "paper": key, "evidence": None})
+                      for r, t in zip(("resultFor", "onBenchmark", "withMetric"), picked)]
+        if p % 10 == 0 and len(picked) > 1:
+            edges.append((picked[0], picked[1], edge_key("outperforms", key), {"rel": "outperforms", "paper": key, "evidence": ev}))
+    g.add_edges_from(edges)
+    return g
+
+
+@pytest.mark.browser
+def test_corpus_sized_graph_page_opens_in_under_5_seconds(chromium, tmp_path):
+    g = corpus_sized_graph()
+    assert g.number_of_nodes() > 110_000 and g.number_of_edges() > 800_000
+    view = viz.select(g, top=viz.DEFAULT_TOP)  # the path kg viz takes
+    path = viz.write_html(view.graph, tmp_path / "corpus.html", note=view.note)
+    started = time.perf_counter()
+    opened, context = open_local(chromium, path)  # returns once the page has drawn its layout
+    seconds = time.perf_counter() - started
+    try:
+        print(f"corpus-sized page ({len(view.graph)} nodes, {path.stat().st_size / 1e6:.1f} MB) opened in {seconds:.2f} s")
+        assert seconds < 5, f"the corpus-sized page took {seconds:.2f} s to open and draw"
+        assert opened.js("() => nodes.length") == viz.DEFAULT_TOP
+        assert opened.page.inner_text("#note").startswith(f"Showing 2,000 of {g.number_of_nodes():,} nodes")
+        assert opened.errors == []
+        # and it answers: a search selects the hub (how fast is bench/bench_viz.py's business, not a test's)
+        opened.page.fill("#search input", "Entity 0")
+        opened.page.press("#search input", "Enter")
+        assert opened.js("() => network.getSelectedNodes()") == ["entity/e0"]
+    finally:
+        context.close()
+
+
 # ---------------------------------------------------------------- the browser fixtures themselves
 
 
@@ -531,3 +953,14 @@ def test_large_graphs_are_drawn_by_their_best_connected_papers():
     assert sorted(n for n, k in drawn.nodes(data="kind") if k == "Paper") == ["paper/p2", "paper/p3"]
     assert "entity/netp22" in drawn and "entity/netp10" not in drawn
     assert viz.best_connected(g, 5) is g
+
+
+def test_build_page_of_a_large_graph_says_what_it_left_out():
+    g = gold_graph(copies=2)
+    papers = sum(1 for _, kind in g.nodes(data="kind") if kind == "Paper")
+    view = viz.best_connected_view(g, 10)
+    assert sum(1 for _, kind in view.graph.nodes(data="kind") if kind == "Paper") == 10
+    assert view.note.startswith(f"Showing {view.graph.number_of_nodes():,} of {g.number_of_nodes():,} nodes "
+                                "(the 10 papers with the most links, and what they link to). "
+                                f"Left out: {papers - 10:,} papers")
+    assert viz.best_connected_view(g, papers).note == ""

@@ -12,7 +12,7 @@ import sys
 
 from kg import __version__
 
-COMMANDS = ("build", "eval", "query", "serve", "export", "push", "validate")
+COMMANDS = ("build", "eval", "query", "serve", "export", "push", "validate", "viz")
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -34,11 +34,33 @@ def add_parser(subparsers) -> None:
     p.add_argument("--strict", action="store_true",
                    help="stop at the first bad file or record, writing nothing (exit code 3)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--dask", metavar="ADDRESS", help="extract on a Dask cluster: a scheduler address "
+                   "(tcp://host:8786) or 'local' for a cluster of worker processes on this machine")
+    p.add_argument("--dask-workers", type=_positive, metavar="N", help="worker processes of --dask local (default: one per core)")
+    p.add_argument("--partition-size", type=_positive, metavar="N",
+                   help="records per partition of a big JSON-lines or Abstract-lines file (default: 2000)")
     p.set_defaults(func=run)
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.dask is None and (args.dask_workers is not None or args.partition_size is not None):
+        print("kg build: --dask-workers and --partition-size need --dask", file=sys.stderr)
+        return 2
+    if args.strict and args.dask is not None:
+        print("kg build: --strict is not available with --dask (the workers read the input)", file=sys.stderr)
+        return 2
+    if args.dask_workers is not None and args.dask != "local":
+        print("kg build: --dask-workers starts a local cluster: use it with --dask local", file=sys.stderr)
+        return 2
     from kg import api
+    from kg.distributed import ClusterError  # no Dask import until a cluster is asked for
     from kg.readers import FieldMap, InputError
 
     fields = FieldMap(**{name: getattr(args, f"{name}_field") for name in FIELD_NAMES})
@@ -46,9 +68,10 @@ def run(args: argparse.Namespace) -> int:
         report = api.build(
             args.inputs or None, args.out, format=args.format, fields=fields, base_iri=args.base_iri,
             store=None if args.no_store else args.store, html=not args.no_html, n_process=args.jobs,
-            progress=not args.quiet and sys.stderr.isatty(), strict=args.strict,
+            progress=not args.quiet and sys.stderr.isatty(),
+            dask=args.dask, dask_workers=args.dask_workers, partition_size=args.partition_size, strict=args.strict,
         )
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ClusterError) as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return 2
     except InputError as exc:
@@ -69,6 +92,8 @@ def print_report(report) -> None:
     print(f"name merges:        {report.merges}")
     print(f"results:            {report.results}")
     print(f"edges:              {report.edges}")
+    if report.partitions:
+        print(f"partitions:         {report.partitions} extracted on the Dask cluster")
     for name, path in report.outputs.items():
         print(f"{'wrote ' + name + ':':<20}{path}")
     if "html" in report.outputs:
