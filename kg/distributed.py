@@ -118,7 +118,7 @@ def _line_records(path: Path, format: str | None) -> tuple[str | None, int]:
 def _file_lines(path: str, mtime_ns: int) -> tuple[str, ...]:
     # Lines as the readers read and number them. Cached: a worker usually gets several
     # consecutive partitions of the same big file.
-    return tuple(readers.read_text(Path(path)).split("\n"))
+    return tuple(readers.read_text(Path(path)).removesuffix("\n").split("\n"))
 
 
 # -- extraction (worker) --------------------------------------------------------------------

@@ -269,3 +269,17 @@ def test_building_a_then_b_into_one_store_equals_building_both(tmp_path):
     assert {g.identifier for g in incremental.graphs() if len(g)} == names
     for name in names:
         assert isomorphic(incremental.graph(name), together.graph(name)), name
+
+
+def test_a_dask_build_of_the_hostile_folder_equals_one_machine(tmp_path):
+    pytest.importorskip("distributed", reason="the Dask build needs the `dask` extra")
+    from kg import api
+
+    inputs = [HOSTILE, HOSTILE / "empty_folder"]
+    alone = api.build(inputs, tmp_path / "alone", store=None, html=False)
+    # Partitions of 3 lines split malformed.jsonl and strings.jsonl between workers.
+    spread = api.build(inputs, tmp_path / "spread", store=None, html=False, dask="local", dask_workers=2,
+                       partition_size=3)
+    assert [str(p) for p in spread.problems] == [str(p) for p in alone.problems]
+    assert (spread.papers, spread.duplicates) == (alone.papers, alone.duplicates)
+    assert (tmp_path / "spread" / "graph.ttl").read_bytes() == (tmp_path / "alone" / "graph.ttl").read_bytes()
