@@ -1330,3 +1330,39 @@ def test_gains_in_list_of_measures(extractor):
 def test_gains_in_a_field_are_not_a_metric(extractor):
     text = "We see 5% gains in time series forecasting and 3% gains in reasoning."
     assert not any(label == "metric" for _, label in found(extractor, text))
+
+
+# ---------------------------------------------------------------- what a title is for (task round 2)
+
+
+def test_title_purpose_phrase_is_a_task(extractor):
+    text = "Deep Time Warping for Multiple Time Series Alignment\n\nWe align signals."
+    assert ("Multiple Time Series Alignment", "task") in found(extractor, text)
+
+
+def test_title_purpose_new_task_head_interaction(extractor):
+    text = "MinMo: A Multimodal Large Language Model for Seamless Voice Interaction\n\nWe introduce MinMo."
+    assert ("Seamless Voice Interaction", "task") in found(extractor, text)
+
+
+def test_title_purpose_problem_verb_phrase_stops_at_preposition(extractor):
+    text = "A Deductive Framework for Detecting Backdoor Attacks on Deep Models with Limited Data\n\nWe search triggers."
+    assert ("Detecting Backdoor Attacks", "task") in found(extractor, text)
+
+
+def test_title_purpose_drops_rating_and_evaluation_verb(extractor):
+    text = "Towards Evaluating Robust Financial Sentiment Analysis\n\nWe study it."
+    names = found(extractor, text)
+    assert ("Financial Sentiment Analysis", "task") in names
+    assert not any(name.startswith(("Evaluating", "Robust")) for name, _ in names)
+
+
+def test_title_purpose_class_of_models_is_no_task(extractor):
+    text = "Calibrated Decoding for Large Language Models\n\nWe decode."
+    assert not any(label == "task" for _, label in found(extractor, text))
+
+
+def test_title_purpose_rated_activity_alone_is_no_task(extractor):
+    text = "Sparse Attention for Efficient Reasoning\n\nWe prune attention."
+    assert ("Efficient Reasoning", "task") not in found(extractor, text)
+

@@ -158,6 +158,13 @@ SETTING_BASES = {("reinforcement",), ("federated",), ("imitation",), ("self-supe
                  ("meta",), ("few-shot",), ("multi-agent", "reinforcement"), ("multi-label",),
                  ("online",), ("offline",), ("active",)}
 SETTING_FOLLOWERS = {"with", "on", "to", "from"}  # "continual learning with ...": still the problem
+# "A Framework for X", "Towards X": a title word that says what the work is for.
+TITLE_PURPOSE = {"for", "towards", "toward"}
+# A title rates the problem it is for with these; they are not part of the problem's name ("for Enhanced
+# Arabic Sign Language Recognition").
+TITLE_RATINGS = {"enhanced", "improved", "effective", "fast", "faster", "better", "advanced", "practical", "comprehensive",
+                 "faithful", "diverse", "unified", "holistic", "safe", "trustworthy", "general", "generalizable",
+                 "interpretable", "explainable", "controllable", "automated", "automatic", "complex"}
 BARE_SETTINGS = {("federated",), ("continual",), ("lifelong",), ("multi-task",), ("class-incremental",)}
 
 class PhraseFinder:
@@ -177,6 +184,7 @@ class PhraseFinder:
         self._learning_settings(doc)
         self._problems(doc)
         self._hyphen_tasks(doc)
+        self._title_tasks(doc)
         self._metric_edges = None
         self._phrases(doc)
         self._percent_in_list(doc)
@@ -404,6 +412,45 @@ class PhraseFinder:
             if len(positions) > 1 or positions[0] < self.end_of_title or modifier in title:
                 for i in positions:
                     add(doc, i - 1, i + 1, "task", "context:task-class", 0.6)
+
+    def _title_tasks(self, doc: Doc) -> None:
+        # "Deep Time Warping for Multiple Time Series Alignment", "A Deductive Framework for Detecting Backdoor
+        # Attacks on Deep Models": what a title says the work is for is the problem it addresses, when the
+        # phrase ends in a problem head or opens with a verb that states a problem.
+        lowers, end_of_title = self.lowers, self.end_of_title
+        for i in range(max(0, end_of_title - 2)):
+            if lowers[i] not in TITLE_PURPOSE:
+                continue
+            start = end = i + 1
+            while end < end_of_title and end - start < 6 and self._title_word(doc[end]):
+                end += 1
+            if end < end_of_title and not (doc[end].is_punct or doc[end].is_space or lowers[end] in PREPOSITIONS
+                                           or lowers[end] in ("and", "or")):
+                continue  # the phrase goes on in lower case: not a title-case problem name
+            while start < end and (self._title_rating(lowers[start])
+                                   or (lowers[start].endswith("ing") and lowers[start] not in self.cues.task_gerunds
+                                       and lowers[start] not in self.cues.nominal_gerunds)):
+                start += 1  # "for Robust Reasoning", "Towards Evaluating LLM Reasoning": how, not which problem
+            head = lowers[end - 1]
+            gerund = start < end and lowers[start] in self.cues.task_gerunds
+            named = head in self.cues.task_heads or head in self.cues.title_task_heads
+            if not 2 <= end - start <= 4 or not (gerund or named) or (head in WIDE_HEADS and end - start < 3) \
+                    or any(lowers[k].endswith(MEANS_MODIFIER_ENDS) for k in range(start, end)):
+                continue  # "for Large Language Models", "for Sequence Modeling", "for LLM-Guided Planning"
+            add(doc, start, end, "task", "context:title-purpose", 0.6)
+
+    @staticmethod
+    def _title_rating(lower: str) -> bool:
+        # "Efficient", "Memory-Efficient", "Multi-step", "Large-Scale": a rating of the work, not a name part
+        return lower in QUALITY_MODIFIERS or lower in TITLE_RATINGS or lower.startswith(QUALITY_PREFIXES) \
+            or lower.endswith(("-efficient", "-effective", "-scale", "-aware"))
+
+    @staticmethod
+    def _title_word(token) -> bool:
+        # "Multiple", "Time-Series", "3D", "DNA": a word of a title-case phrase, not a lower-case function word
+        text = token.text
+        return (text[:1].isupper() or (text[:1].isdigit() and any(c.isalpha() for c in text))) \
+            and token.lower_ not in PREPOSITIONS and token.lower_ not in ("and", "or", "the", "a", "an")
 
     def _phrases(self, doc: Doc) -> None:
         """"training time", "completion rate" in a sentence with a number: metrics;
