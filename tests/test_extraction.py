@@ -1366,3 +1366,27 @@ def test_title_purpose_rated_activity_alone_is_no_task(extractor):
     text = "Sparse Attention for Efficient Reasoning\n\nWe prune attention."
     assert ("Efficient Reasoning", "task") not in found(extractor, text)
 
+
+
+# ---------------------------------------------------------------- a benchmark's year or version
+
+
+def test_benchmark_version_is_part_of_its_name(extractor):
+    names = found(extractor, "The datasets (FineAction, GTEA and ActivityNet 1.3) and MS COCO 2017 are used.")
+    assert ("ActivityNet 1.3", "benchmark") in names and ("MS COCO 2017", "benchmark") in names
+    assert ("ActivityNet", "benchmark") not in names
+
+
+def test_benchmark_v_version_is_part_of_its_name(extractor):
+    assert ("MIMIC-IV v2.2", "benchmark") in found(extractor, "We train on the records of MIMIC-IV v2.2 here.")
+
+
+def test_benchmark_followed_by_a_score_keeps_its_name(extractor):
+    names = found(extractor, "Our model obtains a strong score, with KITTI 83.4 reported in the table.")
+    assert ("KITTI", "benchmark") in names and ("KITTI 83.4", "benchmark") not in names
+
+
+def test_benchmark_version_year_is_one_name_with_the_lexicon_form(extractor):
+    paper = Paper(key="k", abstract="Results on AIME 2024 improve.")
+    (extraction,) = extractor.extract([paper])
+    assert [(m.text, m.canonical) for m in extraction.mentions] == [("AIME 2024", "AIME 2024")]
