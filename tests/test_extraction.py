@@ -1390,3 +1390,51 @@ def test_benchmark_version_year_is_one_name_with_the_lexicon_form(extractor):
     paper = Paper(key="k", abstract="Results on AIME 2024 improve.")
     (extraction,) = extractor.extract([paper])
     assert [(m.text, m.canonical) for m in extraction.mentions] == [("AIME 2024", "AIME 2024")]
+
+
+# ---------------------------------------------------------------- LaTeX markup inside names
+
+
+def test_demark_removes_letter_markup_and_keeps_offsets():
+    from kg.extraction.markup import demark
+    text = r"the \textbf{R}eliability-guaranteed \textbf{T}ransformer (RGT)"
+    clean, index = demark(text)
+    assert clean == "the Reliability-guaranteed Transformer (RGT)"
+    assert len(index) == len(clean) + 1 and index[-1] == len(text)
+    assert all(text[index[k]] == clean[k] for k in range(len(clean)))
+
+
+def test_demark_unwraps_math_around_a_name_but_not_a_formula():
+    from kg.extraction.markup import demark
+    assert demark(r"on $\mathcal{X}$-Bench with $k$-NN")[0] == "on X-Bench with k-NN"
+    assert demark(r"at $N=8$, $4\%$ and $x^2$")[0] == r"at $N=8$, $4\%$ and $x^2$"
+
+
+def test_demark_without_markup_is_the_identity():
+    from kg.extraction.markup import demark
+    assert demark("plain text, 4% better") == ("plain text, 4% better", list(range(22)))
+
+
+def test_marked_up_name_is_found_as_a_reader_sees_it_with_offsets_into_the_stored_text(extractor):
+    paper = Paper(key="k", title="", abstract=r"We propose the \textbf{R}eliability-guaranteed \textbf{T}ransformer (RGT) "
+                                            r"and release $\mathcal{X}$-Bench, a benchmark.")
+    (extraction,) = extractor.extract([paper])
+    by_text = {m.text: m for m in extraction.mentions}
+    long_form = by_text["Reliability-guaranteed Transformer"]
+    assert paper.text[long_form.start:long_form.end] == r"\textbf{R}eliability-guaranteed \textbf{T}ransformer"
+    bench = by_text["X-Bench"]
+    assert (bench.type, paper.text[bench.start:bench.end]) == ("benchmark", r"$\mathcal{X}$-Bench")
+
+
+def test_evidence_of_a_marked_up_abstract_is_the_stored_sentence(extractor):
+    paper = Paper(key="k", title="", abstract=r"We propose \emph{GenHopNet}, a novel framework. It works.")
+    (extraction,) = extractor.extract([paper])
+    for role in extraction.roles:
+        ev = role.evidence
+        assert paper.text[ev.start:ev.end] == ev.sentence
+    assert any(r.role == "proposes" and extraction.mentions[r.mention].text == "GenHopNet" for r in extraction.roles)
+
+
+def test_full_stop_after_a_mixed_case_name_ends_the_sentence(extractor):
+    names = found(extractor, "We propose a reasoning framework, PC-DCoT. Extensive results follow. We release SurgBench-E. It helps.")
+    assert ("PC-DCoT", "method") in names and ("SurgBench-E", "benchmark") in names
