@@ -1438,3 +1438,31 @@ def test_evidence_of_a_marked_up_abstract_is_the_stored_sentence(extractor):
 def test_full_stop_after_a_mixed_case_name_ends_the_sentence(extractor):
     names = found(extractor, "We propose a reasoning framework, PC-DCoT. Extensive results follow. We release SurgBench-E. It helps.")
     assert ("PC-DCoT", "method") in names and ("SurgBench-E", "benchmark") in names
+
+
+# ---------------------------------------------------------------- a subject defined as a task or problem
+
+
+def test_subject_defined_as_a_task_is_a_task(extractor):
+    names = found(extractor, "A title\n\nTime Series Alignment is a critical task in signal processing. We align.")
+    assert ("Time Series Alignment", "task") in names
+
+
+def test_subject_defined_as_a_problem_keeps_its_name_not_its_acronym_parentheses(extractor):
+    names = found(extractor, "Multi-Agent Pickup and Delivery (MAPD) is a fundamental problem in robotics.")
+    assert ("Multi-Agent Pickup and Delivery", "task") in names
+
+
+def test_subject_opened_by_a_verb_or_determiner_is_no_task(extractor):
+    names = found(extractor, "Removing these assumptions is a long-standing open problem. This is a hard task.")
+    assert not any(label == "task" for _, label in names)
+
+
+def test_issue_called_a_critical_problem_is_no_task(extractor):
+    names = found(extractor, "Domain shift is a critical problem. Opioid use disorder is a leading health problem.")
+    assert not any(label == "task" for _, label in names)
+
+
+def test_task_of_something_else_is_not_a_definition(extractor):
+    names = found(extractor, "Temperature is a problem of calibration for our models.")
+    assert ("Temperature", "task") not in names

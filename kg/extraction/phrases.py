@@ -158,6 +158,14 @@ SETTING_BASES = {("reinforcement",), ("federated",), ("imitation",), ("self-supe
                  ("meta",), ("few-shot",), ("multi-agent", "reinforcement"), ("multi-label",),
                  ("online",), ("offline",), ("active",)}
 SETTING_FOLLOWERS = {"with", "on", "to", "from"}  # "continual learning with ...": still the problem
+# "Face parsing is a fundamental task", "Lot-sizing remains a ... problem": verbs that define a subject as a problem.
+DEFINING_VERBS = {"is", "remains", "represents", "constitutes"}
+SUBJECT_STOPS = {"the", "this", "these", "that", "those", "it", "its", "such", "our", "we", "they", "there", "each",
+                 "a", "an", "one", "another", "however", "here", "thus", "hence", "yet", "while", "although"}
+# "a critical problem", "a health problem": said of issues and phenomena, not of a problem to solve
+ISSUE_WORDS = {"critical", "major", "serious", "significant", "common", "pressing", "growing", "persistent", "prevalent",
+               "widespread", "severe", "notorious", "key", "real", "health", "social", "societal", "security", "safety",
+               "privacy", "ethical", "practical", "recurring", "frequent", "costly"}
 # "A Framework for X", "Towards X": a title word that says what the work is for.
 TITLE_PURPOSE = {"for", "towards", "toward"}
 # A title rates the problem it is for with these; they are not part of the problem's name ("for Enhanced
@@ -185,6 +193,7 @@ class PhraseFinder:
         self._problems(doc)
         self._hyphen_tasks(doc)
         self._title_tasks(doc)
+        self._defined_tasks(doc)
         self._metric_edges = None
         self._phrases(doc)
         self._percent_in_list(doc)
@@ -438,6 +447,51 @@ class PhraseFinder:
                     or any(lowers[k].endswith(MEANS_MODIFIER_ENDS) for k in range(start, end)):
                 continue  # "for Large Language Models", "for Sequence Modeling", "for LLM-Guided Planning"
             add(doc, start, end, "task", "context:title-purpose", 0.6)
+
+    def _defined_tasks(self, doc: Doc) -> None:
+        # "Face parsing is a fundamental task", "Multi-Agent Pickup and Delivery (MAPD) is a fundamental problem":
+        # a sentence whose subject the abstract defines as a task or problem names that problem. Not "a ...
+        # challenge" (also said of diseases and phenomena), nor a subject opened by a determiner or a verb.
+        lowers = self.lowers
+        if self.lower_set.isdisjoint(("task", "problem")):
+            return
+        for sentence in doc.sents:
+            start = max(sentence.start, self.end_of_title)  # the first sentence may run on from the title
+            while start < sentence.end and doc[start].is_space:
+                start += 1
+            if start >= sentence.end:
+                continue
+            verb = next((k for k in range(start + 1, min(start + 9, sentence.end)) if lowers[k] in DEFINING_VERBS), None)
+            if verb is None or not self._defines_problem(doc, verb + 1, sentence.end):
+                continue
+            end = verb
+            if end - start > 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(":
+                end -= 3  # "Natural Language Inference (NLI) is ...": the acronym is found on its own
+            words = doc[start:end]
+            first = lowers[start]
+            if not 1 <= len(words) <= 5 or first in SUBJECT_STOPS or any(not (t.is_alpha or "-" in t.text) for t in words) \
+                    or any(t.lower_ in PREPOSITIONS and t.lower_ not in ("and", "of") for t in words) \
+                    or (first.endswith("ing") and first not in self.cues.task_gerunds and first not in self.cues.nominal_gerunds):
+                continue  # "Removing these assumptions is a long-standing open problem"
+            add(doc, start, end, "task", "context:defined-task", 0.7)
+
+    @staticmethod
+    def _defines_problem(doc: Doc, i: int, end: int) -> bool:
+        # "a fundamental task", "an essential problem", "one of the core tasks", "a mixed integer programming problem"
+        if i < end and doc[i].lower_ in ("a", "an"):
+            i += 1
+        elif i + 2 < end and [t.lower_ for t in doc[i:i + 3]] == ["one", "of", "the"]:
+            i += 3
+        else:
+            return False
+        for k in range(i, min(i + 5, end)):
+            lower = doc[k].lower_
+            if lower in ("task", "tasks", "problem", "problems"):
+                return k + 1 >= end or doc[k + 1].lower_ not in ("of", "for", "that", "which")
+            if not (doc[k].is_alpha or "-" in doc[k].text) or not doc[k].is_lower \
+                    or (lower in ISSUE_WORDS and doc[k + 1].lower_ in ("problem", "problems")):
+                return False  # "Domain shift is a critical problem", "a leading health problem": an issue
+        return False
 
     @staticmethod
     def _title_rating(lower: str) -> bool:
