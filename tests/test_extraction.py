@@ -1466,3 +1466,13 @@ def test_issue_called_a_critical_problem_is_no_task(extractor):
 def test_task_of_something_else_is_not_a_definition(extractor):
     names = found(extractor, "Temperature is a problem of calibration for our models.")
     assert ("Temperature", "task") not in names
+
+
+def test_adjective_from_a_name_is_part_of_a_method_phrase(extractor):
+    names = found(extractor, "Our framework is built upon Gaussian noise injection and general gradient oracles.")
+    assert ("Gaussian noise injection", "method") in names
+
+
+def test_adjective_from_a_name_with_one_part_head_is_a_kind(extractor):
+    names = found(extractor, "We adopt a Bayesian scheme to weigh the samples.")
+    assert ("Bayesian scheme", "method") not in names

@@ -260,6 +260,9 @@ class PhraseFinder:
                 continue  # descriptive names and acronyms ("companion SSM"), not "replace RNNs" or "safety Chain-of-Thought"
             prev = doc[start - 1]
             lower = prev.lower_
+            if self._eponym(prev):
+                add(doc, start - 1, end, "method", "context:variant-of-known", 0.6)  # "Gaussian noise injection"
+                continue
             if not prev.is_lower or not prev.text.replace("-", "").isalpha() or lower.startswith("-") \
                     or lower in stops or lower in method_stop or lower in PREPOSITIONS or lower in USE_VERBS \
                     or lower in VARIANT_STOPS or lower in self.cues.propose_verbs or lower in DESCRIPTION_STOPS \
@@ -273,6 +276,14 @@ class PhraseFinder:
                     continue  # "hierarchical reinforcement learning" named as a field
             add(doc, start - 1, end, "method", "context:variant-of-known", 0.6)
         self._extended_lexicon_methods(doc)
+
+    @staticmethod
+    def _eponym(token) -> bool:
+        # "Gaussian", "Bayesian", "Euclidean", "Hessian": an adjective from a name makes a variant of a
+        # technique although it is capitalised; not at the start of a sentence or in a title-case run
+        text = token.text
+        return text.istitle() and text.isalpha() and text.endswith(("ian", "ean")) and len(text) > 5 \
+            and not token.is_sent_start and not (token.i > 0 and token.doc[token.i - 1].is_title)
 
     def _extended_lexicon_methods(self, doc: Doc) -> None:
         # "diffusion model decomposition", "chain-of-thought distillation": a known technique followed by
@@ -708,6 +719,7 @@ class PhraseFinder:
                 start -= 2  # "frame-level action conditioning": "frame" "-level" is one modifier
                 continue
             gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS
+            gerund = gerund or (label == "method" and self._eponym(prev))  # "Gaussian noise injection"
             lead = doc[start - 2].lower_ if start > 1 else ""
             if label == "metric" and lead == "that" and start > 2 and doc[start - 3].lower_ in REPORT_VERBS:
                 lead = ""  # "confirms that classification accuracy ...": "that" is a conjunction
@@ -723,7 +735,8 @@ class PhraseFinder:
             start -= 1
         if doc[head].lower_ in KIND_HEADS and head - start < 2:
             return  # "an aggregation strategy", "a stepwise strategy": one word makes a kind, not a name
-        if doc[head].lower_ in PART_HEADS and head - start == 1 and doc[start].is_lower and "-" not in doc[start].text \
+        if doc[head].lower_ in PART_HEADS and head - start == 1 and (doc[start].is_lower or self._eponym(doc[start])) \
+                and "-" not in doc[start].text \
                 and not (start > 0 and doc[start - 1].lower_ in stop and doc[start - 1].lower_ not in FUNCTION_WORDS
                          and doc[start - 1].lower_ not in self.cues.proposal_adjectives):  # not "a novel learning scheme"
             return  # "a memory mechanism", "the global loss"; but "an explicit rollback mechanism"
