@@ -1476,3 +1476,8 @@ def test_adjective_from_a_name_is_part_of_a_method_phrase(extractor):
 def test_adjective_from_a_name_with_one_part_head_is_a_kind(extractor):
     names = found(extractor, "We adopt a Bayesian scheme to weigh the samples.")
     assert ("Bayesian scheme", "method") not in names
+
+
+def test_focused_and_inspired_suffixes_name_the_thing_before_them(extractor):
+    names = found(extractor, "We train on CoT-focused branches and a ResNet-inspired encoder.")
+    assert ("CoT", "method") in names and ("ResNet", "method") in names

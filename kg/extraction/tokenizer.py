@@ -16,6 +16,7 @@ MODIFIER_SUFFIXES = (
     "based", "style", "like", "driven", "powered", "guided", "generated", "specific", "level", "aware",
     "enhanced", "augmented", "centric", "only", "free", "friendly", "compatible", "scale", "series",
     "family", "class", "sized", "tuned", "finetuned", "distilled", "initialized", "generated", "derived",
+    "focused", "inspired",
 )
 
 
