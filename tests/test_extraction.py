@@ -1481,3 +1481,16 @@ def test_adjective_from_a_name_with_one_part_head_is_a_kind(extractor):
 def test_focused_and_inspired_suffixes_name_the_thing_before_them(extractor):
     names = found(extractor, "We train on CoT-focused branches and a ResNet-inspired encoder.")
     assert ("CoT", "method") in names and ("ResNet", "method") in names
+
+
+def test_names_after_datasets_such_as_are_benchmarks(extractor):
+    names = found(extractor, "Models pretrained on massive, mixed datasets such as JMP and NeuBAROCO fail.")
+    assert ("JMP", "benchmark") in names and ("NeuBAROCO", "benchmark") in names
+
+
+def test_names_after_llms_such_as_are_models(extractor):
+    assert ("OctoThinker", "model") in found(extractor, "We compare open LLMs such as OctoThinker on math.")
+
+
+def test_names_after_models_such_as_keep_their_own_type(extractor):
+    assert ("DeepFM", "model") not in found(extractor, "Recommendation models such as DeepFM are strong baselines.")
