@@ -1454,7 +1454,8 @@ def test_subject_defined_as_a_problem_keeps_its_name_not_its_acronym_parentheses
 
 
 def test_subject_opened_by_a_verb_or_determiner_is_no_task(extractor):
-    names = found(extractor, "Removing these assumptions is a long-standing open problem. This is a hard task.")
+    names = found(extractor, "Removing these assumptions is a long-standing open problem. This is a hard task. "
+                             "But event reasoning is a hard task.")
     assert not any(label == "task" for _, label in names)
 
 

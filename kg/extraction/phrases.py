@@ -161,7 +161,9 @@ SETTING_FOLLOWERS = {"with", "on", "to", "from"}  # "continual learning with ...
 # "Face parsing is a fundamental task", "Lot-sizing remains a ... problem": verbs that define a subject as a problem.
 DEFINING_VERBS = {"is", "remains", "represents", "constitutes"}
 SUBJECT_STOPS = {"the", "this", "these", "that", "those", "it", "its", "such", "our", "we", "they", "there", "each",
-                 "a", "an", "one", "another", "however", "here", "thus", "hence", "yet", "while", "although"}
+                 "a", "an", "one", "another", "however", "here", "thus", "hence", "yet", "while", "although",
+                 "but", "and", "or", "so", "still", "also", "moreover", "furthermore", "notably", "today", "currently",
+                 "recently", "traditionally", "consequently", "therefore", "indeed", "nevertheless", "now", "then"}
 # "a critical problem", "a health problem": said of issues and phenomena, not of a problem to solve
 ISSUE_WORDS = {"critical", "major", "serious", "significant", "common", "pressing", "growing", "persistent", "prevalent",
                "widespread", "severe", "notorious", "key", "real", "health", "social", "societal", "security", "safety",
