@@ -1317,3 +1317,69 @@ def test_an_arxiv_identifier_is_not_a_result(run):
 def test_a_share_of_labelled_data_or_trainable_parameters_is_a_setting(run):
     assert run("Our method surpassed U-Net++ even when trained on all labels (100% of labelled data).", []).values() == []
     assert run("ALTA utilizes only about 8% of the trainable parameters.", [("ALTA", "method")]).values() == []
+
+
+# ---- results round (dev_corpus8): value forms, one number for several measures
+
+
+def test_spaced_range_is_one_value(run):
+    r = run("Safe-X improves safety by 8.55 - 15.22% over agents.", [("Safe-X", "method")])
+    assert r.values() == ["8.55 - 15.22%"]
+
+
+def test_latex_en_dash_range_is_one_value(run):
+    r = run(r"HPC-X achieves 30--50\% lower query latency.", [("HPC-X", "method"), ("query latency", "metric")])
+    assert r.results() == [("30--50%", "HPC-X", None, "query latency")]
+
+
+def test_spaced_subtraction_of_plain_numbers_is_no_range(run):
+    assert run("We use 5 - 10 examples per prompt.", []).results() == []
+
+
+def test_qualifier_before_latex_math_is_kept(run):
+    r = run(r"Turb-X increases SSIM by over $9\times$ compared to the baseline.", [("Turb-X", "method"), ("SSIM", "metric")])
+    assert r.values() == ["over 9×"]
+
+
+def test_qualifier_keeps_its_article(run):
+    r = run("Our approach achieves over a 1000x speedup for query inference.", [("speedup", "metric")])
+    assert r.results() == [("over a 1000x", None, None, "speedup")]
+
+
+def test_greater_than_is_a_qualifier(run):
+    assert run("Precision is greater than 80%.", [("Precision", "metric")]).values() == ["greater than 80%"]
+
+
+def test_qualified_factor_is_one_value(run):
+    r = run("Re-ranking increases runtime by roughly a factor of 5.", [("Re-ranking", "method"), ("runtime", "metric")])
+    assert r.results() == [("roughly a factor of 5", "Re-ranking", None, "runtime")]
+
+
+def test_one_number_after_it_for_a_list_of_measures(run):
+    text = "SkillFlow leads to considerable (24.8%, p-value = 0.006) gains in time and cost."
+    r = run(text, [("SkillFlow", "method"), ("time", "metric"), ("cost", "metric")])
+    assert r.results() == [("24.8%", "SkillFlow", None, "time"), ("24.8%", "SkillFlow", None, "cost")]
+
+
+def test_one_number_before_it_all_of_a_list_of_measures(run):
+    text = "The precision, recall and F1-score of the trees are all greater than 80%."
+    r = run(text, [("precision", "metric"), ("recall", "metric"), ("F1-score", "metric")])
+    assert [x[3] for x in r.results()] == ["precision", "recall", "F1-score"]
+    assert set(r.values()) == {"greater than 80%"}
+
+
+def test_measure_list_with_own_numbers_is_not_shared(run):
+    text = "X-Net reaches 77.2% accuracy and F1 of 60.1."
+    r = run(text, [("X-Net", "model"), ("accuracy", "metric"), ("F1", "metric")])
+    assert r.results() == [("77.2%", "X-Net", None, "accuracy"), ("60.1", "X-Net", None, "F1")]
+
+
+def test_measures_before_a_number_without_all_are_not_shared(run):
+    text = "We report precision and recall; X-Net reaches 90% recall."
+    r = run(text, [("precision", "metric"), ("recall", "metric", 2), ("X-Net", "model")])
+    assert r.results() == [("90%", "X-Net", None, "recall")]
+
+
+def test_metric_after_a_latex_bold_number(run):
+    r = run(r"Even the best model achieves only \textbf{63.77\%} accuracy.", [("accuracy", "metric")])
+    assert r.results() == [("63.77%", None, None, "accuracy")]

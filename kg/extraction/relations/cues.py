@@ -105,7 +105,10 @@ class Cues:
         self.based_on_model_only = {c.lower() for c in d["based_on_model_only"]}
         self.backbone_after = re.compile(rf"^\s*{_alt(d['backbone_cues'])}", flags)
         self.variant_suffix = re.compile(d["variant_suffix"], flags)
-        self.qualifier_before = re.compile(rf"{_alt(d['qualifiers'])}\s*$", flags)
+        # "over 2%", "over a 1000x" (the article stays after a qualifier), "over $9\\times$" (math opens after it)
+        self.qualifier_before = re.compile(rf"{_alt(d['qualifiers'])}(?:\s+an?)?\s*\$?\s*$", flags)
+        self.qualified_factor = re.compile(
+            rf"\bby\s+(?P<value>{_alt(d['qualifiers'])}\s+an?\s+factor\s+(?:of\s+)?(?P<num>\d+(?:\.\d+)?))(?!\w|\.\d)", flags)
         # "$14\\times$ less parameters": a multiplier of a reduction keeps its comparative ("14× less")
         self.reverse_after = re.compile(rf"^\s*{_alt(d['reverse_comparatives'])}", flags)
         # "a 2-point improvement in ROUGE": a hyphenated point count before a word of change

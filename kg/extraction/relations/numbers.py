@@ -25,7 +25,7 @@ _UNIT = (r"(?P<unit>\s?(?:\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|p
 _NUMBER = re.compile(r"(?<![\w.@^/\\,-])(?P<sign>[+\-−])?" + _DIGITS + _UNIT)
 _UPPER = re.compile(_DIGITS + _UNIT)  # the second number of a range, right after its dash
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
-_RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~|–|-(?=\d))\s*")
+_RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~|–|—|--?)\s*(?=\d)")  # "1$\sim$2", "34.5%-47.3%", "8.55 - 15.22%", "30--50%"
 _TO_RANGE = re.compile(r"\s+to\s+(?=[+\-]?\d)")
 _RANGING = re.compile(r"\brang\w*\s+from\s*$", re.IGNORECASE)
 _MULTIPLIERS = {"x", "X", "×", "\\times", "times", "fold", "-fold"}
@@ -33,7 +33,7 @@ _DIGIT_OR_FOLD = re.compile(r"\d|fold|magnitude", re.IGNORECASE)
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
 _FOLD_COUNT = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
-_FACTOR = re.compile(r"(?<=\bby\s)(?:a\s+)?(factor\s+(?:of\s+)?(?P<num>\d+(?:\.\d+)?))(?![\w.])", re.IGNORECASE)
+_FACTOR = re.compile(r"(?<=\bby\s)(?:a\s+)?(factor\s+(?:of\s+)?(?P<num>\d+(?:\.\d+)?))(?!\w|\.\d)", re.IGNORECASE)
 _BOUND_BEFORE = re.compile(r"\b(?:well|far|still|remains?|stays?)\s+(?:below|under|above|beneath)\s+$", re.IGNORECASE)
 _MATH = re.compile(r"\$[^$]{0,80}\$")
 _URL = re.compile(r"https?://\S+|\S+\.(?:com|org|io|ai)\S*")
@@ -120,6 +120,10 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
         if not any(a <= m.start() < b for a, b in skip):
             values = [v for v in values if not v.start <= m.start("num") < v.end]  # the number alone is part of it
             values.append(Value(m.start(1), m.end(), _clean(m.group(1)), _decimal(None, m.group("num"))))
+    for m in cues.qualified_factor.finditer(text):  # "by roughly a factor of 5": qualifier and article kept
+        if not any(a <= m.start() < b for a, b in skip):
+            values = [v for v in values if not v.start <= m.start("num") < v.end]
+            values.append(Value(m.start("value"), m.end("value"), _clean(m.group("value")), _decimal(None, m.group("num"))))
     return sorted(values, key=lambda v: v.start)
 
 

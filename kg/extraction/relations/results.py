@@ -40,6 +40,12 @@ _PARALLEL_GAP = re.compile(r"(?:\s*,?\s+(?:within|in|on|for|across|under|at)\s+[
 _SETTING_AFTER = re.compile(r"\s+(?:within|in|on|for|across|under|at)\s", re.IGNORECASE)
 _CHANGED_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
 _OWN_BY = re.compile(r"[a-z]\s+by\s+$", re.IGNORECASE)  # the number has its own changed noun: "timing by 9%"
+_CLOSING = re.compile(r"(?:[^()]{0,60}\)|\})(?=\s)")  # the rest of the parenthesis or LaTeX group the number is in
+_METRIC_AFTER_GAP = re.compile(
+    r"\s*(?:(?:absolute|relative|average|higher|lower|improvement|increase|gain|reduction|decrease|"
+    r"speed[\s-]?up|boost|drop|improvements|gains|better|acceleration|enhancement|savings?|"
+    r"in|on|of|the)\s+){0,3}", re.IGNORECASE)
+_ALL_OF = re.compile(r"\b(?:all|both|each)\b", re.IGNORECASE)
 _TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
 
 
@@ -71,9 +77,11 @@ class ResultRules(SubjectRules):
                 metric = slots.get("metric") or self._result_metric(unit, value, shared_metric, taken)
                 if subject is not None and not _after_versus(unit, value, cluster):
                     self._better_by(unit, value, subject, found)
-                found.results.append(ResultMention(
-                    value.text, value.value, unit.evidence(rule, self.conf(rule)),
-                    subject=_index(subject), benchmark=_index(benchmark), metric=_index(metric)))
+                shared = self._shared_metrics(unit, value, metric, values) if len(cluster) == 1 else None
+                for each in shared or [metric]:  # "24.8% gains in time and cost": one result per measure
+                    found.results.append(ResultMention(
+                        value.text, value.value, unit.evidence(rule, self.conf(rule)),
+                        subject=_index(subject), benchmark=_index(benchmark), metric=_index(each)))
 
     @staticmethod
     def _measured_on_paper_benchmark(unit: Unit, value: Value, subject: Ent | int | None,
@@ -187,14 +195,35 @@ class ResultRules(SubjectRules):
         return any(_TIED_GAP.fullmatch(unit.text, e.end, value.start) for e in benches if e.end <= value.start)
 
     def _metric_after(self, unit: Unit, value: Value) -> Ent | None:
-        """"77.2% accuracy", "2X reduction in latency": a metric right after the number."""
+        """"77.2% accuracy", "2X reduction in latency": a metric right after the number (or after the
+        parenthesis or LaTeX group the number closes: "(24.8%, p = 0.006) gains in time", "\\textbf{63.77\\%} accuracy")."""
+        after = value.end
+        close = _CLOSING.match(unit.text, value.end)
+        if close and (close.group(0) == "}" or unit.text.rfind("(", 0, value.start) > unit.text.rfind(")", 0, value.start)):
+            after = close.end()
         for ent in unit.ents:
-            if ent.label == "metric" and ent.start >= value.end and re.fullmatch(
-                    r"\s*(?:(?:absolute|relative|average|higher|lower|improvement|increase|gain|reduction|decrease|"
-                    r"speed[\s-]?up|boost|drop|improvements|gains|better|acceleration|enhancement|savings?|"
-                    r"in|on|of|the)\s+){0,3}",
-                    unit.text[value.end:ent.start], re.IGNORECASE):
+            if ent.label == "metric" and ent.start >= after and _METRIC_AFTER_GAP.fullmatch(unit.text, after, ent.start):
                 return ent
+        return None
+
+    @staticmethod
+    def _shared_metrics(unit: Unit, value: Value, metric: Ent | None, values: list[Value]) -> list[Ent] | None:
+        """One number for a list of measures: after it ("24.8% gains in time and cost") when no other number
+        follows the list, or before it with "all"/"both"/"each" ("precision, recall and F1-score ... are all
+        greater than 80%") when no other number stands between."""
+        if metric is None:
+            return None
+        group = next((g for g in _groups(unit, ("metric",)) if metric in g and len(g) > 1), None)
+        if group is None:
+            return None
+        others = [v for v in values if v is not value]
+        if metric is group[0] and group[0].start >= value.end:
+            followed = any(v.start >= value.end and v.start < group[-1].end + 40 for v in others)
+            return None if followed else group
+        if metric is group[-1] and group[-1].end <= value.start and \
+                _ALL_OF.search(unit.text, group[-1].end, value.start) and \
+                not any(group[0].start <= v.start < value.start for v in others):
+            return group
         return None
 
     @staticmethod
