@@ -1383,3 +1383,40 @@ def test_measures_before_a_number_without_all_are_not_shared(run):
 def test_metric_after_a_latex_bold_number(run):
     r = run(r"Even the best model achieves only \textbf{63.77\%} accuracy.", [("accuracy", "metric")])
     assert r.results() == [("63.77%", None, None, "accuracy")]
+
+
+# ---- results round: who a number belongs to
+
+
+def test_name_inside_into_phrase_is_not_the_subject(run):
+    text = ("We propose HPC-X, a framework. When integrated into a RAG pipeline for legal summarization, "
+            "it reduces hallucination rates by 30%.")
+    r = run(text, [("HPC-X", "method"), ("RAG", "method"), ("hallucination rates", "metric")])
+    assert r.results() == [("30%", "HPC-X", None, "hallucination rates")]
+
+
+def test_for_after_a_change_amount_is_the_setting_not_the_subject(run):
+    text = "SCoT reduces reasoning latency by 48% for Qwen-32B while keeping accuracy."
+    r = run(text, [("SCoT", "method"), ("reasoning latency", "metric"), ("Qwen-32B", "model")])
+    assert r.results() == [("48%", "SCoT", None, "reasoning latency")]
+
+
+def test_for_after_a_plain_number_still_names_the_subject(run):
+    text = "Training costs 27 H100-months vs. 7 for Delethink."
+    r = run(text, [("H100-months", "metric"), ("Delethink", "method")])
+    assert r.results()[1][:2] == ("7", "Delethink")
+
+
+def test_main_proposal_is_the_paper_subject_over_its_enumerated_parts(run):
+    text = ("We propose HPC-X, a compression framework. Our approach integrates three techniques: (1) K-Means, "
+            "(2) Dyn-Prune and (3) Bin-Code. Our approach achieves 40% lower latency.")
+    r = run(text, [("HPC-X", "method"), ("K-Means", "method"), ("Dyn-Prune", "method"), ("Bin-Code", "method"),
+                   ("latency", "metric")])
+    assert {"HPC-X", "K-Means"} <= r.roles("proposes")
+    assert r.results() == [("40%", "HPC-X", None, "latency")]
+
+
+def test_two_main_proposals_leave_our_method_unresolved(run):
+    text = "We propose A-Net and we introduce B-Bench. Our method achieves 40% accuracy."
+    r = run(text, [("A-Net", "method"), ("B-Bench", "method"), ("accuracy", "metric")])
+    assert r.results() == [("40%", None, None, "accuracy")]

@@ -137,8 +137,9 @@ class ResultRules(SubjectRules):
         for ent in unit.ents:  # "compared to DeepSeek 18.1%", "DeepSeek R1: 66% win-rate": the name right before it
             if ent.label in AGENTS and re.fullmatch(r"\s*:?\s*", unit.text[ent.end:value.start]) and ent.end < value.start:
                 return ent
+        changed_by = re.search(r"\bby\s*$", unit.text[:value.start])  # "X reduces latency by 48% for Y": X's change
         for ent in unit.ents:  # "27 H100-months vs. 7 for Delethink"
-            if ent.label in AGENTS and ent.start > value.end and \
+            if ent.label in AGENTS and ent.start > value.end and not changed_by and \
                     re.fullmatch(r"\s+for\s+(?:the\s+)?", unit.text[value.end:ent.start]):
                 return ent
         return self._subject_before(unit, value.start, paper_subject, cross_clauses=True, found=found)

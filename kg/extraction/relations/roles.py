@@ -12,6 +12,9 @@ from .units import (AGENTS, _FUNCTION_WORDS, Ent, PaperSubject, Rules, Unit, _Fo
 _SHORT_ARTICLE_GAP = re.compile(r"\s*(?:a|an|the)\s+(?:(?:novel|new|simple|unified|general)\s+)?", re.IGNORECASE)
 _ITEM_START = re.compile(r"(?:\(?(?:\d|[ivx]+)\)|[,;]\s*(?:and\s+)?(?:\(?(?:\d|[ivx]+)\)\s*)?)\s*$")
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# rules that find a part of the paper's contribution, or a thing it uses, rather than the contribution itself
+_PART_RULES = frozenset({"enumerated", "component", "component-means", "named-part", "we-adopt", "new-measure",
+                         "trained-on-ours"})
 
 
 def _count(phrase: str) -> int:
@@ -36,8 +39,8 @@ def _named(form: str) -> bool:
     return any(c.isupper() or c.isdigit() for c in form)
 
 
-def _paper_subject(group: tuple[int, set[str]], types: dict[int, str]) -> PaperSubject:
-    index, forms = group
+def _paper_subject(group: tuple[int, set[str], set[int]], types: dict[int, str]) -> PaperSubject:
+    index, forms, _ = group
     label = types.get(index, "method")
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
     return PaperSubject(index, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), label)
@@ -292,7 +295,10 @@ class RoleRules(Rules):
     def _propose(self, unit: Unit, found: _Found, ent: Ent, rule: str, coordinated: bool = False) -> None:
         found.role(ent.index, "proposes", unit.evidence(rule, self.conf(rule)))
         found.proposed.add(ent.index)
-        for other in self._followers(unit, ent, aliases_only=not coordinated):
+        followers = self._followers(unit, ent, aliases_only=not coordinated)
+        if rule not in _PART_RULES:
+            found.main_proposals.update([ent.index] + [o.index for o in followers])
+        for other in followers:
             found.role(other.index, "proposes", unit.evidence(rule, self.conf("coordinated")))
             found.proposed.add(other.index)
 
@@ -328,13 +334,17 @@ class RoleRules(Rules):
             named = [g for g in groups if any(_named(f) for f in g[1])]
             if len(named) == 1 or (len(groups) == 1 and not named):
                 return _paper_subject((named or groups)[0], types)
+            main = [g for g in named if g[2] & found.main_proposals]
+            if len(named) > 1 and len(main) == 1:  # "we propose HPC-ColPali ... three techniques: (1) K-Means ..."
+                return _paper_subject(main[0], types)
             if groups:
                 return None
         return None
 
     def _proposal_groups(self, units: list[Unit], found: _Found, labels: tuple[str, ...]) -> list[tuple[int, set[str]]]:
-        """Proposed mentions of the given types grouped by shared names and "X (Y)" aliases: (first index, forms)."""
-        groups: list[tuple[int, set[str], set[str]]] = []  # (first index, normalised names, surface forms)
+        """Proposed mentions of the given types grouped by shared names and "X (Y)" aliases: (first index, forms,
+        mention indices)."""
+        groups: list[tuple[int, set[str], set[str], set[int]]] = []  # (first index, names, surface forms, indices)
         for unit in units:
             for ent in unit.ents:
                 if ent.index not in found.proposed or ent.label not in labels:
@@ -345,15 +355,17 @@ class RoleRules(Rules):
                 if _is_paren_alias(unit, ent) and groups:
                     groups[-1][1].update(names)
                     groups[-1][2].update(forms)
+                    groups[-1][3].add(ent.index)
                     continue
-                first = ent.index
+                first, indices = ent.index, {ent.index}
                 for group in [g for g in groups if g[1] & names]:
                     first = min(first, group[0])
                     names |= group[1]
                     forms |= group[2]
+                    indices |= group[3]
                     groups.remove(group)
-                groups.append((first, names, forms))
-        return [(first, forms) for first, _, forms in groups]
+                groups.append((first, names, forms, indices))
+        return [(first, forms, indices) for first, _, forms, indices in groups]
 
     # ---- default roles
 
