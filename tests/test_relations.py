@@ -1420,3 +1420,15 @@ def test_two_main_proposals_leave_our_method_unresolved(run):
     text = "We propose A-Net and we introduce B-Bench. Our method achieves 40% accuracy."
     r = run(text, [("A-Net", "method"), ("B-Bench", "method"), ("accuracy", "metric")])
     assert r.results() == [("40%", None, None, "accuracy")]
+
+
+def test_hedge_split_by_a_comma_gives_no_outperforms(run):
+    text = "TAMA achieves performance on par with, or surpassing GPT-3.5 and GPT-4 on table tasks."
+    r = run(text, [("TAMA", "model"), ("GPT-3.5", "model"), ("GPT-4", "model")])
+    assert r.links("outperforms") == set()
+
+
+def test_plain_surpassing_after_a_comma_still_counts(run):
+    text = "TAMA is efficient, surpassing GPT-4 on table tasks."
+    r = run(text, [("TAMA", "model"), ("GPT-4", "model")])
+    assert r.links("outperforms") == {("TAMA", "GPT-4")}

@@ -20,7 +20,7 @@ class SubjectRules(Rules):
 
     def _doubtful(self, text: str, pos: int) -> bool:
         """Negated or hedged: "does not outperform", "may outperform", "whether X outperforms Y"."""
-        window = " ".join(text[max(0, pos - 80):pos].split()[-6:])
+        window = " ".join(text[max(0, pos - 80):pos].replace(",", " ").split()[-6:])  # "on par with, or surpassing"
         window = self.cues.negation_ok.sub(" ", window)
         return bool(self.cues.negation.search(window) or self.cues.hedge.search(window)
                     or re.search(r"\b(?:whether|if)\b", text[:pos], re.IGNORECASE))
