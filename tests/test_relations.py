@@ -1432,3 +1432,54 @@ def test_plain_surpassing_after_a_comma_still_counts(run):
     text = "TAMA is efficient, surpassing GPT-4 on table tasks."
     r = run(text, [("TAMA", "model"), ("GPT-4", "model")])
     assert r.links("outperforms") == {("TAMA", "GPT-4")}
+
+
+def test_metric_inside_the_parenthesis_wins_over_one_after_it(run):
+    text = "Gains are notable for low (+10.1% exact agreement) and medium (+14.3% kappa) essays."
+    r = run(text, [("exact agreement", "metric"), ("kappa", "metric")])
+    assert [(x[0], x[3]) for x in r.results()] == [("+10.1%", "exact agreement"), ("+14.3%", "kappa")]
+
+
+# ---- results round: outperforms objects and subjects (2,000-abstract spot check)
+
+
+def test_except_names_what_was_not_outperformed(run):
+    text = "The smallest variant, xV-0.5B, outperforms all evaluation methods except GPT-4o."
+    assert run(text, [("xV-0.5B", "model"), ("GPT-4o", "model")]).links("outperforms") == set()
+
+
+def test_relative_clause_ends_the_object_phrase(run):
+    text = "AOC can outperform a baseline compression encoder that is a LoRA of the model without removing MLP layers."
+    r = run(text, [("AOC", "method"), ("LoRA", "method"), ("MLP", "method")])
+    assert r.links("outperforms") == set()
+
+
+def test_systems_using_a_model_are_not_that_model(run):
+    text = "SweRank outperforms costly agent-based systems using closed-source LLMs like Claude-3.5."
+    assert run(text, [("SweRank", "method"), ("Claude-3.5", "model")]).links("outperforms") == set()
+
+
+def test_named_object_before_except_still_counts(run):
+    text = "X-Net outperforms GPT-4o and all other systems except humans."
+    assert run(text, [("X-Net", "model"), ("GPT-4o", "model")]).links("outperforms") == {("X-Net", "GPT-4o")}
+
+
+def test_a_task_after_the_verb_is_not_outperformed(run):
+    text = "Models adapted with MAGNET surpass strong text encoders on token-level and sentence-level representation learning tasks."
+    r = run(text, [("MAGNET", "method"), ("sentence-level representation learning", "method")])
+    assert r.links("outperforms") == set()
+
+
+@pytest.mark.parametrize("claim", [
+    "The GPT-4o-generated datasets matched or exceeded CTGAN performance.",
+    "We found that BERT sometimes outperforms CTGAN.",
+])
+def test_partial_or_matched_claims_give_no_outperforms(run, claim):
+    ents = [(n, "model") for n in ("GPT-4o", "BERT", "CTGAN") if n in claim]
+    assert run(claim, ents).links("outperforms") == set()
+
+
+def test_a_name_modifying_a_noun_is_not_the_claims_subject(run):
+    text = "Models with reflection demonstrate a superior CoT quality, with Kimi outperforming GPT-4o."
+    r = run(text, [("CoT", "method"), ("GPT-4o", "model")])
+    assert r.links("outperforms") == set()

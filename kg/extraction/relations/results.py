@@ -198,13 +198,14 @@ class ResultRules(SubjectRules):
     def _metric_after(self, unit: Unit, value: Value) -> Ent | None:
         """"77.2% accuracy", "2X reduction in latency": a metric right after the number (or after the
         parenthesis or LaTeX group the number closes: "(24.8%, p = 0.006) gains in time", "\\textbf{63.77\\%} accuracy")."""
-        after = value.end
+        starts = [value.end]
         close = _CLOSING.match(unit.text, value.end)
         if close and (close.group(0) == "}" or unit.text.rfind("(", 0, value.start) > unit.text.rfind(")", 0, value.start)):
-            after = close.end()
-        for ent in unit.ents:
-            if ent.label == "metric" and ent.start >= after and _METRIC_AFTER_GAP.fullmatch(unit.text, after, ent.start):
-                return ent
+            starts.append(close.end())
+        for after in starts:
+            for ent in unit.ents:
+                if ent.label == "metric" and ent.start >= after and _METRIC_AFTER_GAP.fullmatch(unit.text, after, ent.start):
+                    return ent
         return None
 
     @staticmethod

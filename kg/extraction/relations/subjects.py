@@ -50,7 +50,7 @@ class SubjectRules(Rules):
                 continue  # "GPT-4o with Chain-of-Thought (CoT) achieves": the model is measured, with the method
             if self._in_gerund_opening(text[:ent.start]) or _listed_second(unit, ent):
                 continue  # "Combining A and B enables ...": A and B are objects; "A and B" counts once, as A
-            if cross_clauses and self._noun_modifier(text[ent.end:ent.end + 40]):
+            if self._noun_modifier(text[ent.end:ent.end + 40]):
                 continue  # "MiniMax-M1's full RL training": RL only qualifies the noun after it
             candidates.append(ent)
         verb_led = [e for e in candidates if cues.subject_verb_after.match(text[e.end:])]
