@@ -1483,3 +1483,25 @@ def test_a_name_modifying_a_noun_is_not_the_claims_subject(run):
     text = "Models with reflection demonstrate a superior CoT quality, with Kimi outperforming GPT-4o."
     r = run(text, [("CoT", "method"), ("GPT-4o", "model")])
     assert r.links("outperforms") == set()
+
+
+def test_with_clause_names_its_own_subject(run):
+    text = "Models with reflection demonstrate a superior CoT quality, with Kimi k1.5 outperforming GPT-4o."
+    r = run(text, [("CoT", "method"), ("Kimi k1.5", "model"), ("GPT-4o", "model")])
+    assert r.links("outperforms") == {("Kimi k1.5", "GPT-4o")}
+
+
+def test_a_benchmark_paper_never_outperforms(run):
+    text = "We introduce MME-B, a benchmark. In our analysis we find that reflection clearly outperforms GPT-4o."
+    r = run(text, [("MME-B", "benchmark"), ("GPT-4o", "model")])
+    assert r.links("outperforms") == set()
+
+
+def test_adverb_after_a_name_does_not_make_it_a_modifier(run):
+    text = "Prompting had little effect, while o1-preview almost consistently outperformed GPT-4o."
+    assert run(text, [("o1-preview", "model"), ("GPT-4o", "model")]).links("outperforms") == {("o1-preview", "GPT-4o")}
+
+
+def test_truncated_name_right_before_the_verb_stays_the_subject(run):
+    text = "Smaller models improved: GPT-4.1 nano outperforms GPT-4o."
+    assert run(text, [("GPT-4.1", "model"), ("GPT-4o", "model")]).links("outperforms") == {("GPT-4.1", "GPT-4o")}

@@ -44,6 +44,8 @@ class LinkRules(SubjectRules):
             if self._doubtful(text, match.start()) or self.cues.passive.match(text, match.start()):
                 continue
             subject = self._subject_before(unit, match.start(), paper_subject, found=found)
+            if paper_subject is not None and subject == paper_subject.index and paper_subject.label not in AGENTS:
+                continue  # "we evaluate ... with Kimi outperforming GPT-4o" in a benchmark paper: not the benchmark
             rule = "better-than" if match.re is self.cues.better_than else "outperforms"
             for obj in self._objects_after(unit, match.end()):
                 found.link(unit, subject, "outperforms", obj, unit.evidence(rule, self.conf(rule)))
