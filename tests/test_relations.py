@@ -1505,3 +1505,31 @@ def test_adverb_after_a_name_does_not_make_it_a_modifier(run):
 def test_truncated_name_right_before_the_verb_stays_the_subject(run):
     text = "Smaller models improved: GPT-4.1 nano outperforms GPT-4o."
     assert run(text, [("GPT-4.1", "model"), ("GPT-4o", "model")]).links("outperforms") == {("GPT-4.1", "GPT-4o")}
+
+
+# ---- results round: numbers that are not results, and whose numbers they are (2,000-abstract spot check)
+
+
+def test_spread_after_plus_minus_is_not_a_result(run):
+    r = run(r"It achieves an accuracy of $95.50\% \pm 0.84\%$ on MNIST.", [("accuracy", "metric"), ("MNIST", "benchmark")])
+    assert r.results() == [("95.50%", None, "MNIST", "accuracy")]
+
+
+def test_data_split_percentages_are_not_results(run):
+    text = "The DCLP3 dataset (n=112) was split (80%-10%-10%) for training, validation, and testing."
+    assert run(text, [("DCLP3", "benchmark")]).results() == []
+
+
+def test_percentage_range_in_math_is_not_dollars(run):
+    r = run("The winning copy improved the click-through rate by $38.5-45.21$%.", [("click-through rate", "metric")])
+    assert r.results() == [("38.5-45.21%", None, None, "click-through rate")]
+
+
+def test_dollar_amounts_are_still_currency(run):
+    assert run("The rental cost is $534,700 and a run costs $20.", []).values() == ["$534,700", "$20"]
+
+
+def test_relative_clause_holds_its_numbers(run):
+    text = "DeepSeek-R1 achieved an accuracy of 82%, outperforming O3 Mini, which attained 72% and 75% respectively."
+    r = run(text, [("DeepSeek-R1", "model"), ("accuracy", "metric"), ("O3", "model")])
+    assert [x[:2] for x in r.results()] == [("82%", "DeepSeek-R1"), ("72%", "O3"), ("75%", "O3")]

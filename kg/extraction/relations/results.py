@@ -49,6 +49,17 @@ _ALL_OF = re.compile(r"\b(?:all|both|each)\b", re.IGNORECASE)
 _TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
 
 
+_RELATIVE_GAP = re.compile(r"(?:\s+[\w.-]+)?\s*,?\s*(?:which|who)\s+(?:[a-z]+ly\s+)?(?:achieved|attained|achieves|attains|obtained|obtains|"
+                           r"reached|reaches|scored|scores|got|gets)\s+(?:only\s+|just\s+)?(?:an?\s+)?", re.IGNORECASE)
+
+
+def _relative_holder(unit: Unit, lead: Value) -> Ent | None:
+    """"outperforming O3 Mini, which attained 72% and 75%": the name a relative clause describes holds its numbers,
+    even as the object of an outperforms."""
+    return next((e for e in unit.ents if e.label in AGENTS and e.end <= lead.start
+                 and _RELATIVE_GAP.fullmatch(unit.text, e.end, lead.start)), None)
+
+
 class ResultRules(SubjectRules):
     """Results and the outperforms claims their numbers make ("4.8x faster than Y")."""
 
@@ -63,7 +74,8 @@ class ResultRules(SubjectRules):
             shared_metric = owned[cluster[-1]]  # "73% and 80% relative wall-clock time"
             for value in cluster:
                 rule, slots = paired.get(value, ("result", {}))
-                subject = slots.get("subject") or self._result_subject(unit, value, paper_subject, found)
+                subject = slots.get("subject") or _relative_holder(unit, cluster[0]) or \
+                    self._result_subject(unit, value, paper_subject, found)
                 if subject is not None and _after_versus(unit, value, cluster) and "subject" not in slots:
                     subject = None  # "83.4% vs. 60.0%": the second number is the baseline's
                 others = [v for v in values if v not in cluster]
