@@ -1533,3 +1533,23 @@ def test_relative_clause_holds_its_numbers(run):
     text = "DeepSeek-R1 achieved an accuracy of 82%, outperforming O3 Mini, which attained 72% and 75% respectively."
     r = run(text, [("DeepSeek-R1", "model"), ("accuracy", "metric"), ("O3", "model")])
     assert [x[:2] for x in r.results()] == [("82%", "DeepSeek-R1"), ("72%", "O3"), ("75%", "O3")]
+
+
+# ---- results round: proposals
+
+
+def test_a_counted_list_the_paper_evaluates_is_not_proposed(run):
+    text = "We evaluate six metrics: faithfulness, answer correctness, and context recall."
+    r = run(text, [("faithfulness", "metric"), ("answer correctness", "metric"), ("context recall", "metric")])
+    assert r.roles("proposes") == set()
+
+
+def test_a_counted_list_the_paper_introduces_is_proposed(run):
+    text = "We introduce two new metrics: depth distance and boundary distance."
+    r = run(text, [("depth distance", "metric"), ("boundary distance", "metric")])
+    assert r.roles("proposes") == {"depth distance", "boundary distance"}
+
+
+def test_we_first_design_proposes(run):
+    text = "We first design a height self-attention module for 3D feature extraction."
+    assert run(text, [("height self-attention module", "method")]).roles("proposes") == {"height self-attention module"}

@@ -105,8 +105,9 @@ class RoleRules(Rules):
                 found.part_kinds.add(f"{match.group(1).lower()} {head[:-3] + 'y' if head.endswith('ies') else head[:-1]}")
         if cues.we_context.search(text):
             for match in cues.enumerated.finditer(text):  # "two new metrics: (1) depth distance, ... (2) ..."
-                if _prev_word(text[:match.start()]) in ("on", "in", "across", "over", "under"):
-                    continue  # "experiments on two splits: ..." are used, not made
+                if _prev_word(text[:match.start()]) in ("on", "in", "across", "over", "under") or \
+                        cues.used_list_before.search(text, 0, match.start()):
+                    continue  # "experiments on two splits: ...", "we evaluate six metrics: ..." are used, not made
                 first = next((e for e in unit.ents if 0 <= e.start - match.end() <= 6), None)
                 if first is not None:
                     self._propose(unit, found, first, "enumerated", coordinated=True)
