@@ -1553,3 +1553,28 @@ def test_a_counted_list_the_paper_introduces_is_proposed(run):
 def test_we_first_design_proposes(run):
     text = "We first design a height self-attention module for 3D feature extraction."
     assert run(text, [("height self-attention module", "method")]).roles("proposes") == {"height self-attention module"}
+
+
+def test_proposal_opening_the_sentence_works_with_a_described_part(run):
+    text = ("We propose HS-STaR, a sampling framework. HS-STaR first performs lightweight pre-sampling with a "
+            "reward-guided difficulty estimation strategy.")
+    r = run(text, [("HS-STaR", "method"), ("HS-STaR", "method", 2), ("reward-guided difficulty estimation strategy", "method")])
+    assert "reward-guided difficulty estimation strategy" in r.roles("proposes")
+
+
+def test_our_model_with_a_described_mechanism_proposes_it(run):
+    text = "Our model maintains long-horizon consistency with a pose-conditioned memory retrieval mechanism."
+    r = run(text, [("pose-conditioned memory retrieval mechanism", "method")])
+    assert r.roles("proposes") == {"pose-conditioned memory retrieval mechanism"}
+
+
+def test_a_known_technique_used_with_an_article_is_not_proposed(run):
+    text = "We propose HS-X for planning. HS-X is trained with a Monte Carlo tree search."
+    r = run(text, [("HS-X", "method"), ("HS-X", "method", 2), ("Monte Carlo tree search", "method")])
+    assert "Monte Carlo tree search" not in r.roles("proposes")
+
+
+def test_a_sentence_opening_with_a_baseline_proposes_nothing(run):
+    text = "We propose HS-X for planning. GPT-4o performs planning with a chain-of-thought prompting scheme."
+    r = run(text, [("HS-X", "method"), ("GPT-4o", "model"), ("chain-of-thought prompting scheme", "method")])
+    assert r.roles("proposes") == {"HS-X"}

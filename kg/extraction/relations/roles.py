@@ -51,7 +51,8 @@ def _known(found: _Found, ent: Ent) -> bool:
     return bool(found.spans) and found.spans[ent.index]._.akg_extractor.startswith("lexicon")
 
 
-_MEANS_BEFORE = re.compile(r"\b(?:through|via)\s+(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE)
+_MEANS_BEFORE = re.compile(r"\b(?:(?:through|via)\s+(?:a\s+|an\s+|the\s+)?|(?:with|using)\s+(?:a|an)\s+)$", re.IGNORECASE)
+_OPENING_ARTICLE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _DESCRIPTIVE = re.compile(r"[a-z][a-z-]*-[a-z]+(?:\s+[a-z][a-z-]*)+")  # "frame-level action conditioning"
 _COINED = re.compile(r"[A-Z0-9]")  # past the first letter of a multi-word name: "Dual-LLM Sampling", not "Topology optimization"
 _WITH_GAP = re.compile(r"\s+with\s+(?:a\s+|an\s+)?", re.IGNORECASE)
@@ -199,11 +200,20 @@ class RoleRules(Rules):
             first = self._first_contribution(unit, pos)
             if first is not None and first.index not in found.proposed:
                 self._propose(unit, found, first, "component", coordinated=True)
-        if cues.our_subject.match(text):  # "Our model ... achieves precise action control through frame-level ..."
+        if cues.our_subject.match(text) or self._opens_with_proposal(unit, found):
+            # "Our model ... achieves precise action control through frame-level ...", "HS-STaR first performs
+            # lightweight pre-sampling with a reward-guided difficulty estimation strategy"
             for ent in unit.ents:
                 if ent.label in AGENTS and ent.index not in found.proposed and not _known(found, ent) and \
                         _MEANS_BEFORE.search(text, 0, ent.start) and _DESCRIPTIVE.fullmatch(ent.text):
                     self._propose(unit, found, ent, "component-means")
+
+    @staticmethod
+    def _opens_with_proposal(unit: Unit, found: _Found) -> bool:
+        """The sentence's first words are a proposed name ("HS-STaR first performs ...", "The Program Modifier is ...")."""
+        first = next((e for e in unit.ents), None)
+        return first is not None and not unit.is_title and first.start == _OPENING_ARTICLE.match(unit.text).end() and \
+            found.names[first.index] in found.proposed_names()
 
     def _first_contribution(self, unit: Unit, pos: int, tasks: bool = False) -> Ent | None:
         """The first non-task mention after a "we propose" cue, if nothing in between says it is not the object.
