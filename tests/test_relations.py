@@ -1578,3 +1578,9 @@ def test_a_sentence_opening_with_a_baseline_proposes_nothing(run):
     text = "We propose HS-X for planning. GPT-4o performs planning with a chain-of-thought prompting scheme."
     r = run(text, [("HS-X", "method"), ("GPT-4o", "model"), ("chain-of-thought prompting scheme", "method")])
     assert r.roles("proposes") == {"HS-X"}
+
+
+def test_a_counted_list_of_the_proposals_parts_is_still_proposed(run):
+    text = "Our framework employs three parallel modules: the Depth Estimator, the Segmentation Network, and the Fusion Network."
+    names = [("Depth Estimator", "method"), ("Segmentation Network", "method"), ("Fusion Network", "method")]
+    assert "Depth Estimator" in run(text, names).roles("proposes")

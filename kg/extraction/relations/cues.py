@@ -86,8 +86,10 @@ class Cues:
         self.enumerated = re.compile(
             rf"\b(?:two|three|four|five|six|several|\d)\s+(?:(?:new|novel|core|key|main|complementary|distinct)\s+)?"
             rf"(?:[\w-]+\s+){{0,2}}?(?:{heads}|{_alt(d['part_heads'])})[^:;.]{{0,60}}:\s*", flags)
-        # "we evaluate six metrics: ...": a counted list the paper uses, not one it makes
-        self.used_list_before = re.compile(rf"{_alt(d['used_list_verbs'])}\s+(?:(?:the|on|across|over|with)\s+)?$", flags)
+        # "we evaluate six metrics: ...": a counted list the paper uses, not one it makes (but "our framework
+        # employs three modules: ..." lists its parts)
+        self.used_list_before = re.compile(
+            rf"\bwe\s+(?:\w+ly\s+|also\s+|first\s+|then\s+|further\s+)?{_alt(d['used_list_verbs'])}\s+(?:(?:the|on|across|over|with)\s+)?$", flags)
         self.block_before = set(d["block_before_entity"])
         self.gap_blockers = re.compile(_alt(d["propose_gap_blockers"]), flags)
         self.evaluation = re.compile(_alt(d["evaluation_cues"]), flags)
