@@ -1584,3 +1584,22 @@ def test_a_counted_list_of_the_proposals_parts_is_still_proposed(run):
     text = "Our framework employs three parallel modules: the Depth Estimator, the Segmentation Network, and the Fusion Network."
     names = [("Depth Estimator", "method"), ("Segmentation Network", "method"), ("Fusion Network", "method")]
     assert "Depth Estimator" in run(text, names).roles("proposes")
+
+
+def test_evaluated_on_opening_ties_its_benchmark(run):
+    text = ("Evaluated on the HUC-2021 dataset, our method outperforms community detection algorithms, "
+            "achieving an accuracy of 68.97%.")
+    r = run(text, [("HUC-2021", "benchmark"), ("accuracy", "metric")])
+    assert r.results() == [("68.97%", None, "HUC-2021", "accuracy")]
+
+
+def test_trained_on_opening_is_not_the_benchmark(run):
+    text = "Trained on the HUC-2021 dataset, our method achieves an accuracy of 68.97%."
+    r = run(text, [("HUC-2021", "benchmark"), ("accuracy", "metric")])
+    assert r.results() == [("68.97%", None, None, "accuracy")]
+
+
+def test_the_method_opening_a_clause_means_the_papers_proposal(run):
+    text = "We propose ArrowVLM for flowcharts. Tested on 90 questions, the method raises overall accuracy from 80% to 89%."
+    r = run(text, [("ArrowVLM", "method"), ("accuracy", "metric")])
+    assert r.results() == [("89%", "ArrowVLM", None, "accuracy")]

@@ -35,7 +35,8 @@ _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lowe
 _OURS = re.compile(r"\b(?:our|the\s+proposed)\b", re.IGNORECASE)
 _OTHER_SYSTEM = re.compile(r"\b(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|in|for|across)\s+(?:the\s+)?", re.IGNORECASE)
-_OPENING = re.compile(r"\s*(?:on|in|across|for|at|over|under)\s+[^,;]*$", re.IGNORECASE)
+_OPENING = re.compile(r"\s*(?:(?:when\s+)?(?:evaluated|tested|validated|benchmarked|assessed|experimented)\s+)?"
+                      r"(?:on|in|across|for|at|over|under)\s+[^,;]*$", re.IGNORECASE)  # "Evaluated on B, our method ..."
 _PARALLEL_GAP = re.compile(r"(?:\s*,?\s+(?:within|in|on|for|across|under|at)\s+[^,;]{1,60})?\s*,?\s*and\s+", re.IGNORECASE)
 _SETTING_AFTER = re.compile(r"\s+(?:within|in|on|for|across|under|at)\s", re.IGNORECASE)
 _CHANGED_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
