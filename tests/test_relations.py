@@ -1603,3 +1603,16 @@ def test_the_method_opening_a_clause_means_the_papers_proposal(run):
     text = "We propose ArrowVLM for flowcharts. Tested on 90 questions, the method raises overall accuracy from 80% to 89%."
     r = run(text, [("ArrowVLM", "method"), ("accuracy", "metric")])
     assert r.results() == [("89%", "ArrowVLM", None, "accuracy")]
+
+
+def test_a_benchmark_papers_unattributed_model_score_is_on_its_benchmark(run):
+    text = ("We present MMSci-B, a benchmark for scientific reasoning. Evaluation of state-of-the-art models reveals "
+            "significant limitations, with even the best model achieving only 63.77% accuracy.")
+    r = run(text, [("MMSci-B", "benchmark"), ("accuracy", "metric")])
+    assert r.results() == [("63.77%", None, "MMSci-B", "accuracy")]
+
+
+def test_a_method_papers_unattributed_score_gets_no_benchmark(run):
+    text = "We present MMSci-X, a method for reasoning. The best model achieves only 63.77% accuracy."
+    r = run(text, [("MMSci-X", "method"), ("accuracy", "metric")])
+    assert r.results()[0][2] is None

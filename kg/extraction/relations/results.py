@@ -101,8 +101,9 @@ class ResultRules(SubjectRules):
                                      paper_subject: PaperSubject | None) -> bool:
         """A benchmark paper's "we find that the best system achieves only 31.5%": the number is some
         system's score on the paper's benchmark, not the benchmark's own."""
-        if paper_subject is None or paper_subject.label != "benchmark" or _index(subject) != paper_subject.index:
-            return False
+        if paper_subject is None or paper_subject.label != "benchmark" or \
+                (subject is not None and _index(subject) != paper_subject.index):
+            return False  # (no subject at all: "Evaluation of models reveals ..., with even the best model achieving 63%")
         before = unit.text[:value.start]  # "the proposed AC-Lite model achieves": the paper's own, named
         return bool(_OTHER_SYSTEM.search(before)) and not paper_subject.pattern.search(before) and not _OURS.search(before)
 
