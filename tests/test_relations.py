@@ -1616,3 +1616,10 @@ def test_a_method_papers_unattributed_score_gets_no_benchmark(run):
     text = "We present MMSci-X, a method for reasoning. The best model achieves only 63.77% accuracy."
     r = run(text, [("MMSci-X", "method"), ("accuracy", "metric")])
     assert r.results()[0][2] is None
+
+
+def test_a_number_in_the_title_is_left_to_the_abstract(run):
+    text = ("LightRet: Retrieval with 1000x Faster Query Inference\n\n"
+            "We propose LightRet. LightRet achieves over a 1000x speedup for query inference.")
+    r = run(text, [("LightRet", "method"), ("LightRet", "method", 2), ("LightRet", "method", 3), ("speedup", "metric")])
+    assert r.results() == [("over a 1000x", "LightRet", None, "speedup")]

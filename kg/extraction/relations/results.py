@@ -65,6 +65,8 @@ class ResultRules(SubjectRules):
     """Results and the outperforms claims their numbers make ("4.8x faster than Y")."""
 
     def find_results(self, unit: Unit, found: _Found, paper_subject: PaperSubject | None) -> None:
+        if unit.is_title:
+            return  # "LightRetriever: ... with 1000x Faster Query Inference": the abstract states the result
         values = find_values(unit, self.cues)
         if not values:
             return
