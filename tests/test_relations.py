@@ -1623,3 +1623,10 @@ def test_a_number_in_the_title_is_left_to_the_abstract(run):
             "We propose LightRet. LightRet achieves over a 1000x speedup for query inference.")
     r = run(text, [("LightRet", "method"), ("LightRet", "method", 2), ("LightRet", "method", 3), ("speedup", "metric")])
     assert r.results() == [("over a 1000x", "LightRet", None, "speedup")]
+
+
+def test_our_methods_in_the_plural_means_the_papers_proposal(run):
+    text = "We propose LevX for Shapley values. The error of our methods can be 6.5x lower than Kernel SHAP."
+    r = run(text, [("LevX", "method"), ("Kernel SHAP", "method")])
+    assert r.results() == [("6.5x", "LevX", None, None)]
+    assert r.links("outperforms") == {("LevX", "Kernel SHAP")}
