@@ -180,9 +180,22 @@ def example_params(store) -> dict[str, dict[str, str]]:
     }
 
 
+QUERIES: dict = {}  # name -> NamedQuery; --queries DIR replaces the named queries
+
+
+def queries() -> dict:
+    return QUERIES or q.named_queries()
+
+
+def read_queries(folder: str) -> dict:
+    """The *.rq files of a folder (e.g. an earlier version's, from git) as named queries."""
+    return {path.stem: q.parse_named_query(path.stem, path.read_text(encoding="utf-8"))
+            for path in sorted(Path(folder).glob("*.rq"))}
+
+
 def time_store(store, repeat: int, params) -> dict[str, tuple[float, int]]:
     timings = {}
-    for name, nq in q.named_queries().items():
+    for name, nq in queries().items():
         bound = {k: q.to_term(v) for k, v in params.get(name, {}).items()}
         timings[name] = median_ms(lambda: len(q.select_rows(q.run_query(store, nq.text, bound))), repeat)
     return timings
@@ -195,7 +208,7 @@ def time_rdflib(dataset, repeat: int, params, budget: float | None = None) -> di
     import rdflib
 
     timings = {}
-    for name, nq in q.named_queries().items():
+    for name, nq in queries().items():
         # rdflib binds initBindings by injecting VALUES: the library's binding, not text pasting.
         bound = {k: rdflib.Literal(v) for k, v in params.get(name, {}).items()}
         run = lambda: len(list(dataset.query(nq.text, initBindings=bound)))  # noqa: E731
@@ -262,7 +275,13 @@ def main(argv=None) -> int:
                              "(rdflib needs ~1.5 kB RAM a quad; 0 = the same graph)")
     parser.add_argument("--no-rdflib", action="store_true", help="time the store only")
     parser.add_argument("--jobs", type=int, default=1, help="extraction processes for --corpus")
+    parser.add_argument("--queries", help="time the *.rq files of this folder instead of the named queries "
+                                          "(e.g. an earlier version: git show REV:queries/NAME.rq)")
     args = parser.parse_args(argv)
+    if args.queries:
+        QUERIES.update(read_queries(args.queries))
+        if not QUERIES:
+            parser.error(f"--queries {args.queries}: no .rq files there")
 
     if args.store:
         store = kgstore.open_store(args.store, read_only=True)
