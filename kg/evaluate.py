@@ -325,7 +325,8 @@ def _show_result(r: dict) -> str:
     return " / ".join(f"{k}={slot(r.get(k))!r}" for k in ("subject", "benchmark", "metric", "value"))
 
 
-def match_pairs(gold: Sequence[dict], pred: Sequence[tuple[frozenset, frozenset]]) -> Count:
+def match_pairs(gold: Sequence[dict], pred: Sequence[tuple[frozenset, frozenset]],
+                errors: list[str] | None = None, where: str = "") -> Count:
     used: set[int] = set()
     count = Count()
     for g in gold:
@@ -333,10 +334,15 @@ def match_pairs(gold: Sequence[dict], pred: Sequence[tuple[frozenset, frozenset]
         hit = next((i for i, (ps, po) in enumerate(pred) if i not in used and s in ps and o in po), None)
         if hit is None:
             count.fn += 1
+            if errors is not None:
+                errors.append(f"{where}: miss outperforms {g.get('subject', '')!r} > {g.get('object', '')!r}")
         else:
             used.add(hit)
             count.tp += 1
     count.fp = len(set(range(len(pred))) - used)
+    if errors is not None:
+        errors.extend(f"{where}: false outperforms {'|'.join(sorted(ps))!r} > {'|'.join(sorted(po))!r}"
+                      for i, (ps, po) in enumerate(pred) if i not in used)
     return count
 
 
@@ -364,7 +370,7 @@ def score_paper(gold: GoldPaper, pred: Predicted, known: frozenset[str], counts:
     errors.extend(f"{gold.source}: miss proposed {g.name!r}" for g in missed)
     errors.extend(f"{gold.source}: false proposed {p.label!r}" for p in false)
     counts["results"].add(match_results(gold.results, pred.results, errors, gold.source))
-    counts["outperforms"].add(match_pairs(gold.outperforms, pred.outperforms))
+    counts["outperforms"].add(match_pairs(gold.outperforms, pred.outperforms, errors, gold.source))
 
 
 def score(pairs: Iterable[tuple[GoldPaper, Predicted]], known_names: frozenset[str] = frozenset()) -> Report:

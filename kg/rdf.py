@@ -13,8 +13,8 @@ in a sorted order inside their paper, so re-building the same input gives the sa
 from __future__ import annotations
 
 import re
-import datetime
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -35,6 +35,8 @@ RESULT_RELS = ("reportsResult", "resultFor", "onBenchmark", "withMetric")
 RELATIONS = frozenset(ROLES + LINKS + RESULT_RELS)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")  # 2025, 2025-05, 2025-05-20
+_ARXIV_ID = re.compile(r"^(?:arxiv:)?(\d{2})(\d{2})\.(\d{4,5})(?:v\d+)?$", re.IGNORECASE)  # new-style, since 2007
 _HTTP_URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 # Characters rdflib would let into an IRI but that make it invalid in every serialisation.
 _BAD_IRI_CHARS = re.compile(r"[\s<>\"{}|\\^`]")
@@ -122,6 +124,8 @@ def generate(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Quads:
     for source, target, data in graph.edges(data=True):
         writer.edge(graph, source, target, data)
     writer.orphan_entities(graph)
+    for triples in writer.graphs.values():
+        triples.update(proposed_for(triples))
     writer.evidence()
     return quads
 
@@ -271,6 +275,7 @@ class _Writer:
         date = data.get("date")
         if date:
             g.add((me, DCTERMS.date, Literal(date, datatype=XSD.date) if _is_date(date) else Literal(date)))
+        g.add((me, AKG.sortKey, Literal(format(sort_key(data.get("identifier"), date), "f"), datatype=XSD.decimal)))
         for prop, attr in ((AKG.authorCount, "authors_count"), (AKG.upvotes, "upvotes")):
             if data.get(attr) is not None:
                 g.add((me, prop, Literal(_integer(data[attr], node, attr))))
@@ -362,6 +367,40 @@ class _Writer:
                 g.add((me, AKG.asWritten, Literal(ev.written)))
 
 
+def sort_key(identifier: str | None, date: str | None) -> Decimal:
+    """akg:sortKey: a number that orders papers oldest to newest. The integer part is the
+    date as yyyymmdd: from a date with a year, else the month a new-style arXiv identifier
+    gives (2502.12953 -> 20250200), else the month and day of a date without a year (Oct 28
+    -> 1028), else 0. The fraction is the arXiv number within its month (.12953), which
+    arXiv assigns in submission order. A number because Oxigraph sorts numbers without
+    reading strings from disk (docs/QUERIES.md#speed)."""
+    day, fraction = 0, Decimal(0)
+    dated = _YEAR_DATE.match(date or "")
+    if dated:
+        day = int(dated[1]) * 10000 + int(dated[2] or 0) * 100 + int(dated[3] or 0)
+    arxiv = _ARXIV_ID.match((identifier or "").strip())
+    if arxiv:
+        year, month, number = arxiv.groups()
+        day = day or (2000 + int(year)) * 10000 + int(month) * 100
+        fraction = Decimal(int(number)).scaleb(-len(number))
+    if not day and date:
+        try:
+            when = datetime.strptime(date.strip() + " 2000", "%b %d %Y")  # a leap year, for Feb 29
+            day = when.month * 100 + when.day
+        except ValueError:
+            pass  # a date we cannot read: the paper sorts with the undated ones
+    return Decimal(day) + fraction
+
+
+def proposed_for(paper_graph: set) -> set[tuple]:
+    """akg:proposedFor, materialised in one paper's graph: each Method the paper proposes,
+    for each Task it addresses (so a query needs no three-way join to ask which tasks
+    get new methods)."""
+    methods = [o for s, p, o in paper_graph if p == AKG.proposes and (o, RDF.type, AKG.Method) in paper_graph]
+    tasks = [o for s, p, o in paper_graph if p == AKG.addressesTask]
+    return {(method, AKG.proposedFor, task) for method in methods for task in tasks}
+
+
 def _describe_entity(g: set, me: URIRef, data: dict) -> None:
     g.add((me, RDF.type, AKG[data["kind"]]))
     g.add((me, RDF.type, AKG.Entity))  # materialised supertype
@@ -382,7 +421,7 @@ def _is_date(text: str) -> bool:
     if not _ISO_DATE.match(text):
         return False
     try:
-        datetime.date.fromisoformat(text)
+        datetime.strptime(text, "%Y-%m-%d")
     except ValueError:
         return False
     return True

@@ -153,15 +153,17 @@ def _wait_ready(server: Server, timeout: float) -> None:
 def serve(store: str | Path = DEFAULT_STORE, port: int = DEFAULT_PORT, writable: bool = False) -> int:
     """Run the endpoint in the foreground until Ctrl-C (or SIGTERM); return its exit code."""
     server = start(store, port, writable)
-    mode = "read-write" if writable else "read-only"
-    print(f"SPARQL endpoint ({mode}, store {store}): {server.query_url}", flush=True)
-    if writable:
-        print(f"SPARQL update: {server.update_url}", flush=True)
-    print(f"query page: {server.base_url}/   stop with Ctrl-C (or kill {server.process.pid})", flush=True)
     # Ctrl-C and SIGTERM both end the wait below; the server is then stopped in `finally`.
+    # Installed before the banner: a client may signal as soon as it reads it, and an
+    # interrupt outside the `try` would leave the server (its own process group) running.
     # (Set explicitly: a shell starting us in the background may have ignored SIGINT.)
     previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
+        mode = "read-write" if writable else "read-only"
+        print(f"SPARQL endpoint ({mode}, store {store}): {server.query_url}", flush=True)
+        if writable:
+            print(f"SPARQL update: {server.update_url}", flush=True)
+        print(f"query page: {server.base_url}/   stop with Ctrl-C (or kill {server.process.pid})", flush=True)
         server.process.wait()
     except KeyboardInterrupt:
         pass

@@ -7,7 +7,7 @@ import pytest
 from rdflib import Dataset
 
 from kg.evaluate import (Count, GoldError, GoldEntity, GoldPaper, PredEntity, Predicted, format_report, load_gold,
-                         match_entities, match_results, pair_papers, predictions, score)
+                         match_entities, match_pairs, match_results, pair_papers, predictions, score)
 from kg.model import Paper
 
 BASE = "https://w3id.org/abstract-kg/resource/"
@@ -143,6 +143,14 @@ def test_result_errors_name_every_slot():
     match_results([{"subject": "HRM", "benchmark": "", "metric": "accuracy", "value": "77.2%"}], pred, errors, "g:3")
     assert errors == ["g:3: miss result subject='HRM' / benchmark='' / metric='accuracy' / value='77.2%'",
                       "g:3: false result subject='hrm' / benchmark='' / metric='' / value='77.2%'"]
+
+
+def test_outperforms_errors_name_both_sides():
+    pred = [(frozenset({"tama"}), frozenset({"gpt4"})), (frozenset({"hrm"}), frozenset({"gpt4o"}))]
+    errors: list[str] = []
+    count = match_pairs([{"subject": "HRM", "object": "GPT-4o"}, {"subject": "HRM", "object": "o1"}], pred, errors, "g:5")
+    assert (count.tp, count.fp, count.fn) == (1, 1, 1)
+    assert errors == ["g:5: miss outperforms 'HRM' > 'o1'", "g:5: false outperforms 'tama' > 'gpt4'"]
 
 
 def write(tmp_path, lines) -> str:

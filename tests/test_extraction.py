@@ -1330,3 +1330,168 @@ def test_gains_in_list_of_measures(extractor):
 def test_gains_in_a_field_are_not_a_metric(extractor):
     text = "We see 5% gains in time series forecasting and 3% gains in reasoning."
     assert not any(label == "metric" for _, label in found(extractor, text))
+
+
+# ---------------------------------------------------------------- what a title is for (task round 2)
+
+
+def test_title_purpose_phrase_is_a_task(extractor):
+    text = "Deep Time Warping for Multiple Time Series Alignment\n\nWe align signals."
+    assert ("Multiple Time Series Alignment", "task") in found(extractor, text)
+
+
+def test_title_purpose_new_task_head_interaction(extractor):
+    text = "MinMo: A Multimodal Large Language Model for Seamless Voice Interaction\n\nWe introduce MinMo."
+    assert ("Seamless Voice Interaction", "task") in found(extractor, text)
+
+
+def test_title_purpose_problem_verb_phrase_stops_at_preposition(extractor):
+    text = "A Deductive Framework for Detecting Backdoor Attacks on Deep Models with Limited Data\n\nWe search triggers."
+    assert ("Detecting Backdoor Attacks", "task") in found(extractor, text)
+
+
+def test_title_purpose_drops_rating_and_evaluation_verb(extractor):
+    text = "Towards Evaluating Robust Financial Sentiment Analysis\n\nWe study it."
+    names = found(extractor, text)
+    assert ("Financial Sentiment Analysis", "task") in names
+    assert not any(name.startswith(("Evaluating", "Robust")) for name, _ in names)
+
+
+def test_title_purpose_class_of_models_is_no_task(extractor):
+    text = "Calibrated Decoding for Large Language Models\n\nWe decode."
+    assert not any(label == "task" for _, label in found(extractor, text))
+
+
+def test_title_purpose_rated_activity_alone_is_no_task(extractor):
+    text = "Sparse Attention for Efficient Reasoning\n\nWe prune attention."
+    assert ("Efficient Reasoning", "task") not in found(extractor, text)
+
+
+
+# ---------------------------------------------------------------- a benchmark's year or version
+
+
+def test_benchmark_version_is_part_of_its_name(extractor):
+    names = found(extractor, "The datasets (FineAction, GTEA and ActivityNet 1.3) and MS COCO 2017 are used.")
+    assert ("ActivityNet 1.3", "benchmark") in names and ("MS COCO 2017", "benchmark") in names
+    assert ("ActivityNet", "benchmark") not in names
+
+
+def test_benchmark_v_version_is_part_of_its_name(extractor):
+    assert ("MIMIC-IV v2.2", "benchmark") in found(extractor, "We train on the records of MIMIC-IV v2.2 here.")
+
+
+def test_benchmark_followed_by_a_score_keeps_its_name(extractor):
+    names = found(extractor, "Our model obtains a strong score, with KITTI 83.4 reported in the table.")
+    assert ("KITTI", "benchmark") in names and ("KITTI 83.4", "benchmark") not in names
+
+
+def test_benchmark_version_year_is_one_name_with_the_lexicon_form(extractor):
+    paper = Paper(key="k", abstract="Results on AIME 2024 improve.")
+    (extraction,) = extractor.extract([paper])
+    assert [(m.text, m.canonical) for m in extraction.mentions] == [("AIME 2024", "AIME 2024")]
+
+
+# ---------------------------------------------------------------- LaTeX markup inside names
+
+
+def test_demark_removes_letter_markup_and_keeps_offsets():
+    from kg.extraction.markup import demark
+    text = r"the \textbf{R}eliability-guaranteed \textbf{T}ransformer (RGT)"
+    clean, index = demark(text)
+    assert clean == "the Reliability-guaranteed Transformer (RGT)"
+    assert len(index) == len(clean) + 1 and index[-1] == len(text)
+    assert all(text[index[k]] == clean[k] for k in range(len(clean)))
+
+
+def test_demark_unwraps_math_around_a_name_but_not_a_formula():
+    from kg.extraction.markup import demark
+    assert demark(r"on $\mathcal{X}$-Bench with $k$-NN")[0] == "on X-Bench with k-NN"
+    assert demark(r"at $N=8$, $4\%$ and $x^2$")[0] == r"at $N=8$, $4\%$ and $x^2$"
+
+
+def test_demark_without_markup_is_the_identity():
+    from kg.extraction.markup import demark
+    assert demark("plain text, 4% better") == ("plain text, 4% better", list(range(22)))
+
+
+def test_marked_up_name_is_found_as_a_reader_sees_it_with_offsets_into_the_stored_text(extractor):
+    paper = Paper(key="k", title="", abstract=r"We propose the \textbf{R}eliability-guaranteed \textbf{T}ransformer (RGT) "
+                                            r"and release $\mathcal{X}$-Bench, a benchmark.")
+    (extraction,) = extractor.extract([paper])
+    by_text = {m.text: m for m in extraction.mentions}
+    long_form = by_text["Reliability-guaranteed Transformer"]
+    assert paper.text[long_form.start:long_form.end] == r"\textbf{R}eliability-guaranteed \textbf{T}ransformer"
+    bench = by_text["X-Bench"]
+    assert (bench.type, paper.text[bench.start:bench.end]) == ("benchmark", r"$\mathcal{X}$-Bench")
+
+
+def test_evidence_of_a_marked_up_abstract_is_the_stored_sentence(extractor):
+    paper = Paper(key="k", title="", abstract=r"We propose \emph{GenHopNet}, a novel framework. It works.")
+    (extraction,) = extractor.extract([paper])
+    for role in extraction.roles:
+        ev = role.evidence
+        assert paper.text[ev.start:ev.end] == ev.sentence
+    assert any(r.role == "proposes" and extraction.mentions[r.mention].text == "GenHopNet" for r in extraction.roles)
+
+
+def test_full_stop_after_a_mixed_case_name_ends_the_sentence(extractor):
+    names = found(extractor, "We propose a reasoning framework, PC-DCoT. Extensive results follow. We release SurgBench-E. It helps.")
+    assert ("PC-DCoT", "method") in names and ("SurgBench-E", "benchmark") in names
+
+
+# ---------------------------------------------------------------- a subject defined as a task or problem
+
+
+def test_subject_defined_as_a_task_is_a_task(extractor):
+    names = found(extractor, "A title\n\nTime Series Alignment is a critical task in signal processing. We align.")
+    assert ("Time Series Alignment", "task") in names
+
+
+def test_subject_defined_as_a_problem_keeps_its_name_not_its_acronym_parentheses(extractor):
+    names = found(extractor, "Multi-Agent Pickup and Delivery (MAPD) is a fundamental problem in robotics.")
+    assert ("Multi-Agent Pickup and Delivery", "task") in names
+
+
+def test_subject_opened_by_a_verb_or_determiner_is_no_task(extractor):
+    names = found(extractor, "Removing these assumptions is a long-standing open problem. This is a hard task. "
+                             "But event reasoning is a hard task.")
+    assert not any(label == "task" for _, label in names)
+
+
+def test_issue_called_a_critical_problem_is_no_task(extractor):
+    names = found(extractor, "Domain shift is a critical problem. Opioid use disorder is a leading health problem.")
+    assert not any(label == "task" for _, label in names)
+
+
+def test_task_of_something_else_is_not_a_definition(extractor):
+    names = found(extractor, "Temperature is a problem of calibration for our models.")
+    assert ("Temperature", "task") not in names
+
+
+def test_adjective_from_a_name_is_part_of_a_method_phrase(extractor):
+    names = found(extractor, "Our framework is built upon Gaussian noise injection and general gradient oracles.")
+    assert ("Gaussian noise injection", "method") in names
+
+
+def test_adjective_from_a_name_with_one_part_head_is_a_kind(extractor):
+    names = found(extractor, "We adopt a Bayesian scheme to weigh the samples.")
+    assert ("Bayesian scheme", "method") not in names
+
+
+def test_focused_and_inspired_suffixes_name_the_thing_before_them(extractor):
+    names = found(extractor, "We train on CoT-focused branches and a ResNet-inspired encoder.")
+    assert ("CoT", "method") in names and ("ResNet", "method") in names
+
+
+def test_names_after_datasets_such_as_are_benchmarks(extractor):
+    names = found(extractor, "Models pretrained on massive, mixed datasets such as JMP and NeuBAROCO fail.")
+    assert ("JMP", "benchmark") in names and ("NeuBAROCO", "benchmark") in names
+
+
+def test_names_after_llms_such_as_are_models(extractor):
+    assert ("OctoThinker", "model") in found(extractor, "We compare open LLMs such as OctoThinker on math.")
+
+
+def test_names_after_models_such_as_keep_their_own_type(extractor):
+    assert ("DeepFM", "model") not in found(extractor, "Recommendation models such as DeepFM are strong baselines.")

@@ -280,3 +280,63 @@ def test_canonical_params_turns_a_paper_iri_into_its_identifier(store):
 def test_canonical_params_keeps_a_label_and_an_unknown_name(store):
     given = {"a": q.to_term("GSM8K"), "b": q.to_term("no such thing"), "c": q.to_term(q.AKG + "proposes")}
     assert q.canonical_params(store, given) == given
+
+
+# ---------------------------------------------------------------- cuts and ties at scale
+# The fast queries cut before sorting (the newest papers first, counts that can make the
+# top N): these graphs put many rows at the cut, where a wrong cut would show.
+
+AKG_NS, RES = q.AKG, "https://w3id.org/abstract-kg/resource/"
+
+
+def generated_store(papers):
+    """A store of one graph per paper: papers is a list of (key, sort key, {predicate: [entity names]})."""
+    import pyoxigraph as ox
+
+    store, typed = ox.Store(), {"proposes": "Method", "evaluatesOn": "Benchmark", "addressesTask": "Task"}
+    node = lambda path: ox.NamedNode(RES + path)  # noqa: E731
+    for key, sort_key, links in papers:
+        graph, paper = node(f"graph/{key}"), node(f"paper/{key}")
+        add = lambda s, p, o: store.add(ox.Quad(s, ox.NamedNode(p), o, graph))  # noqa: E731
+        add(paper, q.PREFIXES["rdf"] + "type", ox.NamedNode(AKG_NS + "Paper"))
+        add(paper, q.PREFIXES["dcterms"] + "identifier", ox.Literal(key))
+        add(paper, AKG_NS + "sortKey", ox.Literal(str(sort_key), datatype=ox.NamedNode(q.XSD + "decimal")))
+        for predicate, names in links.items():
+            for name in names:
+                add(paper, AKG_NS + predicate, node(f"entity/{name}"))
+                add(node(f"entity/{name}"), q.PREFIXES["rdf"] + "type", ox.NamedNode(AKG_NS + typed[predicate]))
+                add(node(f"entity/{name}"), q.PREFIXES["rdf"] + "type", ox.NamedNode(AKG_NS + "Entity"))
+                add(node(f"entity/{name}"), q.PREFIXES["rdfs"] + "label", ox.Literal(name))
+        for method in links.get("proposes", ()):
+            for task in links.get("addressesTask", ()):
+                add(node(f"entity/{method}"), AKG_NS + "proposedFor", node(f"entity/{task}"))
+    return store
+
+
+def test_proposals_are_the_100_newest_of_many_papers():
+    # 700 papers, every other one proposing two methods; keys not in IRI order
+    papers = [(f"p{n:03d}", (n * 37) % 700, {"proposes": [f"m{n}a", f"m{n}b"]} if n % 2 else {}) for n in range(700)]
+    result = rows(generated_store(papers), "proposals")
+    proposing = sorted((key for _, key, links in papers if links), reverse=True)
+    expected = [f"p{n:03d}" for k in proposing[:50] for n in range(700) if (n * 37) % 700 == k]
+    assert column(result, "paperId") == [p for p in expected for _ in (1, 2)]
+
+
+def test_co_benchmarks_cut_keeps_the_first_pairs_among_ties():
+    # one pair used by three papers, then 60 pairs used by two papers each
+    papers = [(f"p{n}", n, {"evaluatesOn": ["b00", "b01"]}) for n in range(3)]
+    ties = [(f"b{2 * n + 10:02d}", f"b{2 * n + 11:02d}") for n in range(60)]
+    papers += [(f"q{n}{copy}", 10 + n, {"evaluatesOn": list(pair)}) for n, pair in enumerate(ties) for copy in "ab"]
+    result = rows(generated_store(papers), "co-benchmarks")
+    assert [(r["firstLabel"], r["secondLabel"], int(r["papers"])) for r in result] == (
+        [("b00", "b01", 3)] + [(a, b, 2) for a, b in sorted(ties)[:49]])
+
+
+def test_task_new_methods_cut_keeps_the_first_tasks_among_ties():
+    # one task gets three new methods, then 30 tasks two each
+    papers = [(f"p{n}", n, {"proposes": [f"m{n}"], "addressesTask": ["t00"]}) for n in range(3)]
+    papers += [(f"q{n}{copy}", 10 + n, {"proposes": [f"m{n}{copy}"], "addressesTask": [f"t{n + 10}"]})
+               for n in range(30) for copy in "ab"]
+    result = rows(generated_store(papers), "task-new-methods")
+    assert [(r["label"], int(r["newMethods"]), int(r["papers"])) for r in result] == (
+        [("t00", 3, 3)] + [(f"t{n + 10}", 2, 2) for n in range(19)])

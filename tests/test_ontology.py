@@ -20,9 +20,9 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 CLASSES = ["Paper", "Entity", "Method", "Model", "Benchmark", "Metric", "Task", "Result", "Evidence", "Sentence"]
 ENTITY_TYPES = ["Method", "Model", "Benchmark", "Metric", "Task"]
 ROLES = ["proposes", "usesMethod", "usesModel", "evaluatesOn", "reportsMetric", "addressesTask"]
-OBJECT_PROPERTIES = ["mentions", *ROLES, "outperforms", "basedOn", "variantOf",
+OBJECT_PROPERTIES = ["mentions", *ROLES, "outperforms", "basedOn", "variantOf", "proposedFor",
                      "reportsResult", "resultFor", "onBenchmark", "withMetric"]
-DATATYPE_PROPERTIES = ["value", "valueText", "authorCount", "upvotes", "extractor", "confidence",
+DATATYPE_PROPERTIES = ["value", "valueText", "authorCount", "upvotes", "sortKey", "extractor", "confidence",
                        "startOffset", "endOffset", "asWritten"]
 
 

@@ -450,3 +450,54 @@ def test_quads_and_dataset_hold_the_same_statements():
     dataset = quads.to_dataset()
     assert sum(len(g) for g in dataset.graphs()) == len(quads)
     assert {t for g in dataset.graphs() for t in g} == quads.triples()
+
+
+# ---------------------------------------------------------------- materialised for queries
+
+
+@pytest.mark.parametrize("identifier, date, key", [
+    ("arXiv:2502.12953", None, "20250200.12953"),  # the arXiv month, then the number in it
+    ("2502.12953v2", None, "20250200.12953"),
+    ("arXiv:2505.00010", "2025-05-20", "20250520.00010"),  # a date with a year wins
+    (None, "2025-05-20", "20250520"),
+    (None, "2025-05", "20250500"),
+    ("h1", "Oct 28", "1028"),  # no year: month and day only, older than any dated paper
+    ("h1", "Feb 29", "229"),
+    ("h1", "sometime", "0"),
+    (None, None, "0"),
+])
+def test_sort_key(identifier, date, key):
+    assert rdf.sort_key(identifier, date) == Decimal(key)
+
+
+def test_sort_key_orders_arxiv_papers_by_submission():
+    keys = [rdf.sort_key(i, None) for i in ("arXiv:2412.19999", "arXiv:2501.00002", "arXiv:2501.00010", "arXiv:2501.10000")]
+    assert keys == sorted(keys) and len(set(keys)) == 4
+
+
+def test_every_paper_has_a_decimal_sort_key(g1, g2):
+    assert g1.value(iri(f"paper/{KEY1}"), AKG.sortKey) == Literal("20251022.00001", datatype=XSD.decimal)
+    assert g2.value(iri(f"paper/{KEY2}"), AKG.sortKey) == Literal("1028", datatype=XSD.decimal)
+
+
+def test_proposed_for_pairs_each_proposed_method_with_each_task():
+    paper, m1, m2, bench = iri("paper/p"), iri("entity/m1"), iri("entity/m2"), iri("entity/b")
+    t1, t2 = iri("entity/t1"), iri("entity/t2")
+    g = {(paper, AKG.proposes, m1), (paper, AKG.proposes, m2), (paper, AKG.proposes, bench),
+         (m1, RDF.type, AKG.Method), (m2, RDF.type, AKG.Method), (bench, RDF.type, AKG.Benchmark),
+         (paper, AKG.addressesTask, t1), (paper, AKG.addressesTask, t2)}
+    assert rdf.proposed_for(g) == {(m, AKG.proposedFor, t) for m in (m1, m2) for t in (t1, t2)}
+
+
+def test_proposed_for_is_generated_in_the_papers_graph():
+    graph = build_sample()
+    graph.add_node("entity/gui-agents", kind="Task", label="GUI agents", aliases=[])
+    graph.add_edge(f"paper/{KEY1}", "entity/gui-agents", rel="addressesTask", paper=KEY1, evidence=None)
+    dataset = rdf.to_dataset(graph)
+    statement = (iri("entity/coloragent"), AKG.proposedFor, iri("entity/gui-agents"))
+    assert statement in dataset.graph(rdf.graph_iri(KEY1))
+    assert statement not in dataset.graph(rdf.graph_iri(KEY2))
+
+
+def test_no_proposed_for_without_a_task(g1):
+    assert not list(g1.triples((None, AKG.proposedFor, None)))

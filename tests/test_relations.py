@@ -1317,3 +1317,316 @@ def test_an_arxiv_identifier_is_not_a_result(run):
 def test_a_share_of_labelled_data_or_trainable_parameters_is_a_setting(run):
     assert run("Our method surpassed U-Net++ even when trained on all labels (100% of labelled data).", []).values() == []
     assert run("ALTA utilizes only about 8% of the trainable parameters.", [("ALTA", "method")]).values() == []
+
+
+# ---- results round (dev_corpus8): value forms, one number for several measures
+
+
+def test_spaced_range_is_one_value(run):
+    r = run("Safe-X improves safety by 8.55 - 15.22% over agents.", [("Safe-X", "method")])
+    assert r.values() == ["8.55 - 15.22%"]
+
+
+def test_latex_en_dash_range_is_one_value(run):
+    r = run(r"HPC-X achieves 30--50\% lower query latency.", [("HPC-X", "method"), ("query latency", "metric")])
+    assert r.results() == [("30--50%", "HPC-X", None, "query latency")]
+
+
+def test_spaced_subtraction_of_plain_numbers_is_no_range(run):
+    assert run("We use 5 - 10 examples per prompt.", []).results() == []
+
+
+def test_qualifier_before_latex_math_is_kept(run):
+    r = run(r"Turb-X increases SSIM by over $9\times$ compared to the baseline.", [("Turb-X", "method"), ("SSIM", "metric")])
+    assert r.values() == ["over 9×"]
+
+
+def test_qualifier_keeps_its_article(run):
+    r = run("Our approach achieves over a 1000x speedup for query inference.", [("speedup", "metric")])
+    assert r.results() == [("over a 1000x", None, None, "speedup")]
+
+
+def test_greater_than_is_a_qualifier(run):
+    assert run("Precision is greater than 80%.", [("Precision", "metric")]).values() == ["greater than 80%"]
+
+
+def test_qualified_factor_is_one_value(run):
+    r = run("Re-ranking increases runtime by roughly a factor of 5.", [("Re-ranking", "method"), ("runtime", "metric")])
+    assert r.results() == [("roughly a factor of 5", "Re-ranking", None, "runtime")]
+
+
+def test_one_number_after_it_for_a_list_of_measures(run):
+    text = "SkillFlow leads to considerable (24.8%, p-value = 0.006) gains in time and cost."
+    r = run(text, [("SkillFlow", "method"), ("time", "metric"), ("cost", "metric")])
+    assert r.results() == [("24.8%", "SkillFlow", None, "time"), ("24.8%", "SkillFlow", None, "cost")]
+
+
+def test_one_number_before_it_all_of_a_list_of_measures(run):
+    text = "The precision, recall and F1-score of the trees are all greater than 80%."
+    r = run(text, [("precision", "metric"), ("recall", "metric"), ("F1-score", "metric")])
+    assert [x[3] for x in r.results()] == ["precision", "recall", "F1-score"]
+    assert set(r.values()) == {"greater than 80%"}
+
+
+def test_measure_list_with_own_numbers_is_not_shared(run):
+    text = "X-Net reaches 77.2% accuracy and F1 of 60.1."
+    r = run(text, [("X-Net", "model"), ("accuracy", "metric"), ("F1", "metric")])
+    assert r.results() == [("77.2%", "X-Net", None, "accuracy"), ("60.1", "X-Net", None, "F1")]
+
+
+def test_measures_before_a_number_without_all_are_not_shared(run):
+    text = "We report precision and recall; X-Net reaches 90% recall."
+    r = run(text, [("precision", "metric"), ("recall", "metric", 2), ("X-Net", "model")])
+    assert r.results() == [("90%", "X-Net", None, "recall")]
+
+
+def test_metric_after_a_latex_bold_number(run):
+    r = run(r"Even the best model achieves only \textbf{63.77\%} accuracy.", [("accuracy", "metric")])
+    assert r.results() == [("63.77%", None, None, "accuracy")]
+
+
+# ---- results round: who a number belongs to
+
+
+def test_name_inside_into_phrase_is_not_the_subject(run):
+    text = ("We propose HPC-X, a framework. When integrated into a RAG pipeline for legal summarization, "
+            "it reduces hallucination rates by 30%.")
+    r = run(text, [("HPC-X", "method"), ("RAG", "method"), ("hallucination rates", "metric")])
+    assert r.results() == [("30%", "HPC-X", None, "hallucination rates")]
+
+
+def test_for_after_a_change_amount_is_the_setting_not_the_subject(run):
+    text = "SCoT reduces reasoning latency by 48% for Qwen-32B while keeping accuracy."
+    r = run(text, [("SCoT", "method"), ("reasoning latency", "metric"), ("Qwen-32B", "model")])
+    assert r.results() == [("48%", "SCoT", None, "reasoning latency")]
+
+
+def test_for_after_a_plain_number_still_names_the_subject(run):
+    text = "Training costs 27 H100-months vs. 7 for Delethink."
+    r = run(text, [("H100-months", "metric"), ("Delethink", "method")])
+    assert r.results()[1][:2] == ("7", "Delethink")
+
+
+def test_main_proposal_is_the_paper_subject_over_its_enumerated_parts(run):
+    text = ("We propose HPC-X, a compression framework. Our approach integrates three techniques: (1) K-Means, "
+            "(2) Dyn-Prune and (3) Bin-Code. Our approach achieves 40% lower latency.")
+    r = run(text, [("HPC-X", "method"), ("K-Means", "method"), ("Dyn-Prune", "method"), ("Bin-Code", "method"),
+                   ("latency", "metric")])
+    assert {"HPC-X", "K-Means"} <= r.roles("proposes")
+    assert r.results() == [("40%", "HPC-X", None, "latency")]
+
+
+def test_two_main_proposals_leave_our_method_unresolved(run):
+    text = "We propose A-Net and we introduce B-Bench. Our method achieves 40% accuracy."
+    r = run(text, [("A-Net", "method"), ("B-Bench", "method"), ("accuracy", "metric")])
+    assert r.results() == [("40%", None, None, "accuracy")]
+
+
+def test_hedge_split_by_a_comma_gives_no_outperforms(run):
+    text = "TAMA achieves performance on par with, or surpassing GPT-3.5 and GPT-4 on table tasks."
+    r = run(text, [("TAMA", "model"), ("GPT-3.5", "model"), ("GPT-4", "model")])
+    assert r.links("outperforms") == set()
+
+
+def test_plain_surpassing_after_a_comma_still_counts(run):
+    text = "TAMA is efficient, surpassing GPT-4 on table tasks."
+    r = run(text, [("TAMA", "model"), ("GPT-4", "model")])
+    assert r.links("outperforms") == {("TAMA", "GPT-4")}
+
+
+def test_metric_inside_the_parenthesis_wins_over_one_after_it(run):
+    text = "Gains are notable for low (+10.1% exact agreement) and medium (+14.3% kappa) essays."
+    r = run(text, [("exact agreement", "metric"), ("kappa", "metric")])
+    assert [(x[0], x[3]) for x in r.results()] == [("+10.1%", "exact agreement"), ("+14.3%", "kappa")]
+
+
+# ---- results round: outperforms objects and subjects (2,000-abstract spot check)
+
+
+def test_except_names_what_was_not_outperformed(run):
+    text = "The smallest variant, xV-0.5B, outperforms all evaluation methods except GPT-4o."
+    assert run(text, [("xV-0.5B", "model"), ("GPT-4o", "model")]).links("outperforms") == set()
+
+
+def test_relative_clause_ends_the_object_phrase(run):
+    text = "AOC can outperform a baseline compression encoder that is a LoRA of the model without removing MLP layers."
+    r = run(text, [("AOC", "method"), ("LoRA", "method"), ("MLP", "method")])
+    assert r.links("outperforms") == set()
+
+
+def test_systems_using_a_model_are_not_that_model(run):
+    text = "SweRank outperforms costly agent-based systems using closed-source LLMs like Claude-3.5."
+    assert run(text, [("SweRank", "method"), ("Claude-3.5", "model")]).links("outperforms") == set()
+
+
+def test_named_object_before_except_still_counts(run):
+    text = "X-Net outperforms GPT-4o and all other systems except humans."
+    assert run(text, [("X-Net", "model"), ("GPT-4o", "model")]).links("outperforms") == {("X-Net", "GPT-4o")}
+
+
+def test_a_task_after_the_verb_is_not_outperformed(run):
+    text = "Models adapted with MAGNET surpass strong text encoders on token-level and sentence-level representation learning tasks."
+    r = run(text, [("MAGNET", "method"), ("sentence-level representation learning", "method")])
+    assert r.links("outperforms") == set()
+
+
+@pytest.mark.parametrize("claim", [
+    "The GPT-4o-generated datasets matched or exceeded CTGAN performance.",
+    "We found that BERT sometimes outperforms CTGAN.",
+])
+def test_partial_or_matched_claims_give_no_outperforms(run, claim):
+    ents = [(n, "model") for n in ("GPT-4o", "BERT", "CTGAN") if n in claim]
+    assert run(claim, ents).links("outperforms") == set()
+
+
+def test_a_name_modifying_a_noun_is_not_the_claims_subject(run):
+    text = "Models with reflection demonstrate a superior CoT quality, with Kimi outperforming GPT-4o."
+    r = run(text, [("CoT", "method"), ("GPT-4o", "model")])
+    assert r.links("outperforms") == set()
+
+
+def test_with_clause_names_its_own_subject(run):
+    text = "Models with reflection demonstrate a superior CoT quality, with Kimi k1.5 outperforming GPT-4o."
+    r = run(text, [("CoT", "method"), ("Kimi k1.5", "model"), ("GPT-4o", "model")])
+    assert r.links("outperforms") == {("Kimi k1.5", "GPT-4o")}
+
+
+def test_a_benchmark_paper_never_outperforms(run):
+    text = "We introduce MME-B, a benchmark. In our analysis we find that reflection clearly outperforms GPT-4o."
+    r = run(text, [("MME-B", "benchmark"), ("GPT-4o", "model")])
+    assert r.links("outperforms") == set()
+
+
+def test_adverb_after_a_name_does_not_make_it_a_modifier(run):
+    text = "Prompting had little effect, while o1-preview almost consistently outperformed GPT-4o."
+    assert run(text, [("o1-preview", "model"), ("GPT-4o", "model")]).links("outperforms") == {("o1-preview", "GPT-4o")}
+
+
+def test_truncated_name_right_before_the_verb_stays_the_subject(run):
+    text = "Smaller models improved: GPT-4.1 nano outperforms GPT-4o."
+    assert run(text, [("GPT-4.1", "model"), ("GPT-4o", "model")]).links("outperforms") == {("GPT-4.1", "GPT-4o")}
+
+
+# ---- results round: numbers that are not results, and whose numbers they are (2,000-abstract spot check)
+
+
+def test_spread_after_plus_minus_is_not_a_result(run):
+    r = run(r"It achieves an accuracy of $95.50\% \pm 0.84\%$ on MNIST.", [("accuracy", "metric"), ("MNIST", "benchmark")])
+    assert r.results() == [("95.50%", None, "MNIST", "accuracy")]
+
+
+def test_data_split_percentages_are_not_results(run):
+    text = "The DCLP3 dataset (n=112) was split (80%-10%-10%) for training, validation, and testing."
+    assert run(text, [("DCLP3", "benchmark")]).results() == []
+
+
+def test_percentage_range_in_math_is_not_dollars(run):
+    r = run("The winning copy improved the click-through rate by $38.5-45.21$%.", [("click-through rate", "metric")])
+    assert r.results() == [("38.5-45.21%", None, None, "click-through rate")]
+
+
+def test_dollar_amounts_are_still_currency(run):
+    assert run("The rental cost is $534,700 and a run costs $20.", []).values() == ["$534,700", "$20"]
+
+
+def test_relative_clause_holds_its_numbers(run):
+    text = "DeepSeek-R1 achieved an accuracy of 82%, outperforming O3 Mini, which attained 72% and 75% respectively."
+    r = run(text, [("DeepSeek-R1", "model"), ("accuracy", "metric"), ("O3", "model")])
+    assert [x[:2] for x in r.results()] == [("82%", "DeepSeek-R1"), ("72%", "O3"), ("75%", "O3")]
+
+
+# ---- results round: proposals
+
+
+def test_a_counted_list_the_paper_evaluates_is_not_proposed(run):
+    text = "We evaluate six metrics: faithfulness, answer correctness, and context recall."
+    r = run(text, [("faithfulness", "metric"), ("answer correctness", "metric"), ("context recall", "metric")])
+    assert r.roles("proposes") == set()
+
+
+def test_a_counted_list_the_paper_introduces_is_proposed(run):
+    text = "We introduce two new metrics: depth distance and boundary distance."
+    r = run(text, [("depth distance", "metric"), ("boundary distance", "metric")])
+    assert r.roles("proposes") == {"depth distance", "boundary distance"}
+
+
+def test_we_first_design_proposes(run):
+    text = "We first design a height self-attention module for 3D feature extraction."
+    assert run(text, [("height self-attention module", "method")]).roles("proposes") == {"height self-attention module"}
+
+
+def test_proposal_opening_the_sentence_works_with_a_described_part(run):
+    text = ("We propose HS-STaR, a sampling framework. HS-STaR first performs lightweight pre-sampling with a "
+            "reward-guided difficulty estimation strategy.")
+    r = run(text, [("HS-STaR", "method"), ("HS-STaR", "method", 2), ("reward-guided difficulty estimation strategy", "method")])
+    assert "reward-guided difficulty estimation strategy" in r.roles("proposes")
+
+
+def test_our_model_with_a_described_mechanism_proposes_it(run):
+    text = "Our model maintains long-horizon consistency with a pose-conditioned memory retrieval mechanism."
+    r = run(text, [("pose-conditioned memory retrieval mechanism", "method")])
+    assert r.roles("proposes") == {"pose-conditioned memory retrieval mechanism"}
+
+
+def test_a_known_technique_used_with_an_article_is_not_proposed(run):
+    text = "We propose HS-X for planning. HS-X is trained with a Monte Carlo tree search."
+    r = run(text, [("HS-X", "method"), ("HS-X", "method", 2), ("Monte Carlo tree search", "method")])
+    assert "Monte Carlo tree search" not in r.roles("proposes")
+
+
+def test_a_sentence_opening_with_a_baseline_proposes_nothing(run):
+    text = "We propose HS-X for planning. GPT-4o performs planning with a chain-of-thought prompting scheme."
+    r = run(text, [("HS-X", "method"), ("GPT-4o", "model"), ("chain-of-thought prompting scheme", "method")])
+    assert r.roles("proposes") == {"HS-X"}
+
+
+def test_a_counted_list_of_the_proposals_parts_is_still_proposed(run):
+    text = "Our framework employs three parallel modules: the Depth Estimator, the Segmentation Network, and the Fusion Network."
+    names = [("Depth Estimator", "method"), ("Segmentation Network", "method"), ("Fusion Network", "method")]
+    assert "Depth Estimator" in run(text, names).roles("proposes")
+
+
+def test_evaluated_on_opening_ties_its_benchmark(run):
+    text = ("Evaluated on the HUC-2021 dataset, our method outperforms community detection algorithms, "
+            "achieving an accuracy of 68.97%.")
+    r = run(text, [("HUC-2021", "benchmark"), ("accuracy", "metric")])
+    assert r.results() == [("68.97%", None, "HUC-2021", "accuracy")]
+
+
+def test_trained_on_opening_is_not_the_benchmark(run):
+    text = "Trained on the HUC-2021 dataset, our method achieves an accuracy of 68.97%."
+    r = run(text, [("HUC-2021", "benchmark"), ("accuracy", "metric")])
+    assert r.results() == [("68.97%", None, None, "accuracy")]
+
+
+def test_the_method_opening_a_clause_means_the_papers_proposal(run):
+    text = "We propose ArrowVLM for flowcharts. Tested on 90 questions, the method raises overall accuracy from 80% to 89%."
+    r = run(text, [("ArrowVLM", "method"), ("accuracy", "metric")])
+    assert r.results() == [("89%", "ArrowVLM", None, "accuracy")]
+
+
+def test_a_benchmark_papers_unattributed_model_score_is_on_its_benchmark(run):
+    text = ("We present MMSci-B, a benchmark for scientific reasoning. Evaluation of state-of-the-art models reveals "
+            "significant limitations, with even the best model achieving only 63.77% accuracy.")
+    r = run(text, [("MMSci-B", "benchmark"), ("accuracy", "metric")])
+    assert r.results() == [("63.77%", None, "MMSci-B", "accuracy")]
+
+
+def test_a_method_papers_unattributed_score_gets_no_benchmark(run):
+    text = "We present MMSci-X, a method for reasoning. The best model achieves only 63.77% accuracy."
+    r = run(text, [("MMSci-X", "method"), ("accuracy", "metric")])
+    assert r.results()[0][2] is None
+
+
+def test_a_number_in_the_title_is_left_to_the_abstract(run):
+    text = ("LightRet: Retrieval with 1000x Faster Query Inference\n\n"
+            "We propose LightRet. LightRet achieves over a 1000x speedup for query inference.")
+    r = run(text, [("LightRet", "method"), ("LightRet", "method", 2), ("LightRet", "method", 3), ("speedup", "metric")])
+    assert r.results() == [("over a 1000x", "LightRet", None, "speedup")]
+
+
+def test_our_methods_in_the_plural_means_the_papers_proposal(run):
+    text = "We propose LevX for Shapley values. The error of our methods can be 6.5x lower than Kernel SHAP."
+    r = run(text, [("LevX", "method"), ("Kernel SHAP", "method")])
+    assert r.results() == [("6.5x", "LevX", None, None)]
+    assert r.links("outperforms") == {("LevX", "Kernel SHAP")}

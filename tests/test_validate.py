@@ -30,7 +30,7 @@ GOOD = """
 <graph/p1> {
   <paper/p1> a akg:Paper ; dcterms:identifier "arXiv:2501.00001" ; dcterms:title "HRM" ;
     dcterms:abstract "We propose HRM. HRM reaches 77.2% accuracy on GSM8K with Qwen." ;
-    akg:authorCount 3 ; akg:upvotes 10 ;
+    akg:authorCount 3 ; akg:upvotes 10 ; akg:sortKey 20250100.00001 ;
     akg:proposes <entity/hrm> ; akg:usesModel <entity/qwen> ; akg:evaluatesOn <entity/gsm8k> ;
     akg:reportsMetric <entity/accuracy> ;
     akg:mentions <entity/hrm>, <entity/qwen>, <entity/gsm8k>, <entity/accuracy> ;

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
-from kg.model import Extraction, Mention, Paper
+from kg.extraction.markup import demark, original_span
+from kg.model import Evidence, Extraction, Mention, Paper
 from kg.names import normalize
 
 CONFIG_FILE = Path(__file__).parent / "data" / "config.cfg"
@@ -47,7 +49,9 @@ class Extractor:
         relation records on a Doc do not survive spaCy's Doc serialisation."""
         if n_process <= 1:
             for batch in _batches(papers, batch_size):
-                yield from (to_extraction(p, doc) for p, doc in zip(batch, self.nlp.pipe(p.text for p in batch)))
+                read = [demark(p.text) for p in batch]  # what the pipeline reads, and where it came from
+                docs = self.nlp.pipe(text for text, _ in read)
+                yield from (to_extraction(p, doc, index) for p, doc, (_, index) in zip(batch, docs, read))
             return
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -69,8 +73,8 @@ class Extractor:
                 yield from _with_papers(batch, future)
 
     def doc(self, text: str):
-        """The processed spaCy Doc of one text (for debugging and tests)."""
-        return self.nlp(text)
+        """The processed spaCy Doc of one text, as the pipeline reads it (markup removed; for debugging and tests)."""
+        return self.nlp(demark(text)[0])
 
 
 def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
@@ -102,16 +106,33 @@ def _with_papers(batch: list[Paper], future) -> Iterator[Extraction]:
         yield Extraction(paper=paper, mentions=mentions, roles=roles, links=links, results=results)
 
 
-def to_extraction(paper: Paper, doc) -> Extraction:
+def to_extraction(paper: Paper, doc, index: list[int] | None = None) -> Extraction:
+    """The doc's records, with offsets moved from the text the pipeline read back into `paper.text`
+    (`index`, from `markup.demark`; None when the two are the same). A mention keeps the name as a
+    reader sees it ("Reliability-guaranteed Transformer" for "\\textbf{R}eliability-guaranteed ...")."""
     canonical = doc._.akg_canonical or {}
+    moved = index is not None and doc.text != paper.text
+
+    def span_of(start: int, end: int) -> tuple[int, int]:
+        return original_span(index, start, end) if moved else (start, end)
+
+    def evidence(ev: Evidence) -> Evidence:
+        if not moved:
+            return ev
+        start, end = span_of(ev.start, ev.end)
+        return replace(ev, start=start, end=end, sentence=paper.text[start:end])
+
     mentions = [
-        Mention(text=span.text, type=span.label_, start=span.start_char, end=span.end_char,
+        Mention(text=span.text, type=span.label_, start=start, end=end,
                 extractor=span._.akg_extractor, confidence=span._.akg_confidence, aliases=span._.akg_aliases,
                 canonical=canonical.get((span.label_, normalize(span.text)), ""))
         for span in doc.spans.get(SPAN_KEY, [])
+        for start, end in [span_of(span.start_char, span.end_char)]
     ]
-    return Extraction(paper=paper, mentions=mentions, roles=list(doc._.akg_roles or []),
-                      links=list(doc._.akg_links or []), results=list(doc._.akg_results or []))
+    roles = [replace(r, evidence=evidence(r.evidence)) for r in doc._.akg_roles or []]
+    links = [replace(k, evidence=evidence(k.evidence)) for k in doc._.akg_links or []]
+    results = [replace(r, evidence=evidence(r.evidence)) for r in doc._.akg_results or []]
+    return Extraction(paper=paper, mentions=mentions, roles=roles, links=links, results=results)
 
 
 def load(config_path: str | Path | None = None) -> Extractor:

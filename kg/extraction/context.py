@@ -57,6 +57,11 @@ KIND_ADJECTIVES = {"small", "smaller", "large", "larger", "big", "tiny", "founda
 # Nouns whose examples ("such as X, Y") are methods.
 METHOD_CLASS_NOUNS = {"works", "methods", "approaches", "algorithms", "techniques", "frameworks", "architectures",
                       "optimizers", "strategies"}
+# Nouns whose examples ("datasets such as JMP", "LLMs such as OctoThinker") are benchmarks or models.
+CLASS_NOUN_LABELS = {**{w: "method" for w in METHOD_CLASS_NOUNS},
+                     **{w: "benchmark" for w in ("datasets", "benchmarks", "corpora", "simulators", "testbeds", "suites")},
+                     # not "models such as DeepFM" (often architectures), nor "environments such as Windows OS"
+                     **{w: "model" for w in ("llms", "vlms", "mllms", "checkpoints")}}
 # "a strategy employing global generator freezing": the proposal is what the head employs.
 EMPLOY_WORDS = {"employing", "using", "leveraging", "combining", "integrating", "exploiting", "utilizing", "via"}
 
@@ -147,8 +152,10 @@ class ContextFinder:
             elif lower == "," and i > 0:
                 self._appositive(doc, i, end_of_title)
             elif lower == "as" and i > 1 and lowers[i - 1] == "such" and any(
-                    w in METHOD_CLASS_NOUNS for w in lowers[max(0, i - 4):i - 1]):
-                self._coined_list(doc, i + 1, end_of_title)  # "recent works such as STORM"
+                    w in CLASS_NOUN_LABELS for w in lowers[max(0, i - 4):i - 1]):
+                # "recent works such as STORM", "mixed datasets such as JMP": the nearest class noun types the list
+                noun = next(w for w in reversed(lowers[max(0, i - 4):i - 1]) if w in CLASS_NOUN_LABELS)
+                self._coined_list(doc, i + 1, end_of_title, CLASS_NOUN_LABELS[noun])
             elif lower == "-based" and i > 0:
                 self._based_methods(doc, i)
             elif lower in TITLE_RUN_LEADS and i >= end_of_title:
@@ -459,14 +466,14 @@ class ContextFinder:
             while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
                 i += 1
 
-    def _coined_list(self, doc: Doc, i: int, end_of_title: int) -> None:
-        # The coined names listed after "methods such as": each is a method.
+    def _coined_list(self, doc: Doc, i: int, end_of_title: int, label: str = "method") -> None:
+        # The coined names listed after "methods such as": each is a method (a dataset after "datasets such as").
         while i < len(doc):
             end = name_after(doc, i, end_of_title)
             if end == i:
                 return
             if any(is_coined(t) for t in doc[i:end]) or (end - i >= 2 and all(t.is_title for t in doc[i:end])):
-                add(doc, i, end, "method", "context:methods-such-as", 0.65)  # "STORM", "Neural Style Transfer"
+                add(doc, i, end, label, f"context:{label}s-such-as", 0.65)  # "STORM", "Neural Style Transfer"
             i = end
             while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
                 i += 1

@@ -8,6 +8,7 @@ one-token names ("GSM-8K", "gsm8k") are found through the normalised form.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,9 @@ TASK_AFTER = {"prediction", "estimation", "forecasting", "predictor", "estimator
               # "inference time scaling", "energy consumption planning": the metric name modifies a noun
               "scaling", "planning", "optimization", "optimisation", "minimization", "budget", "budgets"}
 MOMENT_BEFORE = {"at", "during"}
+# A benchmark's year or version written after it is part of its name ("ActivityNet 1.3", "COCO 2017",
+# "THUMOS '14", "MIMIC-IV v2.2"); a larger decimal is a score ("MATH 83.4").
+VERSION = re.compile(r"^(?:(?:19|20)\d\d|v\d{1,2}(?:\.\d{1,2}){0,2}|[0-3]\.\d{1,2})$")
 KNOB_BEFORE = {"scaling", "scale", "scales", "scaled", "varying", "vary", "varies"}
 
 
@@ -156,8 +160,21 @@ class LexiconMatcher:
                             add(doc, s0, s1, role or GENERIC, f"lexicon:{role or 'not-a-measure'}", CONFIDENCE)
                         continue
                 add(doc, start, end, label, f"lexicon:{label}", CONFIDENCE)
+                if label == "benchmark":
+                    self._versioned(doc, start, end)
         self._variants(doc)
         return doc
+
+    @staticmethod
+    def _versioned(doc: Doc, start: int, end: int) -> None:
+        # the longer span wins the overlap in akg_entities; the entry's name is not its canonical form
+        if end >= len(doc) or not doc[end - 1].whitespace_:
+            return
+        if VERSION.match(doc[end].text) and not (end + 1 < len(doc) and doc[end + 1].text in ("%", "-", "/")):
+            add(doc, start, end + 1, "benchmark", "lexicon:benchmark-version", CONFIDENCE)
+        elif doc[end].text == "'" and end + 1 < len(doc) and not doc[end].whitespace_ \
+                and len(doc[end + 1].text) == 2 and doc[end + 1].text.isdigit():
+            add(doc, start, end + 2, "benchmark", "lexicon:benchmark-version", CONFIDENCE)  # "THUMOS '14"
 
     def _redefined(self, doc: Doc) -> set[str]:
         """Acronyms of the lexicon that this paper defines as something else: "X Y Z (ACR)" where

@@ -158,6 +158,23 @@ SETTING_BASES = {("reinforcement",), ("federated",), ("imitation",), ("self-supe
                  ("meta",), ("few-shot",), ("multi-agent", "reinforcement"), ("multi-label",),
                  ("online",), ("offline",), ("active",)}
 SETTING_FOLLOWERS = {"with", "on", "to", "from"}  # "continual learning with ...": still the problem
+# "Face parsing is a fundamental task", "Lot-sizing remains a ... problem": verbs that define a subject as a problem.
+DEFINING_VERBS = {"is", "remains", "represents", "constitutes"}
+SUBJECT_STOPS = {"the", "this", "these", "that", "those", "it", "its", "such", "our", "we", "they", "there", "each",
+                 "a", "an", "one", "another", "however", "here", "thus", "hence", "yet", "while", "although",
+                 "but", "and", "or", "so", "still", "also", "moreover", "furthermore", "notably", "today", "currently",
+                 "recently", "traditionally", "consequently", "therefore", "indeed", "nevertheless", "now", "then"}
+# "a critical problem", "a health problem": said of issues and phenomena, not of a problem to solve
+ISSUE_WORDS = {"critical", "major", "serious", "significant", "common", "pressing", "growing", "persistent", "prevalent",
+               "widespread", "severe", "notorious", "key", "real", "health", "social", "societal", "security", "safety",
+               "privacy", "ethical", "practical", "recurring", "frequent", "costly"}
+# "A Framework for X", "Towards X": a title word that says what the work is for.
+TITLE_PURPOSE = {"for", "towards", "toward"}
+# A title rates the problem it is for with these; they are not part of the problem's name ("for Enhanced
+# Arabic Sign Language Recognition").
+TITLE_RATINGS = {"enhanced", "improved", "effective", "fast", "faster", "better", "advanced", "practical", "comprehensive",
+                 "faithful", "diverse", "unified", "holistic", "safe", "trustworthy", "general", "generalizable",
+                 "interpretable", "explainable", "controllable", "automated", "automatic", "complex"}
 BARE_SETTINGS = {("federated",), ("continual",), ("lifelong",), ("multi-task",), ("class-incremental",)}
 
 class PhraseFinder:
@@ -177,6 +194,8 @@ class PhraseFinder:
         self._learning_settings(doc)
         self._problems(doc)
         self._hyphen_tasks(doc)
+        self._title_tasks(doc)
+        self._defined_tasks(doc)
         self._metric_edges = None
         self._phrases(doc)
         self._percent_in_list(doc)
@@ -243,6 +262,9 @@ class PhraseFinder:
                 continue  # descriptive names and acronyms ("companion SSM"), not "replace RNNs" or "safety Chain-of-Thought"
             prev = doc[start - 1]
             lower = prev.lower_
+            if self._eponym(prev):
+                add(doc, start - 1, end, "method", "context:variant-of-known", 0.6)  # "Gaussian noise injection"
+                continue
             if not prev.is_lower or not prev.text.replace("-", "").isalpha() or lower.startswith("-") \
                     or lower in stops or lower in method_stop or lower in PREPOSITIONS or lower in USE_VERBS \
                     or lower in VARIANT_STOPS or lower in self.cues.propose_verbs or lower in DESCRIPTION_STOPS \
@@ -256,6 +278,14 @@ class PhraseFinder:
                     continue  # "hierarchical reinforcement learning" named as a field
             add(doc, start - 1, end, "method", "context:variant-of-known", 0.6)
         self._extended_lexicon_methods(doc)
+
+    @staticmethod
+    def _eponym(token) -> bool:
+        # "Gaussian", "Bayesian", "Euclidean", "Hessian": an adjective from a name makes a variant of a
+        # technique although it is capitalised; not at the start of a sentence or in a title-case run
+        text = token.text
+        return text.istitle() and text.isalpha() and text.endswith(("ian", "ean")) and len(text) > 5 \
+            and not token.is_sent_start and not (token.i > 0 and token.doc[token.i - 1].is_title)
 
     def _extended_lexicon_methods(self, doc: Doc) -> None:
         # "diffusion model decomposition", "chain-of-thought distillation": a known technique followed by
@@ -404,6 +434,90 @@ class PhraseFinder:
             if len(positions) > 1 or positions[0] < self.end_of_title or modifier in title:
                 for i in positions:
                     add(doc, i - 1, i + 1, "task", "context:task-class", 0.6)
+
+    def _title_tasks(self, doc: Doc) -> None:
+        # "Deep Time Warping for Multiple Time Series Alignment", "A Deductive Framework for Detecting Backdoor
+        # Attacks on Deep Models": what a title says the work is for is the problem it addresses, when the
+        # phrase ends in a problem head or opens with a verb that states a problem.
+        lowers, end_of_title = self.lowers, self.end_of_title
+        for i in range(max(0, end_of_title - 2)):
+            if lowers[i] not in TITLE_PURPOSE:
+                continue
+            start = end = i + 1
+            while end < end_of_title and end - start < 6 and self._title_word(doc[end]):
+                end += 1
+            if end < end_of_title and not (doc[end].is_punct or doc[end].is_space or lowers[end] in PREPOSITIONS
+                                           or lowers[end] in ("and", "or")):
+                continue  # the phrase goes on in lower case: not a title-case problem name
+            while start < end and (self._title_rating(lowers[start])
+                                   or (lowers[start].endswith("ing") and lowers[start] not in self.cues.task_gerunds
+                                       and lowers[start] not in self.cues.nominal_gerunds)):
+                start += 1  # "for Robust Reasoning", "Towards Evaluating LLM Reasoning": how, not which problem
+            head = lowers[end - 1]
+            gerund = start < end and lowers[start] in self.cues.task_gerunds
+            named = head in self.cues.task_heads or head in self.cues.title_task_heads
+            if not 2 <= end - start <= 4 or not (gerund or named) or (head in WIDE_HEADS and end - start < 3) \
+                    or any(lowers[k].endswith(MEANS_MODIFIER_ENDS) for k in range(start, end)):
+                continue  # "for Large Language Models", "for Sequence Modeling", "for LLM-Guided Planning"
+            add(doc, start, end, "task", "context:title-purpose", 0.6)
+
+    def _defined_tasks(self, doc: Doc) -> None:
+        # "Face parsing is a fundamental task", "Multi-Agent Pickup and Delivery (MAPD) is a fundamental problem":
+        # a sentence whose subject the abstract defines as a task or problem names that problem. Not "a ...
+        # challenge" (also said of diseases and phenomena), nor a subject opened by a determiner or a verb.
+        lowers = self.lowers
+        if self.lower_set.isdisjoint(("task", "problem")):
+            return
+        for sentence in doc.sents:
+            start = max(sentence.start, self.end_of_title)  # the first sentence may run on from the title
+            while start < sentence.end and doc[start].is_space:
+                start += 1
+            if start >= sentence.end:
+                continue
+            verb = next((k for k in range(start + 1, min(start + 9, sentence.end)) if lowers[k] in DEFINING_VERBS), None)
+            if verb is None or not self._defines_problem(doc, verb + 1, sentence.end):
+                continue
+            end = verb
+            if end - start > 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(":
+                end -= 3  # "Natural Language Inference (NLI) is ...": the acronym is found on its own
+            words = doc[start:end]
+            first = lowers[start]
+            if not 1 <= len(words) <= 5 or first in SUBJECT_STOPS or any(not (t.is_alpha or "-" in t.text) for t in words) \
+                    or any(t.lower_ in PREPOSITIONS and t.lower_ not in ("and", "of") for t in words) \
+                    or (first.endswith("ing") and first not in self.cues.task_gerunds and first not in self.cues.nominal_gerunds):
+                continue  # "Removing these assumptions is a long-standing open problem"
+            add(doc, start, end, "task", "context:defined-task", 0.7)
+
+    @staticmethod
+    def _defines_problem(doc: Doc, i: int, end: int) -> bool:
+        # "a fundamental task", "an essential problem", "one of the core tasks", "a mixed integer programming problem"
+        if i < end and doc[i].lower_ in ("a", "an"):
+            i += 1
+        elif i + 2 < end and [t.lower_ for t in doc[i:i + 3]] == ["one", "of", "the"]:
+            i += 3
+        else:
+            return False
+        for k in range(i, min(i + 5, end)):
+            lower = doc[k].lower_
+            if lower in ("task", "tasks", "problem", "problems"):
+                return k + 1 >= end or doc[k + 1].lower_ not in ("of", "for", "that", "which")
+            if not (doc[k].is_alpha or "-" in doc[k].text) or not doc[k].is_lower \
+                    or (lower in ISSUE_WORDS and doc[k + 1].lower_ in ("problem", "problems")):
+                return False  # "Domain shift is a critical problem", "a leading health problem": an issue
+        return False
+
+    @staticmethod
+    def _title_rating(lower: str) -> bool:
+        # "Efficient", "Memory-Efficient", "Multi-step", "Large-Scale": a rating of the work, not a name part
+        return lower in QUALITY_MODIFIERS or lower in TITLE_RATINGS or lower.startswith(QUALITY_PREFIXES) \
+            or lower.endswith(("-efficient", "-effective", "-scale", "-aware"))
+
+    @staticmethod
+    def _title_word(token) -> bool:
+        # "Multiple", "Time-Series", "3D", "DNA": a word of a title-case phrase, not a lower-case function word
+        text = token.text
+        return (text[:1].isupper() or (text[:1].isdigit() and any(c.isalpha() for c in text))) \
+            and token.lower_ not in PREPOSITIONS and token.lower_ not in ("and", "or", "the", "a", "an")
 
     def _phrases(self, doc: Doc) -> None:
         """"training time", "completion rate" in a sentence with a number: metrics;
@@ -607,6 +721,7 @@ class PhraseFinder:
                 start -= 2  # "frame-level action conditioning": "frame" "-level" is one modifier
                 continue
             gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS
+            gerund = gerund or (label == "method" and self._eponym(prev))  # "Gaussian noise injection"
             lead = doc[start - 2].lower_ if start > 1 else ""
             if label == "metric" and lead == "that" and start > 2 and doc[start - 3].lower_ in REPORT_VERBS:
                 lead = ""  # "confirms that classification accuracy ...": "that" is a conjunction
@@ -622,7 +737,8 @@ class PhraseFinder:
             start -= 1
         if doc[head].lower_ in KIND_HEADS and head - start < 2:
             return  # "an aggregation strategy", "a stepwise strategy": one word makes a kind, not a name
-        if doc[head].lower_ in PART_HEADS and head - start == 1 and doc[start].is_lower and "-" not in doc[start].text \
+        if doc[head].lower_ in PART_HEADS and head - start == 1 and (doc[start].is_lower or self._eponym(doc[start])) \
+                and "-" not in doc[start].text \
                 and not (start > 0 and doc[start - 1].lower_ in stop and doc[start - 1].lower_ not in FUNCTION_WORDS
                          and doc[start - 1].lower_ not in self.cues.proposal_adjectives):  # not "a novel learning scheme"
             return  # "a memory mechanism", "the global loss"; but "an explicit rollback mechanism"

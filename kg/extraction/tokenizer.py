@@ -16,6 +16,7 @@ MODIFIER_SUFFIXES = (
     "based", "style", "like", "driven", "powered", "guided", "generated", "specific", "level", "aware",
     "enhanced", "augmented", "centric", "only", "free", "friendly", "compatible", "scale", "series",
     "family", "class", "sized", "tuned", "finetuned", "distilled", "initialized", "generated", "derived",
+    "focused", "inspired",
 )
 
 
@@ -33,6 +34,8 @@ def _suffixes() -> list[str]:
     kept.append(r"(?<=[0-9])%")
     kept.append(r"(?<=[0-9][A-Za-z])\.")  # "GSM8K." ends a sentence: the unit rule used to split it
     kept.append(r"(?<=[A-Z0-9]\+)\.")
+    kept.append(r"(?<=[a-z][A-Z])\.")  # "a framework, PC-DCoT. Extensive ...": the full stop ends the sentence
+    kept.append(r"(?<=-[A-Z])\.")  # "SurgBench-E. SurgBench offers ..."
     kept.append(r"(?<=[A-Za-z0-9}])\$")  # "$D^2LoRA$": the closing math dollar is not part of the name
     return kept
 

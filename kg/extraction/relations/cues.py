@@ -41,7 +41,7 @@ class Cues:
         flags = re.IGNORECASE
         self.confidence: dict[str, float] = dict(d["confidence"])
         self.propose = re.compile(
-            rf"{_alt(d['propose_subjects'])}\s+(?:\w+ly\s+|also\s+|further\s+|then\s+)?"
+            rf"{_alt(d['propose_subjects'])}\s+(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+|next\s+|now\s+)?"
             rf"{_alt([v + s for v in d['propose_verbs'] for s in ('', 's', 'd', 'ed')])}", flags)
         novelty, naming = _alt(d["novelty_words"]), _alt(d["naming_cues"])
         heads = _alt(d["contribution_heads"] + [h + "s" for h in d["contribution_heads"]])
@@ -86,6 +86,10 @@ class Cues:
         self.enumerated = re.compile(
             rf"\b(?:two|three|four|five|six|several|\d)\s+(?:(?:new|novel|core|key|main|complementary|distinct)\s+)?"
             rf"(?:[\w-]+\s+){{0,2}}?(?:{heads}|{_alt(d['part_heads'])})[^:;.]{{0,60}}:\s*", flags)
+        # "we evaluate six metrics: ...": a counted list the paper uses, not one it makes (but "our framework
+        # employs three modules: ..." lists its parts)
+        self.used_list_before = re.compile(
+            rf"\bwe\s+(?:\w+ly\s+|also\s+|first\s+|then\s+|further\s+)?{_alt(d['used_list_verbs'])}\s+(?:(?:the|on|across|over|with)\s+)?$", flags)
         self.block_before = set(d["block_before_entity"])
         self.gap_blockers = re.compile(_alt(d["propose_gap_blockers"]), flags)
         self.evaluation = re.compile(_alt(d["evaluation_cues"]), flags)
@@ -105,7 +109,10 @@ class Cues:
         self.based_on_model_only = {c.lower() for c in d["based_on_model_only"]}
         self.backbone_after = re.compile(rf"^\s*{_alt(d['backbone_cues'])}", flags)
         self.variant_suffix = re.compile(d["variant_suffix"], flags)
-        self.qualifier_before = re.compile(rf"{_alt(d['qualifiers'])}\s*$", flags)
+        # "over 2%", "over a 1000x" (the article stays after a qualifier), "over $9\\times$" (math opens after it)
+        self.qualifier_before = re.compile(rf"{_alt(d['qualifiers'])}(?:\s+an?)?\s*\$?\s*$", flags)
+        self.qualified_factor = re.compile(
+            rf"\bby\s+(?P<value>{_alt(d['qualifiers'])}\s+an?\s+factor\s+(?:of\s+)?(?P<num>\d+(?:\.\d+)?))(?!\w|\.\d)", flags)
         # "$14\\times$ less parameters": a multiplier of a reduction keeps its comparative ("14× less")
         self.reverse_after = re.compile(rf"^\s*{_alt(d['reverse_comparatives'])}", flags)
         # "a 2-point improvement in ROUGE": a hyphenated point count before a word of change

@@ -27,6 +27,9 @@ _SETTING_LIST = re.compile(r"\b(?:in|on|across|under|over)\s+(?:[\w-]+\s+){0,4}?
                            r"datasets?|domains?|scenarios?|games?|languages?)\b", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _SOTA = re.compile(r"\s*(?:SoTA|SOTA|sota|state-of-the-art|state of the art)(?![\w-])", re.IGNORECASE)
+_OBJECT_PHRASE_ENDS = re.compile(r"\b(?:that|who|whose|without|using|except|save\s+for|other\s+than|apart\s+from)\b",
+                                 re.IGNORECASE)  # "a baseline encoder that is a LoRA of ...", "all methods except GPT-4o"
+_PROBLEM_AFTER = re.compile(r"\s+(?:tasks?|problems?)\b", re.IGNORECASE)  # "on ... representation learning tasks"
 _PAST_NUMBER = re.compile(r"\bby\s+\S*\d\S*\s+(?:in|on|at|across|for|under|when|with|within)\b", re.IGNORECASE)
 
 
@@ -41,6 +44,8 @@ class LinkRules(SubjectRules):
             if self._doubtful(text, match.start()) or self.cues.passive.match(text, match.start()):
                 continue
             subject = self._subject_before(unit, match.start(), paper_subject, found=found)
+            if paper_subject is not None and subject == paper_subject.index and paper_subject.label not in AGENTS:
+                continue  # "we evaluate ... with Kimi outperforming GPT-4o" in a benchmark paper: not the benchmark
             rule = "better-than" if match.re is self.cues.better_than else "outperforms"
             for obj in self._objects_after(unit, match.end()):
                 found.link(unit, subject, "outperforms", obj, unit.evidence(rule, self.conf(rule)))
@@ -60,8 +65,10 @@ class LinkRules(SubjectRules):
                 continue
             gap = unit.text[pos:ent.start]
             if len(gap) > 150 or self.cues.clause_stop.search(gap) or self.cues.outperform.search(gap) \
-                    or _PAST_NUMBER.search(gap) or _SETTING_LIST.search(gap):
+                    or _PAST_NUMBER.search(gap) or _SETTING_LIST.search(gap) or _OBJECT_PHRASE_ENDS.search(gap):
                 break  # "by 5x in proximity to the reference Pareto front", "in two environments: (i) PhyWorld": past the list
+            if _PROBLEM_AFTER.match(unit.text, ent.end):
+                continue  # "surpass strong text encoders on ... sentence-level representation learning tasks": a task
             if re.search(r"\bother\s+(?:[\w-]+\s+){0,2}$", unit.text[max(0, ent.start - 40):ent.start], re.IGNORECASE):
                 continue  # "other competitive RL variants" is a class, not RL itself
             if _SOTA.fullmatch(ent.text) or _SOTA.match(unit.text, ent.end):

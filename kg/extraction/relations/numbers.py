@@ -20,12 +20,12 @@ class Value:
 
 
 _DIGITS = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_UNIT = (r"(?P<unit>\s?(?:\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|pts\b|[xX×](?![\w])"
+_UNIT = (r"(?P<unit>\s?(?:\$?\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|pts\b|[xX×](?![\w])"
          r"|\$?\s*\\times\s*\$?|-?fold\b|times\b|mm\b|cm\b|deg\b|degrees?\b|°|ms\b|dB\b))?")  # "9.48 mm", "16.13 deg"
 _NUMBER = re.compile(r"(?<![\w.@^/\\,-])(?P<sign>[+\-−])?" + _DIGITS + _UNIT)
 _UPPER = re.compile(_DIGITS + _UNIT)  # the second number of a range, right after its dash
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
-_RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~|–|-(?=\d))\s*")
+_RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~|–|—|--?)\s*(?=\d)")  # "1$\sim$2", "34.5%-47.3%", "8.55 - 15.22%", "30--50%"
 _TO_RANGE = re.compile(r"\s+to\s+(?=[+\-]?\d)")
 _RANGING = re.compile(r"\brang\w*\s+from\s*$", re.IGNORECASE)
 _MULTIPLIERS = {"x", "X", "×", "\\times", "times", "fold", "-fold"}
@@ -33,9 +33,12 @@ _DIGIT_OR_FOLD = re.compile(r"\d|fold|magnitude", re.IGNORECASE)
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
 _FOLD_COUNT = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
-_FACTOR = re.compile(r"(?<=\bby\s)(?:a\s+)?(factor\s+(?:of\s+)?(?P<num>\d+(?:\.\d+)?))(?![\w.])", re.IGNORECASE)
+_FACTOR = re.compile(r"(?<=\bby\s)(?:a\s+)?(factor\s+(?:of\s+)?(?P<num>\d+(?:\.\d+)?))(?!\w|\.\d)", re.IGNORECASE)
 _BOUND_BEFORE = re.compile(r"\b(?:well|far|still|remains?|stays?)\s+(?:below|under|above|beneath)\s+$", re.IGNORECASE)
 _MATH = re.compile(r"\$[^$]{0,80}\$")
+_DEVIATION_BEFORE = re.compile(r"(?:±|\\pm|\+/-|\+-)\s*\$?\s*$")  # "95.50% ± 0.84%": a spread, not a result
+_SPLIT = re.compile(r"\d+(?:\.\d+)?\s*\\?%?\s*(?:[-/:]\s*\d+(?:\.\d+)?\s*\\?%?\s*){2,}")  # "80%-10%-10%", "70/15/15"
+_MATH_NUMBER = re.compile(r"[\d.,]+\s*(?:[-–~]|\\sim)\s*[\d.,]+\$\s*\\?%")  # "$38.5-45.21$%": math, not dollars
 _URL = re.compile(r"https?://\S+|\S+\.(?:com|org|io|ai)\S*")
 _LATEX = ((r"\%", "%"), (r"\times", "×"), (r"\rightarrow", "→"), (r"\sim", "~"), ("$", ""))
 
@@ -62,6 +65,7 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
     skip = [(m.start(), m.end()) for m in _URL.finditer(text)]
     skip += [(e.start, e.end) for e in unit.ents]
     skip += [(m.start(), m.end()) for m in _MATH.finditer(text) if re.search(r"[\^_{}]|O\(", m.group(0))]
+    skip += [(m.start(), m.end()) for m in _SPLIT.finditer(text) if "%" in m.group(0) or "/" in m.group(0)]
     values: list[Value] = []
     consumed = 0
     for m in _NUMBER.finditer(text):
@@ -120,6 +124,10 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
         if not any(a <= m.start() < b for a, b in skip):
             values = [v for v in values if not v.start <= m.start("num") < v.end]  # the number alone is part of it
             values.append(Value(m.start(1), m.end(), _clean(m.group(1)), _decimal(None, m.group("num"))))
+    for m in cues.qualified_factor.finditer(text):  # "by roughly a factor of 5": qualifier and article kept
+        if not any(a <= m.start() < b for a, b in skip):
+            values = [v for v in values if not v.start <= m.start("num") < v.end]
+            values.append(Value(m.start("value"), m.end("value"), _clean(m.group("value")), _decimal(None, m.group("num"))))
     return sorted(values, key=lambda v: v.start)
 
 
@@ -127,11 +135,16 @@ def _is_currency(text: str, m: re.Match) -> int:
     """1 for "$534,700" (the sign's length), 0 otherwise; "$4\\%$" is LaTeX math, not dollars."""
     if m.start() == 0 or text[m.start() - 1] not in "$€£" or (m.start() > 1 and text[m.start() - 2] not in " (\n"):
         return 0
-    math = "$" in text[m.end():m.end() + 3] or "$" in (m.group("unit") or "")  # "$3.45\\times$" is math too
+    if "%" in (m.group("unit") or ""):
+        return 0  # "$95.50\\%$": a percentage in math, not dollars
+    math = "$" in text[m.end():m.end() + 3] or "$" in (m.group("unit") or "") \
+        or bool(_MATH_NUMBER.match(text, m.start()))  # "$3.45\\times$", "$38.5-45.21$%" are math too
     return 0 if text[m.start() - 1] == "$" and math else 1
 
 
 def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
+    if _DEVIATION_BEFORE.search(text, max(0, m.start() - 8), m.start() - (1 if m.group("sign") else 0) if m.group("sign") else m.start()):
+        return False
     has_unit = bool(m.group("unit")) or bool(_is_currency(text, m))
     span = _RANGE.match(text, m.end())
     if span and not has_unit:

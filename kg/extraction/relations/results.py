@@ -35,18 +35,38 @@ _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lowe
 _OURS = re.compile(r"\b(?:our|the\s+proposed)\b", re.IGNORECASE)
 _OTHER_SYSTEM = re.compile(r"\b(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|in|for|across)\s+(?:the\s+)?", re.IGNORECASE)
-_OPENING = re.compile(r"\s*(?:on|in|across|for|at|over|under)\s+[^,;]*$", re.IGNORECASE)
+_OPENING = re.compile(r"\s*(?:(?:when\s+)?(?:evaluated|tested|validated|benchmarked|assessed|experimented)\s+)?"
+                      r"(?:on|in|across|for|at|over|under)\s+[^,;]*$", re.IGNORECASE)  # "Evaluated on B, our method ..."
 _PARALLEL_GAP = re.compile(r"(?:\s*,?\s+(?:within|in|on|for|across|under|at)\s+[^,;]{1,60})?\s*,?\s*and\s+", re.IGNORECASE)
 _SETTING_AFTER = re.compile(r"\s+(?:within|in|on|for|across|under|at)\s", re.IGNORECASE)
 _CHANGED_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
 _OWN_BY = re.compile(r"[a-z]\s+by\s+$", re.IGNORECASE)  # the number has its own changed noun: "timing by 9%"
+_CLOSING = re.compile(r"(?:[^()]{0,60}\)|\})(?=\s)")  # the rest of the parenthesis or LaTeX group the number is in
+_METRIC_AFTER_GAP = re.compile(
+    r"\s*(?:(?:absolute|relative|average|higher|lower|improvement|increase|gain|reduction|decrease|"
+    r"speed[\s-]?up|boost|drop|improvements|gains|better|acceleration|enhancement|savings?|"
+    r"in|on|of|the)\s+){0,3}", re.IGNORECASE)
+_ALL_OF = re.compile(r"\b(?:all|both|each)\b", re.IGNORECASE)
 _TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
+
+
+_RELATIVE_GAP = re.compile(r"(?:\s+[\w.-]+)?\s*,?\s*(?:which|who)\s+(?:[a-z]+ly\s+)?(?:achieved|attained|achieves|attains|obtained|obtains|"
+                           r"reached|reaches|scored|scores|got|gets)\s+(?:only\s+|just\s+)?(?:an?\s+)?", re.IGNORECASE)
+
+
+def _relative_holder(unit: Unit, lead: Value) -> Ent | None:
+    """"outperforming O3 Mini, which attained 72% and 75%": the name a relative clause describes holds its numbers,
+    even as the object of an outperforms."""
+    return next((e for e in unit.ents if e.label in AGENTS and e.end <= lead.start
+                 and _RELATIVE_GAP.fullmatch(unit.text, e.end, lead.start)), None)
 
 
 class ResultRules(SubjectRules):
     """Results and the outperforms claims their numbers make ("4.8x faster than Y")."""
 
     def find_results(self, unit: Unit, found: _Found, paper_subject: PaperSubject | None) -> None:
+        if unit.is_title:
+            return  # "LightRetriever: ... with 1000x Faster Query Inference": the abstract states the result
         values = find_values(unit, self.cues)
         if not values:
             return
@@ -57,7 +77,8 @@ class ResultRules(SubjectRules):
             shared_metric = owned[cluster[-1]]  # "73% and 80% relative wall-clock time"
             for value in cluster:
                 rule, slots = paired.get(value, ("result", {}))
-                subject = slots.get("subject") or self._result_subject(unit, value, paper_subject, found)
+                subject = slots.get("subject") or _relative_holder(unit, cluster[0]) or \
+                    self._result_subject(unit, value, paper_subject, found)
                 if subject is not None and _after_versus(unit, value, cluster) and "subject" not in slots:
                     subject = None  # "83.4% vs. 60.0%": the second number is the baseline's
                 others = [v for v in values if v not in cluster]
@@ -71,17 +92,20 @@ class ResultRules(SubjectRules):
                 metric = slots.get("metric") or self._result_metric(unit, value, shared_metric, taken)
                 if subject is not None and not _after_versus(unit, value, cluster):
                     self._better_by(unit, value, subject, found)
-                found.results.append(ResultMention(
-                    value.text, value.value, unit.evidence(rule, self.conf(rule)),
-                    subject=_index(subject), benchmark=_index(benchmark), metric=_index(metric)))
+                shared = self._shared_metrics(unit, value, metric, values) if len(cluster) == 1 else None
+                for each in shared or [metric]:  # "24.8% gains in time and cost": one result per measure
+                    found.results.append(ResultMention(
+                        value.text, value.value, unit.evidence(rule, self.conf(rule)),
+                        subject=_index(subject), benchmark=_index(benchmark), metric=_index(each)))
 
     @staticmethod
     def _measured_on_paper_benchmark(unit: Unit, value: Value, subject: Ent | int | None,
                                      paper_subject: PaperSubject | None) -> bool:
         """A benchmark paper's "we find that the best system achieves only 31.5%": the number is some
         system's score on the paper's benchmark, not the benchmark's own."""
-        if paper_subject is None or paper_subject.label != "benchmark" or _index(subject) != paper_subject.index:
-            return False
+        if paper_subject is None or paper_subject.label != "benchmark" or \
+                (subject is not None and _index(subject) != paper_subject.index):
+            return False  # (no subject at all: "Evaluation of models reveals ..., with even the best model achieving 63%")
         before = unit.text[:value.start]  # "the proposed AC-Lite model achieves": the paper's own, named
         return bool(_OTHER_SYSTEM.search(before)) and not paper_subject.pattern.search(before) and not _OURS.search(before)
 
@@ -129,8 +153,9 @@ class ResultRules(SubjectRules):
         for ent in unit.ents:  # "compared to DeepSeek 18.1%", "DeepSeek R1: 66% win-rate": the name right before it
             if ent.label in AGENTS and re.fullmatch(r"\s*:?\s*", unit.text[ent.end:value.start]) and ent.end < value.start:
                 return ent
+        changed_by = re.search(r"\bby\s*$", unit.text[:value.start])  # "X reduces latency by 48% for Y": X's change
         for ent in unit.ents:  # "27 H100-months vs. 7 for Delethink"
-            if ent.label in AGENTS and ent.start > value.end and \
+            if ent.label in AGENTS and ent.start > value.end and not changed_by and \
                     re.fullmatch(r"\s+for\s+(?:the\s+)?", unit.text[value.end:ent.start]):
                 return ent
         return self._subject_before(unit, value.start, paper_subject, cross_clauses=True, found=found)
@@ -187,14 +212,36 @@ class ResultRules(SubjectRules):
         return any(_TIED_GAP.fullmatch(unit.text, e.end, value.start) for e in benches if e.end <= value.start)
 
     def _metric_after(self, unit: Unit, value: Value) -> Ent | None:
-        """"77.2% accuracy", "2X reduction in latency": a metric right after the number."""
-        for ent in unit.ents:
-            if ent.label == "metric" and ent.start >= value.end and re.fullmatch(
-                    r"\s*(?:(?:absolute|relative|average|higher|lower|improvement|increase|gain|reduction|decrease|"
-                    r"speed[\s-]?up|boost|drop|improvements|gains|better|acceleration|enhancement|savings?|"
-                    r"in|on|of|the)\s+){0,3}",
-                    unit.text[value.end:ent.start], re.IGNORECASE):
-                return ent
+        """"77.2% accuracy", "2X reduction in latency": a metric right after the number (or after the
+        parenthesis or LaTeX group the number closes: "(24.8%, p = 0.006) gains in time", "\\textbf{63.77\\%} accuracy")."""
+        starts = [value.end]
+        close = _CLOSING.match(unit.text, value.end)
+        if close and (close.group(0) == "}" or unit.text.rfind("(", 0, value.start) > unit.text.rfind(")", 0, value.start)):
+            starts.append(close.end())
+        for after in starts:
+            for ent in unit.ents:
+                if ent.label == "metric" and ent.start >= after and _METRIC_AFTER_GAP.fullmatch(unit.text, after, ent.start):
+                    return ent
+        return None
+
+    @staticmethod
+    def _shared_metrics(unit: Unit, value: Value, metric: Ent | None, values: list[Value]) -> list[Ent] | None:
+        """One number for a list of measures: after it ("24.8% gains in time and cost") when no other number
+        follows the list, or before it with "all"/"both"/"each" ("precision, recall and F1-score ... are all
+        greater than 80%") when no other number stands between."""
+        if metric is None:
+            return None
+        group = next((g for g in _groups(unit, ("metric",)) if metric in g and len(g) > 1), None)
+        if group is None:
+            return None
+        others = [v for v in values if v is not value]
+        if metric is group[0] and group[0].start >= value.end:
+            followed = any(v.start >= value.end and v.start < group[-1].end + 40 for v in others)
+            return None if followed else group
+        if metric is group[-1] and group[-1].end <= value.start and \
+                _ALL_OF.search(unit.text, group[-1].end, value.start) and \
+                not any(group[0].start <= v.start < value.start for v in others):
+            return group
         return None
 
     @staticmethod

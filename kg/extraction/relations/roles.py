@@ -12,6 +12,9 @@ from .units import (AGENTS, _FUNCTION_WORDS, Ent, PaperSubject, Rules, Unit, _Fo
 _SHORT_ARTICLE_GAP = re.compile(r"\s*(?:a|an|the)\s+(?:(?:novel|new|simple|unified|general)\s+)?", re.IGNORECASE)
 _ITEM_START = re.compile(r"(?:\(?(?:\d|[ivx]+)\)|[,;]\s*(?:and\s+)?(?:\(?(?:\d|[ivx]+)\)\s*)?)\s*$")
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# rules that find a part of the paper's contribution, or a thing it uses, rather than the contribution itself
+_PART_RULES = frozenset({"enumerated", "component", "component-means", "named-part", "we-adopt", "new-measure",
+                         "trained-on-ours"})
 
 
 def _count(phrase: str) -> int:
@@ -36,8 +39,8 @@ def _named(form: str) -> bool:
     return any(c.isupper() or c.isdigit() for c in form)
 
 
-def _paper_subject(group: tuple[int, set[str]], types: dict[int, str]) -> PaperSubject:
-    index, forms = group
+def _paper_subject(group: tuple[int, set[str], set[int]], types: dict[int, str]) -> PaperSubject:
+    index, forms, _ = group
     label = types.get(index, "method")
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
     return PaperSubject(index, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), label)
@@ -48,7 +51,8 @@ def _known(found: _Found, ent: Ent) -> bool:
     return bool(found.spans) and found.spans[ent.index]._.akg_extractor.startswith("lexicon")
 
 
-_MEANS_BEFORE = re.compile(r"\b(?:through|via)\s+(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE)
+_MEANS_BEFORE = re.compile(r"\b(?:(?:through|via)\s+(?:a\s+|an\s+|the\s+)?|(?:with|using)\s+(?:a|an)\s+)$", re.IGNORECASE)
+_OPENING_ARTICLE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _DESCRIPTIVE = re.compile(r"[a-z][a-z-]*-[a-z]+(?:\s+[a-z][a-z-]*)+")  # "frame-level action conditioning"
 _COINED = re.compile(r"[A-Z0-9]")  # past the first letter of a multi-word name: "Dual-LLM Sampling", not "Topology optimization"
 _WITH_GAP = re.compile(r"\s+with\s+(?:a\s+|an\s+)?", re.IGNORECASE)
@@ -102,8 +106,9 @@ class RoleRules(Rules):
                 found.part_kinds.add(f"{match.group(1).lower()} {head[:-3] + 'y' if head.endswith('ies') else head[:-1]}")
         if cues.we_context.search(text):
             for match in cues.enumerated.finditer(text):  # "two new metrics: (1) depth distance, ... (2) ..."
-                if _prev_word(text[:match.start()]) in ("on", "in", "across", "over", "under"):
-                    continue  # "experiments on two splits: ..." are used, not made
+                if _prev_word(text[:match.start()]) in ("on", "in", "across", "over", "under") or \
+                        cues.used_list_before.search(text, 0, match.start()):
+                    continue  # "experiments on two splits: ...", "we evaluate six metrics: ..." are used, not made
                 first = next((e for e in unit.ents if 0 <= e.start - match.end() <= 6), None)
                 if first is not None:
                     self._propose(unit, found, first, "enumerated", coordinated=True)
@@ -195,11 +200,20 @@ class RoleRules(Rules):
             first = self._first_contribution(unit, pos)
             if first is not None and first.index not in found.proposed:
                 self._propose(unit, found, first, "component", coordinated=True)
-        if cues.our_subject.match(text):  # "Our model ... achieves precise action control through frame-level ..."
+        if cues.our_subject.match(text) or self._opens_with_proposal(unit, found):
+            # "Our model ... achieves precise action control through frame-level ...", "HS-STaR first performs
+            # lightweight pre-sampling with a reward-guided difficulty estimation strategy"
             for ent in unit.ents:
                 if ent.label in AGENTS and ent.index not in found.proposed and not _known(found, ent) and \
                         _MEANS_BEFORE.search(text, 0, ent.start) and _DESCRIPTIVE.fullmatch(ent.text):
                     self._propose(unit, found, ent, "component-means")
+
+    @staticmethod
+    def _opens_with_proposal(unit: Unit, found: _Found) -> bool:
+        """The sentence's first words are a proposed name ("HS-STaR first performs ...", "The Program Modifier is ...")."""
+        first = next((e for e in unit.ents), None)
+        return first is not None and not unit.is_title and first.start == _OPENING_ARTICLE.match(unit.text).end() and \
+            found.names[first.index] in found.proposed_names()
 
     def _first_contribution(self, unit: Unit, pos: int, tasks: bool = False) -> Ent | None:
         """The first non-task mention after a "we propose" cue, if nothing in between says it is not the object.
@@ -292,7 +306,10 @@ class RoleRules(Rules):
     def _propose(self, unit: Unit, found: _Found, ent: Ent, rule: str, coordinated: bool = False) -> None:
         found.role(ent.index, "proposes", unit.evidence(rule, self.conf(rule)))
         found.proposed.add(ent.index)
-        for other in self._followers(unit, ent, aliases_only=not coordinated):
+        followers = self._followers(unit, ent, aliases_only=not coordinated)
+        if rule not in _PART_RULES:
+            found.main_proposals.update([ent.index] + [o.index for o in followers])
+        for other in followers:
             found.role(other.index, "proposes", unit.evidence(rule, self.conf("coordinated")))
             found.proposed.add(other.index)
 
@@ -328,13 +345,17 @@ class RoleRules(Rules):
             named = [g for g in groups if any(_named(f) for f in g[1])]
             if len(named) == 1 or (len(groups) == 1 and not named):
                 return _paper_subject((named or groups)[0], types)
+            main = [g for g in named if g[2] & found.main_proposals]
+            if len(named) > 1 and len(main) == 1:  # "we propose HPC-ColPali ... three techniques: (1) K-Means ..."
+                return _paper_subject(main[0], types)
             if groups:
                 return None
         return None
 
     def _proposal_groups(self, units: list[Unit], found: _Found, labels: tuple[str, ...]) -> list[tuple[int, set[str]]]:
-        """Proposed mentions of the given types grouped by shared names and "X (Y)" aliases: (first index, forms)."""
-        groups: list[tuple[int, set[str], set[str]]] = []  # (first index, normalised names, surface forms)
+        """Proposed mentions of the given types grouped by shared names and "X (Y)" aliases: (first index, forms,
+        mention indices)."""
+        groups: list[tuple[int, set[str], set[str], set[int]]] = []  # (first index, names, surface forms, indices)
         for unit in units:
             for ent in unit.ents:
                 if ent.index not in found.proposed or ent.label not in labels:
@@ -345,15 +366,17 @@ class RoleRules(Rules):
                 if _is_paren_alias(unit, ent) and groups:
                     groups[-1][1].update(names)
                     groups[-1][2].update(forms)
+                    groups[-1][3].add(ent.index)
                     continue
-                first = ent.index
+                first, indices = ent.index, {ent.index}
                 for group in [g for g in groups if g[1] & names]:
                     first = min(first, group[0])
                     names |= group[1]
                     forms |= group[2]
+                    indices |= group[3]
                     groups.remove(group)
-                groups.append((first, names, forms))
-        return [(first, forms) for first, _, forms in groups]
+                groups.append((first, names, forms, indices))
+        return [(first, forms, indices) for first, _, forms, indices in groups]
 
     # ---- default roles
 

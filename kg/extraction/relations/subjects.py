@@ -12,6 +12,9 @@ _CHANGED_LIST = re.compile(r"\s*(?:(?:the|its|their)\s+)?(?:M\s*(?:\([^()]{0,30}
                            r"(?:(?:the|its|their)\s+)?)*", re.IGNORECASE)
 _WITH_JOIN = re.compile(r"\s+(?:enhanced\s+|augmented\s+|equipped\s+)?with\s+(?:the\s+|our\s+)?", re.IGNORECASE)
 _AGENT_HEAD = re.compile(r"\bour\s+(?:[\w.-]+\s+)?(?:model|method|approach|system|agent|algorithm|policy)s?\b", re.IGNORECASE)
+_WITH_ING = re.compile(r"(?:^|[,;]\s*)with\s+$", re.IGNORECASE)
+_ING_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!being\b)[a-z]{3,}ing\b")
+_ADVERBS = frozenset("almost even still often always already again now only just".split())
 _GERUND_OPENING = re.compile(r"\s*(?:by\s+)?([A-Za-z]+ing)\s[^,;:]*$")
 
 
@@ -20,7 +23,7 @@ class SubjectRules(Rules):
 
     def _doubtful(self, text: str, pos: int) -> bool:
         """Negated or hedged: "does not outperform", "may outperform", "whether X outperforms Y"."""
-        window = " ".join(text[max(0, pos - 80):pos].split()[-6:])
+        window = " ".join(text[max(0, pos - 80):pos].replace(",", " ").split()[-6:])  # "on par with, or surpassing"
         window = self.cues.negation_ok.sub(" ", window)
         return bool(self.cues.negation.search(window) or self.cues.hedge.search(window)
                     or re.search(r"\b(?:whether|if)\b", text[:pos], re.IGNORECASE))
@@ -42,6 +45,9 @@ class SubjectRules(Rules):
             if found is not None and self._proposal_added_with(unit, ent, found):
                 candidates.append(ent)  # "RLVR with R-HORIZON improves ...": the paper's own part is what is measured
                 continue
+            if _WITH_ING.search(before) and _ING_AFTER.match(text, ent.end):
+                candidates.append(ent)  # "with Kimi k1.5 outperforming GPT-4o": the subject of the "with" clause
+                continue
             if cues.subject_blockers.search(before) or _BASELINE_BEFORE.search(before) or self._after_outperform(unit, ent):
                 continue  # a prepositional object, a baseline ("prior deep SSMs") or what was outperformed
             if self._changed(unit, ent):
@@ -50,8 +56,8 @@ class SubjectRules(Rules):
                 continue  # "GPT-4o with Chain-of-Thought (CoT) achieves": the model is measured, with the method
             if self._in_gerund_opening(text[:ent.start]) or _listed_second(unit, ent):
                 continue  # "Combining A and B enables ...": A and B are objects; "A and B" counts once, as A
-            if cross_clauses and self._noun_modifier(text[ent.end:ent.end + 40]):
-                continue  # "MiniMax-M1's full RL training": RL only qualifies the noun after it
+            if (cross_clauses or len(between.split()) > 1) and self._noun_modifier(text[ent.end:ent.end + 40]):
+                continue  # "MiniMax-M1's full RL training", "a superior CoT quality, with Kimi outperforming": a modifier
             candidates.append(ent)
         verb_led = [e for e in candidates if cues.subject_verb_after.match(text[e.end:])]
         if verb_led or candidates:
@@ -109,7 +115,7 @@ class SubjectRules(Rules):
     def _noun_modifier(self, after: str) -> bool:
         """Followed by a common noun that is neither a verb of the claim nor a head like "model"."""
         word = re.match(r"\s+([a-z][a-z-]*)\b", after)
-        if not word or word.group(1) in _FUNCTION_WORDS or word.group(1).endswith("ly"):
+        if not word or word.group(1) in _FUNCTION_WORDS or word.group(1) in _ADVERBS or word.group(1).endswith("ly"):
             return False
         if re.fullmatch(r"[a-z-]+[^su]s", word.group(1)):
             return False  # "SiT-X trains 4.8x faster": a verb in the third person
