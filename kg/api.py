@@ -1,6 +1,7 @@
 """The Python API the `kg` command wraps: each function runs the stages in data-flow order."""
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,10 @@ class BuildReport:
     merges: int = 0
     outputs: dict[str, Path] = field(default_factory=dict)
     html_papers: int = 0  # papers drawn in graph.html (the best-connected ones when there are many)
+    extracted: int = 0  # papers extracted in this build (the others came from the cache)
+    regenerated: int = 0  # papers whose named graph was generated again (new, or changed by resolution)
+    graphs_replaced: int = 0  # named graphs written to the store in this build
+    seconds: float = 0.0
 
     @property
     def skipped(self) -> int:
@@ -87,32 +92,22 @@ def build(
     """Read INPUTs (default: the bundled sample), build the graph and write it to `out`.
 
     Writes graph.ttl, graph.html (unless html=False) and loads the persistent store
-    (default out/store; store=None skips it).
+    (default out/store; store=None skips it). Incremental and interruptible: extractions and
+    each paper's share of the outputs are cached in out/cache.sqlite, so only new or changed
+    papers are extracted and only graphs whose content changed are regenerated and replaced;
+    every output is written aside and renamed into place, so a killed build leaves the old
+    outputs and the next build resumes from the cache.
     """
-    from kg import rdf, viz
-    from kg import store as kgstore
+    from kg import incremental
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
     read_report = read(inputs, format, fields)
     report = BuildReport(papers=len(read_report.papers), duplicates=read_report.duplicates,
                          problems=list(read_report.problems))
-    resolved, g = extract_graph(read_report.papers, n_process=n_process, progress=progress)
-    report.merges = resolved.merges
-    report.entities = Counter(data["kind"] for _, data in g.nodes(data=True) if data["kind"] not in ("Paper", "Result"))
-    report.results = sum(1 for _, kind in g.nodes(data="kind") if kind == "Result")
-    report.edges = g.number_of_edges()
-
-    quads = rdf.generate(g, base_iri)
-    report.outputs["turtle"] = out / "graph.ttl"
-    rdf.write_turtle(quads, report.outputs["turtle"], base_iri)
-    if html:
-        report.outputs["html"] = out / "graph.html"
-        drawn = viz.best_connected(g, html_max_papers)
-        report.html_papers = sum(1 for _, kind in drawn.nodes(data="kind") if kind == "Paper")
-        viz.write_html(drawn, report.outputs["html"])
-    if store is not None:
-        store_path = out / "store" if store == "default" else Path(store)
-        kgstore.load_quads(kgstore.open_store(store_path), quads)
-        report.outputs["store"] = store_path
+    store_path = None if store is None else out / "store" if store == "default" else Path(store)
+    incremental.run(read_report.papers, out, report, base_iri=base_iri, store_path=store_path,
+                    html_max_papers=html_max_papers if html else None, n_process=n_process, progress=progress)
+    report.seconds = time.perf_counter() - started
     return report
