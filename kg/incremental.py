@@ -58,7 +58,7 @@ def _run(cache: Cache, papers, out: Path, report, base_iri, store_path, html_max
     fps = [fingerprint(f, h, resolved.entities, base_iri, generator) for f, h in zip(resolved.papers, hashes)]
     keys = [f.paper.key for f in resolved.papers]
     cached = cache.chunk_fps(keys)
-    stored = _stored(cache, store_path)
+    stored = _stored(cache, store_path, out)
     changed = [i for i, (k, fp) in enumerate(zip(keys, fps))
                if (k, fp) not in cached or (store_path is not None and stored.get(k) != fp)]
     report.regenerated = len(changed)
@@ -90,7 +90,7 @@ def _run(cache: Cache, papers, out: Path, report, base_iri, store_path, html_max
         if staging is not None:
             kgstore.swap(store_path, staging)
         report.outputs["store"] = store_path
-    cache.finish_run(_store_id(store_path))
+    cache.finish_run(_store_id(store_path, out))
 
 
 def fingerprint(facts: PaperFacts, text_hash: str, entities, base_iri: str, generator: str) -> str:
@@ -201,17 +201,18 @@ def _edges(facts: PaperFacts) -> int:
     return out_degree(facts) + len(links) + targets
 
 
-def _stored(cache: Cache, store_path: Path | None) -> dict[str, str]:
+def _stored(cache: Cache, store_path: Path | None, out: Path) -> dict[str, str]:
     if store_path is None:
         return {}
     kgstore.recover(store_path)
     if not (store_path / "CURRENT").is_file():
         return {}
-    return cache.stored(_store_id(store_path))
+    return cache.stored(_store_id(store_path, out))
 
 
-def _store_id(store_path: Path | None) -> str | None:
-    return None if store_path is None else str(store_path.resolve())
+def _store_id(store_path: Path | None, out: Path) -> str | None:
+    """The store as the cache names it: relative to OUT, so a copied or moved OUT keeps its state."""
+    return None if store_path is None else os.path.relpath(store_path.resolve(), out.resolve())
 
 
 def _aside(path: Path) -> Path:

@@ -52,6 +52,10 @@ def run(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"kg build: interrupted; the outputs in {args.out} are as they were, and building again "
+              "resumes from what was extracted", file=sys.stderr)
+        return 130
     if args.json:
         for problem in report.problems:
             print(f"skipped: {problem}", file=sys.stderr)
