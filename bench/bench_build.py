@@ -53,6 +53,7 @@ def single(inputs: list[str], out: str, jobs: int) -> dict:
         "papers": report.papers, "extracted": report.extracted, "regenerated": report.regenerated,
         "seconds": seconds, "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
         "peak_main_mb": me.ru_maxrss / 1024, "peak_worker_mb": kids.ru_maxrss / 1024,
+        "timings": report.timings,
     }
 
 
@@ -80,6 +81,7 @@ def show(label: str, r: dict) -> None:
     print(f"{label:<22} {r['papers']:>6} papers  {r['seconds']:7.1f} s  {rate:5.0f}/s  cpu {r['cpu']:7.1f} s "
           f"({r['papers'] / r['cpu']:4.0f}/cpu-s)  peak main {r['peak_main_mb']:5.0f} MB  "
           f"worker {r['peak_worker_mb']:5.0f} MB", flush=True)
+    print(f"{'':<22} phases (s): " + ", ".join(f"{k} {v:.1f}" for k, v in r.get("timings", {}).items()), flush=True)
 
 
 def main() -> None:

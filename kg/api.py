@@ -35,6 +35,7 @@ class BuildReport:
     regenerated: int = 0  # papers whose named graph was generated again (new, or changed by resolution)
     graphs_replaced: int = 0  # named graphs written to the store in this build
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase (read, extract, resolve, ...)
 
     @property
     def skipped(self) -> int:
@@ -106,6 +107,7 @@ def build(
     read_report = read(inputs, format, fields)
     report = BuildReport(papers=len(read_report.papers), duplicates=read_report.duplicates,
                          problems=list(read_report.problems))
+    report.timings["read"] = round(time.perf_counter() - started, 2)
     store_path = None if store is None else out / "store" if store == "default" else Path(store)
     incremental.run(read_report.papers, out, report, base_iri=base_iri, store_path=store_path,
                     html_max_papers=html_max_papers if html else None, n_process=n_process, progress=progress)

@@ -53,9 +53,9 @@ def sources_version(*roots: Path) -> str:
 
 
 def extractor_version() -> str:
-    import spacy
+    from importlib.metadata import version  # not `import spacy`: a cached rebuild need not load it
 
-    return f"{spacy.__version__}-{sources_version(*EXTRACTOR_SOURCES)}"
+    return f"{version('spacy')}-{sources_version(*EXTRACTOR_SOURCES)}"
 
 
 def text_hash(paper: Paper, version: str) -> str:

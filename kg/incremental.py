@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,6 +43,7 @@ def run(papers: list[Paper], out: Path, report, *, base_iri: str, store_path: Pa
 
 
 def _run(cache: Cache, papers, out: Path, report, base_iri, store_path, html_max_papers, n_process, progress):
+    clock = _Clock(report.timings)
     version = extractor_version()
     hashes = [text_hash(p, version) for p in papers]
     known = cache.known(hashes)
@@ -49,6 +51,7 @@ def _run(cache: Cache, papers, out: Path, report, base_iri, store_path, html_max
     report.extracted = len(todo)
     if todo:
         _extract(cache, todo, n_process, progress)
+    clock("extract")
 
     resolved = resolution.resolve(cache.extractions(papers, hashes))
     report.merges = resolved.merges
@@ -63,6 +66,7 @@ def _run(cache: Cache, papers, out: Path, report, base_iri, store_path, html_max
                if (k, fp) not in cached or (store_path is not None and stored.get(k) != fp)]
     report.regenerated = len(changed)
     cache.begin_run(zip(keys, fps))
+    clock("resolve")
 
     chunks = _generate(cache, resolved, [(i, fps[i]) for i in changed], base_iri, progress)
     staging = None
@@ -73,13 +77,16 @@ def _run(cache: Cache, papers, out: Path, report, base_iri, store_path, html_max
     else:
         for _ in chunks:
             pass
+    clock("generate and store")
 
     ttl = out / "graph.ttl"
     rdf.write_turtle_parts(_aside(ttl), cache.chunk_column("shared"), _turtle_chunks(cache), base_iri)
+    clock("turtle")
     html = out / "graph.html" if html_max_papers is not None else None
     if html is not None:
         report.html_papers = _write_html(resolved, _aside(html), html_max_papers)
 
+    clock("html")
     # Everything is written aside; now the renames, one right after the other.
     os.replace(_aside(ttl), ttl)
     report.outputs["turtle"] = ttl
@@ -91,6 +98,19 @@ def _run(cache: Cache, papers, out: Path, report, base_iri, store_path, html_max
             kgstore.swap(store_path, staging)
         report.outputs["store"] = store_path
     cache.finish_run(_store_id(store_path, out))
+    clock("swap")
+
+
+class _Clock:
+    """Adds the seconds since the last call to `timings[phase]`."""
+
+    def __init__(self, timings: dict[str, float]):
+        self.timings, self.last = timings, time.perf_counter()
+
+    def __call__(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.timings[phase] = round(self.timings.get(phase, 0.0) + now - self.last, 2)
+        self.last = now
 
 
 def fingerprint(facts: PaperFacts, text_hash: str, entities, base_iri: str, generator: str) -> str:

@@ -97,7 +97,7 @@ def test_grown_corpus_gives_the_clean_build(clean, grown):
     out, report = grown
     assert (out / "graph.ttl").read_bytes() == (clean[0] / "graph.ttl").read_bytes()
     assert quads(out / "store") == clean[2]
-    ignore = {"extracted": 0, "regenerated": 0, "graphs_replaced": 0, "seconds": 0, "outputs": {}}
+    ignore = {"extracted": 0, "regenerated": 0, "graphs_replaced": 0, "seconds": 0, "outputs": {}, "timings": {}}
     assert summary(report) | ignore == summary(clean[1]) | ignore
 
 
@@ -141,7 +141,7 @@ def test_json_summary_has_the_documented_keys(small, tmp_path):
     assert done.returncode == 0, stderr
     data = json.loads(stdout)
     assert set(data) == {"papers", "duplicates", "skipped", "problems", "entities", "merges", "results", "edges",
-                         "extracted", "regenerated", "graphs_replaced", "html_papers", "outputs", "seconds"}
+                         "extracted", "regenerated", "graphs_replaced", "html_papers", "outputs", "seconds", "timings"}
     assert (data["papers"], data["extracted"], data["regenerated"]) == (small[3].papers, 0, 0)
 
 

@@ -104,4 +104,5 @@ def summary(report) -> dict:
         "html_papers": report.html_papers,
         "outputs": {name: str(path) for name, path in report.outputs.items()},
         "seconds": round(report.seconds, 2),
+        "timings": report.timings,
     }
