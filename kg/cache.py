@@ -131,8 +131,11 @@ class Cache:
         """One column of this run's chunks, papers in graph.ttl order."""
         if column not in CATEGORIES + ("shared",):
             raise ValueError(column)
+        # "paper/<key>" sorts by the key; "evidence/<key>/<n>" and the others by "<key>/":
+        # "g-1" comes before "g-1-b" in the one and after it in the others.
+        order = "run.key" if column == "paper" else "run.sortkey"
         yield from (blob for (blob,) in self.db.execute(
-            f"SELECT c.{column} FROM run JOIN chunks c USING (key, fp) ORDER BY run.sortkey"))
+            f"SELECT c.{column} FROM run JOIN chunks c USING (key, fp) ORDER BY {order}"))
 
     def stored(self, store: str) -> dict[str, str]:
         return dict(self.db.execute("SELECT key, fp FROM stored WHERE store = ?", (store,)))

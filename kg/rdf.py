@@ -211,7 +211,7 @@ def write_turtle_parts(path: str | Path, shared: Iterable[bytes], chunks: Iterab
 
     `shared` are the papers' N-Triples of agents and entities (deduplicated and sorted here: a few
     hundred thousand triples at corpus scale); `chunks` are the per-paper Turtle, category by
-    category and paper by paper in sorted "<key>/" order (kg.cache returns them so)."""
+    category and paper by paper in the order of their subjects (kg.cache.Cache.chunk_column returns them so)."""
     import pyoxigraph as ox
 
     path = _prepare(path)
