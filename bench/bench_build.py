@@ -90,7 +90,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,all", help="comma-separated abstract counts, 'all' = the whole corpus")
     parser.add_argument("--jobs", default="1,2", help="comma-separated process counts")
     parser.add_argument("--no-rebuild", action="store_true", help="skip the 1%%-new rebuild of the largest size")
-    parser.add_argument("--keep", type=Path, help="keep the largest build (with the most processes) here")
+    parser.add_argument("--keep", "--out", dest="keep", type=Path,
+                        help="keep the largest build (with the most processes) here")
     parser.add_argument("--single", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.single:
