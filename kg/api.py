@@ -1,6 +1,7 @@
 """The Python API the `kg` command wraps: each function runs the stages in data-flow order."""
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,11 @@ class BuildReport:
     outputs: dict[str, Path] = field(default_factory=dict)
     html_papers: int = 0  # papers drawn in graph.html (the best-connected ones when there are many)
     partitions: int = 0  # partitions extracted on a Dask cluster (0: a one-machine build)
+    extracted: int = 0  # papers extracted in this build (the others came from the cache)
+    regenerated: int = 0  # papers whose named graph was generated again (new, or changed by resolution)
+    graphs_replaced: int = 0  # named graphs written to the store in this build
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase (read, extract, resolve, ...)
 
     @property
     def skipped(self) -> int:
@@ -96,17 +102,23 @@ def build(
     """Read INPUTs (default: the bundled sample), build the graph and write it to `out`.
 
     Writes graph.ttl, graph.html (unless html=False) and loads the persistent store
-    (default out/store; store=None skips it). With `dask` (a scheduler address or "local"),
-    extraction runs partitioned on a Dask cluster (kg.distributed) and the partition files,
-    with each partition's named graphs as N-Quads, are kept in out/partitions. strict: raise
+    (default out/store; store=None skips it). Incremental and interruptible: extractions and
+    each paper's share of the outputs are cached in out/cache.sqlite, so only new or changed
+    papers are extracted and only graphs whose content changed are regenerated and replaced;
+    every output is written aside and renamed into place, so a killed build leaves the old
+    outputs and the next build resumes from the cache.
+
+    With `dask` (a scheduler address or "local"), extraction runs partitioned on a Dask cluster
+    (kg.distributed); the partition files, and each partition's named graphs as N-Quads (taken
+    from the store, so not with store=None), are kept in out/partitions. strict: raise
     readers.InputError at the first problem in the input, before anything is written (not
     with `dask`, whose workers read the input).
     """
-    from kg import rdf, viz
-    from kg import store as kgstore
+    from kg import incremental
 
     if strict and dask is not None:
         raise ValueError("strict reading is not available with dask: the workers read the input")
+    started = time.perf_counter()
     read_report = None if dask is not None else read(inputs, format, fields, strict)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -121,27 +133,16 @@ def build(
         read_report = run.read_report
     report = BuildReport(papers=len(read_report.papers), duplicates=read_report.duplicates,
                          problems=list(read_report.problems))
-    resolved, g = extract_graph(read_report.papers, n_process=n_process, progress=progress,
-                                extractions=run.extractions if run else None)
-    report.merges = resolved.merges
-    report.entities = Counter(data["kind"] for _, data in g.nodes(data=True) if data["kind"] not in ("Paper", "Result"))
-    report.results = sum(1 for _, kind in g.nodes(data="kind") if kind == "Result")
-    report.edges = g.number_of_edges()
-
-    quads = rdf.generate(g, base_iri)
+    report.timings["read"] = round(time.perf_counter() - started, 2)
+    store_path = None if store is None else out / "store" if store == "default" else Path(store)
+    papers = read_report.papers if run is None else [e.paper for e in run.extractions]
+    incremental.run(papers, out, report, base_iri=base_iri, store_path=store_path,
+                    html_max_papers=html_max_papers if html else None, n_process=n_process, progress=progress,
+                    extractions=None if run is None else run.extractions)
     if run is not None:
-        parts = distributed.write_nquads(quads, run, base_iri)
         report.outputs["partitions"] = run.out_dir
-        report.partitions = len(parts)
-    report.outputs["turtle"] = out / "graph.ttl"
-    rdf.write_turtle(quads, report.outputs["turtle"], base_iri)
-    if html:
-        report.outputs["html"] = out / "graph.html"
-        view = viz.best_connected_view(g, html_max_papers)
-        report.html_papers = sum(1 for _, kind in view.graph.nodes(data="kind") if kind == "Paper")
-        viz.write_html(view.graph, report.outputs["html"], note=view.note)
-    if store is not None:
-        store_path = out / "store" if store == "default" else Path(store)
-        kgstore.load_quads(kgstore.open_store(store_path), quads)
-        report.outputs["store"] = store_path
+        report.partitions = len(run.partitions)
+        if store_path is not None:
+            distributed.write_nquads_from_store(store_path, run, base_iri)
+    report.seconds = time.perf_counter() - started
     return report

@@ -298,6 +298,30 @@ def merge(planned: list[Partition | Problem], out_dir: Path) -> DistributedRun:
     return run
 
 
+def write_nquads_from_store(store_path: Path, run: DistributedRun, base_iri: str) -> list[Path]:
+    """write_nquads, reading each paper's named graph from the built store (no corpus-wide quads in memory)."""
+    import pyoxigraph as ox
+
+    from kg.rdf import graph_iri
+    from kg.store import open_store
+
+    store = open_store(store_path, read_only=True)
+    keys: dict[int, list[str]] = {}
+    for key, index in run.paper_partition.items():
+        keys.setdefault(index, []).append(key)
+    written = []
+    for index in sorted(keys):
+        path = run.out_dir / f"{run.partitions[index].name}.nq"
+        lines: list[bytes] = []
+        for key in keys[index]:
+            graph = ox.NamedNode(str(graph_iri(key, base_iri)))
+            quads = store.quads_for_pattern(None, None, None, graph)
+            lines.extend(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True))
+        path.write_bytes(b"".join(sorted(lines)))
+        written.append(path)
+    return written
+
+
 def write_nquads(quads, run: DistributedRun, base_iri: str) -> list[Path]:
     """Each partition's named graphs (one per paper, final IRIs) as part-NNNNN.nq, for bulk loaders."""
     from kg.rdf import Quads, graph_iri

@@ -4,11 +4,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+# Resolution asks for the same names hundreds of thousands of times at corpus scale.
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """Lower case, NFKC, drop every run of non-letters/digits, ignore one final plural "s".
 
@@ -47,6 +50,7 @@ _ACRONYM_PLURAL = re.compile(r"^(?P<stem>[A-Za-z0-9.-]*[A-Z0-9])s$")  # "LLMs", 
 _KEEP_AFTER = {"of", "for", "and", "on", "with", "&", "vs", "versus"}  # "Mixture of Experts", "Natural Questions"?
 
 
+@lru_cache(maxsize=1 << 16)
 def singular_name(name: str, type_: str | None = None) -> str:
     """The singular of a name written in the plural, by the usual English rule:
     "accuracies" -> "accuracy", "success rates" -> "success rate", "LSTMs" -> "LSTM",

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Iterable
 
 import networkx as nx
 from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -171,6 +173,104 @@ def write_trig(data: Quads | Dataset, path: str | Path, base_iri: str = DEFAULT_
     return path
 
 
+# graph.ttl sorts by subject; every subject is <base><category>/..., and the categories sort as
+# listed. Agents and entities are described in many papers' graphs (deduplicated in graph.ttl);
+# the others belong to one paper, whose key follows the category: "evidence/<key>/<n>".
+SHARED_CATEGORIES = ("agent", "entity")
+PAPER_CATEGORIES = ("evidence", "paper", "result", "sentence")
+
+
+@dataclass
+class PaperRDF:
+    """One paper's named graph, serialised for the store and for its share of graph.ttl."""
+
+    nquads: bytes  # the whole named graph, for the store
+    shared: bytes  # N-Triples of its agent and entity triples, which other papers' graphs repeat
+    turtle: dict[str, bytes]  # per PAPER_CATEGORIES: its sorted Turtle, without the @prefix lines
+
+
+def paper_rdf(quads: Quads, key: str, base_iri: str = DEFAULT_BASE_IRI) -> PaperRDF:
+    """Serialise the graph of paper `key` (from `generate`) for `write_turtle_parts` and the store."""
+    import pyoxigraph as ox
+
+    name = graph_iri(key, base_iri)
+    if set(quads.graphs) - {name}:
+        raise ValueError(f"paper {key}: generated statements outside its graph {name}")
+    convert = _OxTerms()
+    parts: dict[str, list] = {c: [] for c in SHARED_CATEGORIES + PAPER_CATEGORIES}
+    for s, p, o in sorted(quads.graphs.get(name, ()), key=_sort_key):
+        parts[_category(s, base_iri)].append(ox.Triple(convert(s), convert(p), convert(o)))
+    graph = convert(name)
+    nquads = ox.serialize((ox.Quad(t.subject, t.predicate, t.object, graph) for c in parts for t in parts[c]),
+                          format=ox.RdfFormat.N_QUADS)
+    shared = ox.serialize(parts["agent"] + parts["entity"], format=ox.RdfFormat.N_TRIPLES)
+    header = turtle_header(base_iri)
+    turtle = {c: _strip(ox.serialize(parts[c], format=ox.RdfFormat.TURTLE, prefixes=_prefixes(base_iri)), header)
+              for c in PAPER_CATEGORIES}
+    return PaperRDF(nquads or b"", shared or b"", turtle)
+
+
+def write_turtle_parts(path: str | Path, shared: Iterable[bytes], chunks: Iterable[bytes],
+                       base_iri: str = DEFAULT_BASE_IRI) -> Path:
+    """Write graph.ttl from papers' `PaperRDF`s: byte for byte what `write_turtle` writes for all of them.
+
+    `shared` are the papers' N-Triples of agents and entities (deduplicated and sorted here: a few
+    hundred thousand triples at corpus scale); `chunks` are the per-paper Turtle, category by
+    category and paper by paper in the order of their subjects (kg.cache.Cache.chunk_column returns them so)."""
+    import pyoxigraph as ox
+
+    path = _prepare(path)
+    lines = set()
+    for blob in shared:
+        lines.update(blob.splitlines())
+    triples = sorted(ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES), key=_ox_sort_key)
+    header = turtle_header(base_iri)
+    wrote_header = False
+    with open(path, "wb") as out:
+        if triples:
+            out.write(header)
+            wrote_header = True
+            out.write(_strip(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes(base_iri)), header))
+        del triples, lines
+        for chunk in chunks:
+            if chunk and not wrote_header:
+                out.write(header)
+                wrote_header = True
+            out.write(chunk)
+    return path
+
+
+@lru_cache(maxsize=8)
+def turtle_header(base_iri: str = DEFAULT_BASE_IRI) -> bytes:
+    """The @prefix lines Oxigraph writes at the top of our Turtle."""
+    import pyoxigraph as ox
+
+    probe = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o"))
+    text = ox.serialize([probe], format=ox.RdfFormat.TURTLE, prefixes=_prefixes(base_iri))
+    return b"".join(line for line in text.splitlines(keepends=True) if line.startswith(b"@prefix"))
+
+
+def _strip(turtle: bytes | None, header: bytes) -> bytes:
+    if not turtle:
+        return b""
+    if not turtle.startswith(header):
+        raise ValueError("Oxigraph's Turtle did not start with the expected @prefix lines")
+    return turtle[len(header):]
+
+
+def _category(subject, base_iri: str) -> str:
+    text = str(subject)
+    category = text[len(base_iri):].split("/", 1)[0] if text.startswith(base_iri) else ""
+    if category not in SHARED_CATEGORIES + PAPER_CATEGORIES:
+        raise ValueError(f"subject {text} is not under {base_iri}(agent|entity|evidence|paper|result|sentence)/")
+    return category
+
+
+def _ox_sort_key(triple) -> tuple[str, bool, str, str]:
+    """_sort_key for pyoxigraph terms."""
+    return triple.subject.value, triple.predicate.value != _RDF_TYPE_IRI, triple.predicate.value, triple.object.value
+
+
 def _triples(data: Quads | Dataset) -> set[tuple]:
     if isinstance(data, Quads):
         return data.triples()
@@ -192,6 +292,7 @@ def _prepare(path: str | Path) -> Path:
     return path
 
 
+@lru_cache(maxsize=8)
 def _prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
     """Our prefixes (rdflib binds dozens of unrelated ones by default; the output keeps only these)."""
     return {prefix: str(namespace) for prefix, namespace in bind_prefixes(Graph(), base_iri).namespaces()
@@ -199,6 +300,7 @@ def _prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
 
 
 _RDF_TYPE = RDF.type  # Namespace attribute access is a method call; this key runs per triple
+_RDF_TYPE_IRI = str(RDF.type)
 
 
 def _sort_key(triple) -> tuple[str, bool, str, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable
 
 from kg.model import Entity, Evidence, Extraction, PaperFacts, Resolution, Result
@@ -54,7 +55,7 @@ class _Group:
     types: Counter = field(default_factory=Counter)
     canonical: set[str] = field(default_factory=set)  # curated lexicon names of its forms
 
-    @property
+    @cached_property  # asked for by every pass after the group is complete
     def primary(self) -> str:
         return max(self.forms, key=_label_rank)
 

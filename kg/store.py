@@ -14,10 +14,11 @@ union of all graphs, so they need no GRAPH clauses.
 from __future__ import annotations
 
 import gzip
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Iterable
 
 import pyoxigraph as ox
 
@@ -121,6 +122,82 @@ def load_bytes(
         raise StoreError(f"{source}: {exc}") from exc
     store.flush()
     return LoadReport(replaced, len(graphs) - replaced, quads or 0, time.perf_counter() - start)
+
+
+def replace_graphs(path: str | Path, graphs: set[str], chunks: Iterable[bytes]) -> LoadReport:
+    """Replace the named graphs `graphs` (IRIs) of the store at `path` with N-Quads `chunks`, all or nothing."""
+    staging, report = stage_graphs(path, graphs, chunks)
+    if staging is not None:
+        swap(path, staging)
+    return report
+
+
+def stage_graphs(path: str | Path, graphs: set[str], chunks: Iterable[bytes]) -> tuple[Path | None, LoadReport]:
+    """Write the store at `path` with `graphs` (IRIs) replaced by N-Quads `chunks` to `<path>.next`.
+
+    The copy is a RocksDB checkpoint (hard links, no copying), or a fresh store when every
+    graph is replaced. `swap` then renames it over the store: killed at any point, the store at
+    `path` is the old one or the new one, never a mix, and the next call cleans up. Returns
+    None (and consumes `chunks`) when there is nothing to replace.
+    """
+    path = Path(path)
+    start = time.perf_counter()
+    recover(path)
+    if not graphs and (path / "CURRENT").is_file():
+        for _ in chunks:
+            pass
+        return None, LoadReport(0, 0, 0, time.perf_counter() - start)
+    staging = _staging(path)
+    names = {ox.NamedNode(iri) for iri in graphs}
+    replaced = 0
+    if (path / "CURRENT").is_file():
+        old = open_store(path)
+        old_graphs = set(old.named_graphs())
+        replaced = len(old_graphs & names)
+        if not old_graphs <= names:  # something stays: start from a checkpoint of the store
+            old.backup(str(staging))
+        del old  # closes it
+    target = open_store(staging)
+    if replaced:
+        _drop_graphs(target, names)
+    quads = 0
+    for chunk in chunks:
+        if chunk:
+            quads += chunk.count(b"\n")
+            target.bulk_load(chunk, ox.RdfFormat.N_QUADS)
+    target.flush()
+    del target  # RocksDB must release its files before the rename
+    return staging, LoadReport(replaced, len(names) - replaced, quads, time.perf_counter() - start)
+
+
+def swap(path: str | Path, staging: str | Path) -> None:
+    """Put the staged store in place of the store at `path` (two renames; `recover` finishes a killed swap)."""
+    path, previous = Path(path), _previous(Path(path))
+    if path.exists():
+        path.rename(previous)
+    Path(staging).rename(path)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def recover(path: str | Path) -> None:
+    """Undo what a killed `replace_graphs` left: a half-built `.next`, or a store renamed away mid-swap."""
+    path = Path(path)
+    staging, previous = _staging(path), _previous(path)
+    if previous.exists():
+        if path.exists():  # the swap finished; only the old copy was left to delete
+            shutil.rmtree(previous)
+        else:  # killed between the two renames: the old store is the consistent one
+            previous.rename(path)
+    if staging.exists():
+        shutil.rmtree(staging)
+
+
+def _staging(path: Path) -> Path:
+    return path.with_name(path.name + ".next")
+
+
+def _previous(path: Path) -> Path:
+    return path.with_name(path.name + ".old")
 
 
 def load_file(store: ox.Store, path: str | Path, format: ox.RdfFormat | None = None) -> LoadReport:

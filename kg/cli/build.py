@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 
 from kg import DEFAULT_BASE_IRI
@@ -30,10 +32,13 @@ def add_parser(subparsers) -> None:
     p.add_argument("--store", default="default", metavar="DIR", help="persistent store folder (default: OUT/store)")
     p.add_argument("--no-store", action="store_true", help="do not load the persistent store")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
-    p.add_argument("-j", "--jobs", type=int, default=1, help="extraction processes (default: 1)")
+    p.add_argument("-j", "--jobs", type=int, default=1,
+                   help="extraction processes (default: 1; 0 = one per core)")
     p.add_argument("--strict", action="store_true",
                    help="stop at the first bad file or record, writing nothing (exit code 3)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--json", action="store_true",
+                   help="print the summary as one JSON object on stdout (keys in the README)")
     p.add_argument("--dask", metavar="ADDRESS", help="extract on a Dask cluster: a scheduler address "
                    "(tcp://host:8786) or 'local' for a cluster of worker processes on this machine")
     p.add_argument("--dask-workers", type=_positive, metavar="N", help="worker processes of --dask local (default: one per core)")
@@ -63,11 +68,12 @@ def run(args: argparse.Namespace) -> int:
     from kg.distributed import ClusterError  # no Dask import until a cluster is asked for
     from kg.readers import FieldMap, InputError
 
+    jobs = args.jobs if args.jobs > 0 else os.cpu_count() or 1
     fields = FieldMap(**{name: getattr(args, f"{name}_field") for name in FIELD_NAMES})
     try:
         report = api.build(
             args.inputs or None, args.out, format=args.format, fields=fields, base_iri=args.base_iri,
-            store=None if args.no_store else args.store, html=not args.no_html, n_process=args.jobs,
+            store=None if args.no_store else args.store, html=not args.no_html, n_process=jobs,
             progress=not args.quiet and sys.stderr.isatty(),
             dask=args.dask, dask_workers=args.dask_workers, partition_size=args.partition_size, strict=args.strict,
         )
@@ -77,7 +83,16 @@ def run(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"kg build: stopped at the first problem (--strict), nothing written: {exc}", file=sys.stderr)
         return EXIT_STRICT
-    print_report(report)
+    except KeyboardInterrupt:
+        print(f"kg build: interrupted; the outputs in {args.out} are as they were, and building again "
+              "resumes from what was extracted", file=sys.stderr)
+        return 130
+    if args.json:
+        for problem in report.problems:
+            print(f"skipped: {problem}", file=sys.stderr)
+        print(json.dumps(summary(report)))
+    else:
+        print_report(report)
     return EXIT_SKIPPED if report.problems else 0
 
 
@@ -94,9 +109,34 @@ def print_report(report) -> None:
     print(f"edges:              {report.edges}")
     if report.partitions:
         print(f"partitions:         {report.partitions} extracted on the Dask cluster")
+    if report.extracted < report.papers:
+        print(f"from the cache:     {report.papers - report.extracted} papers; "
+              f"{report.extracted} extracted, {report.regenerated} graphs regenerated")
     for name, path in report.outputs.items():
         print(f"{'wrote ' + name + ':':<20}{path}")
     if "html" in report.outputs:
         if report.html_papers < report.papers:
             print(f"graph.html draws the {report.html_papers} best-connected papers; query the store for all")
         print(f"open {report.outputs['html']} in a browser to explore the graph")
+
+
+def summary(report) -> dict:
+    """The --json summary: counts, what this build redid, the outputs and the problems."""
+    return {
+        "papers": report.papers,
+        "duplicates": report.duplicates,
+        "skipped": report.skipped,
+        "problems": [str(p) for p in report.problems],
+        "entities": {k.lower(): report.entities.get(k, 0) for k in ("Method", "Model", "Benchmark", "Metric", "Task")},
+        "merges": report.merges,
+        "results": report.results,
+        "edges": report.edges,
+        "extracted": report.extracted,
+        "regenerated": report.regenerated,
+        "graphs_replaced": report.graphs_replaced,
+        "html_papers": report.html_papers,
+        "partitions": report.partitions,
+        "outputs": {name: str(path) for name, path in report.outputs.items()},
+        "seconds": round(report.seconds, 2),
+        "timings": report.timings,
+    }

@@ -1,0 +1,153 @@
+"""The build cache, OUT/cache.sqlite: what makes a second `kg build` cheap and an interrupted one resumable.
+
+Three tables (SQLite from the standard library; one file, transactions, safe against a kill):
+
+- ``extractions``: one row per paper text and extractor version, the pickled Extraction
+  minus its Paper. A paper is extracted again only when its text or the extractor (code,
+  lexicons, patterns, model files: `extractor_version`) changed. Rows are committed a batch
+  at a time, so a killed build keeps every batch it finished.
+- ``chunks``: per paper and graph fingerprint (everything its named graph is generated from),
+  that graph's part of graph.ttl. graph.ttl is assembled from these, so an unchanged paper's
+  RDF is never generated again.
+- ``stored``: the fingerprint each paper's named graph has in the store, written only after the
+  store was swapped in, so the next build replaces exactly the graphs that differ.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kg.model import Extraction, Paper
+
+PACKAGE = Path(__file__).resolve().parent
+# What an Extraction depends on besides the text: the pipeline's code and data, and the records.
+EXTRACTOR_SOURCES = (PACKAGE / "extraction", PACKAGE / "model.py", PACKAGE / "names.py")
+# What a paper's RDF depends on besides its resolved facts.
+GENERATOR_SOURCES = (PACKAGE / "graph.py", PACKAGE / "rdf.py", PACKAGE / "model.py")
+CATEGORIES = ("evidence", "paper", "result", "sentence")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS extractions (hash TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    key TEXT NOT NULL, fp TEXT NOT NULL, shared BLOB NOT NULL,
+    evidence BLOB NOT NULL, paper BLOB NOT NULL, result BLOB NOT NULL, sentence BLOB NOT NULL,
+    PRIMARY KEY (key, fp));
+CREATE TABLE IF NOT EXISTS stored (store TEXT NOT NULL, key TEXT NOT NULL, fp TEXT NOT NULL,
+    PRIMARY KEY (store, key));
+"""
+
+
+def sources_version(*roots: Path) -> str:
+    """A hash of every file under `roots` (names and bytes), so any edit to code or data changes it."""
+    digest = hashlib.sha1()
+    for root in roots:
+        files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if root.is_dir() else [root]
+        for path in files:
+            digest.update(str(path.relative_to(PACKAGE)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def extractor_version() -> str:
+    from importlib.metadata import version  # not `import spacy`: a cached rebuild need not load it
+
+    return f"{version('spacy')}-{sources_version(*EXTRACTOR_SOURCES)}"
+
+
+def text_hash(paper: Paper, version: str) -> str:
+    """The extraction cache key: the text extraction reads and the extractor's version."""
+    return hashlib.sha1(f"{version}\x1f{paper.text}".encode("utf-8")).hexdigest()
+
+
+class Cache:
+    """OUT/cache.sqlite. Every write method commits, so what is recorded is always finished."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path)
+        self.db.executescript(SCHEMA)
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- extractions ---------------------------------------------------------------------------
+
+    def known(self, hashes: Iterable[str]) -> set[str]:
+        """Which of `hashes` have a cached extraction."""
+        found: set[str] = set()
+        for chunk in _chunked(list(hashes), 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(h for (h,) in self.db.execute(f"SELECT hash FROM extractions WHERE hash IN ({marks})", chunk))
+        return found
+
+    def put_extractions(self, rows: Iterable[tuple[str, Extraction]]) -> None:
+        # The Paper is not stored: the reader gives it again, and the text is what the hash covers.
+        self.db.executemany(
+            "INSERT OR REPLACE INTO extractions VALUES (?, ?)",
+            ((h, pickle.dumps((x.mentions, x.roles, x.links, x.results), protocol=pickle.HIGHEST_PROTOCOL))
+             for h, x in rows))
+        self.db.commit()
+
+    def extractions(self, papers: list[Paper], hashes: list[str]) -> Iterator[Extraction]:
+        """The cached Extraction of each paper, in order (every hash must be cached)."""
+        for start in range(0, len(papers), 500):
+            batch = hashes[start:start + 500]
+            marks = ",".join("?" * len(batch))
+            data = dict(self.db.execute(f"SELECT hash, data FROM extractions WHERE hash IN ({marks})", batch))
+            for paper, h in zip(papers[start:start + 500], batch):
+                mentions, roles, links, results = pickle.loads(data[h])
+                yield Extraction(paper=paper, mentions=mentions, roles=roles, links=links, results=results)
+
+    # -- graph chunks and the store's state ---------------------------------------------------
+
+    def chunk_fps(self, keys: Iterable[str]) -> set[tuple[str, str]]:
+        """(key, fingerprint) pairs whose graph.ttl chunk is cached, among `keys`."""
+        found: set[tuple[str, str]] = set()
+        for chunk in _chunked(list(keys), 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(f"SELECT key, fp FROM chunks WHERE key IN ({marks})", chunk))
+        return found
+
+    def put_chunks(self, rows: Iterable[tuple]) -> None:
+        """Rows of (key, fp, shared, evidence, paper, result, sentence)."""
+        self.db.executemany("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self.db.commit()
+
+    def begin_run(self, current: Iterable[tuple[str, str]]) -> None:
+        """Remember this build's (key, fingerprint) pairs for `chunk_column` and `finish_run`."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS run (key TEXT PRIMARY KEY, sortkey TEXT, fp TEXT)")
+        self.db.execute("DELETE FROM run")
+        # Sorted as graph.ttl sorts subjects: "evidence/<key>/<n>" orders by "<key>/".
+        self.db.executemany("INSERT INTO run VALUES (?, ?, ?)", ((k, k + "/", fp) for k, fp in current))
+        self.db.commit()
+
+    def chunk_column(self, column: str) -> Iterator[bytes]:
+        """One column of this run's chunks, papers in graph.ttl order."""
+        if column not in CATEGORIES + ("shared",):
+            raise ValueError(column)
+        # "paper/<key>" sorts by the key; "evidence/<key>/<n>" and the others by "<key>/":
+        # "g-1" comes before "g-1-b" in the one and after it in the others.
+        order = "run.key" if column == "paper" else "run.sortkey"
+        yield from (blob for (blob,) in self.db.execute(
+            f"SELECT c.{column} FROM run JOIN chunks c USING (key, fp) ORDER BY {order}"))
+
+    def stored(self, store: str) -> dict[str, str]:
+        return dict(self.db.execute("SELECT key, fp FROM stored WHERE store = ?", (store,)))
+
+    def finish_run(self, store: str | None) -> None:
+        """After the outputs were swapped in: record the store's graphs and drop chunks no paper uses."""
+        with self.db:
+            if store is not None:
+                self.db.execute("INSERT OR REPLACE INTO stored SELECT ?, key, fp FROM run", (store,))
+            self.db.execute("DELETE FROM chunks WHERE (key, fp) NOT IN (SELECT key, fp FROM run)")
+
+
+def _chunked(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -1,0 +1,159 @@
+"""The per-paper pieces of a corpus-scale build give exactly what the whole-graph path gives.
+
+No spaCy here: the Extractions are the annotated development abstracts (as in test_viz).
+"""
+from __future__ import annotations
+
+import copy
+
+import pyoxigraph as ox
+import pytest
+from test_viz import GOLD, gold_extraction  # noqa: F401  (GOLD: the gold files must exist)
+
+from kg import incremental, rdf
+from kg import store as kgstore
+from kg.api import BuildReport
+from kg.graph import summary, to_graph
+from kg.model import Resolution
+from kg.resolution import resolve
+
+BASE = "https://w3id.org/abstract-kg/resource/"
+
+
+@pytest.fixture(scope="module")
+def resolved() -> Resolution:
+    import json
+
+    records = [json.loads(line) for line in (GOLD / "dev_seeds.jsonl").read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    return resolve([gold_extraction(f"g-{n}", r) for n, r in enumerate(records)]
+                   + [gold_extraction(f"g-{n}-b", r) for n, r in enumerate(records[:5])])
+
+
+def parts(resolved: Resolution) -> dict[str, rdf.PaperRDF]:
+    out = {}
+    for facts in resolved.papers:
+        quads = rdf.generate(to_graph(Resolution(resolved.entities, [facts])), BASE)
+        out[facts.paper.key] = rdf.paper_rdf(quads, facts.paper.key, BASE)
+    return out
+
+
+def test_turtle_from_per_paper_parts_is_byte_identical(resolved, tmp_path):
+    whole = rdf.write_turtle(rdf.generate(to_graph(resolved), BASE), tmp_path / "whole.ttl", BASE)
+    pieces = parts(resolved)
+    # "paper/<key>" sorts by key, the other categories ("evidence/<key>/<n>") by "<key>/"
+    chunks = [pieces[k].turtle[c] for c in rdf.PAPER_CATEGORIES
+              for k in sorted(pieces, key=lambda k: k if c == "paper" else k + "/")]
+    joined = rdf.write_turtle_parts(tmp_path / "parts.ttl", [p.shared for p in pieces.values()], chunks, BASE)
+    assert joined.read_bytes() == whole.read_bytes()
+
+
+def test_per_paper_nquads_hold_the_whole_graph(resolved):
+    expected = ox.Store()
+    expected.bulk_load(rdf.generate(to_graph(resolved), BASE).nquads(), ox.RdfFormat.N_QUADS)
+    got = ox.Store()
+    for piece in parts(resolved).values():
+        got.bulk_load(piece.nquads, ox.RdfFormat.N_QUADS)
+    assert set(got) == set(expected)
+
+
+def test_counts_without_the_graph_match_the_graph(resolved):
+    report = BuildReport()
+    incremental._count(resolved, report)
+    counts = summary(to_graph(resolved))
+    assert report.edges == counts["edges"]
+    assert report.results == counts.get("Result", 0)
+    assert dict(report.entities) == {k: v for k, v in counts.items() if k not in ("Paper", "Result", "edges")}
+
+
+def test_fingerprint_follows_the_labels_a_paper_shows(resolved):
+    facts = resolved.papers[0]
+    before = incremental.fingerprint(facts, "h", resolved.entities, BASE, "v")
+    mine = sorted(incremental.referenced(facts))[0]
+    other = next(k for k in resolved.entities if k not in incremental.referenced(facts))
+    entities = copy.deepcopy(resolved.entities)
+    entities[other].label += " (renamed)"
+    assert incremental.fingerprint(facts, "h", entities, BASE, "v") == before
+    entities[mine].label += " (renamed)"
+    assert incremental.fingerprint(facts, "h", entities, BASE, "v") != before
+
+
+def test_fingerprint_follows_the_base_iri_and_the_generator(resolved):
+    facts = resolved.papers[0]
+    before = incremental.fingerprint(facts, "h", resolved.entities, BASE, "v")
+    assert incremental.fingerprint(facts, "h", resolved.entities, "https://example.org/", "v") != before
+    assert incremental.fingerprint(facts, "h", resolved.entities, BASE, "v2") != before
+
+
+def test_best_connected_papers_are_picked_by_out_degree(resolved):
+    degree = to_graph(resolved).out_degree
+    for facts in resolved.papers:
+        assert incremental.out_degree(facts) == degree(f"paper/{facts.paper.key}")
+
+
+# -- the store's all-or-nothing update ----------------------------------------------------------
+
+
+def nq(graph: str, value: str) -> bytes:
+    return f'<urn:s> <urn:p> "{value}" <urn:g:{graph}> .\n'.encode()
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    path = tmp_path / "store"
+    kgstore.replace_graphs(path, {"urn:g:a", "urn:g:b"}, [nq("a", "1") + nq("b", "1")])
+    return path
+
+
+def values(path) -> dict[str, str]:
+    store = ox.Store.read_only(str(path))
+    found = {q.graph_name.value: q.object.value for q in store}
+    del store
+    return found
+
+
+def test_replace_graphs_replaces_only_the_named_graphs(store_path):
+    report = kgstore.replace_graphs(store_path, {"urn:g:b", "urn:g:c"}, [nq("b", "2"), nq("c", "2")])
+    assert values(store_path) == {"urn:g:a": "1", "urn:g:b": "2", "urn:g:c": "2"}
+    assert (report.graphs_replaced, report.graphs_added, report.quads_loaded) == (1, 1, 2)
+    assert not store_path.with_name("store.next").exists() and not store_path.with_name("store.old").exists()
+
+
+def test_a_staged_update_does_not_touch_the_store_until_swapped(store_path):
+    staging, _ = kgstore.stage_graphs(store_path, {"urn:g:a"}, [nq("a", "2")])
+    assert values(store_path)["urn:g:a"] == "1"
+    kgstore.swap(store_path, staging)
+    assert values(store_path)["urn:g:a"] == "2"
+
+
+def test_recover_drops_a_half_built_copy(store_path):
+    kgstore.stage_graphs(store_path, {"urn:g:a"}, [nq("a", "2")])  # killed before the swap
+    kgstore.recover(store_path)
+    assert values(store_path)["urn:g:a"] == "1"
+    assert not store_path.with_name("store.next").exists()
+
+
+def test_recover_puts_back_a_store_renamed_away_mid_swap(store_path):
+    kgstore.stage_graphs(store_path, {"urn:g:a"}, [nq("a", "2")])
+    store_path.rename(store_path.with_name("store.old"))  # killed between the two renames
+    kgstore.recover(store_path)
+    assert values(store_path)["urn:g:a"] == "1"
+
+
+def test_nothing_to_replace_leaves_the_store_alone(store_path):
+    staging, report = kgstore.stage_graphs(store_path, set(), [])
+    assert staging is None and report.quads_loaded == 0
+    assert values(store_path) == {"urn:g:a": "1", "urn:g:b": "1"}
+
+
+def test_cache_returns_chunks_in_the_order_of_their_subjects(tmp_path):
+    from kg.cache import Cache
+
+    cache = Cache(tmp_path / "cache.sqlite")
+    cache.put_chunks([(k, "fp", b"", f"ev {k};".encode(), f"paper {k};".encode(), b"", b"")
+                      for k in ("g-1", "g-1-b", "g-0")])
+    cache.begin_run([("g-1", "fp"), ("g-1-b", "fp"), ("g-0", "fp")])
+    # "paper/g-1" < "paper/g-1-b" but "evidence/g-1-b/1" < "evidence/g-1/1"
+    assert b"".join(cache.chunk_column("paper")) == b"paper g-0;paper g-1;paper g-1-b;"
+    assert b"".join(cache.chunk_column("evidence")) == b"ev g-0;ev g-1-b;ev g-1;"
+    cache.close()
