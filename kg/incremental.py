@@ -149,17 +149,23 @@ def referenced(facts: PaperFacts) -> set[str]:
 def _extract(cache: Cache, todo: list[tuple[Paper, str]], n_process: int, progress: bool) -> None:
     from kg import extraction
 
-    stream = extraction.load().extract((p for p, _ in todo), n_process=n_process)
+    extracted = extraction.load().extract((p for p, _ in todo), n_process=n_process)
+    stream = extracted
     if progress:
         from tqdm import tqdm
 
-        stream = tqdm(stream, total=len(todo), desc="extracting", unit="paper", file=sys.stderr)
+        stream = tqdm(extracted, total=len(todo), desc="extracting", unit="paper", file=sys.stderr)
     batch = []
-    for (_, h), extracted in zip(todo, stream):
-        batch.append((h, extracted))
-        if len(batch) >= EXTRACT_BATCH:
-            cache.put_extractions(batch)
-            batch = []
+    try:
+        for (_, h), done in zip(todo, stream):
+            batch.append((h, done))
+            if len(batch) >= EXTRACT_BATCH:
+                cache.put_extractions(batch)
+                batch = []
+    finally:
+        # Close the worker pool here: left to the garbage collector, a Ctrl-C that lands while
+        # the pool shuts down is printed and ignored, and the build runs on.
+        extracted.close()
     if batch:
         cache.put_extractions(batch)
 
