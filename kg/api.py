@@ -32,6 +32,7 @@ class BuildReport:
     outputs: dict[str, Path] = field(default_factory=dict)
     html_papers: int = 0  # papers drawn in graph.html (the best-connected ones when there are many)
     partitions: int = 0  # partitions extracted on a Dask cluster (0: a one-machine build)
+    kept: int = 0  # papers an earlier build put in the store that this build's input did not hold
     extracted: int = 0  # papers extracted in this build (the others came from the cache)
     regenerated: int = 0  # papers whose named graph was generated again (new, or changed by resolution)
     graphs_replaced: int = 0  # named graphs written to the store in this build

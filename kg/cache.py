@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS chunks (
     PRIMARY KEY (key, fp));
 CREATE TABLE IF NOT EXISTS stored (store TEXT NOT NULL, key TEXT NOT NULL, fp TEXT NOT NULL,
     PRIMARY KEY (store, key));
+CREATE TABLE IF NOT EXISTS papers (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
 
 
@@ -136,6 +137,19 @@ class Cache:
         order = "run.key" if column == "paper" else "run.sortkey"
         yield from (blob for (blob,) in self.db.execute(
             f"SELECT c.{column} FROM run JOIN chunks c USING (key, fp) ORDER BY {order}"))
+
+    def put_papers(self, papers: Iterable[Paper]) -> None:
+        """Keep the papers whose graphs go into a store, so a later build of other inputs can
+        resolve its entities together with them."""
+        self.db.executemany("INSERT OR REPLACE INTO papers VALUES (?, ?)",
+                            ((p.key, pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL)) for p in papers))
+        self.db.commit()
+
+    def papers(self, keys: Iterable[str]) -> list[Paper]:
+        """The kept papers among `keys`, in the order they were first kept."""
+        wanted = set(keys)
+        return [pickle.loads(data) for key, data in self.db.execute("SELECT key, data FROM papers ORDER BY rowid")
+                if key in wanted]
 
     def stored(self, store: str) -> dict[str, str]:
         return dict(self.db.execute("SELECT key, fp FROM stored WHERE store = ?", (store,)))

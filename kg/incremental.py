@@ -49,14 +49,23 @@ def run(papers: list[Paper], out: Path, report, *, base_iri: str, store_path: Pa
 def _run(cache: Cache, papers, out: Path, report, base_iri, store_path, html_max_papers, n_process, progress,
          extractions=None):
     clock = _Clock(report.timings)
+    stored = _stored(cache, store_path, out)
+    # Papers an earlier build put in this store that this build's input does not hold stay in
+    # it; they are resolved with this build's papers, as if all had been built together.
+    current = {p.key for p in papers}
+    kept = cache.papers(k for k in stored if k not in current)
+    report.kept = len(kept)
+    papers = kept + list(papers)
     version = extractor_version()
     hashes = [text_hash(p, version) for p in papers]
     known = cache.known(hashes)
     todo = [(p, h) for p, h in zip(papers, hashes) if h not in known]
     report.extracted = len(todo)
-    if extractions is not None:
-        cache.put_extractions([(h, e) for h, e in zip(hashes, extractions) if h not in known])
-    elif todo:
+    if extractions is not None:  # made on a cluster, for this build's input (after the kept papers)
+        given = hashes[len(kept):]
+        cache.put_extractions([(h, e) for h, e in zip(given, extractions) if h not in known])
+        todo = [(p, h) for p, h in todo if h not in set(given)]
+    if todo:
         _extract(cache, todo, n_process, progress)
     clock("extract")
 
@@ -68,11 +77,12 @@ def _run(cache: Cache, papers, out: Path, report, base_iri, store_path, html_max
     fps = [fingerprint(f, h, resolved.entities, base_iri, generator) for f, h in zip(resolved.papers, hashes)]
     keys = [f.paper.key for f in resolved.papers]
     cached = cache.chunk_fps(keys)
-    stored = _stored(cache, store_path, out)
     changed = [i for i, (k, fp) in enumerate(zip(keys, fps))
                if (k, fp) not in cached or (store_path is not None and stored.get(k) != fp)]
     report.regenerated = len(changed)
     cache.begin_run(zip(keys, fps))
+    if store_path is not None:
+        cache.put_papers(papers[i] for i in changed)
     clock("resolve")
 
     chunks = _generate(cache, resolved, [(i, fps[i]) for i in changed], base_iri, progress)

@@ -143,7 +143,7 @@ def test_json_summary_has_the_documented_keys(small, tmp_path):
     stdout, stderr = done.communicate(timeout=600)
     assert done.returncode == 0, stderr
     data = json.loads(stdout)
-    assert set(data) == {"papers", "duplicates", "skipped", "problems", "entities", "merges", "results", "edges", "partitions",
+    assert set(data) == {"papers", "duplicates", "skipped", "problems", "entities", "merges", "results", "edges", "partitions", "kept",
                          "extracted", "regenerated", "graphs_replaced", "html_papers", "outputs", "seconds", "timings"}
     assert (data["papers"], data["extracted"], data["regenerated"]) == (small[3].papers, 0, 0)
 
@@ -204,3 +204,21 @@ def test_killed_build_leaves_the_old_state_and_the_next_build_completes(small, c
     assert (out / "graph.ttl").read_bytes() == (clean[0] / "graph.ttl").read_bytes()
     assert quads(out / "store") == clean[2]
     assert not (out / "store.next").exists() and not (out / "store.old").exists()
+
+
+def test_building_more_files_into_a_store_equals_building_them_together(small, clean, tmp_path):
+    """Issue 5: building again with more input adds to the store. The papers built earlier stay,
+    and entities are resolved over all of them, so labels are those of one build of everything."""
+    out = copy_of(small[0], tmp_path)
+    rest = [path for path in sorted(DATA.iterdir()) if path not in SMALL]
+    report = api.build(rest, out, html=False)
+    assert report.kept > 0 and report.kept + report.papers >= clean[1].papers
+    assert (out / "graph.ttl").read_bytes() == (clean[0] / "graph.ttl").read_bytes()
+    assert quads(out / "store") == clean[2]
+
+
+def test_a_build_without_a_store_keeps_nothing(small, tmp_path):
+    out = copy_of(small[0], tmp_path)
+    rest = [path for path in sorted(DATA.iterdir()) if path not in SMALL]
+    report = api.build(rest, out, html=False, store=None)
+    assert report.kept == 0

@@ -100,6 +100,8 @@ def print_report(report) -> None:
     for problem in report.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     print(f"papers read:        {report.papers}")
+    if report.kept:
+        print(f"papers kept:        {report.kept} built earlier into this store, resolved again with these")
     print(f"duplicates merged:  {report.duplicates}")
     print(f"records skipped:    {report.skipped}" + (" (reasons above)" if report.skipped else ""))
     kinds = ("Method", "Model", "Benchmark", "Metric", "Task")
@@ -136,6 +138,7 @@ def summary(report) -> dict:
         "graphs_replaced": report.graphs_replaced,
         "html_papers": report.html_papers,
         "partitions": report.partitions,
+        "kept": report.kept,
         "outputs": {name: str(path) for name, path in report.outputs.items()},
         "seconds": round(report.seconds, 2),
         "timings": report.timings,
