@@ -16,6 +16,7 @@ Descriptive phrases found by their head word ("rollback mechanism", "training ti
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.attrs import LIKE_NUM
@@ -80,7 +81,11 @@ class Words:
     number_sentences: set[int]  # sentences with a number or a percent sign
 
 
-def read_words(doc: Doc, eval_words) -> Words:
+# "100ms", "1/24th", "3.2x", "~5s": a number written together with its unit (not "7B", "3D": sizes and kinds)
+NUMBER_WITH_UNIT = re.compile(r"[~<>]?\d+(?:[.,/]\d+)*([a-z\u00d7]+)")
+
+
+def read_words(doc: Doc, eval_words, number_units=frozenset()) -> Words:
     """The doc's Words, read once for all the components that ask with the same eval words."""
     cached = doc._.akg_words
     if cached is not None and cached[0] == eval_words:
@@ -95,11 +100,18 @@ def read_words(doc: Doc, eval_words) -> Words:
             sentence_of[k] = sentence.start
         if any(lowers[k] in eval_words for k in span):
             eval_sentences.add(sentence.start)
-        if any(numeric[k] or lowers[k] == "%" for k in span):
+        if any(numeric[k] or lowers[k] == "%" or _with_unit(lowers[k], number_units) for k in span):
             number_sentences.add(sentence.start)
     words = Words(lowers, set(lowers), sentence_of, eval_sentences, number_sentences)
     doc._.akg_words = (eval_words, words)
     return words
+
+
+def _with_unit(lower: str, units) -> bool:
+    if not lower[:1].isdigit() and lower[:1] not in "~<>":
+        return False
+    match = NUMBER_WITH_UNIT.fullmatch(lower)
+    return bool(match) and match.group(1) in units
 
 
 def continues(token) -> bool:
@@ -131,7 +143,7 @@ class ContextFinder:
     def __call__(self, doc: Doc) -> Doc:
         end_of_title = self.end_of_title = title_end(doc)
         # Read each word once: building spaCy Token objects over and over is what costs here.
-        words = read_words(doc, self.cues.eval_words)
+        words = read_words(doc, self.cues.eval_words, self.cues.number_units)
         lowers, sentence_of, eval_sentences = words.lowers, words.sentence_of, words.eval_sentences
         self.not_datasets = self._defined_otherwise(doc)
         proposed = []

@@ -185,7 +185,7 @@ class PhraseFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         self.end_of_title = title_end(doc)
-        words = read_words(doc, self.cues.eval_words)
+        words = read_words(doc, self.cues.eval_words, self.cues.number_units)
         self.lowers, self.lower_set = words.lowers, words.lower_set
         self.sentence_of, self.number_sentences = words.sentence_of, words.number_sentences
         self._modified_lexicon_methods(doc)
