@@ -1521,3 +1521,12 @@ def test_count_with_million_suffix_is_not_a_measured_number(extractor):
 
 def test_metric_head_without_any_number_stays_unfound(extractor):
     assert ("computational cost", "metric") not in found(extractor, "The computational cost of search is a concern.")
+
+
+def test_one_word_task_written_short_for_a_longer_task_is_not_a_second_task(extractor):
+    names = found(extractor, "ConsRec: Denoising Sequential Recommendation\n\nWe study recommendation for online shops.")
+    assert ("Sequential Recommendation", "task") in names and ("recommendation", "task") not in names
+
+
+def test_one_word_task_alone_is_kept(extractor):
+    assert ("summarization", "task") in found(extractor, "We study summarization of news articles.")
