@@ -1530,3 +1530,16 @@ def test_one_word_task_written_short_for_a_longer_task_is_not_a_second_task(extr
 
 def test_one_word_task_alone_is_kept(extractor):
     assert ("summarization", "task") in found(extractor, "We study summarization of news articles.")
+
+
+def test_what_a_counted_change_is_in_is_a_metric(extractor):
+    got = found(extractor, "Experiments show a 10.13% increase in amino acid recovery and a 3.3% rise in improvement percentage.")
+    assert {("amino acid recovery", "metric"), ("improvement percentage", "metric")} <= got
+
+
+def test_change_without_a_number_names_no_new_metric(extractor):
+    assert ("amino acid recovery", "metric") not in found(extractor, "We observe an increase in amino acid recovery.")
+
+
+def test_activity_after_a_counted_change_is_not_a_metric(extractor):
+    assert ("decoding", "metric") not in found(extractor, "It gives a 2.3x reduction in decoding.")

@@ -30,6 +30,9 @@ from kg.extraction.cues import is_coined, load_cues, name_after, name_before, si
 PROCESS_ITEM_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
 # Nouns of a measured change: "24.8% gains in time and cost".
 GAIN_NOUNS = {"gain", "gains", "savings", "reduction", "reductions", "improvement", "improvements"}
+# "a 13% increase in amino acid recovery": a change counted by a number names what it changes.
+NUMBERED_CHANGES = GAIN_NOUNS | {"increase", "increases", "decrease", "decreases", "drop", "drops", "rise", "boost",
+                                 "degradation", "decline"}
 ITEM_ENDS_GAIN = {"over", "than", "compared", "across", "on", "while", "against", "relative", "for", "with", "when",
                   "at", "of", "by", "in", "to", "and"}
 POSSESSIVES = {"its", "their", "our", "his", "her", "whose"}
@@ -161,6 +164,8 @@ class ContextFinder:
                 self._metric_list(doc, i + 2)
             elif lower == "in" and i > 0 and lowers[i - 1] in GAIN_NOUNS and sentence_of[i] in words.number_sentences:
                 self._gain_list(doc, i + 1)  # "24.8% gains in time and cost"
+            elif lower == "in" and i > 1 and lowers[i - 1] in NUMBERED_CHANGES and self._counted(doc, i - 2, words):
+                self._gain_list(doc, i + 1, any_head=True)  # "a 13% increase in amino acid recovery"
             elif lower == "," and i > 0:
                 self._appositive(doc, i, end_of_title)
             elif lower == "as" and i > 1 and lowers[i - 1] == "such" and any(
@@ -515,15 +520,27 @@ class ContextFinder:
                 self._metric_item(doc, i, stop)
                 return
 
-    def _gain_list(self, doc: Doc, i: int) -> None:
+    @staticmethod
+    def _counted(doc: Doc, i: int, words: Words) -> bool:
+        # "a 13% increase", "a 2.3x reduction", "a 40-point drop": the change itself is a number
+        text = words.lowers[i]
+        if text in ("%", "-fold", "points", "point", "percent") and i > 0:
+            text = words.lowers[i - 1]
+        return doc[i].like_num or text[:1].isdigit() and (text.rstrip("%x\u00d7").replace(".", "").replace(",", "").isdigit()
+                                                        or text.endswith(("-fold", "-point", "%")))
+
+    def _gain_list(self, doc: Doc, i: int, any_head: bool = False) -> None:
         # "gains in time and cost", "savings in memory and latency": one- or two-word items headed by a
-        # metric head word, joined by "and" / ",", name what the gain is measured in.
+        # metric head word, joined by "and" / ",", name what the gain is measured in. After a change that is
+        # itself a number ("a 13% increase in amino acid recovery") any short noun phrase is the measure.
         items = []
         while i < len(doc) and len(items) < 4:
             start = i
-            while i < len(doc) and i - start < 2 and doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in LIST_JOINERS:
+            while i < len(doc) and i - start < (3 if any_head else 2) and doc[i].is_lower and doc[i].is_alpha \
+                    and doc[i].lower_ not in LIST_JOINERS and doc[i].lower_ not in ITEM_ENDS_GAIN:
                 i += 1
-            if i == start or doc[i - 1].lower_ not in self.cues.metric_heads \
+            if i == start or (doc[i - 1].lower_ not in self.cues.metric_heads
+                              and (not any_head or doc[i - 1].lower_.endswith("ing"))) \
                     or any(t.lower_ in self.cues.task_modifier_stop for t in doc[start:i - 1]):
                 if items and doc[start - 1].text == ",":  # "gains in time and cost, especially when ..."
                     i = start - 1
