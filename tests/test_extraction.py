@@ -1543,3 +1543,8 @@ def test_change_without_a_number_names_no_new_metric(extractor):
 
 def test_activity_after_a_counted_change_is_not_a_metric(extractor):
     assert ("decoding", "metric") not in found(extractor, "It gives a 2.3x reduction in decoding.")
+
+
+def test_metric_head_before_another_metric_head_does_not_end_the_name(extractor):
+    got = found(extractor, "Where a small model attains somewhat non-trivial success rates, it beats a 14x larger model.")
+    assert ("somewhat non-trivial success", "metric") not in got
