@@ -1495,3 +1495,56 @@ def test_names_after_llms_such_as_are_models(extractor):
 
 def test_names_after_models_such_as_keep_their_own_type(extractor):
     assert ("DeepFM", "model") not in found(extractor, "Recommendation models such as DeepFM are strong baselines.")
+
+
+# ---------------------------------------------------------------- metrics round 5: numbers with units
+
+
+def test_number_with_a_time_unit_makes_a_metric_sentence(extractor):
+    got = found(extractor, "For MinMo, the speech-to-text latency is approximately 100ms, full-duplex latency is about 600ms.")
+    assert {("speech-to-text latency", "metric"), ("full-duplex latency", "metric")} <= got
+
+
+def test_fraction_with_ordinal_counts_as_a_number(extractor):
+    got = found(extractor, "It matches pretraining while using as little as 1/24th of the computational cost.")
+    assert ("computational cost", "metric") in got
+
+
+def test_times_sign_counts_as_a_number(extractor):
+    assert ("wall-clock time", "metric") in found(extractor, "The method runs in 3.2x less wall-clock time.")
+
+
+def test_count_with_million_suffix_is_not_a_measured_number(extractor):
+    got = found(extractor, "We train on 1M demonstrations without high computational costs.")
+    assert ("computational costs", "metric") not in got
+
+
+def test_metric_head_without_any_number_stays_unfound(extractor):
+    assert ("computational cost", "metric") not in found(extractor, "The computational cost of search is a concern.")
+
+
+def test_one_word_task_written_short_for_a_longer_task_is_not_a_second_task(extractor):
+    names = found(extractor, "ConsRec: Denoising Sequential Recommendation\n\nWe study recommendation for online shops.")
+    assert ("Sequential Recommendation", "task") in names and ("recommendation", "task") not in names
+
+
+def test_one_word_task_alone_is_kept(extractor):
+    assert ("summarization", "task") in found(extractor, "We study summarization of news articles.")
+
+
+def test_what_a_counted_change_is_in_is_a_metric(extractor):
+    got = found(extractor, "Experiments show a 10.13% increase in amino acid recovery and a 3.3% rise in improvement percentage.")
+    assert {("amino acid recovery", "metric"), ("improvement percentage", "metric")} <= got
+
+
+def test_change_without_a_number_names_no_new_metric(extractor):
+    assert ("amino acid recovery", "metric") not in found(extractor, "We observe an increase in amino acid recovery.")
+
+
+def test_activity_after_a_counted_change_is_not_a_metric(extractor):
+    assert ("decoding", "metric") not in found(extractor, "It gives a 2.3x reduction in decoding.")
+
+
+def test_metric_head_before_another_metric_head_does_not_end_the_name(extractor):
+    got = found(extractor, "Where a small model attains somewhat non-trivial success rates, it beats a 14x larger model.")
+    assert ("somewhat non-trivial success", "metric") not in got

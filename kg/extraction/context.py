@@ -16,6 +16,7 @@ Descriptive phrases found by their head word ("rollback mechanism", "training ti
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.attrs import LIKE_NUM
@@ -29,6 +30,9 @@ from kg.extraction.cues import is_coined, load_cues, name_after, name_before, si
 PROCESS_ITEM_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
 # Nouns of a measured change: "24.8% gains in time and cost".
 GAIN_NOUNS = {"gain", "gains", "savings", "reduction", "reductions", "improvement", "improvements"}
+# "a 13% increase in amino acid recovery": a change counted by a number names what it changes.
+NUMBERED_CHANGES = GAIN_NOUNS | {"increase", "increases", "decrease", "decreases", "drop", "drops", "rise", "boost",
+                                 "degradation", "decline"}
 ITEM_ENDS_GAIN = {"over", "than", "compared", "across", "on", "while", "against", "relative", "for", "with", "when",
                   "at", "of", "by", "in", "to", "and"}
 POSSESSIVES = {"its", "their", "our", "his", "her", "whose"}
@@ -80,7 +84,11 @@ class Words:
     number_sentences: set[int]  # sentences with a number or a percent sign
 
 
-def read_words(doc: Doc, eval_words) -> Words:
+# "100ms", "1/24th", "3.2x", "~5s": a number written together with its unit (not "7B", "3D": sizes and kinds)
+NUMBER_WITH_UNIT = re.compile(r"[~<>]?\d+(?:[.,/]\d+)*([a-z\u00d7]+)")
+
+
+def read_words(doc: Doc, eval_words, number_units=frozenset()) -> Words:
     """The doc's Words, read once for all the components that ask with the same eval words."""
     cached = doc._.akg_words
     if cached is not None and cached[0] == eval_words:
@@ -95,11 +103,18 @@ def read_words(doc: Doc, eval_words) -> Words:
             sentence_of[k] = sentence.start
         if any(lowers[k] in eval_words for k in span):
             eval_sentences.add(sentence.start)
-        if any(numeric[k] or lowers[k] == "%" for k in span):
+        if any(numeric[k] or lowers[k] == "%" or _with_unit(lowers[k], number_units) for k in span):
             number_sentences.add(sentence.start)
     words = Words(lowers, set(lowers), sentence_of, eval_sentences, number_sentences)
     doc._.akg_words = (eval_words, words)
     return words
+
+
+def _with_unit(lower: str, units) -> bool:
+    if not lower[:1].isdigit() and lower[:1] not in "~<>":
+        return False
+    match = NUMBER_WITH_UNIT.fullmatch(lower)
+    return bool(match) and match.group(1) in units
 
 
 def continues(token) -> bool:
@@ -131,7 +146,7 @@ class ContextFinder:
     def __call__(self, doc: Doc) -> Doc:
         end_of_title = self.end_of_title = title_end(doc)
         # Read each word once: building spaCy Token objects over and over is what costs here.
-        words = read_words(doc, self.cues.eval_words)
+        words = read_words(doc, self.cues.eval_words, self.cues.number_units)
         lowers, sentence_of, eval_sentences = words.lowers, words.sentence_of, words.eval_sentences
         self.not_datasets = self._defined_otherwise(doc)
         proposed = []
@@ -149,6 +164,8 @@ class ContextFinder:
                 self._metric_list(doc, i + 2)
             elif lower == "in" and i > 0 and lowers[i - 1] in GAIN_NOUNS and sentence_of[i] in words.number_sentences:
                 self._gain_list(doc, i + 1)  # "24.8% gains in time and cost"
+            elif lower == "in" and i > 1 and lowers[i - 1] in NUMBERED_CHANGES and self._counted(doc, i - 2, words):
+                self._gain_list(doc, i + 1, any_head=True)  # "a 13% increase in amino acid recovery"
             elif lower == "," and i > 0:
                 self._appositive(doc, i, end_of_title)
             elif lower == "as" and i > 1 and lowers[i - 1] == "such" and any(
@@ -503,15 +520,27 @@ class ContextFinder:
                 self._metric_item(doc, i, stop)
                 return
 
-    def _gain_list(self, doc: Doc, i: int) -> None:
+    @staticmethod
+    def _counted(doc: Doc, i: int, words: Words) -> bool:
+        # "a 13% increase", "a 2.3x reduction", "a 40-point drop": the change itself is a number
+        text = words.lowers[i]
+        if text in ("%", "-fold", "points", "point", "percent") and i > 0:
+            text = words.lowers[i - 1]
+        return doc[i].like_num or text[:1].isdigit() and (text.rstrip("%x\u00d7").replace(".", "").replace(",", "").isdigit()
+                                                        or text.endswith(("-fold", "-point", "%")))
+
+    def _gain_list(self, doc: Doc, i: int, any_head: bool = False) -> None:
         # "gains in time and cost", "savings in memory and latency": one- or two-word items headed by a
-        # metric head word, joined by "and" / ",", name what the gain is measured in.
+        # metric head word, joined by "and" / ",", name what the gain is measured in. After a change that is
+        # itself a number ("a 13% increase in amino acid recovery") any short noun phrase is the measure.
         items = []
         while i < len(doc) and len(items) < 4:
             start = i
-            while i < len(doc) and i - start < 2 and doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in LIST_JOINERS:
+            while i < len(doc) and i - start < (3 if any_head else 2) and doc[i].is_lower and doc[i].is_alpha \
+                    and doc[i].lower_ not in LIST_JOINERS and doc[i].lower_ not in ITEM_ENDS_GAIN:
                 i += 1
-            if i == start or doc[i - 1].lower_ not in self.cues.metric_heads \
+            if i == start or (doc[i - 1].lower_ not in self.cues.metric_heads
+                              and (not any_head or doc[i - 1].lower_.endswith("ing"))) \
                     or any(t.lower_ in self.cues.task_modifier_stop for t in doc[start:i - 1]):
                 if items and doc[start - 1].text == ",":  # "gains in time and cost, especially when ..."
                     i = start - 1

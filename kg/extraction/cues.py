@@ -37,6 +37,7 @@ class Cues:
     change_verbs: frozenset[str]  # "improves policy success by 44.7%": what changes by a number is a metric
     title_task_heads: frozenset[str]  # "... for Seamless Voice Interaction": heads of what a title is for
     task_gerunds: frozenset[str]  # "... for Detecting Backdoor Attacks": verbs that state a problem
+    number_units: frozenset[str]  # "100ms", "1/24th", "3.2x": a number written with its unit
 
 
 @lru_cache(maxsize=4)
@@ -63,7 +64,7 @@ def load_cues(path: str = "") -> Cues:
         **{name: frozenset(data[name]) for name in (
             "released_heads", "metric_heads", "method_phrase_heads", "method_phrase_stop",
             "usage_dependent_methods", "usage_before", "usage_after", "strong_metric_heads", "nominal_gerunds", "proposal_generic_heads", "proposal_adjectives",
-            "change_verbs", "title_task_heads", "task_gerunds")},
+            "change_verbs", "title_task_heads", "task_gerunds", "number_units")},
     )
 
 

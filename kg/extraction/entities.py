@@ -89,6 +89,7 @@ class EntityMerger:
         kept = self._resolve_overlaps(chosen)
         kept = self._one_type_per_name(doc, kept)
         kept = self._other_mentions(doc, kept)
+        kept = self._shortened_tasks(doc, kept)
         doc.spans[SPAN_KEY] = self._spans(doc, kept)
         return doc
 
@@ -245,6 +246,17 @@ class EntityMerger:
     def _whole(doc: Doc, start: int, end: int) -> bool:
         # "Robix" alone, not the first word of "Robix-2" (the tokenizer keeps such names whole).
         return not (end < len(doc) and doc[end].text[:1] == "-" and not doc[end - 1].whitespace_)
+
+    @staticmethod
+    def _shortened_tasks(doc: Doc, kept: dict) -> dict:
+        # "Mastering Ultra-Long Text Generation" ... "text generation": the paper's problem is the fullest
+        # name it gives; the shorter tail is that problem written short, not a second task.
+        tasks = {span: tuple(t.lower_ for t in doc[span[0]:span[1]]) for span, (label, _, _) in kept.items()
+                 if label == "task"}
+        longer = set(tasks.values())
+        shortened = {span for span, words in tasks.items()
+                     if len(words) == 1 and any(len(other) > 1 and other[-1] == words[0] for other in longer)}
+        return {span: choice for span, choice in kept.items() if span not in shortened}
 
     @staticmethod
     def _spans(doc: Doc, kept: dict) -> list[Span]:

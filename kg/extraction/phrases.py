@@ -185,7 +185,7 @@ class PhraseFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         self.end_of_title = title_end(doc)
-        words = read_words(doc, self.cues.eval_words)
+        words = read_words(doc, self.cues.eval_words, self.cues.number_units)
         self.lowers, self.lower_set = words.lowers, words.lower_set
         self.sentence_of, self.number_sentences = words.sentence_of, words.number_sentences
         self._modified_lexicon_methods(doc)
@@ -545,6 +545,7 @@ class PhraseFinder:
             elif lower in metric_heads:
                 if (sentence_of[i] in self.number_sentences or lower in self.cues.strong_metric_heads
                         or self._measured(doc, i) or self._listed_with_metric(doc, i)) and not (i + 1 < len(doc) and continues(doc[i + 1])) \
+                        and not (i + 1 < len(doc) and lowers[i + 1] in metric_heads) \
                         and not self._acronym_then_task(doc, i) \
                         and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in MISTAKE_VERBS) \
                         and not (lower in ("length", "lengths") and i > 0 and lowers[i - 1] in INPUT_SIZES):
