@@ -1495,3 +1495,28 @@ def test_names_after_llms_such_as_are_models(extractor):
 
 def test_names_after_models_such_as_keep_their_own_type(extractor):
     assert ("DeepFM", "model") not in found(extractor, "Recommendation models such as DeepFM are strong baselines.")
+
+
+# ---------------------------------------------------------------- method round 3: descriptions and variants
+
+
+def test_copula_description_of_a_named_technique_is_no_method(extractor):
+    text = "We introduce SAAP. It is an asymmetrical indexing technique that uses two partitions."
+    assert ("asymmetrical indexing technique", "method") not in found(extractor, text)
+
+
+def test_as_a_description_is_no_method(extractor):
+    text = "Speculative decoding, viewed as a decoding acceleration technique, is used here."
+    assert not any(label == "method" and "acceleration" in name for name, label in found(extractor, text))
+
+
+def test_appositive_description_after_a_name_is_no_method(extractor):
+    text = "We design Rolling Forcing, a novel video generation technique for long videos."
+    names = found(extractor, text)
+    assert ("video generation technique", "method") not in names
+    assert ("Rolling Forcing", "method") in names
+
+
+def test_indefinite_method_phrase_after_an_opening_adverb_is_kept(extractor):
+    text = "Additionally, a hierarchical safety mechanism is designed to ensure safety."
+    assert ("hierarchical safety mechanism", "method") in found(extractor, text)

@@ -125,6 +125,8 @@ USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "a
              "incorporates", "integrate", "integrates", "combine", "combines", "require", "requires", "perform", "performs"}
 # Words that introduce the means by which something is done: "via difficulty estimation".
 MEANS_WORDS = {"via", "using", "through", "leveraging", "employing"}
+# Words before "a/an <phrase>" that make it a description of something named: "X is a ... technique".
+CLASSIFYING_LEADS = {"is", "was", "are", "were", "as", "remains", "becomes", "be"}
 # Words before a known technique that do not make a variant of it.
 VARIANT_STOPS = {"proposed", "improved", "modified", "used", "trained", "learned", "combined", "extended", "given",
                  "pre-trained", "pretrained", "updated", "single", "next", "curated", "fine-tuned", "finetuned",
@@ -742,8 +744,28 @@ class PhraseFinder:
                 and not (start > 0 and doc[start - 1].lower_ in stop and doc[start - 1].lower_ not in FUNCTION_WORDS
                          and doc[start - 1].lower_ not in self.cues.proposal_adjectives):  # not "a novel learning scheme"
             return  # "a memory mechanism", "the global loss"; but "an explicit rollback mechanism"
+        if label == "method" and self._classifies(doc, start):
+            return  # "SAAP is an asymmetrical indexing technique": says what kind a named thing is
         if start < head and not (doc[head].is_title and head < self.end_of_title):
             add(doc, start, head + 1, label, extractor, confidence)
+
+    @staticmethod
+    def _classifies(doc: Doc, start: int) -> bool:
+        # "It is an asymmetrical indexing technique", "viewed as a decoding acceleration technique",
+        # "Rolling Forcing, a novel video generation technique": an indefinite phrase after a copula,
+        # "as" or a name's comma describes a thing named elsewhere; it is not a name itself.
+        i = start - 1
+        while i >= 0 and start - i <= 3 and doc[i].lower_ not in ("a", "an"):
+            if not (doc[i].is_lower and doc[i].text.replace("-", "").isalpha()):
+                return False
+            i -= 1
+        if i < 1 or doc[i].lower_ not in ("a", "an"):
+            return False
+        before = doc[i - 1]
+        if before.lower_ in CLASSIFYING_LEADS:
+            return True
+        name = doc[i - 2] if i > 1 else before  # "Additionally, a ...": an opening adverb is no name
+        return before.text == "," and ((name.text[:1].isupper() and not name.is_sent_start) or name.text == ")")
 
     def _verb_form(self, token) -> bool:
         # "Evolving Panoramic World Generation", "we explore personalized ...": a verb form ends the phrase
