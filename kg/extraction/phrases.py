@@ -127,12 +127,21 @@ USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "a
 MEANS_WORDS = {"via", "using", "through", "leveraging", "employing"}
 # Words before "a/an <phrase>" that make it a description of something named: "X is a ... technique".
 CLASSIFYING_LEADS = {"is", "was", "are", "were", "as", "remains", "becomes", "be"}
+# Nouns after a known technique that keep "<modifier> <technique>" a variant: "a corrective RAG workflow".
+TECHNIQUE_KINDS = {"method", "approach", "framework", "workflow", "architecture", "technique", "algorithm", "variant",
+                   "pipeline", "paradigm", "update", "stack", "layer", "block", "module", "formulation", "scheme",
+                   "work", "study", "research", "literature", "baseline", "strategy", "objective", "mechanism",
+                   "model", "system", "loss", "network"}  # "the existing table instruction-tuning works"
+# "has shown DPO's ...", "have impacted RLHF": a participle after these is a verb, not a modifier
+AUXILIARIES = {"has", "have", "had", "been", "being", "is", "are", "was", "were", "be", "do", "does", "did"}
 # Words before a known technique that do not make a variant of it.
 VARIANT_STOPS = {"proposed", "improved", "modified", "used", "trained", "learned", "combined", "extended", "given",
                  "pre-trained", "pretrained", "updated", "single", "next", "curated", "fine-tuned", "finetuned",
                  "vanilla", "original", "naive", "classic", "classical", "modern", "recent", "popular", "prior",
                  "like", "than", "as", "is", "are", "was", "were", "be", "not", "also", "both", "either", "neither",
-                 "whether", "then", "thus", "hence", "because", "since", "if", "although", "though", "unlike"}
+                 "whether", "then", "thus", "hence", "because", "since", "if", "although", "though", "unlike",
+                 "plain", "standard", "conventional", "traditional", "existing", "typical", "established", "representative",
+                 "well-known", "well-performed", "well-established", "say", "target"}
 # Heads that with one plain word name a kind of part ("a memory mechanism"), unless an adjective
 # of emphasis shows the phrase is a specific one ("an explicit rollback mechanism").
 PART_HEADS = {"mechanism", "module", "scheme", "loss", "technique", "objective"}
@@ -270,9 +279,9 @@ class PhraseFinder:
             if not prev.is_lower or not prev.text.replace("-", "").isalpha() or lower.startswith("-") \
                     or lower in stops or lower in method_stop or lower in PREPOSITIONS or lower in USE_VERBS \
                     or lower in VARIANT_STOPS or lower in self.cues.propose_verbs or lower in DESCRIPTION_STOPS \
-                    or (start > 1 and doc[start - 2].lower_ in VERB_LEADS) \
-                    or not (self._task_modifier(prev, stops) or lower.endswith("ed")):
-                continue
+                    or (start > 1 and (doc[start - 2].lower_ in VERB_LEADS or doc[start - 2].lower_ in AUXILIARIES)) \
+                    or not (self._task_modifier(prev, stops) or lower.endswith("ed")) or self._compound_goes_on(doc, end):
+                continue  # not "to optimize ICL", "has shown DPO's", "synthetic SFT data", "say RAG systems"
             if doc[start:end].text.lower() in self.cues.usage_dependent_methods:
                 before = self.lowers[start - 2] if start > 1 else ""
                 after = self.lowers[end] if end < len(doc) else ""
@@ -280,6 +289,15 @@ class PhraseFinder:
                     continue  # "hierarchical reinforcement learning" named as a field
             add(doc, start - 1, end, "method", "context:variant-of-known", 0.6)
         self._extended_lexicon_methods(doc)
+
+    @staticmethod
+    def _compound_goes_on(doc: Doc, end: int) -> bool:
+        # "synthetic SFT data", "the target RAG systems", "seamless RLVR integration": the modifier qualifies
+        # what the known name modifies; a technique-kind noun keeps the variant ("a corrective RAG workflow")
+        after = doc[end] if end < len(doc) else None
+        return after is not None and after.is_lower and after.is_alpha and after.lower_ not in PREPOSITIONS \
+            and after.lower_ not in DESCRIPTION_STOPS and after.lower_ not in RUN_FOLLOWERS \
+            and not after.lower_.endswith("ed") and singular(after.lower_) not in TECHNIQUE_KINDS  # "... model designed to"
 
     @staticmethod
     def _eponym(token) -> bool:
