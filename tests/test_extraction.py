@@ -1554,3 +1554,8 @@ def test_participle_after_an_auxiliary_makes_no_variant(extractor):
 def test_evaluative_word_makes_no_variant(extractor):
     text = "Experiments against three representative graph neural networks, in all settings, show gains."
     assert not any(name.startswith("representative") for name, _ in found(extractor, text))
+
+
+def test_variant_followed_by_a_verb_is_kept(extractor):
+    text = "Results with self-supervised pretrained vision transformers indicate that tokens matter."
+    assert ("vision transformers", "method") in found(extractor, text)

@@ -132,6 +132,8 @@ TECHNIQUE_KINDS = {"method", "approach", "framework", "workflow", "architecture"
                    "pipeline", "paradigm", "update", "stack", "layer", "block", "module", "formulation", "scheme",
                    "work", "study", "research", "literature", "baseline", "strategy", "objective", "mechanism",
                    "model", "system", "loss", "network"}  # "the existing table instruction-tuning works"
+# After "<technique> <word>", these show the word is a verb: "vision transformers indicate that ..."
+CLAUSE_OBJECT_LEADS = {"that", "the", "a", "an", "its", "their", "how", "whether"}
 # "has shown DPO's ...", "have impacted RLHF": a participle after these is a verb, not a modifier
 AUXILIARIES = {"has", "have", "had", "been", "being", "is", "are", "was", "were", "be", "do", "does", "did"}
 # Words before a known technique that do not make a variant of it.
@@ -295,6 +297,8 @@ class PhraseFinder:
         # "synthetic SFT data", "the target RAG systems", "seamless RLVR integration": the modifier qualifies
         # what the known name modifies; a technique-kind noun keeps the variant ("a corrective RAG workflow")
         after = doc[end] if end < len(doc) else None
+        if end + 1 < len(doc) and doc[end + 1].lower_ in CLAUSE_OBJECT_LEADS:
+            return False  # "vision transformers indicate that", "the autoencoder transforms the state": a verb
         return after is not None and after.is_lower and after.is_alpha and after.lower_ not in PREPOSITIONS \
             and after.lower_ not in DESCRIPTION_STOPS and after.lower_ not in RUN_FOLLOWERS \
             and not after.lower_.endswith("ed") and singular(after.lower_) not in TECHNIQUE_KINDS  # "... model designed to"
