@@ -1548,3 +1548,66 @@ def test_activity_after_a_counted_change_is_not_a_metric(extractor):
 def test_metric_head_before_another_metric_head_does_not_end_the_name(extractor):
     got = found(extractor, "Where a small model attains somewhat non-trivial success rates, it beats a 14x larger model.")
     assert ("somewhat non-trivial success", "metric") not in got
+
+# ---------------------------------------------------------------- method round 3: descriptions and variants
+
+
+def test_copula_description_of_a_named_technique_is_no_method(extractor):
+    text = "We introduce SAAP. It is an asymmetrical indexing technique that uses two partitions."
+    assert ("asymmetrical indexing technique", "method") not in found(extractor, text)
+
+
+def test_as_a_description_is_no_method(extractor):
+    text = "Speculative decoding, viewed as a decoding acceleration technique, is used here."
+    assert not any(label == "method" and "acceleration" in name for name, label in found(extractor, text))
+
+
+def test_appositive_description_after_a_name_is_no_method(extractor):
+    text = "We design Rolling Forcing, a novel video generation technique for long videos."
+    names = found(extractor, text)
+    assert ("video generation technique", "method") not in names
+    assert ("Rolling Forcing", "method") in names
+
+
+def test_indefinite_method_phrase_after_an_opening_adverb_is_kept(extractor):
+    text = "Additionally, a hierarchical safety mechanism is designed to ensure safety."
+    assert ("hierarchical safety mechanism", "method") in found(extractor, text)
+
+
+def test_variant_is_its_own_entity_when_the_known_technique_is_named_alone(extractor):
+    text = "We introduce a closed-loop variation of the companion SSM. SSMs are widely used."
+    result = spans(extractor, text)
+    assert result["companion SSM"] == ("method", ())
+    assert result["SSMs"][0] == "method"
+
+
+def test_variant_keeps_the_known_name_as_alias_when_it_is_not_named_alone(extractor):
+    result = spans(extractor, "The decoder uses masked self-attention.")
+    assert result["masked self-attention"] == ("method", ("self-attention",))
+
+
+def test_variant_before_a_technique_kind_is_kept(extractor):
+    text = "We re-evaluate the top configurations with a corrective RAG workflow."
+    assert ("corrective RAG", "method") in found(extractor, text)
+
+
+def test_modifier_of_what_a_known_name_qualifies_makes_no_variant(extractor):
+    text = "This strategy heavily depends on synthetic SFT data, which is costly."
+    names = found(extractor, text)
+    assert ("synthetic SFT", "method") not in names
+    assert ("SFT", "method") in names
+
+
+def test_participle_after_an_auxiliary_makes_no_variant(extractor):
+    text = "Recent work has shown DPO's effectiveness relies on training data."
+    assert not any(name.startswith("shown") for name, _ in found(extractor, text))
+
+
+def test_evaluative_word_makes_no_variant(extractor):
+    text = "Experiments against three representative graph neural networks, in all settings, show gains."
+    assert not any(name.startswith("representative") for name, _ in found(extractor, text))
+
+
+def test_variant_followed_by_a_verb_is_kept(extractor):
+    text = "Results with self-supervised pretrained vision transformers indicate that tokens matter."
+    assert ("vision transformers", "method") in found(extractor, text)

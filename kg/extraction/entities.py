@@ -266,6 +266,10 @@ class EntityMerger:
                 long_text, short_text = doc[ls:le].text, doc[ss:se].text
                 aliases[long_text].add(short_text)
                 aliases[short_text].add(long_text)
+        # a known technique the paper also names on its own is another entity than its variant:
+        # "the companion SSM" and "SSMs", "a corrective RAG workflow" and "RAG"
+        alone = {_unplural(normalize(doc[start:end].text)) for (start, end), (_, extractor, _) in kept.items()
+                 if not extractor.startswith("context:variant-of-known")}
         spans = []
         for (start, end), (label, extractor, confidence) in sorted(kept.items()):
             span = Span(doc, start, end, label=label)
@@ -277,11 +281,16 @@ class EntityMerger:
                 # "attention sink mechanism" is also written "attention sink"; a "transformer module" or a
                 # "recall mechanism" is not another spelling of the Transformer or of recall
                 names.add(span[:-1].text)
-            if extractor.startswith("context:variant-of-known") and len(span) > 1:
+            if extractor.startswith("context:variant-of-known") and len(span) > 1 \
+                    and _unplural(normalize(span[1:].text)) not in alone:
                 names.add(span[1:].text)  # "masked self-attention" is a kind of "self-attention"
             span._.akg_aliases = tuple(sorted(names))
             spans.append(span)
         return spans
+
+
+def _unplural(norm: str) -> str:
+    return norm[:-1] if norm.endswith("s") else norm  # the scorer ignores one final "s"
 
 
 @Language.factory("akg_entities", default_config={"min_untyped_confidence": 0.7, "default_label": "method", "cues_file": ""})

@@ -125,12 +125,25 @@ USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "a
              "incorporates", "integrate", "integrates", "combine", "combines", "require", "requires", "perform", "performs"}
 # Words that introduce the means by which something is done: "via difficulty estimation".
 MEANS_WORDS = {"via", "using", "through", "leveraging", "employing"}
+# Words before "a/an <phrase>" that make it a description of something named: "X is a ... technique".
+CLASSIFYING_LEADS = {"is", "was", "are", "were", "as", "remains", "becomes", "be"}
+# Nouns after a known technique that keep "<modifier> <technique>" a variant: "a corrective RAG workflow".
+TECHNIQUE_KINDS = {"method", "approach", "framework", "workflow", "architecture", "technique", "algorithm", "variant",
+                   "pipeline", "paradigm", "update", "stack", "layer", "block", "module", "formulation", "scheme",
+                   "work", "study", "research", "literature", "baseline", "strategy", "objective", "mechanism",
+                   "model", "system", "loss", "network"}  # "the existing table instruction-tuning works"
+# After "<technique> <word>", these show the word is a verb: "vision transformers indicate that ..."
+CLAUSE_OBJECT_LEADS = {"that", "the", "a", "an", "its", "their", "how", "whether"}
+# "has shown DPO's ...", "have impacted RLHF": a participle after these is a verb, not a modifier
+AUXILIARIES = {"has", "have", "had", "been", "being", "is", "are", "was", "were", "be", "do", "does", "did"}
 # Words before a known technique that do not make a variant of it.
 VARIANT_STOPS = {"proposed", "improved", "modified", "used", "trained", "learned", "combined", "extended", "given",
                  "pre-trained", "pretrained", "updated", "single", "next", "curated", "fine-tuned", "finetuned",
                  "vanilla", "original", "naive", "classic", "classical", "modern", "recent", "popular", "prior",
                  "like", "than", "as", "is", "are", "was", "were", "be", "not", "also", "both", "either", "neither",
-                 "whether", "then", "thus", "hence", "because", "since", "if", "although", "though", "unlike"}
+                 "whether", "then", "thus", "hence", "because", "since", "if", "although", "though", "unlike",
+                 "plain", "standard", "conventional", "traditional", "existing", "typical", "established", "representative",
+                 "well-known", "well-performed", "well-established", "say", "target"}
 # Heads that with one plain word name a kind of part ("a memory mechanism"), unless an adjective
 # of emphasis shows the phrase is a specific one ("an explicit rollback mechanism").
 PART_HEADS = {"mechanism", "module", "scheme", "loss", "technique", "objective"}
@@ -268,9 +281,9 @@ class PhraseFinder:
             if not prev.is_lower or not prev.text.replace("-", "").isalpha() or lower.startswith("-") \
                     or lower in stops or lower in method_stop or lower in PREPOSITIONS or lower in USE_VERBS \
                     or lower in VARIANT_STOPS or lower in self.cues.propose_verbs or lower in DESCRIPTION_STOPS \
-                    or (start > 1 and doc[start - 2].lower_ in VERB_LEADS) \
-                    or not (self._task_modifier(prev, stops) or lower.endswith("ed")):
-                continue
+                    or (start > 1 and (doc[start - 2].lower_ in VERB_LEADS or doc[start - 2].lower_ in AUXILIARIES)) \
+                    or not (self._task_modifier(prev, stops) or lower.endswith("ed")) or self._compound_goes_on(doc, end):
+                continue  # not "to optimize ICL", "has shown DPO's", "synthetic SFT data", "say RAG systems"
             if doc[start:end].text.lower() in self.cues.usage_dependent_methods:
                 before = self.lowers[start - 2] if start > 1 else ""
                 after = self.lowers[end] if end < len(doc) else ""
@@ -278,6 +291,17 @@ class PhraseFinder:
                     continue  # "hierarchical reinforcement learning" named as a field
             add(doc, start - 1, end, "method", "context:variant-of-known", 0.6)
         self._extended_lexicon_methods(doc)
+
+    @staticmethod
+    def _compound_goes_on(doc: Doc, end: int) -> bool:
+        # "synthetic SFT data", "the target RAG systems", "seamless RLVR integration": the modifier qualifies
+        # what the known name modifies; a technique-kind noun keeps the variant ("a corrective RAG workflow")
+        after = doc[end] if end < len(doc) else None
+        if end + 1 < len(doc) and doc[end + 1].lower_ in CLAUSE_OBJECT_LEADS:
+            return False  # "vision transformers indicate that", "the autoencoder transforms the state": a verb
+        return after is not None and after.is_lower and after.is_alpha and after.lower_ not in PREPOSITIONS \
+            and after.lower_ not in DESCRIPTION_STOPS and after.lower_ not in RUN_FOLLOWERS \
+            and not after.lower_.endswith("ed") and singular(after.lower_) not in TECHNIQUE_KINDS  # "... model designed to"
 
     @staticmethod
     def _eponym(token) -> bool:
@@ -743,8 +767,28 @@ class PhraseFinder:
                 and not (start > 0 and doc[start - 1].lower_ in stop and doc[start - 1].lower_ not in FUNCTION_WORDS
                          and doc[start - 1].lower_ not in self.cues.proposal_adjectives):  # not "a novel learning scheme"
             return  # "a memory mechanism", "the global loss"; but "an explicit rollback mechanism"
+        if label == "method" and self._classifies(doc, start):
+            return  # "SAAP is an asymmetrical indexing technique": says what kind a named thing is
         if start < head and not (doc[head].is_title and head < self.end_of_title):
             add(doc, start, head + 1, label, extractor, confidence)
+
+    @staticmethod
+    def _classifies(doc: Doc, start: int) -> bool:
+        # "It is an asymmetrical indexing technique", "viewed as a decoding acceleration technique",
+        # "Rolling Forcing, a novel video generation technique": an indefinite phrase after a copula,
+        # "as" or a name's comma describes a thing named elsewhere; it is not a name itself.
+        i = start - 1
+        while i >= 0 and start - i <= 3 and doc[i].lower_ not in ("a", "an"):
+            if not (doc[i].is_lower and doc[i].text.replace("-", "").isalpha()):
+                return False
+            i -= 1
+        if i < 1 or doc[i].lower_ not in ("a", "an"):
+            return False
+        before = doc[i - 1]
+        if before.lower_ in CLASSIFYING_LEADS:
+            return True
+        name = doc[i - 2] if i > 1 else before  # "Additionally, a ...": an opening adverb is no name
+        return before.text == "," and ((name.text[:1].isupper() and not name.is_sent_start) or name.text == ")")
 
     def _verb_form(self, token) -> bool:
         # "Evolving Panoramic World Generation", "we explore personalized ...": a verb form ends the phrase
