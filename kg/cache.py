@@ -148,8 +148,13 @@ class Cache:
     def papers(self, keys: Iterable[str]) -> list[Paper]:
         """The kept papers among `keys`, in the order they were first kept."""
         wanted = set(keys)
-        return [pickle.loads(data) for key, data in self.db.execute("SELECT key, data FROM papers ORDER BY rowid")
-                if key in wanted]
+        if not wanted:  # the usual case: every build of the same inputs keeps nothing
+            return []
+        rows = []
+        for chunk in _chunked(sorted(wanted), 500):
+            marks = ",".join("?" * len(chunk))
+            rows.extend(self.db.execute(f"SELECT rowid, data FROM papers WHERE key IN ({marks})", chunk))
+        return [pickle.loads(data) for _, data in sorted(rows)]
 
     def stored(self, store: str) -> dict[str, str]:
         return dict(self.db.execute("SELECT key, fp FROM stored WHERE store = ?", (store,)))

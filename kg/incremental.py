@@ -64,7 +64,8 @@ def _run(cache: Cache, papers, out: Path, report, base_iri, store_path, html_max
     if extractions is not None:  # made on a cluster, for this build's input (after the kept papers)
         given = hashes[len(kept):]
         cache.put_extractions([(h, e) for h, e in zip(given, extractions) if h not in known])
-        todo = [(p, h) for p, h in todo if h not in set(given)]
+        extracted = set(given)
+        todo = [(p, h) for p, h in todo if h not in extracted]
     if todo:
         _extract(cache, todo, n_process, progress)
     clock("extract")
