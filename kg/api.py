@@ -144,6 +144,6 @@ def build(
         report.outputs["partitions"] = run.out_dir
         report.partitions = len(run.partitions)
         if store_path is not None:
-            distributed.write_nquads_from_store(store_path, run, base_iri)
+            distributed.write_nquads(store_path, run, base_iri)
     report.seconds = time.perf_counter() - started
     return report

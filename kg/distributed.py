@@ -14,7 +14,7 @@ Extraction is per paper; resolution is global. So the build splits in two:
    resolution, graph and RDF stages as a one-machine build. Because resolution sees the
    same Extractions in the same order, the graph is the same.
 
-After RDF generation, `write_nquads` writes each partition's named graphs (one per paper)
+Once the store is built, `write_nquads` writes each partition's named graphs (one per paper)
 as `part-NNNNN.nq`: final IRIs, ready for a server-class store's bulk loader
 (docs/SCALE.md, "On a cluster").
 
@@ -298,8 +298,9 @@ def merge(planned: list[Partition | Problem], out_dir: Path) -> DistributedRun:
     return run
 
 
-def write_nquads_from_store(store_path: Path, run: DistributedRun, base_iri: str) -> list[Path]:
-    """write_nquads, reading each paper's named graph from the built store (no corpus-wide quads in memory)."""
+def write_nquads(store_path: Path, run: DistributedRun, base_iri: str) -> list[Path]:
+    """Each partition's named graphs (one per paper, final IRIs) as part-NNNNN.nq, for bulk loaders,
+    read from the built store (no corpus-wide quads in memory)."""
     import pyoxigraph as ox
 
     from kg.rdf import graph_iri
@@ -318,22 +319,5 @@ def write_nquads_from_store(store_path: Path, run: DistributedRun, base_iri: str
             quads = store.quads_for_pattern(None, None, None, graph)
             lines.extend(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True))
         path.write_bytes(b"".join(sorted(lines)))
-        written.append(path)
-    return written
-
-
-def write_nquads(quads, run: DistributedRun, base_iri: str) -> list[Path]:
-    """Each partition's named graphs (one per paper, final IRIs) as part-NNNNN.nq, for bulk loaders."""
-    from kg.rdf import Quads, graph_iri
-
-    parts: dict[int, Quads] = {}
-    for key, index in run.paper_partition.items():
-        triples = quads.graphs.get(graph_iri(key, base_iri))
-        if triples:
-            parts.setdefault(index, Quads()).graphs[graph_iri(key, base_iri)] = triples
-    written = []
-    for index in sorted(parts):
-        path = run.out_dir / f"{run.partitions[index].name}.nq"
-        path.write_bytes(parts[index].nquads(ordered=True))
         written.append(path)
     return written
