@@ -18,6 +18,8 @@ ROLES: tuple[str, ...] = (
 )
 # Entity -> entity relations.
 LINKS: tuple[str, ...] = ("outperforms", "basedOn", "variantOf")
+# The n-ary result's relations: paper -> result, result -> subject, benchmark and metric.
+RESULT_RELS: tuple[str, ...] = ("reportsResult", "resultFor", "onBenchmark", "withMetric")
 
 
 @dataclass(frozen=True)

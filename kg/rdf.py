@@ -25,7 +25,7 @@ from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Dataset, Graph
 
 from kg import AKG as AKG_IRI
 from kg import DEFAULT_BASE_IRI
-from kg.model import LINKS, ROLES, Evidence
+from kg.model import LINKS, RESULT_RELS, ROLES, Evidence
 from kg.names import slug
 
 AKG = Namespace(AKG_IRI)
@@ -33,7 +33,6 @@ MLS = Namespace("http://www.w3.org/ns/mls#")
 
 ENTITY_KINDS = ("Method", "Model", "Benchmark", "Metric", "Task")
 SPECIFIC_ROLES = tuple(r for r in ROLES if r != "mentions")
-RESULT_RELS = ("reportsResult", "resultFor", "onBenchmark", "withMetric")
 RELATIONS = frozenset(ROLES + LINKS + RESULT_RELS)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -16,8 +16,9 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg import AKG, DEFAULT_BASE_IRI
+from kg.graph import KINDS as ENTITY_KINDS
 from kg.graph import edge_key
-from kg.model import Evidence
+from kg.model import LINKS, RESULT_RELS, ROLES, Evidence
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -25,9 +26,8 @@ DCTERMS = "http://purl.org/dc/terms/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 SCHEMA = "https://schema.org/"
 
-KINDS = ("Paper", "Method", "Model", "Benchmark", "Metric", "Task", "Result")
-RELATIONS = ("mentions", "proposes", "usesMethod", "usesModel", "evaluatesOn", "reportsMetric", "addressesTask",
-             "outperforms", "basedOn", "variantOf", "reportsResult", "resultFor", "onBenchmark", "withMetric")
+KINDS = ("Paper", *ENTITY_KINDS.values(), "Result")
+RELATIONS = ROLES + LINKS + RESULT_RELS
 # predicate -> node attribute, for the literal properties the graph keeps (not the abstract: nothing draws it)
 PROPERTIES = {
     RDFS + "label": "label", SKOS + "altLabel": "aliases", DCTERMS + "title": "title",
