@@ -145,22 +145,17 @@ def read_papers(
     """
     report = ReadReport()
     by_key: dict[str, int] = {}
-
-    def problem(item: Problem) -> None:
-        if strict:
-            raise InputError(item)
-        report.problems.append(item)
-
-    for path in iter_files(inputs, report.problems if not strict else _Raise()):
+    problems = _Raise() if strict else report.problems
+    for path in iter_files(inputs, problems):
         report.files += 1
         for item in read_file(path, format, fields):
             if isinstance(item, Problem):
-                problem(item)
+                problems.append(item)
             elif item.key in by_key:
                 index = by_key[item.key]
                 report.papers[index], superseded = fold_copy(report.papers[index], item)
                 if superseded:
-                    problem(superseded)
+                    problems.append(superseded)
                 else:
                     report.duplicates += 1
             else:
