@@ -124,6 +124,14 @@ def load_bytes(
     return LoadReport(replaced, len(graphs) - replaced, quads or 0, time.perf_counter() - start)
 
 
+def replace_graphs(path: str | Path, graphs: set[str], chunks: Iterable[bytes]) -> LoadReport:
+    """Replace the named graphs `graphs` (IRIs) of the store at `path` with N-Quads `chunks`, all or nothing."""
+    staging, report = stage_graphs(path, graphs, chunks)
+    if staging is not None:
+        swap(path, staging)
+    return report
+
+
 def stage_graphs(path: str | Path, graphs: set[str], chunks: Iterable[bytes]) -> tuple[Path | None, LoadReport]:
     """Write the store at `path` with `graphs` (IRIs) replaced by N-Quads `chunks` to `<path>.next`.
 
@@ -172,7 +180,7 @@ def swap(path: str | Path, staging: str | Path) -> None:
 
 
 def recover(path: str | Path) -> None:
-    """Undo what a killed `stage_graphs` or `swap` left: a half-built `.next`, or a store renamed away mid-swap."""
+    """Undo what a killed `replace_graphs` left: a half-built `.next`, or a store renamed away mid-swap."""
     path = Path(path)
     staging, previous = _staging(path), _previous(path)
     if previous.exists():
