@@ -317,7 +317,7 @@ def train(args) -> int:
 # ---------------------------------------------------------------- measuring
 
 
-def config_with_ner(path: Path, model_dir: str = "", confidence: float = 0.6, new_only: bool = True,
+def config_with_ner(path: Path, model_dir: str = "", confidence: float = 0.6, scope: str = "new",
                     labels=LABELS) -> Path:
     """A copy of the packaged pipeline config with akg_ner just before the merger."""
     from kg.extraction import CONFIG_FILE
@@ -328,7 +328,7 @@ def config_with_ner(path: Path, model_dir: str = "", confidence: float = 0.6, ne
     pipeline.insert(pipeline.index("akg_entities"), "akg_ner")
     config["nlp"]["pipeline"] = pipeline
     config["components"]["akg_ner"] = {"factory": "akg_ner", "model_dir": model_dir, "confidence": confidence,
-                                         "new_only": new_only, "labels": list(labels)}
+                                         "scope": scope, "labels": list(labels)}
     config.to_disk(path)
     return path
 
@@ -347,7 +347,7 @@ def use_ner_pipeline(args) -> None:
     if args.without:
         return
     path = config_with_ner(Path(args.config), args.model_dir, args.confidence,
-                           new_only=not args.overlapping, labels=args.labels.split(","))
+                           scope=args.scope, labels=args.labels.split(","))
     original = kg.extraction.load
     kg.extraction.load = lambda config_path=None: original(config_path or path)
 
@@ -380,7 +380,10 @@ def pipeline_options(p) -> None:
     p.add_argument("--without", action="store_true", help="the packaged pipeline, without akg_ner")
     p.add_argument("--model-dir", default="", help="model to use (default: the packaged one)")
     p.add_argument("--confidence", type=float, default=0.6)
-    p.add_argument("--overlapping", action="store_true", help="also add model names where rules found something")
+    p.add_argument("--scope", default="new", choices=("anywhere", "new", "untyped", "fallback"),
+                   help="where model names count: everywhere, only where no rule typed anything (default), "
+                        "only to type spans a rule found with no type, or (fallback) only as the type "
+                        "of a name the merger keeps with no rule's type, instead of the default")
     p.add_argument("--labels", default=",".join(LABELS), help="predicted types passed on (comma-separated)")
     p.add_argument("--config", default="/tmp/akg_ner_config.cfg", help="where the config copy is written")
 

@@ -32,7 +32,7 @@ def blank_with_ner(**config):
     import kg.extraction.tokenizer  # noqa: F401
 
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "akg_tokenizer.v1"}}})
-    nlp.add_pipe("akg_ner", config={"new_only": False, **config})
+    nlp.add_pipe("akg_ner", config={"scope": "anywhere", **config})
     return nlp
 
 
@@ -95,12 +95,50 @@ def test_does_not_set_the_pipeline_docs_entities(nlp):
     assert nlp(COINED).ents == ()
 
 
-def test_new_only_skips_names_another_finder_proposed():
-    nlp = blank_with_ner(new_only=True)
+def test_new_scope_skips_names_another_finder_proposed():
+    nlp = blank_with_ner(scope="new")
     doc = nlp.make_doc(COINED)
     cand.add(doc, 0, len(doc), "method", "lexicon:test", 0.95)  # a candidate over every token
     doc = nlp.get_pipe("akg_ner")(doc)
     assert model_candidates(doc) == []
+
+
+def with_untyped_coined_names(nlp, text=COINED):
+    """The doc as the finders leave it: each coined name found with no type."""
+    doc = nlp.make_doc(text)
+    for token in doc:
+        if token.text in ("Zephyrion", "Quillbench"):
+            cand.add(doc, token.i, token.i + 1, cand.UNTYPED, "shape:test", 0.8)
+    return doc
+
+
+def test_untyped_scope_types_only_spans_found_untyped():
+    nlp = blank_with_ner(scope="untyped")
+    doc = with_untyped_coined_names(nlp)
+    untyped = {(s, e) for s, e, label, *_ in cand.candidates(doc) if not label}
+    doc = nlp.get_pipe("akg_ner")(doc)
+    added = {(s, e) for s, e, *_ in model_candidates(doc)}
+    assert added and added <= untyped
+
+
+def test_fallback_scope_adds_no_candidate_and_types_only_untyped_spans():
+    nlp = blank_with_ner(scope="fallback")
+    doc = with_untyped_coined_names(nlp)
+    untyped = {(s, e) for s, e, label, *_ in cand.candidates(doc) if not label}
+    doc = nlp.get_pipe("akg_ner")(doc)
+    assert model_candidates(doc) == []
+    assert doc._.akg_model_types and set(doc._.akg_model_types) <= untyped
+    assert set(doc._.akg_model_types.values()) <= set(ner.LABELS)
+
+
+def test_fallback_scope_leaves_nothing_without_untyped_spans():
+    nlp = blank_with_ner(scope="fallback")
+    assert nlp(COINED)._.akg_model_types == {}
+
+
+def test_unknown_scope_is_refused_by_name():
+    with pytest.raises(ValueError, match="everywhere"):
+        blank_with_ner(scope="everywhere")
 
 
 # ---------------------------------------------------------------- data preparation
@@ -200,3 +238,34 @@ def test_silver_record_keeps_the_rule_spans_and_their_source(train_ner):
 def test_shipped_model_keeps_no_training_words():
     strings = json.loads((ner.MODEL_DIR / "vocab" / "strings.json").read_text())
     assert set(strings) <= {"method", "model", "benchmark", "metric", "task"}
+
+
+# ---------------------------------------------------------------- the merger's use of the model's types
+
+
+def merged(text: str, name: str, confidence: float, model_type: str | None):
+    """akg_entities over a doc where `name` was found with no type, and the model typed it (or not)."""
+    import kg.extraction  # noqa: F401  registers the components
+    from kg.extraction.entities import EntityMerger, SPAN_KEY
+
+    doc = blank_with_ner().make_doc(text)
+    index = [t.text for t in doc].index(name)
+    cand.add(doc, index, index + 1, cand.UNTYPED, "shape:test", confidence)
+    if model_type:
+        doc._.akg_model_types = {(index, index + 1): model_type}
+    doc = EntityMerger("akg_entities", 0.7, "method")(doc)
+    return [(s.text, s.label_, s._.akg_extractor) for s in doc.spans[SPAN_KEY]]
+
+
+def test_merger_types_a_kept_untyped_name_by_the_model():
+    assert merged("Results on Quillbench improve.", "Quillbench", 0.8, "benchmark") == \
+        [("Quillbench", "benchmark", "shape:test+model")]
+
+
+def test_merger_falls_back_to_the_default_type_without_the_model():
+    assert merged("Results on Quillbench improve.", "Quillbench", 0.8, None) == \
+        [("Quillbench", "method", "shape:test+default")]
+
+
+def test_model_type_does_not_keep_a_name_the_merger_drops():
+    assert merged("Results on QBX improve.", "QBX", 0.5, "benchmark") == []

@@ -19,7 +19,8 @@ def register_extensions() -> None:
     """Declare the Doc and Span attributes the pipeline reads and writes (idempotent)."""
     for name, default in (("akg_candidates", None), ("akg_definitions", None), ("akg_proposed", None),
                           ("akg_roles", None), ("akg_links", None), ("akg_results", None),
-                          ("akg_canonical", None), ("akg_words", None)):
+                          ("akg_canonical", None), ("akg_words", None),
+                          ("akg_model_types", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     for name, default in (("akg_extractor", ""), ("akg_confidence", 0.0), ("akg_aliases", ())):

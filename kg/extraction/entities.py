@@ -146,8 +146,16 @@ class EntityMerger:
             if label:
                 result[span] = (label, extractor, confidence)
             elif confidence >= self.min_untyped:
-                result[span] = (self.default_label, extractor + "+default", confidence)
+                result[span] = self._fallback_type(doc, span, extractor, confidence)
         return result
+
+    def _fallback_type(self, doc: Doc, span: tuple[int, int], extractor: str, confidence: float) -> Choice:
+        """A kept name no rule could type: the trained model's type for this exact span when
+        akg_ner (scope "fallback") gave one, else the default type."""
+        model_type = (doc._.akg_model_types or {}).get(span)
+        if model_type:
+            return model_type, extractor + "+model", confidence
+        return self.default_label, extractor + "+default", confidence
 
     @staticmethod
     def _listed(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -174,8 +182,9 @@ class EntityMerger:
     def _one_type_per_name(doc: Doc, kept: dict) -> dict:
         """A name keeps one type per paper, except where a cue next to this very mention says
         otherwise ("we propose R-HORIZON, a method" and "the R-HORIZON benchmark")."""
-        def rank(choice):  # a lexicon entry, then any evidence of type, then the default type
-            return (source(choice[1]) == "lexicon", choice[1] in DEFINED, not choice[1].endswith("+default"), choice[2])
+        def rank(choice):  # a lexicon entry, then any evidence of type, then the model's type, then the default
+            guessed = 0 if choice[1].endswith("+default") else 1 if choice[1].endswith("+model") else 2
+            return (source(choice[1]) == "lexicon", choice[1] in DEFINED, guessed, choice[2])
 
         best: dict[str, tuple[str, str, float]] = {}
         # A learning setting named as the problem anywhere ("Graph Self-Supervised Learning" in the

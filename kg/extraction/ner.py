@@ -44,12 +44,17 @@ def plausible(text: str) -> bool:
             and not any(c in text for c in "$^{}\\"))
 
 
+SCOPES = ("anywhere", "new", "untyped", "fallback")
+
+
 class ModelFinder:
-    def __init__(self, name: str, model_dir: str, confidence: float, new_only: bool, labels: list[str]):
+    def __init__(self, name: str, model_dir: str, confidence: float, scope: str, labels: list[str]):
+        if scope not in SCOPES:
+            raise ValueError(f"akg_ner: scope {scope!r} is not one of {', '.join(SCOPES)}")
         self.name = name
         self.model = load_model(model_dir)
         self.confidence = confidence
-        self.new_only = new_only
+        self.scope = scope
         self.labels = set(labels)
 
     def _copy(self, doc: Doc) -> Doc:
@@ -57,14 +62,28 @@ class ModelFinder:
         return Doc(self.model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
 
     def _add(self, doc: Doc, predicted: Doc) -> Doc:
-        blocked, untyped = self._rule_spans(doc) if self.new_only else (set(), set())
+        rules = self._rule_spans(doc)
+        if self.scope == "fallback":
+            # Not a candidate: a type the merger uses only for a name it keeps and no rule typed.
+            doc._.akg_model_types = {(e.start, e.end): e.label_ for e in predicted.ents
+                                     if e.label_ in self.labels and (e.start, e.end) in rules[1]}
+            return doc
         for ent in predicted.ents:
-            span = (ent.start, ent.end)
-            if ent.label_ not in self.labels or not plausible(ent.text) or blocked.intersection(range(*span)):
-                continue
-            if span in untyped or not any(u[0] < span[1] and span[0] < u[1] for u in untyped):
+            if ent.label_ in self.labels and plausible(ent.text) and self._in_scope((ent.start, ent.end), *rules):
                 add(doc, ent.start, ent.end, ent.label_, EXTRACTOR, self.confidence)
         return doc
+
+    def _in_scope(self, span: tuple[int, int], blocked: set[int], untyped: set[tuple[int, int]]) -> bool:
+        """anywhere: every prediction; untyped: only to type a span a finder found with no type;
+        new: that, or a name where no finder proposed anything. The rules are more precise where
+        they fire, so outside "anywhere" nothing overlaps a span a finder typed."""
+        if self.scope == "anywhere":
+            return True
+        if blocked.intersection(range(*span)):
+            return False
+        if self.scope == "untyped":
+            return span in untyped
+        return span in untyped or not any(u[0] < span[1] and span[0] < u[1] for u in untyped)
 
     @staticmethod
     def _rule_spans(doc: Doc) -> tuple[set[int], set[tuple[int, int]]]:
@@ -91,8 +110,8 @@ class ModelFinder:
 LABELS = ["method", "model", "benchmark", "metric", "task"]
 
 
-@Language.factory("akg_ner", default_config={"model_dir": "", "confidence": 0.6, "new_only": True, "labels": LABELS})
-def make_ner(nlp: Language, name: str, model_dir: str, confidence: float, new_only: bool,
+@Language.factory("akg_ner", default_config={"model_dir": "", "confidence": 0.6, "scope": "new", "labels": LABELS})
+def make_ner(nlp: Language, name: str, model_dir: str, confidence: float, scope: str,
              labels: list[str]) -> ModelFinder:
-    """labels: the predicted types passed on (the others are dropped)."""
-    return ModelFinder(name, model_dir, confidence, new_only, labels)
+    """scope: where predictions count (SCOPES); labels: the predicted types passed on."""
+    return ModelFinder(name, model_dir, confidence, scope, labels)
