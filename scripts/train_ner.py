@@ -272,9 +272,25 @@ def save(nlp, out: Path) -> None:
     (out / "vocab" / "strings.json").write_text(json.dumps(strings) + "\n", encoding="utf-8")
 
 
+def fit(nlp, examples, held_examples, epochs: int, rng: random.Random, started: float) -> dict:
+    """The update loop; the scores on the held-out examples after the last epoch."""
+    from spacy.util import compounding, minibatch
+
+    optimizer = nlp.initialize(lambda: examples)
+    scores: dict = {}
+    for epoch in range(epochs):
+        rng.shuffle(examples)
+        losses: dict = {}
+        for batch in minibatch(examples, size=compounding(4.0, 32.0, 1.001)):
+            nlp.update(batch, drop=0.2, sgd=optimizer, losses=losses)
+        scores = nlp.evaluate(held_examples)
+        print(f"epoch {epoch + 1}: loss {losses['ner']:.0f}  held-out silver P {scores['ents_p']:.3f} "
+              f"R {scores['ents_r']:.3f} F {scores['ents_f']:.3f}  ({time.perf_counter() - started:.0f}s)", flush=True)
+    return scores
+
+
 def train(args) -> int:
-    from spacy.training import Example  # noqa: F401
-    from spacy.util import compounding, fix_random_seed, minibatch
+    from spacy.util import fix_random_seed
 
     fix_random_seed(SEED)
     rng = random.Random(SEED)
@@ -294,15 +310,7 @@ def train(args) -> int:
     held_examples = [record_example(nlp, r) for r in held]
     print(f"{len(train_records)} silver docs, {len(examples) - len(train_records)} SciERC sentences, "
           f"{len(held)} held-out silver docs; data ready in {time.perf_counter() - started:.0f}s", flush=True)
-    optimizer = nlp.initialize(lambda: examples)
-    for epoch in range(args.epochs):
-        rng.shuffle(examples)
-        losses: dict = {}
-        for batch in minibatch(examples, size=compounding(4.0, 32.0, 1.001)):
-            nlp.update(batch, drop=0.2, sgd=optimizer, losses=losses)
-        scores = nlp.evaluate(held_examples)
-        print(f"epoch {epoch + 1}: loss {losses['ner']:.0f}  held-out silver P {scores['ents_p']:.3f} "
-              f"R {scores['ents_r']:.3f} F {scores['ents_f']:.3f}  ({time.perf_counter() - started:.0f}s)", flush=True)
+    scores = fit(nlp, examples, held_examples, args.epochs, rng, started)
     out = Path(args.out)
     save(nlp, out)
     (out / "TRAINING.json").write_text(json.dumps({

@@ -269,3 +269,27 @@ def test_merger_falls_back_to_the_default_type_without_the_model():
 
 def test_model_type_does_not_keep_a_name_the_merger_drops():
     assert merged("Results on QBX improve.", "QBX", 0.5, "benchmark") == []
+
+
+# ---------------------------------------------------------------- reproducible training
+
+
+def tiny_training_run(train_ner) -> bytes:
+    """Two epochs on a few silver-like records, from the script's own seed."""
+    import random
+
+    from spacy.util import fix_random_seed
+
+    fix_random_seed(train_ner.SEED)
+    nlp = train_ner.build_nlp(width=8, depth=1, hidden=8)
+    words = "We propose Zephyrion , evaluated on Quillbench by accuracy .".split()
+    record = {"words": words, "spaces": [True] * len(words),
+              "spans": [(2, 3, "method", "shape"), (6, 7, "benchmark", "context"), (8, 9, "metric", "lexicon")]}
+    examples = [train_ner.record_example(nlp, record) for _ in range(6)]
+    train_ner.fit(nlp, examples, examples[:2], 2, random.Random(train_ner.SEED), 0.0)
+    return nlp.get_pipe("ner").to_bytes()
+
+
+def test_training_is_reproducible(train_ner):
+    first = tiny_training_run(train_ner)
+    assert first == tiny_training_run(train_ner)
