@@ -121,13 +121,18 @@ def corpus_papers(path: Path, limit: int, exclusions, seed: int = SEED):
 
 
 def silver_record(doc) -> dict:
-    """A rule-pipeline Doc as plain data: words, spaces and (start, end, label, source) spans."""
+    """A rule-pipeline Doc as plain data: words, spaces and (start, end, label, source) spans.
+    A name the merger typed by default (no rule knew its type) has the source "default"."""
     return {
         "words": [t.text for t in doc],
         "spaces": [bool(t.whitespace_) for t in doc],
-        "spans": [(s.start, s.end, s.label_, s._.akg_extractor.split(":", 1)[0])
+        "spans": [(s.start, s.end, s.label_, span_source(s._.akg_extractor))
                   for s in doc.spans.get("akg_entities", []) if s.label_ in LABELS],
     }
+
+
+def span_source(extractor: str) -> str:
+    return "default" if extractor.endswith("+default") else extractor.split(":", 1)[0]
 
 
 def name_pool(records) -> dict[str, list[list[str]]]:
@@ -225,7 +230,11 @@ def record_example(nlp, record: dict):
     from spacy.training import Example
 
     reference = Doc(nlp.vocab, words=record["words"], spaces=record["spaces"])
-    reference.set_ents([Span(reference, s, e, label=label) for s, e, label, _ in record["spans"]], default="outside")
+    # A name typed by default is a name of unknown type: missing (no loss), so the model learns
+    # types from the names whose type the rules knew, not the merger's default.
+    spans = [(Span(reference, s, e, label=label), source == "default") for s, e, label, source in record["spans"]]
+    reference.set_ents([span for span, unknown in spans if not unknown],
+                       missing=[span for span, unknown in spans if unknown], default="outside")
     return Example(Doc(nlp.vocab, words=record["words"], spaces=record["spaces"]), reference)
 
 
@@ -326,7 +335,7 @@ def train(args) -> int:
 
 
 def config_with_ner(path: Path, model_dir: str = "", confidence: float = 0.6, scope: str = "new",
-                    labels=LABELS) -> Path:
+                    labels=LABELS, shape: str = "any") -> Path:
     """A copy of the packaged pipeline config with akg_ner just before the merger."""
     from kg.extraction import CONFIG_FILE
     from spacy.util import load_config
@@ -336,7 +345,7 @@ def config_with_ner(path: Path, model_dir: str = "", confidence: float = 0.6, sc
     pipeline.insert(pipeline.index("akg_entities"), "akg_ner")
     config["nlp"]["pipeline"] = pipeline
     config["components"]["akg_ner"] = {"factory": "akg_ner", "model_dir": model_dir, "confidence": confidence,
-                                         "scope": scope, "labels": list(labels)}
+                                         "scope": scope, "labels": list(labels), "shape": shape}
     config.to_disk(path)
     return path
 
@@ -355,7 +364,7 @@ def use_ner_pipeline(args) -> None:
     if args.without:
         return
     path = config_with_ner(Path(args.config), args.model_dir, args.confidence,
-                           scope=args.scope, labels=args.labels.split(","))
+                           scope=args.scope, labels=args.labels.split(","), shape=args.shape)
     original = kg.extraction.load
     kg.extraction.load = lambda config_path=None: original(config_path or path)
 
@@ -388,10 +397,11 @@ def pipeline_options(p) -> None:
     p.add_argument("--without", action="store_true", help="the packaged pipeline, without akg_ner")
     p.add_argument("--model-dir", default="", help="model to use (default: the packaged one)")
     p.add_argument("--confidence", type=float, default=0.6)
-    p.add_argument("--scope", default="new", choices=("anywhere", "new", "untyped", "fallback"),
+    p.add_argument("--scope", default="new", choices=("anywhere", "new", "untyped", "fallback", "fallback+new"),
                    help="where model names count: everywhere, only where no rule typed anything (default), "
                         "only to type spans a rule found with no type, or (fallback) only as the type "
                         "of a name the merger keeps with no rule's type, instead of the default")
+    p.add_argument("--shape", default="any", choices=("any", "title"), help="title: only Title Case multi-word names")
     p.add_argument("--labels", default=",".join(LABELS), help="predicted types passed on (comma-separated)")
     p.add_argument("--config", default="/tmp/akg_ner_config.cfg", help="where the config copy is written")
 

@@ -136,6 +136,30 @@ def test_fallback_scope_leaves_nothing_without_untyped_spans():
     assert nlp(COINED)._.akg_model_types == {}
 
 
+def test_fallback_new_scope_adds_names_only_where_no_finder_proposed_one():
+    nlp = blank_with_ner(scope="fallback+new")
+    doc = with_untyped_coined_names(nlp)
+    untyped = {(s, e) for s, e, label, *_ in cand.candidates(doc) if not label}
+    doc = nlp.get_pipe("akg_ner")(doc)
+    for start, end, *_ in model_candidates(doc):
+        assert not any(u[0] < end and start < u[1] for u in untyped)
+    assert set(doc._.akg_model_types) <= untyped
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Answer Set Programming", True), ("Naive Bayes", True), ("Self-Forcing Models", True),
+    ("diffusion sampling", False), ("GT", False), ("Zephyrion", False), ("HNSW ANN", False), ("Monte Carlo sampling", False),
+])
+def test_title_case_names(text, expected):
+    assert ner.title_case(text) is expected
+
+
+def test_title_shape_adds_only_title_case_names():
+    nlp = blank_with_ner(shape="title")
+    doc = nlp("We propose Answer Set Programming for planning, unlike Zephyrion.")
+    assert all(ner.title_case(doc[s:e].text) for s, e, *_ in model_candidates(doc))
+
+
 def test_unknown_scope_is_refused_by_name():
     with pytest.raises(ValueError, match="everywhere"):
         blank_with_ner(scope="everywhere")
@@ -233,6 +257,20 @@ def test_silver_record_keeps_the_rule_spans_and_their_source(train_ner):
     assert len(record["words"]) == len(record["spaces"]) == len(doc)
     spans = {(" ".join(record["words"][s:e]), label, source) for s, e, label, source in record["spans"]}
     assert ("GSM8K", "benchmark", "lexicon") in spans
+
+
+def test_silver_names_typed_by_default_are_missing_not_methods(train_ner):
+    nlp = train_ner.build_nlp(width=8, depth=1, hidden=8)
+    words = ["Zephyrion", "beats", "GRPO", "."]
+    record = {"words": words, "spaces": [True, True, False, False],
+              "spans": [(0, 1, "method", "default"), (2, 3, "method", "lexicon")]}
+    tags = train_ner.record_example(nlp, record).get_aligned_ner()
+    assert tags == [None, "O", "U-method", "O"]  # None: missing, no loss
+
+
+def test_default_source_comes_from_the_merger_suffix(train_ner):
+    assert train_ner.span_source("shape:coined+default") == "default"
+    assert train_ner.span_source("shape:coined+list") == "shape"
 
 
 def test_shipped_model_keeps_no_training_words():

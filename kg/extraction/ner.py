@@ -7,6 +7,7 @@ loaded once per process from the package directory: no network.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,46 +45,62 @@ def plausible(text: str) -> bool:
             and not any(c in text for c in "$^{}\\"))
 
 
-SCOPES = ("anywhere", "new", "untyped", "fallback")
+SCOPES = ("anywhere", "new", "untyped", "fallback", "fallback+new")
+SHAPES = ("any", "title")
+
+
+def title_case(text: str) -> bool:
+    """Two or more words, each starting with a capital, not all of them acronyms: how a
+    multi-word name is written ("Answer Set Programming"), unlike a description
+    ("diffusion sampling") or a stray acronym ("GT")."""
+    words = re.findall(r"[^\W_][\w'-]*", text)
+    return len(words) >= 2 and all(w[0].isupper() for w in words) and not all(w.isupper() for w in words)
 
 
 class ModelFinder:
-    def __init__(self, name: str, model_dir: str, confidence: float, scope: str, labels: list[str]):
+    def __init__(self, name: str, model_dir: str, confidence: float, scope: str, labels: list[str],
+                 shape: str = "any"):
         if scope not in SCOPES:
             raise ValueError(f"akg_ner: scope {scope!r} is not one of {', '.join(SCOPES)}")
+        if shape not in SHAPES:
+            raise ValueError(f"akg_ner: shape {shape!r} is not one of {', '.join(SHAPES)}")
         self.name = name
         self.model = load_model(model_dir)
         self.confidence = confidence
         self.scope = scope
         self.labels = set(labels)
+        self.shape = shape
 
     def _copy(self, doc: Doc) -> Doc:
         # Same tokens in the model's own vocab: the model's labels never leak into the pipeline's doc.ents.
         return Doc(self.model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
 
     def _add(self, doc: Doc, predicted: Doc) -> Doc:
-        rules = self._rule_spans(doc)
-        if self.scope == "fallback":
+        blocked, untyped = self._rule_spans(doc)
+        if self.scope.startswith("fallback"):
             # Not a candidate: a type the merger uses only for a name it keeps and no rule typed.
             doc._.akg_model_types = {(e.start, e.end): e.label_ for e in predicted.ents
-                                     if e.label_ in self.labels and (e.start, e.end) in rules[1]}
-            return doc
+                                     if (e.start, e.end) in untyped}
         for ent in predicted.ents:
-            if ent.label_ in self.labels and plausible(ent.text) and self._in_scope((ent.start, ent.end), *rules):
+            if ent.label_ in self.labels and plausible(ent.text) and self._in_scope((ent.start, ent.end), blocked, untyped) \
+                    and (self.shape == "any" or title_case(ent.text)):
                 add(doc, ent.start, ent.end, ent.label_, EXTRACTOR, self.confidence)
         return doc
 
     def _in_scope(self, span: tuple[int, int], blocked: set[int], untyped: set[tuple[int, int]]) -> bool:
-        """anywhere: every prediction; untyped: only to type a span a finder found with no type;
-        new: that, or a name where no finder proposed anything. The rules are more precise where
-        they fire, so outside "anywhere" nothing overlaps a span a finder typed."""
+        """Where a prediction becomes a candidate. anywhere: everywhere; untyped: only to type a
+        span a finder found with no type; new: that, or where no finder proposed anything;
+        fallback: nowhere; fallback+new: only where no finder proposed anything. The rules are
+        more precise where they fire, so outside "anywhere" nothing overlaps a typed span."""
         if self.scope == "anywhere":
             return True
-        if blocked.intersection(range(*span)):
+        if self.scope == "fallback" or blocked.intersection(range(*span)):
             return False
         if self.scope == "untyped":
             return span in untyped
-        return span in untyped or not any(u[0] < span[1] and span[0] < u[1] for u in untyped)
+        if self.scope == "new" and span in untyped:
+            return True
+        return not any(u[0] < span[1] and span[0] < u[1] for u in untyped)
 
     @staticmethod
     def _rule_spans(doc: Doc) -> tuple[set[int], set[tuple[int, int]]]:
@@ -110,8 +127,10 @@ class ModelFinder:
 LABELS = ["method", "model", "benchmark", "metric", "task"]
 
 
-@Language.factory("akg_ner", default_config={"model_dir": "", "confidence": 0.6, "scope": "new", "labels": LABELS})
+@Language.factory("akg_ner", default_config={"model_dir": "", "confidence": 0.6, "scope": "new", "labels": LABELS,
+                                             "shape": "any"})
 def make_ner(nlp: Language, name: str, model_dir: str, confidence: float, scope: str,
-             labels: list[str]) -> ModelFinder:
-    """scope: where predictions count (SCOPES); labels: the predicted types passed on."""
-    return ModelFinder(name, model_dir, confidence, scope, labels)
+             labels: list[str], shape: str) -> ModelFinder:
+    """scope: where predictions count (SCOPES); labels: the predicted types added as candidates;
+    shape: "title" adds only Title Case multi-word names."""
+    return ModelFinder(name, model_dir, confidence, scope, labels, shape)
