@@ -1,6 +1,6 @@
 """Train the statistical entity recogniser `akg_ner` and save it to kg/extraction/model/.
 
-    PYTHONPATH=. python scripts/train_ner.py train [--silver 2500] [--epochs 5] [--no-scierc] [--width 32 --depth 2 --hidden 32]
+    PYTHONPATH=. python scripts/train_ner.py train [--silver 5000] [--epochs 6] [--no-scierc] [--width 32 --depth 2 --hidden 32]
     PYTHONPATH=. python scripts/train_ner.py measure tests/gold/dev_seeds.jsonl [--without]
     PYTHONPATH=. python scripts/train_ner.py speed [-n 3000] [-j 2] [--without]
 
@@ -393,6 +393,33 @@ def speed(args) -> int:
     return 0
 
 
+def additions(args) -> int:
+    """What akg_ner changes on corpus abstracts outside the gold files: each name it adds or
+    types differently, with the words around it, for judging by eye."""
+    import kg.extraction
+
+    rng = random.Random(args.seed)
+    papers = corpus_papers(CORPUS, args.limit, gold_exclusions(sorted(GOLD_DIR.glob("*.jsonl"))), seed=args.seed)
+    args.without = True
+    use_ner_pipeline(args)
+    rules = kg.extraction.load()
+    args.without = False
+    use_ner_pipeline(args)
+    with_model = kg.extraction.load()
+    changes = []
+    for paper, before, after in zip(papers, rules.nlp.pipe(p.text for p in papers), with_model.nlp.pipe(p.text for p in papers)):
+        old = {(s.start, s.end): s.label_ for s in before.spans["akg_entities"]}
+        for span in after.spans["akg_entities"]:
+            if old.get((span.start, span.end)) != span.label_:
+                was = old.get((span.start, span.end), "-")
+                context = after[max(0, span.start - 8):span.end + 8].text.replace("\n", " ")
+                changes.append(f"{paper.id}\t{was} -> {span.label_}\t{span.text}\t| {context}")
+    print(f"{len(changes)} changes over {len(papers)} abstracts; a sample of {min(args.sample, len(changes))}:")
+    for line in sorted(rng.sample(changes, min(args.sample, len(changes)))):
+        print(line)
+    return 0
+
+
 def pipeline_options(p) -> None:
     p.add_argument("--without", action="store_true", help="the packaged pipeline, without akg_ner")
     p.add_argument("--model-dir", default="", help="model to use (default: the packaged one)")
@@ -410,9 +437,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/train_ner.py", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("train", help="build the training data and train the model")
-    p.add_argument("--silver", type=int, default=2500, help="corpus abstracts labelled by the rules (default 2500)")
+    p.add_argument("--silver", type=int, default=5000, help="corpus abstracts labelled by the rules (default 5000)")
     p.add_argument("--swap", type=float, default=0.5, help="share of lexicon names swapped for coined ones (default 0.5)")
-    p.add_argument("--epochs", type=int, default=5)
+    p.add_argument("--epochs", type=int, default=6)
     p.add_argument("--no-scierc", action="store_true", help="silver data only")
     p.add_argument("--width", type=int, default=32, help="token vector width (default 32)")
     p.add_argument("--depth", type=int, default=2, help="CNN layers (default 2)")
@@ -429,6 +456,12 @@ def main(argv=None) -> int:
     p.add_argument("-j", "--jobs", type=int, default=2)
     pipeline_options(p)
     p.set_defaults(func=speed)
+    p = sub.add_parser("additions", help="sample what akg_ner adds or retypes on corpus abstracts")
+    p.add_argument("-n", "--limit", type=int, default=1000, help="corpus abstracts (not in the gold files)")
+    p.add_argument("--sample", type=int, default=30)
+    p.add_argument("--seed", type=int, default=1, help="sample seed (1: not the training sample of seed 0)")
+    pipeline_options(p)
+    p.set_defaults(func=additions)
     args = parser.parse_args(argv)
     return args.func(args)
 

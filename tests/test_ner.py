@@ -331,3 +331,13 @@ def tiny_training_run(train_ner) -> bytes:
 def test_training_is_reproducible(train_ner):
     first = tiny_training_run(train_ner)
     assert first == tiny_training_run(train_ner)
+
+
+def test_extractor_version_covers_the_model_files():
+    """Retraining the model changes the extraction cache key (kg/cache.py)."""
+    from kg import cache
+
+    files = [p for p in ner.MODEL_DIR.rglob("*") if p.is_file()]
+    assert any(p.name == "model" for p in files)
+    for path in files:
+        assert any(root.is_dir() and root in path.parents for root in cache.EXTRACTOR_SOURCES), path
