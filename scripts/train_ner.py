@@ -1,8 +1,9 @@
 """Train the statistical entity recogniser `akg_ner` and save it to kg/extraction/model/.
 
     PYTHONPATH=. python scripts/train_ner.py train [--silver 5000] [--epochs 6] [--no-scierc] [--width 32 --depth 2 --hidden 32]
-    PYTHONPATH=. python scripts/train_ner.py measure tests/gold/dev_seeds.jsonl [--without]
+    PYTHONPATH=. python scripts/train_ner.py measure tests/gold/dev_seeds.jsonl [--without] [--scope fallback] [--labels task]
     PYTHONPATH=. python scripts/train_ner.py speed [-n 3000] [-j 2] [--without]
+    PYTHONPATH=. python scripts/train_ner.py additions [-n 1000] [--sample 30] [--scope new]
 
 Data (nothing is downloaded, no corpus text is written into the repo):
 - silver: the rule pipeline (kg.extraction.load()) over abstracts of the shared corpus,
