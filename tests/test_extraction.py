@@ -1368,6 +1368,39 @@ def test_title_purpose_rated_activity_alone_is_no_task(extractor):
 
 
 
+# ---------------------------------------------------------------- what a title's opening verb acts on (task round 3)
+
+
+def test_title_opening_problem_verb_phrase_is_a_task(extractor):
+    text = "Forecasting Communication Derailments Through Conversation Generation\n\nWe sample conversations."
+    assert ("Forecasting Communication Derailments", "task") in found(extractor, text)
+
+
+def test_title_verb_after_colon_takes_a_named_problem_up_to_with(extractor):
+    text = "MobiVerse: Scaling Urban Mobility Simulation with Hybrid Generators\n\nWe simulate agents."
+    assert ("Urban Mobility Simulation", "task") in found(extractor, text)
+
+
+def test_title_purpose_phrase_ends_before_with(extractor):
+    text = "MRGAgents: A Multi-Agent Framework for Improved Medical Report Generation with Med-LVLMs\n\nWe write reports."
+    assert ("Medical Report Generation", "task") in found(extractor, text)
+
+
+def test_title_improvement_verb_object_with_hyphenated_modifier_is_no_task(extractor):
+    text = "TeleLoRA: Teleporting Model-Specific Alignment Across LLMs\n\nWe move adapters."
+    assert not any(label == "task" for _, label in found(extractor, text))
+
+
+def test_title_improvement_verb_object_with_acronym_is_no_task(extractor):
+    text = "Unlocking Efficient Long-to-Short LLM Reasoning with Model Merging\n\nWe merge models."
+    assert not any(label == "task" for _, label in found(extractor, text))
+
+
+def test_title_verb_object_class_of_tasks_is_no_task(extractor):
+    text = "Solving Long-Horizon Agent Tasks with Memory\n\nWe add memory."
+    assert ("Solving Long-Horizon Agent Tasks", "task") not in found(extractor, text)
+
+
 # ---------------------------------------------------------------- a benchmark's year or version
 
 
