@@ -1401,6 +1401,28 @@ def test_title_verb_object_class_of_tasks_is_no_task(extractor):
     assert ("Solving Long-Horizon Agent Tasks", "task") not in found(extractor, text)
 
 
+def test_word_joined_to_a_rating_is_a_rating_not_a_task_modifier(extractor):
+    names = found(extractor, "Safe and Economical UAV Trajectory Planning in Cities\n\nWe plan paths.")
+    assert ("UAV Trajectory Planning", "task") in names
+    assert ("Economical UAV Trajectory Planning", "task") not in names
+
+
+def test_noun_joined_to_a_noun_stays_a_task_modifier(extractor):
+    names = found(extractor, "We study image and video generation with diffusion.")
+    assert ("video generation", "task") in names
+
+
+def test_quantifying_adjective_is_not_a_task_modifier(extractor):
+    names = found(extractor, "We compare any two distinct long-form generation settings.")
+    assert ("long-form generation", "task") in names
+    assert ("distinct long-form generation", "task") not in names
+
+
+def test_title_problem_verb_keeps_a_problems_phrase(extractor):
+    text = "MathX: Solving Mathematical Problems with Tools\n\nWe call tools."
+    assert ("Solving Mathematical Problems", "task") in found(extractor, text)
+
+
 # ---------------------------------------------------------------- a benchmark's year or version
 
 

@@ -342,9 +342,13 @@ class PhraseFinder:
                 while start > 0 and token.i - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_sent_start \
                         and doc[start - 1].is_alpha and doc[start - 1].lower_ not in stop:
                     start -= 1
+            rated = start < token.i - 1 and self._rated_with(start)
+            if rated:
+                start += 1  # "Safe and Economical UAV Trajectory Planning": a word joined to a rating rates too
             field = start < token.i - 1 and self.lowers[start] in ("learning", "intelligence")
             if field:
                 start += 1  # "deep learning image classification": the field before the problem
+            field = field or rated  # the phrase starts after what was dropped
             if lower in QUALITY_HEADS and token.i - start == 1 and self.lowers[start].endswith(QUALITY_ADJECTIVE_ENDINGS):
                 continue  # "biological understanding", "contextual understanding": a quality, not a problem
             while token.i - start > 1 and self.lowers[start] not in ("long", "short", "systematic") and (
@@ -502,7 +506,7 @@ class PhraseFinder:
                 or any(lowers[k].endswith(MEANS_MODIFIER_ENDS) for k in range(start, end)):
             return  # "for Large Language Models", "for Sequence Modeling", "for LLM-Guided Planning"
         if plain and (gerund or any("-" in t.text or t.is_upper for t in doc[start:end])) \
-                or singular(head) in ("task", "problem"):
+                or singular(head) == "task":
             return  # "Solving Long-Horizon Agent Tasks": a class of tasks, not one (see _hyphen_tasks)
         add(doc, start, end, "task", "context:title-purpose", 0.6)
 
@@ -550,6 +554,10 @@ class PhraseFinder:
                     or (lower in ISSUE_WORDS and doc[k + 1].lower_ in ("problem", "problems")):
                 return False  # "Domain shift is a critical problem", "a leading health problem": an issue
         return False
+
+    def _rated_with(self, start: int) -> bool:
+        # "safe and economical", "robust, scalable": the word before the conjunction rates the work
+        return start > 1 and self.lowers[start - 1] in ("and", "or", ",") and self._title_rating(self.lowers[start - 2])
 
     @staticmethod
     def _title_rating(lower: str) -> bool:
