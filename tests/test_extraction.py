@@ -1423,6 +1423,28 @@ def test_title_problem_verb_keeps_a_problems_phrase(extractor):
     assert ("Solving Mathematical Problems", "task") in found(extractor, text)
 
 
+# ---------------------------------------------------------------- procedure heads stay in coined names (task round 3)
+
+
+def test_coined_name_keeps_its_prompting_head(extractor):
+    names = found(extractor, "We propose a multi-round prompting framework called ICRL prompting. We evaluate ICRL prompting.")
+    assert ("ICRL prompting", "method") in names and ("ICRL", "method") not in names
+
+
+def test_hyphenated_coined_name_keeps_its_decoding_head(extractor):
+    assert ("semi-AR decoding", "method") in found(extractor, "We propose semi-AR decoding, which speeds up generation.")
+
+
+def test_known_name_before_a_procedure_head_stays_the_known_name(extractor):
+    names = found(extractor, "We train with GRPO sampling on math.")
+    assert ("GRPO", "method") in names and ("GRPO sampling", "method") not in names
+
+
+def test_kind_head_is_still_dropped_from_a_coined_name(extractor):
+    names = found(extractor, "We propose the HiPlan framework for planning.")
+    assert ("HiPlan", "method") in names and ("HiPlan framework", "method") not in names
+
+
 # ---------------------------------------------------------------- a benchmark's year or version
 
 
