@@ -1445,6 +1445,30 @@ def test_kind_head_is_still_dropped_from_a_coined_name(extractor):
     assert ("HiPlan", "method") in names and ("HiPlan framework", "method") not in names
 
 
+# ---------------------------------------------------------------- metrics (task round 3)
+
+
+def test_modified_learning_rate_is_no_metric(extractor):
+    names = found(extractor, "We use a constant learning rate, and accuracy improves by 5%.")
+    assert not any("learning rate" in name for name, _ in names)
+    assert ("accuracy", "metric") in names
+
+
+def test_one_word_generic_quality_still_heads_a_measure(extractor):
+    names = found(extractor, "FPQVAR improves energy efficiency by 3.6x over the GPU.")
+    assert ("energy efficiency", "metric") in names
+
+
+def test_capitalised_phrase_ending_in_a_generic_term_is_kept(extractor):
+    names = found(extractor, "We define the Relative Attention Score, which rises by 12%.")
+    assert any(name == "Relative Attention Score" for name, _ in names)
+
+
+def test_letter_measure_shape_is_a_metric(extractor):
+    names = found(extractor, "RF outperforms BERT with a 34% higher average G-measure.")
+    assert ("G-measure", "metric") in names
+
+
 # ---------------------------------------------------------------- a benchmark's year or version
 
 
