@@ -1445,6 +1445,12 @@ def test_kind_head_is_still_dropped_from_a_coined_name(extractor):
     assert ("HiPlan", "method") in names and ("HiPlan framework", "method") not in names
 
 
+def test_quality_of_output_is_a_rating_not_a_task_modifier(extractor):
+    names = found(extractor, "Towards High-Fidelity Voice Conversion\n\nWe convert voices.")
+    assert ("Voice Conversion", "task") in names
+    assert ("High-Fidelity Voice Conversion", "task") not in names
+
+
 # ---------------------------------------------------------------- metrics (task round 3)
 
 

@@ -109,7 +109,8 @@ QUALITY_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "istic", "ful", "ous")
 QUALITY_MODIFIERS = {"genuine", "systematic", "true", "rapid", "flexible", "long", "short", "later", "earlier",
                      "low-overhead", "model-agnostic", "high-performance", "high-accuracy", "pre-trained", "pretrained", "real-time",
                      "online", "offline", "efficient", "accurate", "robust", "reliable", "scalable", "fine-grained",
-                     "step-wise", "stepwise", "token-level", "step-level", "better", "stronger", "overall", "broad"}
+                     "step-wise", "stepwise", "token-level", "step-level", "better", "stronger", "overall", "broad",
+                     "high-quality", "high-fidelity", "low-latency", "low-cost"}
 # One generic object before the head makes no problem name: "data generation", "content generation"
 GENERIC_OBJECTS = {"data", "content", "information", "output", "outputs"}
 QUALITY_PREFIXES = ("multi-step", "multi-turn", "multi-horizon", "multi-round", "multi-stage")
