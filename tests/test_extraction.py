@@ -1368,6 +1368,113 @@ def test_title_purpose_rated_activity_alone_is_no_task(extractor):
 
 
 
+# ---------------------------------------------------------------- what a title's opening verb acts on (task round 3)
+
+
+def test_title_opening_problem_verb_phrase_is_a_task(extractor):
+    text = "Forecasting Communication Derailments Through Conversation Generation\n\nWe sample conversations."
+    assert ("Forecasting Communication Derailments", "task") in found(extractor, text)
+
+
+def test_title_verb_after_colon_takes_a_named_problem_up_to_with(extractor):
+    text = "MobiVerse: Scaling Urban Mobility Simulation with Hybrid Generators\n\nWe simulate agents."
+    assert ("Urban Mobility Simulation", "task") in found(extractor, text)
+
+
+def test_title_purpose_phrase_ends_before_with(extractor):
+    text = "MRGAgents: A Multi-Agent Framework for Improved Medical Report Generation with Med-LVLMs\n\nWe write reports."
+    assert ("Medical Report Generation", "task") in found(extractor, text)
+
+
+def test_title_improvement_verb_object_with_hyphenated_modifier_is_no_task(extractor):
+    text = "TeleLoRA: Teleporting Model-Specific Alignment Across LLMs\n\nWe move adapters."
+    assert not any(label == "task" for _, label in found(extractor, text))
+
+
+def test_title_improvement_verb_object_with_acronym_is_no_task(extractor):
+    text = "Unlocking Efficient Long-to-Short LLM Reasoning with Model Merging\n\nWe merge models."
+    assert not any(label == "task" for _, label in found(extractor, text))
+
+
+def test_title_verb_object_class_of_tasks_is_no_task(extractor):
+    text = "Solving Long-Horizon Agent Tasks with Memory\n\nWe add memory."
+    assert ("Solving Long-Horizon Agent Tasks", "task") not in found(extractor, text)
+
+
+def test_word_joined_to_a_rating_is_a_rating_not_a_task_modifier(extractor):
+    names = found(extractor, "Safe and Economical UAV Trajectory Planning in Cities\n\nWe plan paths.")
+    assert ("UAV Trajectory Planning", "task") in names
+    assert ("Economical UAV Trajectory Planning", "task") not in names
+
+
+def test_noun_joined_to_a_noun_stays_a_task_modifier(extractor):
+    names = found(extractor, "We study image and video generation with diffusion.")
+    assert ("video generation", "task") in names
+
+
+def test_quantifying_adjective_is_not_a_task_modifier(extractor):
+    names = found(extractor, "We compare any two distinct long-form generation settings.")
+    assert ("long-form generation", "task") in names
+    assert ("distinct long-form generation", "task") not in names
+
+
+def test_title_problem_verb_keeps_a_problems_phrase(extractor):
+    text = "MathX: Solving Mathematical Problems with Tools\n\nWe call tools."
+    assert ("Solving Mathematical Problems", "task") in found(extractor, text)
+
+
+# ---------------------------------------------------------------- procedure heads stay in coined names (task round 3)
+
+
+def test_coined_name_keeps_its_prompting_head(extractor):
+    names = found(extractor, "We propose a multi-round prompting framework called ICRL prompting. We evaluate ICRL prompting.")
+    assert ("ICRL prompting", "method") in names and ("ICRL", "method") not in names
+
+
+def test_hyphenated_coined_name_keeps_its_decoding_head(extractor):
+    assert ("semi-AR decoding", "method") in found(extractor, "We propose semi-AR decoding, which speeds up generation.")
+
+
+def test_known_name_before_a_procedure_head_stays_the_known_name(extractor):
+    names = found(extractor, "We train with GRPO sampling on math.")
+    assert ("GRPO", "method") in names and ("GRPO sampling", "method") not in names
+
+
+def test_kind_head_is_still_dropped_from_a_coined_name(extractor):
+    names = found(extractor, "We propose the HiPlan framework for planning.")
+    assert ("HiPlan", "method") in names and ("HiPlan framework", "method") not in names
+
+
+def test_quality_of_output_is_a_rating_not_a_task_modifier(extractor):
+    names = found(extractor, "Towards High-Fidelity Voice Conversion\n\nWe convert voices.")
+    assert ("Voice Conversion", "task") in names
+    assert ("High-Fidelity Voice Conversion", "task") not in names
+
+
+# ---------------------------------------------------------------- metrics (task round 3)
+
+
+def test_modified_learning_rate_is_no_metric(extractor):
+    names = found(extractor, "We use a constant learning rate, and accuracy improves by 5%.")
+    assert not any("learning rate" in name for name, _ in names)
+    assert ("accuracy", "metric") in names
+
+
+def test_one_word_generic_quality_still_heads_a_measure(extractor):
+    names = found(extractor, "FPQVAR improves energy efficiency by 3.6x over the GPU.")
+    assert ("energy efficiency", "metric") in names
+
+
+def test_capitalised_phrase_ending_in_a_generic_term_is_kept(extractor):
+    names = found(extractor, "We define the Relative Attention Score, which rises by 12%.")
+    assert any(name == "Relative Attention Score" for name, _ in names)
+
+
+def test_letter_measure_shape_is_a_metric(extractor):
+    names = found(extractor, "RF outperforms BERT with a 34% higher average G-measure.")
+    assert ("G-measure", "metric") in names
+
+
 # ---------------------------------------------------------------- a benchmark's year or version
 
 

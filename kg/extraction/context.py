@@ -254,8 +254,15 @@ class ContextFinder:
                 return  # "Quantum Large Language Models", "Steer Large Models": capitals on a kind of model
         if (label == "metric" or doc[i].text == "Test") and doc[i].is_title and doc[start].is_title and i - start >= 2:
             i += 1  # "Knowledge Transferability Score", "Virology Capabilities Test": the head is part of the name
+        elif word in self.cues.kept_heads and not self._known_name(doc, start, i):
+            i += 1  # "ICRL prompting", "semi-AR decoding": a procedure head names the technique with the coined word
         # "the lightweight MiniWorld simulator": a data or environment head outweighs a model-name suffix
         add(doc, start, i, label, f"context:head-{word}", 0.8 if label == "benchmark" else 0.7)
+
+    @staticmethod
+    def _known_name(doc: Doc, start: int, end: int) -> bool:
+        # a lexicon name before the head is found on its own, or as a variant ("GRPO sampling")
+        return any(c[0] <= start and c[1] >= end and c[3].startswith("lexicon:") for c in doc._.akg_candidates or ())
 
     def _appositive(self, doc: Doc, comma: int, end_of_title: int) -> None:
         # "CultureVerse, a large-scale multimodal benchmark covering ...": type from the first head word.

@@ -76,6 +76,12 @@ class EntityMerger:
         generic_tokens = {i for g0, g1 in generic for i in range(g0, g1)}
         chosen = {span: choose_label(opts) for span, opts in options.items()
                   if not generic_tokens.issuperset(range(*span))}
+        # a lower-case metric phrase ending in a generic term of two words or more modifies that term ("a constant
+        # learning rate"); a one-word generic quality can head a measure ("energy efficiency"), and a capitalised
+        # phrase is a coined name ("Relative Attention Score")
+        generic_ends = {g1: g0 for g0, g1 in generic if g1 - g0 > 1}
+        chosen = {span: c for span, c in chosen.items()
+                  if not (c[0] == "metric" and span[0] < generic_ends.get(span[1], span[0]) and doc[span[0]].is_lower)}
         settings = [span for span, opts in options.items() if any(o[1] == "context:learning-setting" for o in opts)]
         for span in settings:  # a learning setting not applied is the problem studied
             opts = options[span]

@@ -109,7 +109,8 @@ QUALITY_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "istic", "ful", "ous")
 QUALITY_MODIFIERS = {"genuine", "systematic", "true", "rapid", "flexible", "long", "short", "later", "earlier",
                      "low-overhead", "model-agnostic", "high-performance", "high-accuracy", "pre-trained", "pretrained", "real-time",
                      "online", "offline", "efficient", "accurate", "robust", "reliable", "scalable", "fine-grained",
-                     "step-wise", "stepwise", "token-level", "step-level", "better", "stronger", "overall", "broad"}
+                     "step-wise", "stepwise", "token-level", "step-level", "better", "stronger", "overall", "broad",
+                     "high-quality", "high-fidelity", "low-latency", "low-cost"}
 # One generic object before the head makes no problem name: "data generation", "content generation"
 GENERIC_OBJECTS = {"data", "content", "information", "output", "outputs"}
 QUALITY_PREFIXES = ("multi-step", "multi-turn", "multi-horizon", "multi-round", "multi-stage")
@@ -183,6 +184,8 @@ ISSUE_WORDS = {"critical", "major", "serious", "significant", "common", "pressin
                "privacy", "ethical", "practical", "recurring", "frequent", "costly"}
 # "A Framework for X", "Towards X": a title word that says what the work is for.
 TITLE_PURPOSE = {"for", "towards", "toward"}
+# Words after which a title-case problem phrase has ended: "... Simulation with Hybrid ...", "... Derailments via ..."
+TITLE_PHRASE_ENDS = {"and", "or", "with", "via", "using", "by", "from", "under"}
 # A title rates the problem it is for with these; they are not part of the problem's name ("for Enhanced
 # Arabic Sign Language Recognition").
 TITLE_RATINGS = {"enhanced", "improved", "effective", "fast", "faster", "better", "advanced", "practical", "comprehensive",
@@ -340,9 +343,13 @@ class PhraseFinder:
                 while start > 0 and token.i - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_sent_start \
                         and doc[start - 1].is_alpha and doc[start - 1].lower_ not in stop:
                     start -= 1
+            rated = start < token.i - 1 and self._rated_with(start)
+            if rated:
+                start += 1  # "Safe and Economical UAV Trajectory Planning": a word joined to a rating rates too
             field = start < token.i - 1 and self.lowers[start] in ("learning", "intelligence")
             if field:
                 start += 1  # "deep learning image classification": the field before the problem
+            field = field or rated  # the phrase starts after what was dropped
             if lower in QUALITY_HEADS and token.i - start == 1 and self.lowers[start].endswith(QUALITY_ADJECTIVE_ENDINGS):
                 continue  # "biological understanding", "contextual understanding": a quality, not a problem
             while token.i - start > 1 and self.lowers[start] not in ("long", "short", "systematic") and (
@@ -465,25 +472,44 @@ class PhraseFinder:
         # phrase ends in a problem head or opens with a verb that states a problem.
         lowers, end_of_title = self.lowers, self.end_of_title
         for i in range(max(0, end_of_title - 2)):
-            if lowers[i] not in TITLE_PURPOSE:
-                continue
-            start = end = i + 1
-            while end < end_of_title and end - start < 6 and self._title_word(doc[end]):
-                end += 1
-            if end < end_of_title and not (doc[end].is_punct or doc[end].is_space or lowers[end] in PREPOSITIONS
-                                           or lowers[end] in ("and", "or")):
-                continue  # the phrase goes on in lower case: not a title-case problem name
-            while start < end and (self._title_rating(lowers[start])
-                                   or (lowers[start].endswith("ing") and lowers[start] not in self.cues.task_gerunds
-                                       and lowers[start] not in self.cues.nominal_gerunds)):
-                start += 1  # "for Robust Reasoning", "Towards Evaluating LLM Reasoning": how, not which problem
-            head = lowers[end - 1]
-            gerund = start < end and lowers[start] in self.cues.task_gerunds
-            named = head in self.cues.task_heads or head in self.cues.title_task_heads
-            if not 2 <= end - start <= 4 or not (gerund or named) or (head in WIDE_HEADS and end - start < 3) \
-                    or any(lowers[k].endswith(MEANS_MODIFIER_ENDS) for k in range(start, end)):
-                continue  # "for Large Language Models", "for Sequence Modeling", "for LLM-Guided Planning"
-            add(doc, start, end, "task", "context:title-purpose", 0.6)
+            if lowers[i] in TITLE_PURPOSE:
+                self._title_phrase(doc, i + 1)
+            elif self._title_lead_gerund(doc, i):
+                # "Forecasting Communication Derailments Through ...", "MobiVerse: Scaling Urban Mobility
+                # Simulation with ...": what a title's opening verb acts on is the problem the work is about;
+                # after a verb of improvement ("Enhancing", "Unlocking") only a plain problem name, since a
+                # hyphenated or acronym modifier there qualifies a capability ("Model-Specific Alignment",
+                # "Long-to-Short LLM Reasoning")
+                self._title_phrase(doc, i, plain=lowers[i] not in self.cues.task_gerunds)
+
+    def _title_lead_gerund(self, doc: Doc, i: int) -> bool:
+        token = doc[i]
+        opens = i == 0 or doc[i - 1].text in (":", "--", "-", "—", "?")
+        return opens and token.is_title and token.lower_.endswith("ing") and token.is_alpha \
+            and token.lower_ not in self.cues.nominal_gerunds
+
+    def _title_phrase(self, doc: Doc, start: int, plain: bool = False) -> None:
+        lowers, end_of_title = self.lowers, self.end_of_title
+        end = start
+        while end < end_of_title and end - start < 6 and self._title_word(doc[end]):
+            end += 1
+        if end < end_of_title and not (doc[end].is_punct or doc[end].is_space or lowers[end] in PREPOSITIONS
+                                       or lowers[end] in TITLE_PHRASE_ENDS):
+            return  # the phrase goes on in lower case: not a title-case problem name
+        while start < end and (self._title_rating(lowers[start])
+                               or (lowers[start].endswith("ing") and lowers[start] not in self.cues.task_gerunds
+                                   and lowers[start] not in self.cues.nominal_gerunds)):
+            start += 1  # "for Robust Reasoning", "Towards Evaluating LLM Reasoning": how, not which problem
+        head = lowers[end - 1]
+        gerund = start < end and lowers[start] in self.cues.task_gerunds
+        named = head in self.cues.task_heads or head in self.cues.title_task_heads
+        if not 2 <= end - start <= 4 or not (gerund or named) or (head in WIDE_HEADS and end - start < 3) \
+                or any(lowers[k].endswith(MEANS_MODIFIER_ENDS) for k in range(start, end)):
+            return  # "for Large Language Models", "for Sequence Modeling", "for LLM-Guided Planning"
+        if plain and (gerund or any("-" in t.text or t.is_upper for t in doc[start:end])) \
+                or singular(head) == "task":
+            return  # "Solving Long-Horizon Agent Tasks": a class of tasks, not one (see _hyphen_tasks)
+        add(doc, start, end, "task", "context:title-purpose", 0.6)
 
     def _defined_tasks(self, doc: Doc) -> None:
         # "Face parsing is a fundamental task", "Multi-Agent Pickup and Delivery (MAPD) is a fundamental problem":
@@ -529,6 +555,10 @@ class PhraseFinder:
                     or (lower in ISSUE_WORDS and doc[k + 1].lower_ in ("problem", "problems")):
                 return False  # "Domain shift is a critical problem", "a leading health problem": an issue
         return False
+
+    def _rated_with(self, start: int) -> bool:
+        # "safe and economical", "robust, scalable": the word before the conjunction rates the work
+        return start > 1 and self.lowers[start - 1] in ("and", "or", ",") and self._title_rating(self.lowers[start - 2])
 
     @staticmethod
     def _title_rating(lower: str) -> bool:
