@@ -132,6 +132,21 @@ def test_generic_acronym_definition_is_not_an_entity(extractor):
     assert found(extractor, "Large Language Models (LLMs) are widely used.") == set()
 
 
+def test_kind_of_a_generic_model_class_is_a_class(extractor):
+    text = "Diffusion large language models (dLLMs) are alternatives. The dLLMs plan globally."
+    assert not {name for name, _ in found(extractor, text)} & {"Diffusion large language models", "dLLMs"}
+
+
+def test_kind_of_a_class_proposed_by_the_paper_stays_a_name(extractor):
+    text = "We propose Frobnic large language models (FLLMs), trained on code. FLLMs win."
+    assert "FLLMs" in {name for name, _ in found(extractor, text)}
+
+
+def test_long_form_ending_in_a_generic_word_that_is_no_model_class_is_kept(extractor):
+    text = "Recall with Reasoning (RwR) helps long contexts. RwR is simple."
+    assert ("RwR", "method") in found(extractor, text)
+
+
 # ---------------------------------------------------------------- context cues
 
 

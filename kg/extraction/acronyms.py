@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kg.extraction.candidates import UNTYPED, add
+from kg.extraction.candidates import GENERIC, UNTYPED, add
 from kg.extraction.cues import load_cues, singular
 
 CLOSERS = {")", ";", ","}
@@ -98,6 +98,9 @@ class AcronymFinder:
             elif label == "metric" and end == token.i and token.i + 3 < len(doc) and doc[token.i + 3].lower_ in TASK_AFTER:
                 label = UNTYPED  # "click-through rate (CTR) prediction" names a task, not a measure
             proposing = self._proposing(token.sent)
+            if not lexical and not proposing and self._ends_in_class(doc, start, end):
+                self._mark_class(doc, start, end, short)
+                continue
             # "signals of interest (SoI)" needs other evidence; "we propose Recall with Reasoning (RwR)" does not.
             confidence = 0.85 if label else (0.75 if proposing else 0.4)
             add(doc, start, end, label, "acronym:long-form", confidence)
@@ -106,6 +109,23 @@ class AcronymFinder:
             self._drop_other_meaning(doc, start, end, short)
         doc._.akg_definitions = definitions
         return doc
+
+    @staticmethod
+    def _ends_in_class(doc: Doc, start: int, end: int) -> bool:
+        # "Diffusion large language models (dLLMs)", "visual-language models (VLMs)": a kind of a generic
+        # class is a class too, unless the paper introduces it under that name
+        last = doc[end - 1]
+        if singular(last.lower_) != "model" and not (looks_like_acronym(last) and last.text.endswith("s")):
+            return False  # only classes of models ("... language models", "RMs"), not "Recall with Reasoning"
+        return any(c[2] == GENERIC and c[1] == end and c[0] >= start for c in doc._.akg_candidates or ())
+
+    @staticmethod
+    def _mark_class(doc: Doc, start: int, end: int, short: Token) -> None:
+        add(doc, start, end, GENERIC, "acronym:class", 1.0)
+        forms = {short.text, short.text + "s", short.text[:-1] if short.text.endswith("s") else short.text}
+        for token in doc:
+            if token.text in forms:
+                add(doc, token.i, token.i + 1, GENERIC, "acronym:class", 1.0)
 
     @staticmethod
     def _long_form_after(doc: Doc, open_i: int) -> int | None:
