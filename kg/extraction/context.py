@@ -66,6 +66,10 @@ CLASS_NOUN_LABELS = {**{w: "method" for w in METHOD_CLASS_NOUNS},
                      **{w: "benchmark" for w in ("datasets", "benchmarks", "corpora", "simulators", "testbeds", "suites")},
                      # not "models such as DeepFM" (often architectures), nor "environments such as Windows OS"
                      **{w: "model" for w in ("llms", "vlms", "mllms", "checkpoints")}}
+# Words that open a list of examples like "such as" does.
+EXAMPLE_LEADS = {"including", "e.g.", "e.g", "like", "namely"}
+# Words that open a list of examples like "such as" does.
+EXAMPLE_LEADS = {"including", "e.g.", "e.g", "like", "namely"}
 # "a strategy employing global generator freezing": the proposal is what the head employs.
 EMPLOY_WORDS = {"employing", "using", "leveraging", "combining", "integrating", "exploiting", "utilizing", "via"}
 
@@ -173,6 +177,12 @@ class ContextFinder:
                 # "recent works such as STORM", "mixed datasets such as JMP": the nearest class noun types the list
                 noun = next(w for w in reversed(lowers[max(0, i - 4):i - 1]) if w in CLASS_NOUN_LABELS)
                 self._coined_list(doc, i + 1, end_of_title, CLASS_NOUN_LABELS[noun])
+            elif lower in EXAMPLE_LEADS and CLASS_NOUN_LABELS.get(self._class_noun_before(lowers, i)) == "benchmark":
+                # "benchmarks including X and Y", "datasets (e.g., X)": the same lists as "such as" (not "architectures
+                # like DenseNet201", a sized checkpoint)
+                noun = self._class_noun_before(lowers, i)
+                start = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ",")
+                self._coined_list(doc, start, end_of_title, CLASS_NOUN_LABELS[noun])
             elif lower == "-based" and i > 0:
                 self._based_methods(doc, i)
             elif lower in TITLE_RUN_LEADS and i >= end_of_title:
@@ -489,6 +499,14 @@ class ContextFinder:
             i = end
             while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
                 i += 1
+
+    @staticmethod
+    def _class_noun_before(lowers: list[str], i: int) -> str | None:
+        # the class noun right before the lead, past "(" or ",": "datasets (e.g.,", "methods, including"
+        j = i - 1
+        while j >= 0 and lowers[j] in ("(", ","):
+            j -= 1
+        return lowers[j] if j >= 0 and lowers[j] in CLASS_NOUN_LABELS else None
 
     def _coined_list(self, doc: Doc, i: int, end_of_title: int, label: str = "method") -> None:
         # The coined names listed after "methods such as": each is a method (a dataset after "datasets such as").
