@@ -147,6 +147,16 @@ def test_long_form_ending_in_a_generic_word_that_is_no_model_class_is_kept(extra
     assert ("RwR", "method") in found(extractor, text)
 
 
+def test_datasets_e_g_list_names_benchmarks(extractor):
+    text = "We train on public datasets (e.g., ZorbQA and FrobSet) and report accuracy."
+    assert {("ZorbQA", "benchmark"), ("FrobSet", "benchmark")} <= found(extractor, text)
+
+
+def test_datasets_including_list_names_benchmarks(extractor):
+    text = "Experiments on real-world datasets, including HighZ, RounQ and ApolloView, show gains."
+    assert {("HighZ", "benchmark"), ("RounQ", "benchmark"), ("ApolloView", "benchmark")} <= found(extractor, text)
+
+
 # ---------------------------------------------------------------- context cues
 
 
