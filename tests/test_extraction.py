@@ -157,6 +157,22 @@ def test_datasets_including_list_names_benchmarks(extractor):
     assert {("HighZ", "benchmark"), ("RounQ", "benchmark"), ("ApolloView", "benchmark")} <= found(extractor, text)
 
 
+def test_lower_case_definition_outside_a_proposal_is_no_method(extractor):
+    text = ("The design and management of water distribution systems (WDS) involve complex models. "
+            "WDS operators need tools. We study WDS data.")
+    assert not {name for name, _ in found(extractor, text)} & {"WDS", "water distribution systems"}
+
+
+def test_proposal_by_the_authors_keeps_an_untyped_definition(extractor):
+    text = "We further propose temporal zorb purification (TZP) for videos. TZP removes noise."
+    assert "TZP" in {name for name, _ in found(extractor, text)}
+
+
+def test_propose_verb_whose_subject_is_not_the_paper_does_not_propose(extractor):
+    text = "Little is known about whether LLMs introduce construct-irrelevant variance (CIV) in scoring."
+    assert "construct-irrelevant variance" not in {name for name, _ in found(extractor, text)}
+
+
 # ---------------------------------------------------------------- context cues
 
 

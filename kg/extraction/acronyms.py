@@ -53,6 +53,11 @@ def long_form_start(doc: Doc, open_i: int, letters: str) -> int | None:
 
 
 TASK_AFTER = {"prediction", "estimation", "forecasting"}
+# Who proposes: the authors or their paper ("we propose", "this paper introduces", "we aim to develop", "and build")
+AUTHOR_SUBJECTS = {"we", "i", "paper", "work", "study", "article", "thesis", "report", "letter", "authors", "to", "and", "but",
+                   "or", ",", ")"}  # ")": "Prototypical CN (PCN) introduces ...", the name defined is the subject
+LINKING_ADVERBS = {"also", "further", "first", "then", "here", "now", "thus", "therefore", "hence", "next", "finally",
+                   "subsequently", "newly", "herein", "furthermore", "moreover"}
 FUNCTION_WORDS = {"and", "of", "for", "the", "a", "an", "in", "on", "to", "with", "at", "by", "or", "as",
                   "based", "using", "via", "such", "including", "like"}
 
@@ -159,8 +164,17 @@ class AcronymFinder:
         doc._.akg_candidates = [c for c in found if c not in lexical]
 
     def _proposing(self, sentence) -> bool:
-        # "we propose ...", "a process we call Longtail Guidance (LTG)"
-        return any(t.lower_ in self.cues.propose_verbs or t.lower_ in self.cues.naming_words for t in sentence)
+        # "we propose ...", "a process we call Longtail Guidance (LTG)"; not "the design of water distribution
+        # systems (WDS)" nor "whether LLMs introduce construct-irrelevant variance (CIV)": the paper must be the subject
+        return any(t.lower_ in self.cues.naming_words or (t.lower_ in self.cues.propose_verbs and self._authors_act(t))
+                   for t in sentence)
+
+    @staticmethod
+    def _authors_act(verb: Token) -> bool:
+        i = verb.i - 1
+        while i >= verb.sent.start and (verb.doc[i].lower_ in LINKING_ADVERBS or verb.doc[i].lower_.endswith("ly")):
+            i -= 1  # "we further propose", "we additionally introduce"
+        return i >= verb.sent.start and verb.doc[i].lower_ in AUTHOR_SUBJECTS
 
 
 @Language.factory("akg_acronyms", default_config={"cues_file": ""})

@@ -128,11 +128,21 @@ class EntityMerger:
         counts = defaultdict(int)
         for span in chosen:
             counts[doc[span[0]:span[1]].text] += 1
+        described = {doc[s0:s1].text for start, end, s0, s1 in doc._.akg_definitions or ()
+                     if all(t.is_lower or not t.is_alpha for t in doc[start:end])}
+        untyped_definitions = {}
         for start, end, label, extractor, confidence in candidates(doc):
             if extractor == "acronym:short-form" and not label and confidence < self.min_untyped:
                 counts[doc[start:end].text] = 1  # defined as something of no entity type: "signals of interest (SoI)"
-        return {span: (label, extractor, min(0.9, confidence + 0.1 * (counts[doc[span[0]:span[1]].text] - 1))
-                       if not label and extractor not in NOT_BOOSTED and source(extractor) != "acronym" else confidence)
+                if doc[start:end].text in described:
+                    untyped_definitions[doc[start:end].text] = confidence
+        # "water distribution systems (WDS)": a lower-case definition says what WDS is, so its capitals alone
+        # (a coined-name shape) are no evidence that it is an entity; a capitalised long form may be a coined
+        # name ("Sparse Identification of Nonlinear Dynamics (SINDy)")
+        return {span: (label, extractor, min(untyped_definitions.get(doc[span[0]:span[1]].text, 1.0),
+                                             min(0.9, confidence + 0.1 * (counts[doc[span[0]:span[1]].text] - 1))))
+                if not label and extractor not in NOT_BOOSTED and source(extractor) != "acronym"
+                else (label, extractor, confidence)
                 for span, (label, extractor, confidence) in chosen.items()}
 
     def _type_untyped(self, doc: Doc, chosen: dict) -> dict:
