@@ -173,6 +173,16 @@ def test_propose_verb_whose_subject_is_not_the_paper_does_not_propose(extractor)
     assert "construct-irrelevant variance" not in {name for name, _ in found(extractor, text)}
 
 
+def test_described_proposal_counts_x_based_as_one_word(extractor):
+    text = "We propose a block circulant matrix-based fine-tuning method with a stable heuristic."
+    assert ("block circulant matrix-based fine-tuning method", "method") in found(extractor, text)
+
+
+def test_described_proposal_keeps_a_named_method_head_after_a_training_word(extractor):
+    text = "We propose a probabilistic curriculum learning algorithm for goal-conditioned agents."
+    assert ("probabilistic curriculum learning algorithm", "method") in found(extractor, text)
+
+
 # ---------------------------------------------------------------- context cues
 
 

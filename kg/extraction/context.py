@@ -438,9 +438,10 @@ class ContextFinder:
         j = verb + 1
         while j < len(doc) and doc[j].lower_ in self.cues.proposal_adjectives:
             j += 1
-        end = j
-        while end < len(doc) and end - j < 5 and doc[end].is_lower and (doc[end].is_alpha or "-" in doc[end].text) \
+        end, words = j, 0
+        while end < len(doc) and words < 5 and doc[end].is_lower and (doc[end].is_alpha or "-" in doc[end].text) \
                 and doc[end].lower_ not in DESCRIPTION_STOPS and doc[end].lower_ not in self.cues.task_modifier_stop:
+            words += not doc[end].text.startswith("-")  # "matrix" "-based" is one word split by the tokenizer
             end += 1
         if end == j or end >= len(doc) or doc[end].lower_ not in PROPOSAL_ENDS:
             return
@@ -450,7 +451,7 @@ class ContextFinder:
             if doc[k].lower_ in self.cues.proposal_generic_heads and doc[k + 1].lower_ in EMPLOY_WORDS:
                 j = k + 2  # "a strategy employing global generator freezing" proposes the freezing
                 break
-        if doc[end - 1].lower_ in self.cues.proposal_generic_heads and end - j > 2 \
+        if doc[end - 1].lower_ in self.cues.proposal_generic_heads and end - j > 2 and doc[end - 1].lower_ not in NAMED_METHOD_HEADS \
                 and self.cues.head_type.get(singular(doc[end - 2].text)) == "method":
             end -= 1  # "a multi-timescale hierarchical reinforcement learning approach" names the learning
         if doc[end - 1].lower_ in NAMED_METHOD_HEADS and end - j >= 3 and doc[j].lower_ not in self.cues.proposal_generic_heads \
