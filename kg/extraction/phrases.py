@@ -783,6 +783,8 @@ class PhraseFinder:
             if label == "metric" and prev.lower_.endswith("ing") and lead not in VERB_LEADS \
                     and (prev.lower_ in self.cues.task_heads or self.cues.head_type.get(prev.lower_) == "task"):
                 gerund = True  # "clustering accuracy", "answering accuracy": the activity measured
+            if label == "metric" and self._names_benchmark(doc, start - 1):
+                break  # "boosts MATH accuracy": the benchmark the accuracy is on, not a kind of accuracy
             if label == "metric" and (prev.lower_ in METRIC_VERBS or prev.lower_ == "off"):  # "trading off
                 break
             if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
@@ -801,6 +803,11 @@ class PhraseFinder:
             return  # "SAAP is an asymmetrical indexing technique": says what kind a named thing is
         if start < head and not (doc[head].is_title and head < self.end_of_title):
             add(doc, start, head + 1, label, extractor, confidence)
+
+    @staticmethod
+    def _names_benchmark(doc: Doc, i: int) -> bool:
+        return any(c[0] <= i < c[1] and c[2] == "benchmark" and c[3].startswith(("lexicon:", "shape:"))
+                   for c in doc._.akg_candidates or ())
 
     @staticmethod
     def _classifies(doc: Doc, start: int) -> bool:
