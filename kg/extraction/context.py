@@ -447,6 +447,8 @@ class ContextFinder:
             return
         if end - j > 1 and doc[end - 1].lower_.endswith("ed") and doc[end - 2].lower_ in self.cues.proposal_generic_heads:
             end -= 1  # "a time series forecasting method based on ...": the participle opens a description
+        while end - j > 1 and self._trailing_participle(doc[end - 1]):
+            end -= 1  # "a lookup table based on ...", "an autoencoder method trained entirely on ...": not part of the name
         for k in range(j, end - 2):
             if doc[k].lower_ in self.cues.proposal_generic_heads and doc[k + 1].lower_ in EMPLOY_WORDS:
                 j = k + 2  # "a strategy employing global generator freezing" proposes the freezing
@@ -463,6 +465,11 @@ class ContextFinder:
         if doc[end - 1].lower_ in self.cues.proposal_generic_heads or not (end - j > 1 or doc[end - 1].lower_.endswith(("ing", "tion", "ment"))):
             return
         add(doc, j, end, "method", "context:described-proposal", 0.6)
+
+    @staticmethod
+    def _trailing_participle(token) -> bool:
+        lower = token.lower_
+        return "-" not in lower and len(lower) > 4 and (lower.endswith("ly") or (lower.endswith("ed") and not lower.endswith("eed")))
 
     def _named_method_phrase(self, doc: Doc, j: int) -> None:
         while j < len(doc) and doc[j].lower_ in self.cues.proposal_adjectives:
