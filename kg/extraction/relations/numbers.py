@@ -21,13 +21,19 @@ class Value:
 
 _DIGITS = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _UNIT = (r"(?P<unit>\s?(?:\$?\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|pts\b|[xX×](?![\w])"
-         r"|\$?\s*\\times\s*\$?|-?fold\b|times\b|mm\b|cm\b|deg\b|degrees?\b|°|ms\b|dB\b))?")  # "9.48 mm", "16.13 deg"
+         r"|\$?\s*\\times\s*\$?|-?fold\b|times\b|mm\b|cm\b|deg\b|degrees?\b|°|ms\b|dB\b|[A-Za-z]+/s\b))?")  # "9.48 mm", "16.13 deg"
 _NUMBER = re.compile(r"(?<![\w.@^/\\,-])(?P<sign>[+\-−])?" + _DIGITS + _UNIT)
 _UPPER = re.compile(_DIGITS + _UNIT)  # the second number of a range, right after its dash
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
 _RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~|–|—|--?)\s*(?=\d)")  # "1$\sim$2", "34.5%-47.3%", "8.55 - 15.22%", "30--50%"
 _TO_RANGE = re.compile(r"\s+to\s+(?=[+\-]?\d)")
-_RANGING = re.compile(r"\brang\w*\s+from\s*$", re.IGNORECASE)
+# "ranging from 88.7% to 92.9%", "improvements, from 20% to 60%": a range (a plural noun of change spans
+# several results); "raises accuracy from 80% to 89%" is a before and after, worth the second number
+_RANGING = re.compile(r"\b(?:rang\w*|improvements|gains|reductions|speedups|speed-ups|increases|decreases|savings)"
+                      r"\s*,?\s+from\s*$", re.IGNORECASE)
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?P<scale>\d+(?:\.\d+)?)(?!\w|\.\d)(?!\s+[a-z]{3,}(?<!and)(?<!for)\b)")  # "8.5 out of 10"
+_SHARED_UNIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)")  # "+25 and +20 percentage points"
+_METRIC_OF = re.compile(r"\s*(?:[:=]|of|is|was|of\s+about|of\s+around)?\s*\(?\s*", re.IGNORECASE)  # "an F1 score of 0.9344"
 _MULTIPLIERS = {"x", "X", "×", "\\times", "times", "fold", "-fold"}
 _DIGIT_OR_FOLD = re.compile(r"\d|fold|magnitude", re.IGNORECASE)
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -71,7 +77,8 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
     for m in _NUMBER.finditer(text):
         if m.start() < consumed or any(a <= m.start() < b for a, b in skip):
             continue
-        if not _is_result_number(text, m, unit, cues):
+        shared_unit = _shared_unit(text, m, unit, cues)
+        if not shared_unit and not _is_result_number(text, m, unit, cues):
             continue
         start, end = m.start(), m.end()
         currency = _is_currency(text, m)
@@ -84,7 +91,10 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
         after = _NUMBER.match(text, arrow.end()) if arrow else None
         span = _RANGE.match(text, end)
         upper = _UPPER.match(text, span.end()) if span else None
-        if after:  # "47.6% → 93.8%" is one result, worth the final number
+        out_of = _OUT_OF.match(text, end) if not m.group("unit") else None
+        if out_of and ("." in m.group("num") or out_of.group("scale") in ("5", "10", "100")):
+            end = out_of.end()  # "a score of 8.5 out of 10": one value; not "3 out of 15 models" (a count)
+        elif after:  # "47.6% → 93.8%" is one result, worth the final number
             end, value = after.end(), _decimal(after.group("sign"), after.group("num"))
         elif upper and (upper.group("unit") or m.group("unit")):  # "1$\sim$2 points", "34.5%-47.3%": a range
             end, value = upper.end(), None
@@ -100,7 +110,8 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
             end += reverse.end()  # "14× less", "16× smaller": the comparative turns the factor into a reduction
         consumed = end
         written = text[start:end]
-        values.append(Value(start, end, written[:currency] + _clean(written[currency:]) if currency else _clean(written), value))
+        written = written[:currency] + _clean(written[currency:]) if currency else _clean(written)
+        values.append(Value(start, end, written + shared_unit, value))
     for m in _FOLD.finditer(text):  # "a twofold increase"; not "our contributions are threefold:"
         if not any(a <= m.start() < b for a, b in skip) and not _FOLD_COUNT.search(text, 0, m.start()) \
                 and cues.post_number_ok.match(text[m.end():]):  # "a twofold increase", not "A Fourfold Pathogen Suite"
@@ -129,6 +140,26 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
             values = [v for v in values if not v.start <= m.start("num") < v.end]
             values.append(Value(m.start("value"), m.end("value"), _clean(m.group("value")), _decimal(None, m.group("num"))))
     return sorted(values, key=lambda v: v.start)
+
+
+def _shared_unit(text: str, m: re.Match, unit: Unit, cues: Cues) -> str:
+    """"+25 and +20 percentage points", "18.85, 26.32 and 40.1%": a bare number listed before a number with a
+    unit has that unit, written once for the list (returned as it is to be appended; "" otherwise). Not
+    "between 3 and 5%" (a bound)."""
+    if m.group("unit") or _is_currency(text, m) or _prev_word(text[:m.start()]) == "between":
+        return ""
+    end = m.end()
+    while gap := _SHARED_UNIT.match(text, end):
+        nxt = _NUMBER.match(text, gap.end())
+        if nxt is None:
+            return ""
+        written = nxt.group("unit")
+        if written:
+            if not _is_result_number(text, nxt, unit, cues):
+                return ""
+            return (" " if written[0].isspace() else "") + _clean(written)
+        end = nxt.end()
+    return ""
 
 
 def _is_currency(text: str, m: re.Match) -> int:
@@ -174,8 +205,9 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
     if text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
         return False  # an enumerator "(1)"
     metric_next = any(e.label == "metric" and e.start - m.end() in (0, 1) for e in unit.ents)
-    metric_before = any(e.label == "metric" and 0 <= m.start() - e.end <= 2 for e in unit.ents)
-    if not (metric_next or cues.post_number_ok.match(after)):
+    metric_before = any(e.label == "metric" and e.end <= m.start() and _METRIC_OF.fullmatch(text, e.end, m.start())
+                        for e in unit.ents)
+    if not (metric_next or metric_before or cues.post_number_ok.match(after)):
         return False
     if "." not in num:
         if "," not in num and 1900 <= int(num) <= 2100:

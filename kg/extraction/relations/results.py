@@ -47,6 +47,8 @@ _METRIC_AFTER_GAP = re.compile(
     r"speed[\s-]?up|boost|drop|improvements|gains|better|acceleration|enhancement|savings?|"
     r"in|on|of|the)\s+){0,3}", re.IGNORECASE)
 _ALL_OF = re.compile(r"\b(?:all|both|each)\b", re.IGNORECASE)
+_VALIDATED_ON = re.compile(r",\s*(?:as\s+|all\s+)?(?:validated|evaluated|tested|measured|benchmarked|assessed|verified)\s+"
+                           r"(?:on|using)\s+(?:the\s+)?$", re.IGNORECASE)  # "..., validated on the Defects4J dataset."
 _TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
 
 
@@ -172,6 +174,9 @@ class ResultRules(SubjectRules):
         benches = [e for e in unit.ents if e.label == "benchmark"
                    and not self.cues.training_before.search(unit.text[max(0, e.start - 60):e.start])]
         later = next((e for e in benches if e.start >= value.end), None)
+        if later is not None and _VALIDATED_ON.search(unit.text, 0, later.start):
+            # a closing "validated on B" ties B to every number of the claim before it; "on A and B" to none
+            return later if any(g == [later] for g in _groups(unit, ("benchmark",))) else None
         if later is not None and len(unit.text[value.end:later.start]) <= 120 and \
                 (_prev_word(unit.text[:later.start]) in ("on", "in", "for", "across", "at", "of")
                  or _GAIN_GAP.fullmatch(unit.text, value.end, later.start)) and \

@@ -129,6 +129,9 @@ class RoleRules(Rules):
             elif cues.our_named.search(before[-60:]):
                 if ent.text.endswith(".") or not re.match(r"\s[A-Z][a-z]", after):  # "our new ImageNet-ES Diverse": a longer name goes on
                     self._propose(unit, found, ent, "our-named")
+            elif cues.our_bare.search(before[-20:]) and ent.label in AGENTS + ("benchmark",) and \
+                    (" " not in ent.text or _COINED.search(ent.text[1:])) and not _known(found, ent):
+                self._propose(unit, found, ent, "our-named", coordinated=True)  # "our ChiseLLM-7B and ChiseLLM-32B models"
             elif cues.new_kind.search(before[-90:]):
                 self._propose(unit, found, ent, "new-kind", coordinated=True)
             elif cues.passive_proposed.match(after) and re.search(r"\b(?:a|an)\s+(?:novel\s+|new\s+)?$", before, re.I):
