@@ -1743,3 +1743,40 @@ def test_a_counted_list_with_a_plural_in_ies_lists_parts(run):
     names = [("PFformer", "method"), ("PFformer", "method", 2), ("Enhanced Feature-based Embedding", "method"),
              ("EFE", "method"), ("Auto-Encoder-based Embedding", "method"), ("AEE", "method")]
     assert {"Enhanced Feature-based Embedding", "Auto-Encoder-based Embedding"} <= run(text, names).roles("proposes")
+
+
+def test_a_range_between_dollar_tildes_is_one_value(run):
+    # the readers turn LaTeX "48\%$\sim$66\%" into "48%$~$66%"
+    text = "Results show that SCoT reduces reasoning latency by 48%$~$66% for long problems."
+    r = run(text, [("SCoT", "method"), ("reasoning latency", "metric")])
+    assert r.results() == [("48%~66%", "SCoT", None, "reasoning latency")]
+
+
+def test_put_forth_proposes(run):
+    text = "We further put forth a counterfactual intervention method that reflects on the gap."
+    assert run(text, [("counterfactual intervention method", "method")]).roles("proposes") == \
+        {"counterfactual intervention method"}
+
+
+def test_as_well_as_a_described_method_in_the_propose_clause(run):
+    text = ("We introduce an activation compensation algorithm, as well as a weight "
+            "reconstruction method for minimizing errors in weight quantization.")
+    names = [("activation compensation algorithm", "method"), ("weight reconstruction method", "method")]
+    assert run(text, names).roles("proposes") == {"activation compensation algorithm", "weight reconstruction method"}
+
+
+def test_as_well_as_a_plain_phrase_is_not_proposed(run):
+    text = "We introduce StepAlign, as well as a standard baseline comparison."
+    names = [("StepAlign", "method"), ("baseline comparison", "method")]
+    assert run(text, names).roles("proposes") == {"StepAlign"}
+
+
+def test_by_introducing_after_we_proposes_the_name(run):
+    text = ("We propose to extend world model predictions to longer horizons by introducing TWISTER, "
+            "a world model using Contrastive Predictive Coding.")
+    assert "TWISTER" in run(text, [("TWISTER", "method"), ("Contrastive Predictive Coding", "method")]).roles("proposes")
+
+
+def test_by_introducing_a_known_technique_is_not_proposed(run):
+    text = "We improve robustness by introducing Gaussian noise into the inputs."
+    assert run(text, [("Gaussian noise", "method")], known=("Gaussian noise",)).roles("proposes") == set()

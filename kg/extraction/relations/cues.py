@@ -67,6 +67,9 @@ class Cues:
             rf"(?:\b(?:our|the)\s+(?:proposed|new|novel)\s+(?:(?!{claim_verbs})[\w-]+\s+){{0,2}}?"
             rf"|\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s*,?\s*"
             rf"|\bthe\s+(?:proposed|new|novel)\s+{_alt(d['our_heads'])}\s*,\s*)$", flags)  # "The proposed approach, DivGNN,"
+        # "We propose to extend world model predictions ... by introducing TWISTER": the means is the proposal
+        self.by_introducing = re.compile(r"\bby\s+(?:introducing|proposing|developing|designing|presenting)\s+"
+                                         r"(?:a\s+|an\s+)?(?:novel\s+|new\s+)?$", flags)
         self.our_bare = re.compile(r"\bour\s+(?:own\s+)?$", flags)  # a coined name right after "our" is the paper's
         self.new_kind = re.compile(
             rf"\b(?:a|an|the)\s+{novelty}\s+(?:(?!{heads})[\w-]+\s+){{0,4}}?{heads}\s*(?:,|:|--|—)?\s*(?:{naming}\s*)?$", flags)

@@ -25,7 +25,7 @@ _UNIT = (r"(?P<unit>\s?(?:\$?\\?%|percentage\s+points?\b|percent\b|pp\b|points?\
 _NUMBER = re.compile(r"(?<![\w.@^/\\,-])(?P<sign>[+\-−])?" + _DIGITS + _UNIT)
 _UPPER = re.compile(_DIGITS + _UNIT)  # the second number of a range, right after its dash
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
-_RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~|–|—|--?)\s*(?=\d)")  # "1$\sim$2", "34.5%-47.3%", "8.55 - 15.22%", "30--50%"
+_RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|\$~\$|~|–|—|--?)\s*(?=\d)")  # "1$\sim$2", "34.5%-47.3%", "8.55 - 15.22%", "30--50%"
 _TO_RANGE = re.compile(r"\s+to\s+(?=[+\-]?\d)")
 # "ranging from 88.7% to 92.9%", "improvements, from 20% to 60%": a range (a plural noun of change spans
 # several results); "raises accuracy from 80% to 89%" is a before and after, worth the second number

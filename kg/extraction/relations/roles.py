@@ -132,6 +132,9 @@ class RoleRules(Rules):
             elif cues.our_bare.search(before[-20:]) and ent.label in AGENTS + ("benchmark",) and \
                     (" " not in ent.text or _COINED.search(ent.text[1:])) and not _known(found, ent):
                 self._propose(unit, found, ent, "our-named", coordinated=True)  # "our ChiseLLM-7B and ChiseLLM-32B models"
+            elif cues.by_introducing.search(before[-50:]) and re.search(r"\bwe\b", text[:ent.start], re.IGNORECASE) \
+                    and not _known(found, ent):
+                self._propose(unit, found, ent, "we-propose")
             elif cues.new_kind.search(before[-90:]):
                 self._propose(unit, found, ent, "new-kind", coordinated=True)
             elif cues.passive_proposed.match(after) and re.search(r"\b(?:a|an)\s+(?:novel\s+|new\s+)?$", before, re.I):
@@ -272,8 +275,10 @@ class RoleRules(Rules):
             if len(gap) > 120 or self.cues.clause_stop.search(gap) or self.cues.outperform.search(gap) or \
                     re.search(r"\b(?:than|over|compared|versus|vs|on|using|via|from|by)\b", gap, re.IGNORECASE):
                 return
-            if re.search(r"\band\s+(?:a|an)\s+$", gap, re.IGNORECASE) and " " in ent.text and \
-                    all(w[:1].isupper() for w in ent.text.split()) and not _known(found, ent):
+            if re.search(r"\b(?:and|as\s+well\s+as)\s+(?:a|an)\s+(?:novel\s+|new\s+)?$", gap, re.IGNORECASE) and \
+                    " " in ent.text and (all(w[:1].isupper() for w in ent.text.split())
+                                         or self.cues.head_word.fullmatch(ent.text.split()[-1])) and not _known(found, ent):
+                # "... and a Self-Ensemble Loss", "..., as well as a weight reconstruction method"
                 self._propose(unit, found, ent, "we-propose")
                 return
 
