@@ -1780,3 +1780,19 @@ def test_by_introducing_after_we_proposes_the_name(run):
 def test_by_introducing_a_known_technique_is_not_proposed(run):
     text = "We improve robustness by introducing Gaussian noise into the inputs."
     assert run(text, [("Gaussian noise", "method")], known=("Gaussian noise",)).roles("proposes") == set()
+
+
+def test_plural_noun_of_change_without_comma_is_before_and_after(run):
+    text = "Expert specialization yields gains, with improvements from 51% to 88% F1 score in classification."
+    assert run(text, [("F1 score", "metric")]).values() == ["88%"]
+
+
+def test_a_metric_then_a_bare_number_is_a_threshold_or_class(run):
+    text = "The model demonstrated a PRCK 0.25 of 0.726 for keypoint detection and handles the BI_RADS 0 category."
+    r = run(text, [("PRCK", "metric"), ("BI_RADS", "metric")])
+    assert "0.25" not in r.values() and "0" not in r.values()
+
+
+def test_a_numbered_list_item_is_not_a_result(run):
+    text = "The answers were evaluated using three methods: 1. BERTScore, 2. LLM evaluation, and 3. human evaluation."
+    assert run(text, [("BERTScore", "metric")]).values() == []

@@ -27,13 +27,15 @@ _UPPER = re.compile(_DIGITS + _UNIT)  # the second number of a range, right afte
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
 _RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|\$~\$|~|–|—|--?)\s*(?=\d)")  # "1$\sim$2", "34.5%-47.3%", "8.55 - 15.22%", "30--50%"
 _TO_RANGE = re.compile(r"\s+to\s+(?=[+\-]?\d)")
-# "ranging from 88.7% to 92.9%", "improvements, from 20% to 60%": a range (a plural noun of change spans
-# several results); "raises accuracy from 80% to 89%" is a before and after, worth the second number
-_RANGING = re.compile(r"\b(?:rang\w*|improvements|gains|reductions|speedups|speed-ups|increases|decreases|savings)"
-                      r"\s*,?\s+from\s*$", re.IGNORECASE)
+# "ranging from 88.7% to 92.9%", "improvements, from 20% to 60%,": a range (a plural noun of change set off by a
+# comma spans several results); "raises accuracy from 80% to 89%" is a before and after, worth the second number
+_RANGING = re.compile(r"\b(?:rang\w*\s+|(?:improvements|gains|reductions|speedups|speed-ups|increases|decreases|savings)"
+                      r"\s*,\s*)from\s*$", re.IGNORECASE)  # not "improvements from 51% to 88% F1 score"
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?P<scale>\d+(?:\.\d+)?)(?!\w|\.\d)(?!\s+[a-z]{3,}(?<!and)(?<!for)\b)")  # "8.5 out of 10"
 _SHARED_UNIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)")  # "+25 and +20 percentage points"
-_METRIC_OF = re.compile(r"\s*(?:[:=]|of|is|was|of\s+about|of\s+around)?\s*\(?\s*", re.IGNORECASE)  # "an F1 score of 0.9344"
+# "an F1 score of 0.9344", "BACC (0.807": a metric joined to the number by a word or sign (not "PRCK 0.25 of 0.726",
+# "BI_RADS 0 category": a threshold or a class)
+_METRIC_OF = re.compile(r"\s*(?:(?:[:=]|of|is|was|of\s+about|of\s+around)\s*\(?|\()\s*", re.IGNORECASE)
 _MULTIPLIERS = {"x", "X", "×", "\\times", "times", "fold", "-fold"}
 _DIGIT_OR_FOLD = re.compile(r"\d|fold|magnitude", re.IGNORECASE)
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -204,10 +206,13 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
     num = m.group("num")
     if text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
         return False  # an enumerator "(1)"
+    if "." not in num and re.match(r"\.(?:\s+[A-Z]|\s*$)", after) and re.search(r"[,:;]\s*$", text[:m.start()]):
+        return False  # an enumerator in a list: "three methods: 1. BERTScore, 2. LLM evaluation"
     metric_next = any(e.label == "metric" and e.start - m.end() in (0, 1) for e in unit.ents)
-    metric_before = any(e.label == "metric" and e.end <= m.start() and _METRIC_OF.fullmatch(text, e.end, m.start())
-                        for e in unit.ents)
-    if not (metric_next or metric_before or cues.post_number_ok.match(after)):
+    metric_before = any(e.label == "metric" and 0 <= m.start() - e.end <= 2 for e in unit.ents)
+    metric_of = any(e.label == "metric" and e.end <= m.start() and _METRIC_OF.fullmatch(text, e.end, m.start())
+                    for e in unit.ents)
+    if not (metric_next or metric_of or cues.post_number_ok.match(after)):
         return False
     if "." not in num:
         if "," not in num and 1900 <= int(num) <= 2100:
