@@ -1796,3 +1796,51 @@ def test_a_metric_then_a_bare_number_is_a_threshold_or_class(run):
 def test_a_numbered_list_item_is_not_a_result(run):
     text = "The answers were evaluated using three methods: 1. BERTScore, 2. LLM evaluation, and 3. human evaluation."
     assert run(text, [("BERTScore", "metric")]).values() == []
+
+
+def test_a_share_of_some_training_data_is_a_setting(run):
+    text = "By poisoning 10% of the evaluator training data, we control judges to misclassify toxic prompts 89% of the time."
+    assert run(text, []).values() == ["89%"]
+
+
+def test_maintains_or_exceeds_is_hedged(run):
+    text = "Experiments show the model pretrained with NSA maintains or exceeds Full Attention models across benchmarks."
+    assert run(text, [("NSA", "method"), ("Full Attention", "method")]).links("outperforms") == set()
+
+
+def test_often_surpasses_is_hedged(run):
+    text = "In practice, ToolY often surpasses GPT-4o on hard puzzles."
+    assert run(text, [("ToolY", "method"), ("GPT-4o", "model")]).links("outperforms") == set()
+
+
+def test_an_example_in_parentheses_is_not_the_claims_subject(run):
+    text = ("We propose DeepAgentX for search. Even with lightweight backbones (e.g., QwQ-32B), it surpasses advanced models "
+            "including Gemini 2.5 Pro.")
+    r = run(text, [("DeepAgentX", "method"), ("QwQ-32B", "model"), ("Gemini 2.5 Pro", "model")])
+    assert r.links("outperforms") == {("DeepAgentX", "Gemini 2.5 Pro")}
+
+
+def test_the_object_phrase_ends_at_when(run):
+    text = ("DMP is notably better than sequence probability when estimating the quality of different models "
+            "(Whisper, Llama, etc.).")
+    r = run(text, [("DMP", "method"), ("Whisper", "model"), ("Llama", "model")])
+    assert r.links("outperforms") == set()
+
+
+def test_the_object_phrase_ends_at_incorporating(run):
+    text = "The proposed method significantly outperforms an existing service incorporating RAG functions."
+    assert run(text, [("RAG", "method")]).links("outperforms") == set()
+
+
+def test_a_name_before_scenarios_is_a_setting_not_a_competitor(run):
+    text = "M2BeamLLM outperforms traditional deep learning models in both standard and few-shot scenarios."
+    assert run(text, [("M2BeamLLM", "model"), ("few-shot", "method")]).links("outperforms") == set()
+
+
+def test_respectively_after_compared_with_does_not_make_baselines_subjects(run):
+    text = ("We propose APB. APB achieves speedups of up to 9.2x, 4.2x, and 1.6x compared with FlashAttn, RingAttn, "
+            "and StarAttn, respectively.")
+    r = run(text, [("APB", "method"), ("APB", "method", 2), ("FlashAttn", "method"), ("RingAttn", "method"),
+                   ("StarAttn", "method")])
+    assert ("StarAttn", "FlashAttn") not in r.links("outperforms")
+    assert {s for _, s, _, _ in r.results()} == {"APB"}

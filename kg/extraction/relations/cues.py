@@ -145,7 +145,9 @@ class Cues:
         self.pre_number_blockers = {w.lower() for w in d["pre_number_blockers"]}
         self.post_number_ok = re.compile(rf"^\s*(?:[,.;:)\]]|$|{_alt(d['post_number_ok'])})", flags)
         self.integer_cue_before = re.compile(rf"{_alt(d['integer_result_cues'])}\s*[:=]?\s*(?:the\s+|a\s+|an\s+)?$", flags)
-        self.percent_setting = re.compile(rf"^\s+of\s+{_alt(d['percent_of_setting'])}", flags)
+        self.percent_setting = re.compile(  # "30% of the data"; "poisoning 1% of the evaluator training data"
+            rf"^\s+of\s+(?:{_alt(d['percent_of_setting'])}|(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
+            rf"(?:training|train|pre-training|pretraining|fine-tuning)\s+(?:data|set|samples|examples|corpus|tokens)\b)", flags)
         # "with just 10% verifiable rewards", "using 8% background images": a share of the inputs, not a score
         self.setting_before_percent = re.compile(rf"{_alt(d['setting_before_percent'])}\s+$", flags)
         # "DSDBench includes 1,117 annotated samples with 741 error pairs": counts describing a dataset

@@ -47,6 +47,8 @@ _METRIC_AFTER_GAP = re.compile(
     r"speed[\s-]?up|boost|drop|improvements|gains|better|acceleration|enhancement|savings?|"
     r"in|on|of|the)\s+){0,3}", re.IGNORECASE)
 _ALL_OF = re.compile(r"\b(?:all|both|each)\b", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|over|versus|vs\.?|against|relative\s+to)\s+(?:the\s+)?$",
+                              re.IGNORECASE)  # "speedups of 9.2x, 4.2x and 1.6x compared with A, B and C": baselines
 _VALIDATED_ON = re.compile(r",\s*(?:as\s+|all\s+)?(?:validated|evaluated|tested|measured|benchmarked|assessed|verified)\s+"
                            r"(?:on|using)\s+(?:the\s+)?$", re.IGNORECASE)  # "..., validated on the Defects4J dataset."
 _TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
@@ -141,6 +143,7 @@ class ResultRules(SubjectRules):
                 if not respectively and slot != "benchmark":
                     continue  # without "respectively" only a benchmark list is safe to pair
                 group = next((g for g in _groups(unit, labels) if len(g) == len(cluster)
+                              and not (slot == "subject" and _COMPARED_BEFORE.search(unit.text, 0, g[0].start))
                               and (respectively or g[-1].end <= cluster[0].start
                                    or _ON_LIST.fullmatch(unit.text, cluster[-1].end, g[0].start))), None)
                 for value, ent in zip(cluster, group or ()):

@@ -17,6 +17,8 @@ _ING_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!being\b)[a-z]{3,}ing\b")
 _ADVERBS = frozenset("almost even still often always already again now only just".split())
 _GERUND_OPENING = re.compile(r"\s*(?:by\s+)?([A-Za-z]+ing)\s[^,;:]*$")
 _SHARE_OF = re.compile(r"\d\s*(?:\\?%|percent)\s+of\s+(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)  # "10% of visual KV cache"
+_EXAMPLE_BEFORE = re.compile(r"\(\s*(?:e\.g\.|i\.e\.|for example|such as|like)\s*,?\s*(?:[^()]*,\s*)?$", re.IGNORECASE)
+# "Even with lightweight backbones (e.g., QWQ-32B), it often surpasses ...": an example inside a parenthesis
 _PARTICIPLE_JOIN = re.compile(r"\s+[a-z]{3,}ed\s+(?:with|by|to|alongside)\b")  # "VGG16 paired with contrastive loss"
 
 
@@ -51,7 +53,7 @@ class SubjectRules(Rules):
                 candidates.append(ent)  # "with Kimi k1.5 outperforming GPT-4o": the subject of the "with" clause
                 continue
             if cues.subject_blockers.search(before) or _BASELINE_BEFORE.search(before) or self._after_outperform(unit, ent) \
-                    or _SHARE_OF.search(before):
+                    or _SHARE_OF.search(before) or _EXAMPLE_BEFORE.search(before):
                 continue  # a prepositional object, a baseline ("prior deep SSMs") or what was outperformed
             if self._changed(unit, ent):
                 continue  # "our method improves SBERT by 12%": what a verb of change changes is not who changes it
