@@ -1844,3 +1844,30 @@ def test_respectively_after_compared_with_does_not_make_baselines_subjects(run):
                    ("StarAttn", "method")])
     assert ("StarAttn", "FlashAttn") not in r.links("outperforms")
     assert {s for _, s, _, _ in r.results()} == {"APB"}
+
+
+def test_named_agents_listed_after_the_proposals_colon_are_its_parts(run):
+    text = ("We propose MA-RAG for QA. MA-RAG orchestrates a collaborative set of specialized AI agents: Planner, "
+            "Step Definer, Extractor, and QA Agents, to tackle each stage.")
+    names = [("MA-RAG", "method"), ("MA-RAG", "method", 2), ("Planner", "method"), ("Step Definer", "method"),
+             ("Extractor", "method"), ("QA Agents", "method")]
+    assert run(text, names).roles("proposes") == {"MA-RAG", "Planner", "Step Definer", "Extractor", "QA Agents"}
+
+
+def test_numbered_parts_after_a_component_verb_and_colon_are_proposed(run):
+    text = ("We propose SPO for reasoning. Specifically, SPO introduces: 1) Preference-Based Scoring, which evaluates "
+            "chains by relevance; and 2) Curriculum-Guided Training, where the model adapts.")
+    names = [("SPO", "method"), ("SPO", "method", 2), ("Preference-Based Scoring", "method"),
+             ("Curriculum-Guided Training", "method")]
+    assert "Curriculum-Guided Training" in run(text, names).roles("proposes")
+
+
+def test_a_list_after_a_baselines_colon_is_not_proposed(run):
+    text = "We propose MA-RAG for QA. Prior work such as Self-RAG combines agents: Planner and Critic."
+    names = [("MA-RAG", "method"), ("Self-RAG", "method"), ("Planner", "method"), ("Critic", "method")]
+    assert run(text, names).roles("proposes") == {"MA-RAG"}
+
+
+def test_a_novel_described_loss_in_our_sentence_is_proposed(run):
+    text = "Subsequently, our training-phase defense optimizes a novel dual-purpose token-level loss to balance utility."
+    assert run(text, [("dual-purpose token-level loss", "method")]).roles("proposes") == {"dual-purpose token-level loss"}

@@ -57,6 +57,12 @@ _DESCRIPTIVE = re.compile(r"[a-z][a-z-]*-[a-z]+(?:\s+[a-z][a-z-]*)+")  # "frame-
 _COINED = re.compile(r"[A-Z0-9]")  # past the first letter of a multi-word name: "Dual-LLM Sampling", not "Topology optimization"
 _WITH_GAP = re.compile(r"\s+with\s+(?:a\s+|an\s+)?", re.IGNORECASE)
 _GERUND_PHRASE = re.compile(r"[a-z]+ing\s+[a-z]")  # "isolating execution ...", not "self-debug learning"
+_A_NOVEL = re.compile(r"\b(?:a|an)\s+novel\s+$", re.IGNORECASE)
+_PARTS_COLON = re.compile(r"\b(?:agents|modules|components|stages|mechanisms|strategies|losses|parts|steps|phases|"
+                          r"techniques|innovations|designs)\s*(?:\([^()]{0,30}\)\s*)?:", re.IGNORECASE)
+_LIST_ITEM_GAP = re.compile(r"\s*(?:(?:\(?\s*(?:\d|[ivx]+|[a-e])\s*[).]|\(\s*(?:\d|[ivx]+|[a-e])\s*\))\s*)?"
+                            r"(?:(?:,|;)\s*)?(?:and\s+)?(?:(?:\(?\s*(?:\d|[ivx]+|[a-e])\s*\))\s*)?(?:the\s+|a\s+|an\s+)?")
+_NUMBERED_ITEM = re.compile(r"[;,]\s*(?:and\s+)?\(?\s*(?:\d|[ivx]+)\s*\)\s*(?:the\s+|a\s+|an\s+)?$")
 _PAREN_ITEM = re.compile(r"[^,;:()]{3,80}\(\s*$")
 
 
@@ -132,6 +138,9 @@ class RoleRules(Rules):
             elif cues.our_bare.search(before[-20:]) and ent.label in AGENTS + ("benchmark",) and \
                     (" " not in ent.text or _COINED.search(ent.text[1:])) and not _known(found, ent):
                 self._propose(unit, found, ent, "our-named", coordinated=True)  # "our ChiseLLM-7B and ChiseLLM-32B models"
+            elif _A_NOVEL.search(before[-12:]) and " " in ent.text and cues.head_word.fullmatch(ent.text.split()[-1]) \
+                    and re.search(r"\b(?:we|our)\b", text, re.IGNORECASE) and not _known(found, ent):
+                self._propose(unit, found, ent, "new-kind")  # "our defense optimizes a novel dual-purpose token-level loss"
             elif cues.by_introducing.search(before[-50:]) and re.search(r"\bwe\b", text[:ent.start], re.IGNORECASE) \
                     and not _known(found, ent):
                 self._propose(unit, found, ent, "we-propose")
@@ -206,6 +215,10 @@ class RoleRules(Rules):
             first = self._first_contribution(unit, pos)
             if first is not None and first.index not in found.proposed:
                 self._propose(unit, found, first, "component", coordinated=True)
+        for pos in starts + [m.start() for m in _PARTS_COLON.finditer(text)] if self._led_by_proposal(unit, found) else starts:
+            for item in self._listed_parts(unit, pos):  # "MA-RAG orchestrates ... AI agents: Planner, Step Definer, ..."
+                if item.index not in found.proposed and not _known(found, item):
+                    self._propose(unit, found, item, "component")
         if cues.our_subject.match(text) or self._opens_with_proposal(unit, found):
             # "Our model ... achieves precise action control through frame-level ...", "HS-STaR first performs
             # lightweight pre-sampling with a reward-guided difficulty estimation strategy"
@@ -213,6 +226,33 @@ class RoleRules(Rules):
                 if ent.label in AGENTS and ent.index not in found.proposed and not _known(found, ent) and \
                         _MEANS_BEFORE.search(text, 0, ent.start) and _DESCRIPTIVE.fullmatch(ent.text):
                     self._propose(unit, found, ent, "component-means")
+
+    def _led_by_proposal(self, unit: Unit, found: _Found) -> bool:
+        """The sentence's subject is the paper's own: "Our framework ...", "MA-RAG orchestrates ..."."""
+        if self.cues.our_subject.match(unit.text) or self._opens_with_proposal(unit, found):
+            return True
+        first = next((e for e in unit.ents), None)
+        return first is not None and found.names[first.index] in found.proposed_names() and \
+            not re.search(r"[,;:]", unit.text[:first.start])
+
+    @staticmethod
+    def _listed_parts(unit: Unit, pos: int) -> list[Ent]:
+        """The names a colon opens after `pos`, one per list item: "agents: Planner, Step Definer, and QA Agents",
+        "introduces: 1) Preference-Based Scoring ..., which ...; and 2) Curriculum-Guided Training"."""
+        colon = re.match(r"[^.;:]{0,80}?:\s*", unit.text[pos:])
+        if colon is None:
+            return []
+        start = pos + colon.end()
+        items = []
+        for ent in unit.ents:
+            if ent.start < start or ent.label not in AGENTS:
+                continue
+            gap = unit.text[items[-1].end if items else start:ent.start]
+            if _LIST_ITEM_GAP.fullmatch(gap) or (items and _NUMBERED_ITEM.search(gap) and len(gap) < 200):
+                items.append(ent)
+            elif not items:
+                break
+        return items if len(items) >= 2 else []
 
     @staticmethod
     def _opens_with_proposal(unit: Unit, found: _Found) -> bool:
