@@ -1871,3 +1871,14 @@ def test_a_list_after_a_baselines_colon_is_not_proposed(run):
 def test_a_novel_described_loss_in_our_sentence_is_proposed(run):
     text = "Subsequently, our training-phase defense optimizes a novel dual-purpose token-level loss to balance utility."
     assert run(text, [("dual-purpose token-level loss", "method")]).roles("proposes") == {"dual-purpose token-level loss"}
+
+
+def test_what_a_method_prunes_of_the_training_data_is_a_result(run):
+    text = "Our curation strategy prunes approximately 40% of redundant training data without sacrificing performance."
+    assert run(text, []).values() == ["approximately 40%"]
+
+
+def test_a_name_after_ie_in_parentheses_is_still_the_subject(run):
+    text = "Fine-tuning large PLMs (i.e., GPT-4) on DiscoSG-DS improves SPICE by approximately 48%."
+    r = run(text, [("GPT-4", "model"), ("DiscoSG-DS", "benchmark"), ("SPICE", "metric")])
+    assert r.results()[0][1] == "GPT-4"
