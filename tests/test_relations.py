@@ -1882,3 +1882,8 @@ def test_a_name_after_ie_in_parentheses_is_still_the_subject(run):
     text = "Fine-tuning large PLMs (i.e., GPT-4) on DiscoSG-DS improves SPICE by approximately 48%."
     r = run(text, [("GPT-4", "model"), ("DiscoSG-DS", "benchmark"), ("SPICE", "metric")])
     assert r.results()[0][1] == "GPT-4"
+
+
+def test_a_range_of_folds_is_one_value(run):
+    text = "Compared to iterative methods, CLOMP improves efficiency by 100 to 1000 folds for large-scale data."
+    assert run(text, [("CLOMP", "method")]).values() == ["100 to 1000 folds"]

@@ -21,7 +21,7 @@ class Value:
 
 _DIGITS = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _UNIT = (r"(?P<unit>\s?(?:\$?\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|pts\b|[xX×](?![\w])"
-         r"|\$?\s*\\times\s*\$?|-?fold\b|times\b|mm\b|cm\b|deg\b|degrees?\b|°|ms\b|dB\b|[A-Za-z]+/s\b))?")  # "9.48 mm", "16.13 deg"
+         r"|\$?\s*\\times\s*\$?|-?folds?\b|times\b|mm\b|cm\b|deg\b|degrees?\b|°|ms\b|dB\b|[A-Za-z]+/s\b))?")  # "9.48 mm", "16.13 deg"
 _NUMBER = re.compile(r"(?<![\w.@^/\\,-])(?P<sign>[+\-−])?" + _DIGITS + _UNIT)
 _UPPER = re.compile(_DIGITS + _UNIT)  # the second number of a range, right after its dash
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
@@ -40,7 +40,7 @@ _SHARED_UNIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)")  # "+25 and +2
 # "an F1 score of 0.9344", "BACC (0.807": a metric joined to the number by a word or sign (not "PRCK 0.25 of 0.726",
 # "BI_RADS 0 category": a threshold or a class)
 _METRIC_OF = re.compile(r"\s*(?:(?:[:=]|of|is|was|of\s+about|of\s+around)\s*\(?|\()\s*", re.IGNORECASE)
-_MULTIPLIERS = {"x", "X", "×", "\\times", "times", "fold", "-fold"}
+_MULTIPLIERS = {"x", "X", "×", "\\times", "times", "fold", "-fold", "folds", "-folds"}
 _DIGIT_OR_FOLD = re.compile(r"\d|fold|magnitude", re.IGNORECASE)
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
@@ -199,7 +199,7 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
         return False  # "95% confidence interval"
     if _BOUND_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return False  # "performance plateaus well below 100%": a bound, not a score
-    if cues.size_after.match(after) and (m.group("unit") or "").strip() in ("x", "X", "×", "times", "fold", "-fold"):
+    if cues.size_after.match(after) and (m.group("unit") or "").strip() in ("x", "X", "×", "times", "fold", "-fold", "folds"):
         return False  # "trained on 10 times more data", "models that are 10 times larger"
     if not m.group("unit") and "." not in m.group("num") and cues.composition.search(text, 0, m.start()):
         return False  # "DSDBench includes 1,117 samples with 741 error pairs": a count
