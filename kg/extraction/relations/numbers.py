@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from .cues import Cues
 from .units import Unit, _prev_word
 
-_GLUED_AFTER = re.compile(r"[A-Za-z0-9]|-[A-Za-z]|\s*/\s*\d|-\d")  # 7B, 103K, 8K-token, 6 / 7, 5-9
+_GLUED_AFTER = re.compile(r"[A-Za-z0-9^]|-[A-Za-z]|\s*/\s*\d|-\d")  # 7B, 103K, 8K-token, 6 / 7, 5-9
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class Value:
 
 _DIGITS = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _UNIT = (r"(?P<unit>\s?(?:\$?\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|pts\b|[xX×](?![\w])"
-         r"|\$?\s*\\times\s*\$?|-?folds?\b|times\b|mm\b|cm\b|deg\b|degrees?\b|°|ms\b|dB\b|[A-Za-z]+/s\b))?")  # "9.48 mm", "16.13 deg"
+         r"|\$?\s*\\times\s*\$?|-?folds?\b|times\b|mm\b|cm\b|deg\b|degrees?\b|°|ms\b|dB\b|(?:images?|frames?|tokens?|samples?|queries|requests|steps|it)/s\b|fps\b|FPS\b))?")  # "9.48 mm", "16.13 deg"
 _NUMBER = re.compile(r"(?<![\w.@^/\\,-])(?P<sign>[+\-−])?" + _DIGITS + _UNIT)
 _UPPER = re.compile(_DIGITS + _UNIT)  # the second number of a range, right after its dash
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
@@ -32,10 +32,6 @@ _TO_RANGE = re.compile(r"\s+to\s+(?=[+\-]?\d)")
 _RANGING = re.compile(r"\b(?:rang\w*\s+|(?:improvements|gains|reductions|speedups|speed-ups|increases|decreases|savings)"
                       r"\s*,\s*)from\s*$", re.IGNORECASE)  # not "improvements from 51% to 88% F1 score"
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?P<scale>\d+(?:\.\d+)?)(?!\w|\.\d)(?!\s+[a-z]{3,}(?<!and)(?<!for)\b)")  # "8.5 out of 10"
-# "prunes approximately 40% of redundant training data": what a method removes is a result, not a setting
-_REMOVED_BEFORE = re.compile(r"\b(?:prune[sd]?|pruning|remove[sd]?|removing|filter(?:s|ed|ing)?|discard(?:s|ed|ing)?|"
-                             r"eliminat(?:es?|ed|ing)|reduc(?:es?|ed|ing)|cut(?:s|ting)?|sav(?:es?|ed|ing))\s+"
-                             r"(?:(?:up\s+to|approximately|about|around|over|nearly|roughly|more\s+than|by)\s+)?$", re.IGNORECASE)
 _SHARED_UNIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)")  # "+25 and +20 percentage points"
 # "an F1 score of 0.9344", "BACC (0.807": a metric joined to the number by a word or sign (not "PRCK 0.25 of 0.726",
 # "BI_RADS 0 category": a threshold or a class)
@@ -110,7 +106,7 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
             upper = _UPPER.match(text, _TO_RANGE.match(text, end).end())
             if upper and upper.group("unit") and (m.group("unit") or not _GLUED_AFTER.match(text, upper.end())):
                 end, value = upper.end(), None
-        if cues.percent_setting.match(text[end:]) and "%" in text[start:end] and not _REMOVED_BEFORE.search(text, 0, start):
+        if cues.percent_setting.match(text[end:]) and "%" in text[start:end]:
             continue  # "30% to 50% of the data" is a setting
         if (m.group("unit") or "").strip(" $") in _MULTIPLIERS and (reverse := cues.reverse_after.match(text[end:])):
             end += reverse.end()  # "14× less", "16× smaller": the comparative turns the factor into a reduction
@@ -161,8 +157,8 @@ def _shared_unit(text: str, m: re.Match, unit: Unit, cues: Cues) -> str:
             return ""
         written = nxt.group("unit")
         if written:
-            if not _is_result_number(text, nxt, unit, cues):
-                return ""
+            if not re.search(r"\b(?:and|or)\s*$", gap.group(0)) or not _is_result_number(text, nxt, unit, cues):
+                return ""  # "M=49.3, 49.4% male": a comma alone does not make a list
             return (" " if written[0].isspace() else "") + _clean(written)
         end = nxt.end()
     return ""
@@ -206,8 +202,7 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
     if has_unit:
         if "%" in (m.group("unit") or "") and _input_share(text, m, unit, cues):
             return False
-        return not ("%" in (m.group("unit") or "") and cues.percent_setting.match(after)) \
-            or bool(_REMOVED_BEFORE.search(text, 0, m.start()))
+        return not ("%" in (m.group("unit") or "") and cues.percent_setting.match(after))
     num = m.group("num")
     if text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
         return False  # an enumerator "(1)"

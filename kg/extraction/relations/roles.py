@@ -14,7 +14,7 @@ _ITEM_START = re.compile(r"(?:\(?(?:\d|[ivx]+)\)|[,;]\s*(?:and\s+)?(?:\(?(?:\d|[
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # rules that find a part of the paper's contribution, or a thing it uses, rather than the contribution itself
 _PART_RULES = frozenset({"enumerated", "component", "component-means", "named-part", "we-adopt", "new-measure",
-                         "trained-on-ours"})
+                         "trained-on-ours", "our-coined"})
 
 
 def _count(phrase: str) -> int:
@@ -44,6 +44,17 @@ def _paper_subject(group: tuple[int, set[str], set[int]], types: dict[int, str])
     label = types.get(index, "method")
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
     return PaperSubject(index, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), label)
+
+
+def _named_before_as_background(found: _Found, ent: Ent) -> bool:
+    """An earlier mention of the same name in a sentence without "we"/"our": "Positional embeddings (PE) play a
+    crucial role ... Our PE improves ..." (but "we learn ... an intra-category convolution (IntraNet). Our IntraNet")."""
+    for i in range(ent.index):
+        if found.names[i] == found.names[ent.index]:
+            sentence = found.spans[i].sent.text if found.spans else ""
+            if not re.search(r"\b(?:we|our)\b", sentence, re.IGNORECASE):
+                return True
+    return False
 
 
 def _known(found: _Found, ent: Ent) -> bool:
@@ -136,8 +147,11 @@ class RoleRules(Rules):
                 if ent.text.endswith(".") or not re.match(r"\s[A-Z][a-z]", after):  # "our new ImageNet-ES Diverse": a longer name goes on
                     self._propose(unit, found, ent, "our-named")
             elif cues.our_bare.search(before[-20:]) and ent.label in AGENTS + ("benchmark",) and \
-                    (" " not in ent.text or _COINED.search(ent.text[1:])) and not _known(found, ent):
-                self._propose(unit, found, ent, "our-named", coordinated=True)  # "our ChiseLLM-7B and ChiseLLM-32B models"
+                    (" " not in ent.text or _COINED.search(ent.text[1:])) and \
+                    not _named_before_as_background(found, ent) and not _known(found, ent):
+                # "our ChiseLLM-7B and ChiseLLM-32B models", "Our RadEx transformation" (first named so): the paper's
+                # own, a part of its contribution (not "our PE" after "Positional embeddings (PE)")
+                self._propose(unit, found, ent, "our-coined", coordinated=True)
             elif _A_NOVEL.search(before[-12:]) and " " in ent.text and cues.head_word.fullmatch(ent.text.split()[-1]) \
                     and re.search(r"\b(?:we|our)\b", text, re.IGNORECASE) and not _known(found, ent):
                 self._propose(unit, found, ent, "new-kind")  # "our defense optimizes a novel dual-purpose token-level loss"
