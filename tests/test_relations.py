@@ -1917,3 +1917,13 @@ def test_our_coined_part_does_not_compete_with_the_main_proposal(run):
     r = run(text, [("RadFuse", "method"), ("RadEx transformation", "method"), ("accuracy", "metric")])
     assert r.roles("proposes") == {"RadFuse", "RadEx transformation"}
     assert r.results() == [("99.09%", "RadFuse", None, "accuracy")]
+
+
+def test_a_time_unit_goes_with_a_number_taken_after_its_metric(run):
+    text = "V-Droid achieves an impressively low latency of 0.7 seconds per step."
+    r = run(text, [("V-Droid", "model"), ("latency", "metric")])
+    assert r.results() == [("0.7 seconds", "V-Droid", None, "latency")]
+
+
+def test_a_bare_duration_is_still_not_a_result(run):
+    assert run("Each clip lasts 10 seconds and shows one action.", []).values() == []

@@ -32,6 +32,7 @@ _TO_RANGE = re.compile(r"\s+to\s+(?=[+\-]?\d)")
 _RANGING = re.compile(r"\b(?:rang\w*\s+|(?:improvements|gains|reductions|speedups|speed-ups|increases|decreases|savings)"
                       r"\s*,\s*)from\s*$", re.IGNORECASE)  # not "improvements from 51% to 88% F1 score"
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?P<scale>\d+(?:\.\d+)?)(?!\w|\.\d)(?!\s+[a-z]{3,}(?<!and)(?<!for)\b)")  # "8.5 out of 10"
+_TIME_AFTER = re.compile(r"\s+(?:seconds?|secs?|milliseconds?|minutes?|hours?|days?)\b", re.IGNORECASE)
 _SHARED_UNIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)")  # "+25 and +20 percentage points"
 # "an F1 score of 0.9344", "BACC (0.807": a metric joined to the number by a word or sign (not "PRCK 0.25 of 0.726",
 # "BI_RADS 0 category": a threshold or a class)
@@ -93,6 +94,9 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
         after = _NUMBER.match(text, arrow.end()) if arrow else None
         span = _RANGE.match(text, end)
         upper = _UPPER.match(text, span.end()) if span else None
+        time_unit = _TIME_AFTER.match(text, end) if not m.group("unit") else None
+        if time_unit:
+            end = time_unit.end()  # "a latency of 0.05 seconds": the number was taken, its unit goes with it
         out_of = _OUT_OF.match(text, end) if not m.group("unit") else None
         if out_of and ("." in m.group("num") or out_of.group("scale") in ("5", "10", "100")):
             end = out_of.end()  # "a score of 8.5 out of 10": one value; not "3 out of 15 models" (a count)
