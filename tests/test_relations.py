@@ -1927,3 +1927,24 @@ def test_a_time_unit_goes_with_a_number_taken_after_its_metric(run):
 
 def test_a_bare_duration_is_still_not_a_result(run):
     assert run("Each clip lasts 10 seconds and shows one action.", []).values() == []
+
+
+def test_within_before_a_qualifier_is_kept(run):
+    text = "RoboFuME learns new tasks within as little as 3 hours of autonomous real-world training."
+    assert run(text, [("RoboFuME", "method")]).values() == ["as little as 3 hours"]
+
+
+def test_a_name_that_only_modifies_a_listed_item_is_not_a_part(run):
+    text = ("We propose BOLT for reasoning. BOLT involves three phases: 1) LongCoT data bootstrapping with a standard "
+            "model; 2) LongCoT supervised finetuning; and 3) online training.")
+    names = [("BOLT", "method"), ("BOLT", "method", 2), ("LongCoT", "method"), ("LongCoT", "method", 2)]
+    assert run(text, names).roles("proposes") == {"BOLT"}
+
+
+def test_a_lexicon_name_in_a_counted_list_is_used_not_proposed(run):
+    text = ("To mitigate these effects, we introduce and evaluate four strategies: in-context learning, self-reflection, "
+            "self-selective reasoning, and classifier-selective reasoning.")
+    names = [("in-context learning", "method"), ("self-reflection", "method"), ("self-selective reasoning", "method"),
+             ("classifier-selective reasoning", "method")]
+    r = run(text, names, known=("in-context learning", "self-reflection"))
+    assert r.roles("proposes") == {"self-selective reasoning", "classifier-selective reasoning"}

@@ -138,7 +138,7 @@ class Cues:
             rf"\d+(?:\.\d+)?)\s+orders?\s+of\s+magnitude)\b", flags)
         # "completes in only three weeks", "solves the tasks in under 3 hours": a time the claim is about
         self.duration = re.compile(
-            rf"(?:\bin\s+|(?=\bwithin\s))(?P<intensifier>{_alt(d['duration_intensifiers'])}\s+)?(?P<value>(?P<qualifier>"
+            rf"(?:\bin\s+|\bwithin\s+(?={_alt(d['duration_qualifiers'])}\s)|(?=\bwithin\s))(?P<intensifier>{_alt(d['duration_intensifiers'])}\s+)?(?P<value>(?P<qualifier>"
             rf"{_alt(d['duration_qualifiers'])}\s+)?(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)"
             rf"\s*{_alt(d['duration_units'])})(?![\w-])", flags)
         self.scale_after = re.compile(rf"^\s*{_alt(d['scale_words'])}(?![\w])", flags)

@@ -73,6 +73,7 @@ _PARTS_COLON = re.compile(r"\b(?:agents|modules|components|stages|mechanisms|str
                           r"techniques|innovations|designs)\s*(?:\([^()]{0,30}\)\s*)?:", re.IGNORECASE)
 _LIST_ITEM_GAP = re.compile(r"\s*(?:(?:\(?\s*(?:\d|[ivx]+|[a-e])\s*[).]|\(\s*(?:\d|[ivx]+|[a-e])\s*\))\s*)?"
                             r"(?:(?:,|;)\s*)?(?:and\s+)?(?:(?:\(?\s*(?:\d|[ivx]+|[a-e])\s*\))\s*)?(?:the\s+|a\s+|an\s+)?")
+_ITEM_END = re.compile(r"\s*(?:[,;:.()]|and\b|or\b|$)")
 _NUMBERED_ITEM = re.compile(r"[;,]\s*(?:and\s+)?\(?\s*(?:\d|[ivx]+)\s*\)\s*(?:the\s+|a\s+|an\s+)?$")
 _PAREN_ITEM = re.compile(r"[^,;:()]{3,80}\(\s*$")
 
@@ -127,10 +128,10 @@ class RoleRules(Rules):
                         cues.used_list_before.search(text, 0, match.start()):
                     continue  # "experiments on two splits: ...", "we evaluate six metrics: ..." are used, not made
                 first = next((e for e in unit.ents if 0 <= e.start - match.end() <= 6), None)
-                if first is not None:
-                    self._propose(unit, found, first, "enumerated", coordinated=True)
-                    for item in _later_items(unit, first, _count(match.group(0)) - 1):
-                        self._propose(unit, found, item, "enumerated", coordinated=True)
+                if first is not None:  # a lexicon name in the list is an established technique the paper uses
+                    items = [first] + _later_items(unit, first, _count(match.group(0)) - 1)
+                    for item in [i for i in items if not _known(found, i)]:
+                        self._propose(unit, found, item, "enumerated", coordinated=item is first)
                 else:  # "three challenges: tracking evolving values (PG-Follow), anticipating ... (PG-Predict), ..."
                     for item in _named_items(unit, match.end(), _count(match.group(0))):
                         self._propose(unit, found, item, "enumerated")
@@ -262,7 +263,8 @@ class RoleRules(Rules):
             if ent.start < start or ent.label not in AGENTS:
                 continue
             gap = unit.text[items[-1].end if items else start:ent.start]
-            if _LIST_ITEM_GAP.fullmatch(gap) or (items and _NUMBERED_ITEM.search(gap) and len(gap) < 200):
+            if (_LIST_ITEM_GAP.fullmatch(gap) or (items and _NUMBERED_ITEM.search(gap) and len(gap) < 200)) and \
+                    _ITEM_END.match(unit.text, ent.end):  # the name is the item, not a modifier ("LongCoT data bootstrapping")
                 items.append(ent)
             elif not items:
                 break
