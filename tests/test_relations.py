@@ -1948,3 +1948,10 @@ def test_a_lexicon_name_in_a_counted_list_is_used_not_proposed(run):
              ("classifier-selective reasoning", "method")]
     r = run(text, names, known=("in-context learning", "self-reflection"))
     assert r.roles("proposes") == {"self-selective reasoning", "classifier-selective reasoning"}
+
+
+def test_every_number_of_a_relative_clause_is_its_names(run):
+    text = ("YOLO-v7 processed 40 FPS, outperforming Mask R-CNN, which achieved a mAP of 92.1% with a slower "
+            "processing speed of 18 FPS.")
+    r = run(text, [("YOLO-v7", "model"), ("Mask R-CNN", "model"), ("mAP", "metric")])
+    assert [(v, s) for v, s, _, _ in r.results()][1:] == [("92.1%", "Mask R-CNN"), ("18 FPS", "Mask R-CNN")]
