@@ -1955,3 +1955,22 @@ def test_every_number_of_a_relative_clause_is_its_names(run):
             "processing speed of 18 FPS.")
     r = run(text, [("YOLO-v7", "model"), ("Mask R-CNN", "model"), ("mAP", "metric")])
     assert [(v, s) for v, s, _, _ in r.results()][1:] == [("92.1%", "Mask R-CNN"), ("18 FPS", "Mask R-CNN")]
+
+
+def test_a_benchmark_in_an_opening_experiments_phrase_is_tied(run):
+    text = ("Through extensive experimentation on the MSCOCO dataset, we demonstrate that our approach reduces "
+            "hallucination rates by up to 62.3% compared to baseline models.")
+    r = run(text, [("MSCOCO", "benchmark"), ("hallucination rates", "metric")])
+    assert r.results() == [("up to 62.3%", None, "MSCOCO", "hallucination rates")]
+
+
+def test_a_benchmark_after_on_and_an_adjective_holds_the_number(run):
+    text = "Our DTE framework achieves an average accuracy gain of 8.92% on the challenging GSM-PLUS dataset."
+    r = run(text, [("DTE", "method"), ("accuracy", "metric"), ("GSM-PLUS", "benchmark")])
+    assert r.results() == [("8.92%", "DTE", "GSM-PLUS", "accuracy")]
+
+
+def test_a_benchmark_after_tasks_from_is_not_the_numbers(run):
+    text = "Our DTE framework improves accuracy by 8.92% on tasks from the GSM-PLUS suite."
+    r = run(text, [("DTE", "method"), ("accuracy", "metric"), ("GSM-PLUS", "benchmark")])
+    assert r.results()[0][2] is None

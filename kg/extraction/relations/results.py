@@ -35,8 +35,13 @@ _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lowe
 _OURS = re.compile(r"\b(?:our|the\s+proposed)\b", re.IGNORECASE)
 _OTHER_SYSTEM = re.compile(r"\b(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|in|for|across)\s+(?:the\s+)?", re.IGNORECASE)
-_OPENING = re.compile(r"\s*(?:(?:when\s+)?(?:evaluated|tested|validated|benchmarked|assessed|experimented)\s+)?"
-                      r"(?:on|in|across|for|at|over|under)\s+[^,;]*$", re.IGNORECASE)  # "Evaluated on B, our method ..."
+_OPENING = re.compile(r"\s*(?:(?:when\s+)?(?:evaluated|tested|validated|benchmarked|assessed|experimented)\s+|"
+                      r"(?:through|via|from|in|with|by)\s+(?:[a-z][\w-]*\s+){0,2}?(?:experiments?|experimentation|"
+                      r"evaluations?|testing|tests)\s+(?:conducted\s+|performed\s+)?)?"
+                      r"(?:on|in|across|for|at|over|under)\s+[^,;]*$", re.IGNORECASE)
+# "Evaluated on B, our method ...", "Through extensive experimentation on the MSCOCO dataset, we demonstrate that ..."
+_ON_DESCRIBED = re.compile(r"\b(?:on|in|across)\s+(?:the\s+)?(?:(?!(?:from|of|with|by|than|and|or|average)\b)[a-z][\w-]*\s+)"
+                           r"{1,2}$", re.IGNORECASE)  # "an average accuracy gain of 8.92% on the challenging GSM-PLUS dataset"
 _PARALLEL_GAP = re.compile(r"(?:\s*,?\s+(?:within|in|on|for|across|under|at)\s+[^,;]{1,60})?\s*,?\s*and\s+", re.IGNORECASE)
 _SETTING_AFTER = re.compile(r"\s+(?:within|in|on|for|across|under|at)\s", re.IGNORECASE)
 _CHANGED_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
@@ -195,6 +200,7 @@ class ResultRules(SubjectRules):
             return later if any(g == [later] for g in _groups(unit, ("benchmark",))) else None
         if later is not None and len(unit.text[value.end:later.start]) <= 120 and \
                 (_prev_word(unit.text[:later.start]) in ("on", "in", "for", "across", "at", "of")
+                 or _ON_DESCRIBED.search(unit.text, value.end, later.start)
                  or _GAIN_GAP.fullmatch(unit.text, value.end, later.start)) and \
                 not self.cues.clause_stop.search(unit.text[value.end:later.start]) and \
                 not (self._tied_before(unit, value, benches) and any(value.end <= v.start < later.start for v in others)):
