@@ -1974,3 +1974,16 @@ def test_a_benchmark_after_tasks_from_is_not_the_numbers(run):
     text = "Our DTE framework improves accuracy by 8.92% on tasks from the GSM-PLUS suite."
     r = run(text, [("DTE", "method"), ("accuracy", "metric"), ("GSM-PLUS", "benchmark")])
     assert r.results()[0][2] is None
+
+
+def test_a_described_benchmark_after_other_numbers_holds_only_the_nearest(run):
+    text = ("AdaReTaKe outperforms existing methods by 2.3% and 2.8% for 7B and 72B models, respectively, with even "
+            "greater improvements of 5.9% and 6.0% on the longest LVBench.")
+    r = run(text, [("AdaReTaKe", "method"), ("LVBench", "benchmark")])
+    assert [b for _, _, b, _ in r.results()] == [None, None, "LVBench", "LVBench"]
+
+
+def test_on_both_is_a_list_not_a_described_benchmark(run):
+    text = "Mistral-large reaches 35.6% overall, weak on both Latvian and Giriama."
+    r = run(text, [("Mistral-large", "model"), ("Latvian", "benchmark"), ("Giriama", "benchmark")])
+    assert r.results()[0][2] is None

@@ -40,7 +40,7 @@ _OPENING = re.compile(r"\s*(?:(?:when\s+)?(?:evaluated|tested|validated|benchmar
                       r"evaluations?|testing|tests)\s+(?:conducted\s+|performed\s+)?)?"
                       r"(?:on|in|across|for|at|over|under)\s+[^,;]*$", re.IGNORECASE)
 # "Evaluated on B, our method ...", "Through extensive experimentation on the MSCOCO dataset, we demonstrate that ..."
-_ON_DESCRIBED = re.compile(r"\b(?:on|in|across)\s+(?:the\s+)?(?:(?!(?:from|of|with|by|than|and|or|average)\b)[a-z][\w-]*\s+)"
+_ON_DESCRIBED = re.compile(r"\b(?:on|in|across)\s+(?:the\s+)?(?:(?!(?:from|of|with|by|than|and|or|average|both|all|each|several|multiple|various|many|most)\b)[a-z][\w-]*\s+)"
                            r"{1,2}$", re.IGNORECASE)  # "an average accuracy gain of 8.92% on the challenging GSM-PLUS dataset"
 _PARALLEL_GAP = re.compile(r"(?:\s*,?\s+(?:within|in|on|for|across|under|at)\s+[^,;]{1,60})?\s*,?\s*and\s+", re.IGNORECASE)
 _SETTING_AFTER = re.compile(r"\s+(?:within|in|on|for|across|under|at)\s", re.IGNORECASE)
@@ -200,7 +200,8 @@ class ResultRules(SubjectRules):
             return later if any(g == [later] for g in _groups(unit, ("benchmark",))) else None
         if later is not None and len(unit.text[value.end:later.start]) <= 120 and \
                 (_prev_word(unit.text[:later.start]) in ("on", "in", "for", "across", "at", "of")
-                 or _ON_DESCRIBED.search(unit.text, value.end, later.start)
+                 or (_ON_DESCRIBED.search(unit.text, value.end, later.start)
+                     and not any(value.end <= v.start < later.start for v in others))
                  or _GAIN_GAP.fullmatch(unit.text, value.end, later.start)) and \
                 not self.cues.clause_stop.search(unit.text[value.end:later.start]) and \
                 not (self._tied_before(unit, value, benches) and any(value.end <= v.start < later.start for v in others)):
