@@ -22,7 +22,7 @@ def nlp():
 class Run:
     """The component's output on one text, read back by mention text."""
 
-    def __init__(self, nlp, text: str, ents: list[tuple]):
+    def __init__(self, nlp, text: str, ents: list[tuple], known: tuple[str, ...] = ()):
         doc = nlp.make_doc(text)
         doc = nlp.get_pipe("sentencizer")(doc)
         spans = []
@@ -32,6 +32,8 @@ class Run:
                 start = text.index(surface, start + 1)
             span = doc.char_span(start, start + len(surface), label=label, alignment_mode="expand")
             assert span is not None, surface
+            if surface in known:  # a lexicon name: an established technique, never the paper's own
+                span._.akg_extractor = "lexicon"
             spans.append(span)
         doc.spans["akg_entities"] = spans
         self.doc = nlp.get_pipe("akg_relations")(doc)
@@ -56,7 +58,7 @@ class Run:
 
 @pytest.fixture
 def run(nlp):
-    return lambda text, ents: Run(nlp, text, ents)
+    return lambda text, ents, known=(): Run(nlp, text, ents, known)
 
 
 COLOR_AGENT = ("In this technical report, we present ColorAgent, an OS agent designed for long-horizon interactions. "
@@ -492,7 +494,8 @@ SEED_RLVR = ("Through comprehensive experiments, our RLVR framework establishes 
 
 
 def test_seed_rlvr_outperforming_such_as_list(run):
-    r = run(SEED_RLVR, [("RLVR", "method"), ("Qwen2.5-72B", "model"), ("DeepSeek-R1-Distill-Qwen-32B", "model")])
+    r = run(SEED_RLVR, [("RLVR", "method"), ("Qwen2.5-72B", "model"), ("DeepSeek-R1-Distill-Qwen-32B", "model")],
+            known=("RLVR",))
     assert r.links("outperforms") == {("RLVR", "Qwen2.5-72B"), ("RLVR", "DeepSeek-R1-Distill-Qwen-32B")}
     assert r.roles("proposes") == set()  # "our RLVR framework" adopts RLVR, it does not introduce it
 
@@ -1630,3 +1633,357 @@ def test_our_methods_in_the_plural_means_the_papers_proposal(run):
     r = run(text, [("LevX", "method"), ("Kernel SHAP", "method")])
     assert r.results() == [("6.5x", "LevX", None, None)]
     assert r.links("outperforms") == {("LevX", "Kernel SHAP")}
+
+
+# ---------------------------------------------------------------- second results round (dev_corpus9)
+
+
+def test_bare_number_listed_before_a_unit_shares_it(run):
+    text = "SLOT beats Claude-3.5-Sonnet by substantial margins (+25 and +20 percentage points, respectively)."
+    r = run(text, [("SLOT", "method"), ("Claude-3.5-Sonnet", "model")])
+    assert r.values() == ["+25 percentage points", "+20 percentage points"]
+
+
+def test_a_bound_between_two_numbers_does_not_share_the_unit(run):
+    text = "ToolX keeps the error between 3 and 5% on every split."
+    assert run(text, [("ToolX", "method")]).values() == ["5%"]
+
+
+def test_a_decimal_after_a_metric_and_of_is_a_result(run):
+    text = "VGG16 paired with contrastive loss achieves an F1 score of 0.9344 during testing."
+    r = run(text, [("VGG16", "model"), ("contrastive loss", "method"), ("F1 score", "metric")])
+    assert r.results() == [("0.9344", "VGG16", None, "F1 score")]
+
+
+def test_near_qualifies_a_value(run):
+    text = "Model merging reduces ASR to near 0% whilst maintaining performance."
+    r = run(text, [("Model merging", "method"), ("ASR", "metric")])
+    assert r.results() == [("near 0%", "Model merging", None, "ASR")]
+
+
+def test_within_a_time_is_a_value(run):
+    text = "The application returns real-time results within 3 seconds per image."
+    assert run(text, []).values() == ["within 3 seconds"]
+
+
+def test_a_plural_noun_of_change_from_to_is_a_range(run):
+    text = "PFformer demonstrated remarkable improvements, from 20% to 60%, compared with state-of-the-art models."
+    assert run(text, [("PFformer", "method")]).values() == ["20% to 60%"]
+
+
+def test_a_verb_of_change_from_to_is_still_before_and_after(run):
+    text = "Tested on 90 questions, SpecX raises overall accuracy from 80% to 89%."
+    assert run(text, [("SpecX", "method"), ("accuracy", "metric")]).values() == ["89%"]
+
+
+def test_a_score_out_of_a_scale_is_one_value(run):
+    text = "Human experts rated the plans with an average score of 8.5 out of 10."
+    assert run(text, [("average score", "metric")]).results() == [("8.5 out of 10", None, None, "average score")]
+
+
+def test_a_count_out_of_a_total_is_not_a_result(run):
+    assert run("Only 3 out of 15 models solve the task.", []).values() == []
+
+
+def test_a_rate_per_second_is_a_unit(run):
+    text = "FPQVAR reaches a throughput of 1.1 image/s on the board."
+    r = run(text, [("FPQVAR", "method"), ("throughput", "metric")])
+    assert r.results() == [("1.1 image/s", "FPQVAR", None, "throughput")]
+
+
+def test_retaining_only_a_share_is_a_setting(run):
+    text = ("We propose AirCache. Our method matches the full cache while retaining only 10% of visual KV cache, "
+            "thereby reducing decoding latency by 29% to 66%.")
+    r = run(text, [("AirCache", "method"), ("visual KV cache", "method"), ("decoding latency", "metric")])
+    assert r.values() == ["29% to 66%"]
+
+
+def test_a_name_after_a_share_of_is_not_the_subject(run):
+    text = ("We propose AirCache. Our method matches the full cache while retaining only 10% of visual KV cache, "
+            "thereby reducing decoding latency by 29% to 66%.")
+    r = run(text, [("AirCache", "method"), ("visual KV cache", "method"), ("decoding latency", "metric")])
+    assert r.results() == [("29% to 66%", "AirCache", None, "decoding latency")]
+
+
+def test_a_name_before_a_participle_with_is_the_subject(run):
+    text = ("VGG16 paired with contrastive loss emerged as the most effective configuration, "
+            "achieving up to 97% accuracy.")
+    r = run(text, [("VGG16", "model"), ("contrastive loss", "method"), ("accuracy", "metric")])
+    assert r.results() == [("up to 97%", "VGG16", None, "accuracy")]
+
+
+def test_a_closing_validated_on_ties_every_number(run):
+    text = ("It achieves a 25 percent increase in defect detection efficiency and a 30 percent reduction in test "
+            "execution time versus classical ML, validated on the Defects4J dataset.")
+    r = run(text, [("defect detection efficiency", "metric"), ("test execution time", "metric"), ("Defects4J", "benchmark")])
+    assert [b for _, _, b, _ in r.results()] == ["Defects4J", "Defects4J"]
+
+
+def test_a_closing_validated_on_two_benchmarks_ties_none(run):
+    text = "It achieves a 25 percent increase in detection rate, validated on the Defects4J and BugsJS datasets."
+    r = run(text, [("detection rate", "metric"), ("Defects4J", "benchmark"), ("BugsJS", "benchmark")])
+    assert r.results()[0][2] is None
+
+
+def test_a_coined_name_after_our_is_proposed(run):
+    text = "Experiments show that our ChiseLLM-7B and ChiseLLM-32B models improved syntax correctness."
+    r = run(text, [("ChiseLLM-7B", "model"), ("ChiseLLM-32B", "model"), ("syntax correctness", "metric")])
+    assert r.roles("proposes") == {"ChiseLLM-7B", "ChiseLLM-32B"}
+
+
+def test_a_descriptive_phrase_after_our_is_not_proposed_by_that_rule(run):
+    text = "Our generative training scheme enables Mamba to replicate the physical process."
+    r = run(text, [("generative training scheme", "method"), ("Mamba", "method")])
+    assert r.roles("proposes") == set()
+
+
+def test_a_counted_list_with_a_plural_in_ies_lists_parts(run):
+    text = ("This study introduces PFformer, a Transformer-based model. PFformer integrates two novel embedding "
+            "strategies: Enhanced Feature-based Embedding (EFE) and Auto-Encoder-based Embedding (AEE).")
+    names = [("PFformer", "method"), ("PFformer", "method", 2), ("Enhanced Feature-based Embedding", "method"),
+             ("EFE", "method"), ("Auto-Encoder-based Embedding", "method"), ("AEE", "method")]
+    assert {"Enhanced Feature-based Embedding", "Auto-Encoder-based Embedding"} <= run(text, names).roles("proposes")
+
+
+def test_a_range_between_dollar_tildes_is_one_value(run):
+    # the readers turn LaTeX "48\%$\sim$66\%" into "48%$~$66%"
+    text = "Results show that SCoT reduces reasoning latency by 48%$~$66% for long problems."
+    r = run(text, [("SCoT", "method"), ("reasoning latency", "metric")])
+    assert r.results() == [("48%~66%", "SCoT", None, "reasoning latency")]
+
+
+def test_put_forth_proposes(run):
+    text = "We further put forth a counterfactual intervention method that reflects on the gap."
+    assert run(text, [("counterfactual intervention method", "method")]).roles("proposes") == \
+        {"counterfactual intervention method"}
+
+
+def test_as_well_as_a_described_method_in_the_propose_clause(run):
+    text = ("We introduce an activation compensation algorithm, as well as a weight "
+            "reconstruction method for minimizing errors in weight quantization.")
+    names = [("activation compensation algorithm", "method"), ("weight reconstruction method", "method")]
+    assert run(text, names).roles("proposes") == {"activation compensation algorithm", "weight reconstruction method"}
+
+
+def test_as_well_as_a_plain_phrase_is_not_proposed(run):
+    text = "We introduce StepAlign, as well as a standard baseline comparison."
+    names = [("StepAlign", "method"), ("baseline comparison", "method")]
+    assert run(text, names).roles("proposes") == {"StepAlign"}
+
+
+def test_by_introducing_after_we_proposes_the_name(run):
+    text = ("We propose to extend world model predictions to longer horizons by introducing TWISTER, "
+            "a world model using Contrastive Predictive Coding.")
+    assert "TWISTER" in run(text, [("TWISTER", "method"), ("Contrastive Predictive Coding", "method")]).roles("proposes")
+
+
+def test_by_introducing_a_known_technique_is_not_proposed(run):
+    text = "We improve robustness by introducing Gaussian noise into the inputs."
+    assert run(text, [("Gaussian noise", "method")], known=("Gaussian noise",)).roles("proposes") == set()
+
+
+def test_plural_noun_of_change_without_comma_is_before_and_after(run):
+    text = "Expert specialization yields gains, with improvements from 51% to 88% F1 score in classification."
+    assert run(text, [("F1 score", "metric")]).values() == ["88%"]
+
+
+def test_a_metric_then_a_bare_number_is_a_threshold_or_class(run):
+    text = "The model demonstrated a PRCK 0.25 of 0.726 for keypoint detection and handles the BI_RADS 0 category."
+    r = run(text, [("PRCK", "metric"), ("BI_RADS", "metric")])
+    assert "0.25" not in r.values() and "0" not in r.values()
+
+
+def test_a_numbered_list_item_is_not_a_result(run):
+    text = "The answers were evaluated using three methods: 1. BERTScore, 2. LLM evaluation, and 3. human evaluation."
+    assert run(text, [("BERTScore", "metric")]).values() == []
+
+
+def test_a_share_of_some_training_data_is_a_setting(run):
+    text = "By poisoning 10% of the evaluator training data, we control judges to misclassify toxic prompts 89% of the time."
+    assert run(text, []).values() == ["89%"]
+
+
+def test_maintains_or_exceeds_is_hedged(run):
+    text = "Experiments show the model pretrained with NSA maintains or exceeds Full Attention models across benchmarks."
+    assert run(text, [("NSA", "method"), ("Full Attention", "method")]).links("outperforms") == set()
+
+
+def test_often_surpasses_is_hedged(run):
+    text = "In practice, ToolY often surpasses GPT-4o on hard puzzles."
+    assert run(text, [("ToolY", "method"), ("GPT-4o", "model")]).links("outperforms") == set()
+
+
+def test_an_example_in_parentheses_is_not_the_claims_subject(run):
+    text = ("We propose DeepAgentX for search. Even with lightweight backbones (e.g., QwQ-32B), it surpasses advanced models "
+            "including Gemini 2.5 Pro.")
+    r = run(text, [("DeepAgentX", "method"), ("QwQ-32B", "model"), ("Gemini 2.5 Pro", "model")])
+    assert r.links("outperforms") == {("DeepAgentX", "Gemini 2.5 Pro")}
+
+
+def test_the_object_phrase_ends_at_when(run):
+    text = ("DMP is notably better than sequence probability when estimating the quality of different models "
+            "(Whisper, Llama, etc.).")
+    r = run(text, [("DMP", "method"), ("Whisper", "model"), ("Llama", "model")])
+    assert r.links("outperforms") == set()
+
+
+def test_the_object_phrase_ends_at_incorporating(run):
+    text = "The proposed method significantly outperforms an existing service incorporating RAG functions."
+    assert run(text, [("RAG", "method")]).links("outperforms") == set()
+
+
+def test_a_name_before_scenarios_is_a_setting_not_a_competitor(run):
+    text = "M2BeamLLM outperforms traditional deep learning models in both standard and few-shot scenarios."
+    assert run(text, [("M2BeamLLM", "model"), ("few-shot", "method")]).links("outperforms") == set()
+
+
+def test_respectively_after_compared_with_does_not_make_baselines_subjects(run):
+    text = ("We propose APB. APB achieves speedups of up to 9.2x, 4.2x, and 1.6x compared with FlashAttn, RingAttn, "
+            "and StarAttn, respectively.")
+    r = run(text, [("APB", "method"), ("APB", "method", 2), ("FlashAttn", "method"), ("RingAttn", "method"),
+                   ("StarAttn", "method")])
+    assert ("StarAttn", "FlashAttn") not in r.links("outperforms")
+    assert {s for _, s, _, _ in r.results()} == {"APB"}
+
+
+def test_named_agents_listed_after_the_proposals_colon_are_its_parts(run):
+    text = ("We propose MA-RAG for QA. MA-RAG orchestrates a collaborative set of specialized AI agents: Planner, "
+            "Step Definer, Extractor, and QA Agents, to tackle each stage.")
+    names = [("MA-RAG", "method"), ("MA-RAG", "method", 2), ("Planner", "method"), ("Step Definer", "method"),
+             ("Extractor", "method"), ("QA Agents", "method")]
+    assert run(text, names).roles("proposes") == {"MA-RAG", "Planner", "Step Definer", "Extractor", "QA Agents"}
+
+
+def test_numbered_parts_after_a_component_verb_and_colon_are_proposed(run):
+    text = ("We propose SPO for reasoning. Specifically, SPO introduces: 1) Preference-Based Scoring, which evaluates "
+            "chains by relevance; and 2) Curriculum-Guided Training, where the model adapts.")
+    names = [("SPO", "method"), ("SPO", "method", 2), ("Preference-Based Scoring", "method"),
+             ("Curriculum-Guided Training", "method")]
+    assert "Curriculum-Guided Training" in run(text, names).roles("proposes")
+
+
+def test_a_list_after_a_baselines_colon_is_not_proposed(run):
+    text = "We propose MA-RAG for QA. Prior work such as Self-RAG combines agents: Planner and Critic."
+    names = [("MA-RAG", "method"), ("Self-RAG", "method"), ("Planner", "method"), ("Critic", "method")]
+    assert run(text, names).roles("proposes") == {"MA-RAG"}
+
+
+def test_a_novel_described_loss_in_our_sentence_is_proposed(run):
+    text = "Subsequently, our training-phase defense optimizes a novel dual-purpose token-level loss to balance utility."
+    assert run(text, [("dual-purpose token-level loss", "method")]).roles("proposes") == {"dual-purpose token-level loss"}
+
+
+def test_a_name_after_ie_in_parentheses_is_still_the_subject(run):
+    text = "Fine-tuning large PLMs (i.e., GPT-4) on DiscoSG-DS improves SPICE by approximately 48%."
+    r = run(text, [("GPT-4", "model"), ("DiscoSG-DS", "benchmark"), ("SPICE", "metric")])
+    assert r.results()[0][1] == "GPT-4"
+
+
+def test_a_range_of_folds_is_one_value(run):
+    text = "Compared to iterative methods, CLOMP improves efficiency by 100 to 1000 folds for large-scale data."
+    assert run(text, [("CLOMP", "method")]).values() == ["100 to 1000 folds"]
+
+
+def test_a_comma_alone_does_not_share_a_unit(run):
+    text = "We incorporated diverse demographic profiles (M=49.3, 49.4% male) and 20 trauma types."
+    assert "49.3%" not in run(text, []).values()
+
+
+def test_walking_speeds_are_not_rates_of_output(run):
+    text = "The dataset covers various speeds (0.5 m/s, 1.0 m/s, and 1.5 m/s) and inclines."
+    assert run(text, []).values() == []
+
+
+def test_frames_per_second_is_a_unit(run):
+    text = "OG-Gaussian achieves a rendering speed of 143 FPS on a single GPU."
+    r = run(text, [("OG-Gaussian", "method"), ("rendering speed", "metric")])
+    assert r.results() == [("143 FPS", "OG-Gaussian", None, "rendering speed")]
+
+
+def test_a_power_of_ten_is_not_a_bare_number(run):
+    text = "FEA achieves a mean absolute error of 10^{-3} on the test set."
+    assert "10" not in run(text, [("FEA", "method"), ("mean absolute error", "metric")]).values()
+
+
+def test_our_name_already_used_for_background_is_not_proposed(run):
+    text = "Positional embeddings (PE) help ViTs. We propose LOOPE for patch order. Our PE improves classification accuracy."
+    r = run(text, [("PE", "method"), ("LOOPE", "method"), ("PE", "method", 2)])
+    assert r.roles("proposes") == {"LOOPE"}
+
+
+def test_our_coined_part_does_not_compete_with_the_main_proposal(run):
+    text = ("This study introduces RadFuse, a multi-representation deep learning framework. Our RadEx transformation "
+            "generates sinograms. In binary classification, the method reached an accuracy of 99.09%.")
+    r = run(text, [("RadFuse", "method"), ("RadEx transformation", "method"), ("accuracy", "metric")])
+    assert r.roles("proposes") == {"RadFuse", "RadEx transformation"}
+    assert r.results() == [("99.09%", "RadFuse", None, "accuracy")]
+
+
+def test_a_time_unit_goes_with_a_number_taken_after_its_metric(run):
+    text = "V-Droid achieves an impressively low latency of 0.7 seconds per step."
+    r = run(text, [("V-Droid", "model"), ("latency", "metric")])
+    assert r.results() == [("0.7 seconds", "V-Droid", None, "latency")]
+
+
+def test_a_bare_duration_is_still_not_a_result(run):
+    assert run("Each clip lasts 10 seconds and shows one action.", []).values() == []
+
+
+def test_within_before_a_qualifier_is_kept(run):
+    text = "RoboFuME learns new tasks within as little as 3 hours of autonomous real-world training."
+    assert run(text, [("RoboFuME", "method")]).values() == ["as little as 3 hours"]
+
+
+def test_a_name_that_only_modifies_a_listed_item_is_not_a_part(run):
+    text = ("We propose BOLT for reasoning. BOLT involves three phases: 1) LongCoT data bootstrapping with a standard "
+            "model; 2) LongCoT supervised finetuning; and 3) online training.")
+    names = [("BOLT", "method"), ("BOLT", "method", 2), ("LongCoT", "method"), ("LongCoT", "method", 2)]
+    assert run(text, names).roles("proposes") == {"BOLT"}
+
+
+def test_a_lexicon_name_in_a_counted_list_is_used_not_proposed(run):
+    text = ("To mitigate these effects, we introduce and evaluate four strategies: in-context learning, self-reflection, "
+            "self-selective reasoning, and classifier-selective reasoning.")
+    names = [("in-context learning", "method"), ("self-reflection", "method"), ("self-selective reasoning", "method"),
+             ("classifier-selective reasoning", "method")]
+    r = run(text, names, known=("in-context learning", "self-reflection"))
+    assert r.roles("proposes") == {"self-selective reasoning", "classifier-selective reasoning"}
+
+
+def test_every_number_of_a_relative_clause_is_its_names(run):
+    text = ("YOLO-v7 processed 40 FPS, outperforming Mask R-CNN, which achieved a mAP of 92.1% with a slower "
+            "processing speed of 18 FPS.")
+    r = run(text, [("YOLO-v7", "model"), ("Mask R-CNN", "model"), ("mAP", "metric")])
+    assert [(v, s) for v, s, _, _ in r.results()][1:] == [("92.1%", "Mask R-CNN"), ("18 FPS", "Mask R-CNN")]
+
+
+def test_a_benchmark_in_an_opening_experiments_phrase_is_tied(run):
+    text = ("Through extensive experimentation on the MSCOCO dataset, we demonstrate that our approach reduces "
+            "hallucination rates by up to 62.3% compared to baseline models.")
+    r = run(text, [("MSCOCO", "benchmark"), ("hallucination rates", "metric")])
+    assert r.results() == [("up to 62.3%", None, "MSCOCO", "hallucination rates")]
+
+
+def test_a_benchmark_after_on_and_an_adjective_holds_the_number(run):
+    text = "Our DTE framework achieves an average accuracy gain of 8.92% on the challenging GSM-PLUS dataset."
+    r = run(text, [("DTE", "method"), ("accuracy", "metric"), ("GSM-PLUS", "benchmark")])
+    assert r.results() == [("8.92%", "DTE", "GSM-PLUS", "accuracy")]
+
+
+def test_a_benchmark_after_tasks_from_is_not_the_numbers(run):
+    text = "Our DTE framework improves accuracy by 8.92% on tasks from the GSM-PLUS suite."
+    r = run(text, [("DTE", "method"), ("accuracy", "metric"), ("GSM-PLUS", "benchmark")])
+    assert r.results()[0][2] is None
+
+
+def test_a_described_benchmark_after_other_numbers_holds_only_the_nearest(run):
+    text = ("AdaReTaKe outperforms existing methods by 2.3% and 2.8% for 7B and 72B models, respectively, with even "
+            "greater improvements of 5.9% and 6.0% on the longest LVBench.")
+    r = run(text, [("AdaReTaKe", "method"), ("LVBench", "benchmark")])
+    assert [b for _, _, b, _ in r.results()] == [None, None, "LVBench", "LVBench"]
+
+
+def test_on_both_is_a_list_not_a_described_benchmark(run):
+    text = "Mistral-large reaches 35.6% overall, weak on both Latvian and Giriama."
+    r = run(text, [("Mistral-large", "model"), ("Latvian", "benchmark"), ("Giriama", "benchmark")])
+    assert r.results()[0][2] is None

@@ -8,6 +8,13 @@ from pathlib import Path
 CUES_PATH = Path(__file__).parent.parent / "data" / "relations" / "cues.json"
 
 
+def _plural(word: str) -> str:
+    """"strategy" -> "strategies" (a plain "s" would give "strategys"), "series" stays."""
+    if word.endswith("s"):
+        return word
+    return word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + "s"
+
+
 def _alt(words: list[str]) -> str:
     """One regex alternation; word boundaries only where a phrase starts or ends with a word character.
 
@@ -44,7 +51,7 @@ class Cues:
             rf"{_alt(d['propose_subjects'])}\s+(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+|next\s+|now\s+)?"
             rf"{_alt([v + s for v in d['propose_verbs'] for s in ('', 's', 'd', 'ed')])}", flags)
         novelty, naming = _alt(d["novelty_words"]), _alt(d["naming_cues"])
-        heads = _alt(d["contribution_heads"] + [h + "s" for h in d["contribution_heads"]])
+        heads = _alt(d["contribution_heads"] + [_plural(h) for h in d["contribution_heads"]])
         self.novelty_group, self.heads_group = novelty, heads
         paren = r"(?:\([^()]{0,60}\)\s*)?"
         self.appositive = re.compile(
@@ -60,6 +67,10 @@ class Cues:
             rf"(?:\b(?:our|the)\s+(?:proposed|new|novel)\s+(?:(?!{claim_verbs})[\w-]+\s+){{0,2}}?"
             rf"|\bour\s+(?:proposed\s+)?{_alt(d['our_heads'])}\s*,?\s*"
             rf"|\bthe\s+(?:proposed|new|novel)\s+{_alt(d['our_heads'])}\s*,\s*)$", flags)  # "The proposed approach, DivGNN,"
+        # "We propose to extend world model predictions ... by introducing TWISTER": the means is the proposal
+        self.by_introducing = re.compile(r"\bby\s+(?:introducing|proposing|developing|designing|presenting)\s+"
+                                         r"(?:a\s+|an\s+)?(?:novel\s+|new\s+)?$", flags)
+        self.our_bare = re.compile(r"\bour\s+(?:own\s+)?$", flags)  # a coined name right after "our" is the paper's
         self.new_kind = re.compile(
             rf"\b(?:a|an|the)\s+{novelty}\s+(?:(?!{heads})[\w-]+\s+){{0,4}}?{heads}\s*(?:,|:|--|—)?\s*(?:{naming}\s*)?$", flags)
         self.released = re.compile(rf"^\s*{paren}{_alt(d['release_cues'])}", flags)
@@ -127,14 +138,16 @@ class Cues:
             rf"\d+(?:\.\d+)?)\s+orders?\s+of\s+magnitude)\b", flags)
         # "completes in only three weeks", "solves the tasks in under 3 hours": a time the claim is about
         self.duration = re.compile(
-            rf"\b(?:in|within)\s+(?P<intensifier>{_alt(d['duration_intensifiers'])}\s+)?(?P<value>(?P<qualifier>"
+            rf"(?:\bin\s+|\bwithin\s+(?={_alt(d['duration_qualifiers'])}\s)|(?=\bwithin\s))(?P<intensifier>{_alt(d['duration_intensifiers'])}\s+)?(?P<value>(?P<qualifier>"
             rf"{_alt(d['duration_qualifiers'])}\s+)?(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)"
             rf"\s*{_alt(d['duration_units'])})(?![\w-])", flags)
         self.scale_after = re.compile(rf"^\s*{_alt(d['scale_words'])}(?![\w])", flags)
         self.pre_number_blockers = {w.lower() for w in d["pre_number_blockers"]}
         self.post_number_ok = re.compile(rf"^\s*(?:[,.;:)\]]|$|{_alt(d['post_number_ok'])})", flags)
         self.integer_cue_before = re.compile(rf"{_alt(d['integer_result_cues'])}\s*[:=]?\s*(?:the\s+|a\s+|an\s+)?$", flags)
-        self.percent_setting = re.compile(rf"^\s+of\s+{_alt(d['percent_of_setting'])}", flags)
+        self.percent_setting = re.compile(  # "30% of the data"; "poisoning 1% of the evaluator training data"
+            rf"^\s+of\s+(?:{_alt(d['percent_of_setting'])}|(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
+            rf"(?:training|train|pre-training|pretraining|fine-tuning)\s+(?:data|set|samples|examples|corpus|tokens)\b)", flags)
         # "with just 10% verifiable rewards", "using 8% background images": a share of the inputs, not a score
         self.setting_before_percent = re.compile(rf"{_alt(d['setting_before_percent'])}\s+$", flags)
         # "DSDBench includes 1,117 annotated samples with 741 error pairs": counts describing a dataset

@@ -27,9 +27,12 @@ _SETTING_LIST = re.compile(r"\b(?:in|on|across|under|over)\s+(?:[\w-]+\s+){0,4}?
                            r"datasets?|domains?|scenarios?|games?|languages?)\b", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _SOTA = re.compile(r"\s*(?:SoTA|SOTA|sota|state-of-the-art|state of the art)(?![\w-])", re.IGNORECASE)
-_OBJECT_PHRASE_ENDS = re.compile(r"\b(?:that|who|whose|without|using|except|save\s+for|other\s+than|apart\s+from)\b",
-                                 re.IGNORECASE)  # "a baseline encoder that is a LoRA of ...", "all methods except GPT-4o"
-_PROBLEM_AFTER = re.compile(r"\s+(?:tasks?|problems?)\b", re.IGNORECASE)  # "on ... representation learning tasks"
+_OBJECT_PHRASE_ENDS = re.compile(r"\b(?:that|who|whose|without|using|except|save\s+for|other\s+than|apart\s+from|when|"
+                                 r"incorporating|integrating|equipped\s+with)\b", re.IGNORECASE)
+# "a baseline encoder that is a LoRA of ...", "all methods except GPT-4o", "better than sequence probability when
+# estimating the quality of different models (Whisper, ...)", "an existing service incorporating RAG functions"
+# "on ... representation learning tasks", "in both standard and few-shot scenarios": a task or a setting
+_PROBLEM_AFTER = re.compile(r"\s+(?:tasks?|problems?|scenarios?|settings?|regimes?)\b", re.IGNORECASE)
 _PAST_NUMBER = re.compile(r"\bby\s+\S*\d\S*\s+(?:in|on|at|across|for|under|when|with|within)\b", re.IGNORECASE)
 
 

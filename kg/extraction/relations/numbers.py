@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from .cues import Cues
 from .units import Unit, _prev_word
 
-_GLUED_AFTER = re.compile(r"[A-Za-z0-9]|-[A-Za-z]|\s*/\s*\d|-\d")  # 7B, 103K, 8K-token, 6 / 7, 5-9
+_GLUED_AFTER = re.compile(r"[A-Za-z0-9^]|-[A-Za-z]|\s*/\s*\d|-\d")  # 7B, 103K, 8K-token, 6 / 7, 5-9
 
 
 @dataclass(frozen=True)
@@ -21,14 +21,23 @@ class Value:
 
 _DIGITS = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _UNIT = (r"(?P<unit>\s?(?:\$?\\?%|percentage\s+points?\b|percent\b|pp\b|points?\b|pts\b|[xX×](?![\w])"
-         r"|\$?\s*\\times\s*\$?|-?fold\b|times\b|mm\b|cm\b|deg\b|degrees?\b|°|ms\b|dB\b))?")  # "9.48 mm", "16.13 deg"
+         r"|\$?\s*\\times\s*\$?|-?folds?\b|times\b|mm\b|cm\b|deg\b|degrees?\b|°|ms\b|dB\b|(?:images?|frames?|tokens?|samples?|queries|requests|steps|it)/s\b|fps\b|FPS\b))?")  # "9.48 mm", "16.13 deg"
 _NUMBER = re.compile(r"(?<![\w.@^/\\,-])(?P<sign>[+\-−])?" + _DIGITS + _UNIT)
 _UPPER = re.compile(_DIGITS + _UNIT)  # the second number of a range, right after its dash
 _ARROW = re.compile(r"\s*(?:\$?\s*\\(?:rightarrow|to)\s*\$?|→|->)\s*")
-_RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|~|–|—|--?)\s*(?=\d)")  # "1$\sim$2", "34.5%-47.3%", "8.55 - 15.22%", "30--50%"
+_RANGE = re.compile(r"\s*(?:\$\\sim\$|\\sim|\$~\$|~|–|—|--?)\s*(?=\d)")  # "1$\sim$2", "34.5%-47.3%", "8.55 - 15.22%", "30--50%"
 _TO_RANGE = re.compile(r"\s+to\s+(?=[+\-]?\d)")
-_RANGING = re.compile(r"\brang\w*\s+from\s*$", re.IGNORECASE)
-_MULTIPLIERS = {"x", "X", "×", "\\times", "times", "fold", "-fold"}
+# "ranging from 88.7% to 92.9%", "improvements, from 20% to 60%,": a range (a plural noun of change set off by a
+# comma spans several results); "raises accuracy from 80% to 89%" is a before and after, worth the second number
+_RANGING = re.compile(r"\b(?:rang\w*\s+|(?:improvements|gains|reductions|speedups|speed-ups|increases|decreases|savings)"
+                      r"\s*,\s*)from\s*$", re.IGNORECASE)  # not "improvements from 51% to 88% F1 score"
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?P<scale>\d+(?:\.\d+)?)(?!\w|\.\d)(?!\s+[a-z]{3,}(?<!and)(?<!for)\b)")  # "8.5 out of 10"
+_TIME_AFTER = re.compile(r"\s+(?:seconds?|secs?|milliseconds?|minutes?|hours?|days?)\b", re.IGNORECASE)
+_SHARED_UNIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)")  # "+25 and +20 percentage points"
+# "an F1 score of 0.9344", "BACC (0.807": a metric joined to the number by a word or sign (not "PRCK 0.25 of 0.726",
+# "BI_RADS 0 category": a threshold or a class)
+_METRIC_OF = re.compile(r"\s*(?:(?:[:=]|of|is|was|of\s+about|of\s+around)\s*\(?|\()\s*", re.IGNORECASE)
+_MULTIPLIERS = {"x", "X", "×", "\\times", "times", "fold", "-fold", "folds", "-folds"}
 _DIGIT_OR_FOLD = re.compile(r"\d|fold|magnitude", re.IGNORECASE)
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FOLD = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten)-?fold\b", re.IGNORECASE)
@@ -71,7 +80,8 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
     for m in _NUMBER.finditer(text):
         if m.start() < consumed or any(a <= m.start() < b for a, b in skip):
             continue
-        if not _is_result_number(text, m, unit, cues):
+        shared_unit = _shared_unit(text, m, unit, cues)
+        if not shared_unit and not _is_result_number(text, m, unit, cues):
             continue
         start, end = m.start(), m.end()
         currency = _is_currency(text, m)
@@ -84,7 +94,13 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
         after = _NUMBER.match(text, arrow.end()) if arrow else None
         span = _RANGE.match(text, end)
         upper = _UPPER.match(text, span.end()) if span else None
-        if after:  # "47.6% → 93.8%" is one result, worth the final number
+        time_unit = _TIME_AFTER.match(text, end) if not m.group("unit") else None
+        if time_unit:
+            end = time_unit.end()  # "a latency of 0.05 seconds": the number was taken, its unit goes with it
+        out_of = _OUT_OF.match(text, end) if not m.group("unit") else None
+        if out_of and ("." in m.group("num") or out_of.group("scale") in ("5", "10", "100")):
+            end = out_of.end()  # "a score of 8.5 out of 10": one value; not "3 out of 15 models" (a count)
+        elif after:  # "47.6% → 93.8%" is one result, worth the final number
             end, value = after.end(), _decimal(after.group("sign"), after.group("num"))
         elif upper and (upper.group("unit") or m.group("unit")):  # "1$\sim$2 points", "34.5%-47.3%": a range
             end, value = upper.end(), None
@@ -100,7 +116,8 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
             end += reverse.end()  # "14× less", "16× smaller": the comparative turns the factor into a reduction
         consumed = end
         written = text[start:end]
-        values.append(Value(start, end, written[:currency] + _clean(written[currency:]) if currency else _clean(written), value))
+        written = written[:currency] + _clean(written[currency:]) if currency else _clean(written)
+        values.append(Value(start, end, written + shared_unit, value))
     for m in _FOLD.finditer(text):  # "a twofold increase"; not "our contributions are threefold:"
         if not any(a <= m.start() < b for a, b in skip) and not _FOLD_COUNT.search(text, 0, m.start()) \
                 and cues.post_number_ok.match(text[m.end():]):  # "a twofold increase", not "A Fourfold Pathogen Suite"
@@ -129,6 +146,26 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
             values = [v for v in values if not v.start <= m.start("num") < v.end]
             values.append(Value(m.start("value"), m.end("value"), _clean(m.group("value")), _decimal(None, m.group("num"))))
     return sorted(values, key=lambda v: v.start)
+
+
+def _shared_unit(text: str, m: re.Match, unit: Unit, cues: Cues) -> str:
+    """"+25 and +20 percentage points", "18.85, 26.32 and 40.1%": a bare number listed before a number with a
+    unit has that unit, written once for the list (returned as it is to be appended; "" otherwise). Not
+    "between 3 and 5%" (a bound)."""
+    if m.group("unit") or _is_currency(text, m) or _prev_word(text[:m.start()]) == "between":
+        return ""
+    end = m.end()
+    while gap := _SHARED_UNIT.match(text, end):
+        nxt = _NUMBER.match(text, gap.end())
+        if nxt is None:
+            return ""
+        written = nxt.group("unit")
+        if written:
+            if not re.search(r"\b(?:and|or)\s*$", gap.group(0)) or not _is_result_number(text, nxt, unit, cues):
+                return ""  # "M=49.3, 49.4% male": a comma alone does not make a list
+            return (" " if written[0].isspace() else "") + _clean(written)
+        end = nxt.end()
+    return ""
 
 
 def _is_currency(text: str, m: re.Match) -> int:
@@ -162,7 +199,7 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
         return False  # "95% confidence interval"
     if _BOUND_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return False  # "performance plateaus well below 100%": a bound, not a score
-    if cues.size_after.match(after) and (m.group("unit") or "").strip() in ("x", "X", "×", "times", "fold", "-fold"):
+    if cues.size_after.match(after) and (m.group("unit") or "").strip() in ("x", "X", "×", "times", "fold", "-fold", "folds"):
         return False  # "trained on 10 times more data", "models that are 10 times larger"
     if not m.group("unit") and "." not in m.group("num") and cues.composition.search(text, 0, m.start()):
         return False  # "DSDBench includes 1,117 samples with 741 error pairs": a count
@@ -173,9 +210,13 @@ def _is_result_number(text: str, m: re.Match, unit: Unit, cues: Cues) -> bool:
     num = m.group("num")
     if text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
         return False  # an enumerator "(1)"
+    if "." not in num and re.match(r"\.(?:\s+[A-Z]|\s*$)", after) and re.search(r"[,:;]\s*$", text[:m.start()]):
+        return False  # an enumerator in a list: "three methods: 1. BERTScore, 2. LLM evaluation"
     metric_next = any(e.label == "metric" and e.start - m.end() in (0, 1) for e in unit.ents)
     metric_before = any(e.label == "metric" and 0 <= m.start() - e.end <= 2 for e in unit.ents)
-    if not (metric_next or cues.post_number_ok.match(after)):
+    metric_of = any(e.label == "metric" and e.end <= m.start() and _METRIC_OF.fullmatch(text, e.end, m.start())
+                    for e in unit.ents)
+    if not (metric_next or metric_of or cues.post_number_ok.match(after)):
         return False
     if "." not in num:
         if "," not in num and 1900 <= int(num) <= 2100:

@@ -35,8 +35,13 @@ _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lowe
 _OURS = re.compile(r"\b(?:our|the\s+proposed)\b", re.IGNORECASE)
 _OTHER_SYSTEM = re.compile(r"\b(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|in|for|across)\s+(?:the\s+)?", re.IGNORECASE)
-_OPENING = re.compile(r"\s*(?:(?:when\s+)?(?:evaluated|tested|validated|benchmarked|assessed|experimented)\s+)?"
-                      r"(?:on|in|across|for|at|over|under)\s+[^,;]*$", re.IGNORECASE)  # "Evaluated on B, our method ..."
+_OPENING = re.compile(r"\s*(?:(?:when\s+)?(?:evaluated|tested|validated|benchmarked|assessed|experimented)\s+|"
+                      r"(?:through|via|from|in|with|by)\s+(?:[a-z][\w-]*\s+){0,2}?(?:experiments?|experimentation|"
+                      r"evaluations?|testing|tests)\s+(?:conducted\s+|performed\s+)?)?"
+                      r"(?:on|in|across|for|at|over|under)\s+[^,;]*$", re.IGNORECASE)
+# "Evaluated on B, our method ...", "Through extensive experimentation on the MSCOCO dataset, we demonstrate that ..."
+_ON_DESCRIBED = re.compile(r"\b(?:on|in|across)\s+(?:the\s+)?(?:(?!(?:from|of|with|by|than|and|or|average|both|all|each|several|multiple|various|many|most)\b)[a-z][\w-]*\s+)"
+                           r"{1,2}$", re.IGNORECASE)  # "an average accuracy gain of 8.92% on the challenging GSM-PLUS dataset"
 _PARALLEL_GAP = re.compile(r"(?:\s*,?\s+(?:within|in|on|for|across|under|at)\s+[^,;]{1,60})?\s*,?\s*and\s+", re.IGNORECASE)
 _SETTING_AFTER = re.compile(r"\s+(?:within|in|on|for|across|under|at)\s", re.IGNORECASE)
 _CHANGED_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
@@ -47,6 +52,10 @@ _METRIC_AFTER_GAP = re.compile(
     r"speed[\s-]?up|boost|drop|improvements|gains|better|acceleration|enhancement|savings?|"
     r"in|on|of|the)\s+){0,3}", re.IGNORECASE)
 _ALL_OF = re.compile(r"\b(?:all|both|each)\b", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|over|versus|vs\.?|against|relative\s+to)\s+(?:the\s+)?$",
+                              re.IGNORECASE)  # "speedups of 9.2x, 4.2x and 1.6x compared with A, B and C": baselines
+_VALIDATED_ON = re.compile(r",\s*(?:as\s+|all\s+)?(?:validated|evaluated|tested|measured|benchmarked|assessed|verified)\s+"
+                           r"(?:on|using)\s+(?:the\s+)?$", re.IGNORECASE)  # "..., validated on the Defects4J dataset."
 _TIED_GAP = re.compile(r"\s*(?:dataset|benchmark|set|split|data)?\s*(?:by|with|at|of|to|:|=|,)?\s*(?:a|an|of)?\s*")
 
 
@@ -54,11 +63,24 @@ _RELATIVE_GAP = re.compile(r"(?:\s+[\w.-]+)?\s*,?\s*(?:which|who)\s+(?:[a-z]+ly\
                            r"reached|reaches|scored|scores|got|gets)\s+(?:only\s+|just\s+)?(?:an?\s+)?", re.IGNORECASE)
 
 
+_RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:which|who)\s+(?:[a-z]+ly\s+)?(?:achieved|attained|obtained|reached|scored|got)\b"
+                              r"[^;()]*$", re.IGNORECASE)
+
+
 def _relative_holder(unit: Unit, lead: Value) -> Ent | None:
     """"outperforming O3 Mini, which attained 72% and 75%": the name a relative clause describes holds its numbers,
-    even as the object of an outperforms."""
-    return next((e for e in unit.ents if e.label in AGENTS and e.end <= lead.start
+    even as the object of an outperforms; so do later numbers of the same clause ("outperforming Mask R-CNN, which
+    achieved a mAP of 92.1% with a slower processing speed of 18 FPS")."""
+    held = next((e for e in unit.ents if e.label in AGENTS and e.end <= lead.start
                  and _RELATIVE_GAP.fullmatch(unit.text, e.end, lead.start)), None)
+    if held is not None:
+        return held
+    agents = [e for e in unit.ents if e.label in AGENTS and e.end <= lead.start]
+    last = agents[-1] if agents else None
+    if last is not None and _RELATIVE_CLAUSE.match(unit.text, last.end, lead.start) and \
+            not re.search(r"\b(?:while|whereas|but|and\s+(?:our|the|it))\b", unit.text[last.end:lead.start], re.IGNORECASE):
+        return last
+    return None
 
 
 class ResultRules(SubjectRules):
@@ -139,6 +161,7 @@ class ResultRules(SubjectRules):
                 if not respectively and slot != "benchmark":
                     continue  # without "respectively" only a benchmark list is safe to pair
                 group = next((g for g in _groups(unit, labels) if len(g) == len(cluster)
+                              and not (slot == "subject" and _COMPARED_BEFORE.search(unit.text, 0, g[0].start))
                               and (respectively or g[-1].end <= cluster[0].start
                                    or _ON_LIST.fullmatch(unit.text, cluster[-1].end, g[0].start))), None)
                 for value, ent in zip(cluster, group or ()):
@@ -172,8 +195,13 @@ class ResultRules(SubjectRules):
         benches = [e for e in unit.ents if e.label == "benchmark"
                    and not self.cues.training_before.search(unit.text[max(0, e.start - 60):e.start])]
         later = next((e for e in benches if e.start >= value.end), None)
+        if later is not None and _VALIDATED_ON.search(unit.text, 0, later.start):
+            # a closing "validated on B" ties B to every number of the claim before it; "on A and B" to none
+            return later if any(g == [later] for g in _groups(unit, ("benchmark",))) else None
         if later is not None and len(unit.text[value.end:later.start]) <= 120 and \
                 (_prev_word(unit.text[:later.start]) in ("on", "in", "for", "across", "at", "of")
+                 or (_ON_DESCRIBED.search(unit.text, value.end, later.start)
+                     and not any(value.end <= v.start < later.start for v in others))
                  or _GAIN_GAP.fullmatch(unit.text, value.end, later.start)) and \
                 not self.cues.clause_stop.search(unit.text[value.end:later.start]) and \
                 not (self._tied_before(unit, value, benches) and any(value.end <= v.start < later.start for v in others)):

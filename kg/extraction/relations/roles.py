@@ -14,7 +14,7 @@ _ITEM_START = re.compile(r"(?:\(?(?:\d|[ivx]+)\)|[,;]\s*(?:and\s+)?(?:\(?(?:\d|[
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # rules that find a part of the paper's contribution, or a thing it uses, rather than the contribution itself
 _PART_RULES = frozenset({"enumerated", "component", "component-means", "named-part", "we-adopt", "new-measure",
-                         "trained-on-ours"})
+                         "trained-on-ours", "our-coined"})
 
 
 def _count(phrase: str) -> int:
@@ -46,6 +46,17 @@ def _paper_subject(group: tuple[int, set[str], set[int]], types: dict[int, str])
     return PaperSubject(index, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), label)
 
 
+def _named_before_as_background(found: _Found, ent: Ent) -> bool:
+    """An earlier mention of the same name in a sentence without "we"/"our": "Positional embeddings (PE) play a
+    crucial role ... Our PE improves ..." (but "we learn ... an intra-category convolution (IntraNet). Our IntraNet")."""
+    for i in range(ent.index):
+        if found.names[i] == found.names[ent.index]:
+            sentence = found.spans[i].sent.text if found.spans else ""
+            if not re.search(r"\b(?:we|our)\b", sentence, re.IGNORECASE):
+                return True
+    return False
+
+
 def _known(found: _Found, ent: Ent) -> bool:
     """The mention comes from a lexicon: an established name, not the paper's own."""
     return bool(found.spans) and found.spans[ent.index]._.akg_extractor.startswith("lexicon")
@@ -57,6 +68,13 @@ _DESCRIPTIVE = re.compile(r"[a-z][a-z-]*-[a-z]+(?:\s+[a-z][a-z-]*)+")  # "frame-
 _COINED = re.compile(r"[A-Z0-9]")  # past the first letter of a multi-word name: "Dual-LLM Sampling", not "Topology optimization"
 _WITH_GAP = re.compile(r"\s+with\s+(?:a\s+|an\s+)?", re.IGNORECASE)
 _GERUND_PHRASE = re.compile(r"[a-z]+ing\s+[a-z]")  # "isolating execution ...", not "self-debug learning"
+_A_NOVEL = re.compile(r"\b(?:a|an)\s+novel\s+$", re.IGNORECASE)
+_PARTS_COLON = re.compile(r"\b(?:agents|modules|components|stages|mechanisms|strategies|losses|parts|steps|phases|"
+                          r"techniques|innovations|designs)\s*(?:\([^()]{0,30}\)\s*)?:", re.IGNORECASE)
+_LIST_ITEM_GAP = re.compile(r"\s*(?:(?:\(?\s*(?:\d|[ivx]+|[a-e])\s*[).]|\(\s*(?:\d|[ivx]+|[a-e])\s*\))\s*)?"
+                            r"(?:(?:,|;)\s*)?(?:and\s+)?(?:(?:\(?\s*(?:\d|[ivx]+|[a-e])\s*\))\s*)?(?:the\s+|a\s+|an\s+)?")
+_ITEM_END = re.compile(r"\s*(?:[,;:.()]|and\b|or\b|$)")
+_NUMBERED_ITEM = re.compile(r"[;,]\s*(?:and\s+)?\(?\s*(?:\d|[ivx]+)\s*\)\s*(?:the\s+|a\s+|an\s+)?$")
 _PAREN_ITEM = re.compile(r"[^,;:()]{3,80}\(\s*$")
 
 
@@ -110,10 +128,10 @@ class RoleRules(Rules):
                         cues.used_list_before.search(text, 0, match.start()):
                     continue  # "experiments on two splits: ...", "we evaluate six metrics: ..." are used, not made
                 first = next((e for e in unit.ents if 0 <= e.start - match.end() <= 6), None)
-                if first is not None:
-                    self._propose(unit, found, first, "enumerated", coordinated=True)
-                    for item in _later_items(unit, first, _count(match.group(0)) - 1):
-                        self._propose(unit, found, item, "enumerated", coordinated=True)
+                if first is not None:  # a lexicon name in the list is an established technique the paper uses
+                    items = [first] + _later_items(unit, first, _count(match.group(0)) - 1)
+                    for item in [i for i in items if not _known(found, i)]:
+                        self._propose(unit, found, item, "enumerated", coordinated=item is first)
                 else:  # "three challenges: tracking evolving values (PG-Follow), anticipating ... (PG-Predict), ..."
                     for item in _named_items(unit, match.end(), _count(match.group(0))):
                         self._propose(unit, found, item, "enumerated")
@@ -129,6 +147,18 @@ class RoleRules(Rules):
             elif cues.our_named.search(before[-60:]):
                 if ent.text.endswith(".") or not re.match(r"\s[A-Z][a-z]", after):  # "our new ImageNet-ES Diverse": a longer name goes on
                     self._propose(unit, found, ent, "our-named")
+            elif cues.our_bare.search(before[-20:]) and ent.label in AGENTS + ("benchmark",) and \
+                    (" " not in ent.text or _COINED.search(ent.text[1:])) and \
+                    not _named_before_as_background(found, ent) and not _known(found, ent):
+                # "our ChiseLLM-7B and ChiseLLM-32B models", "Our RadEx transformation" (first named so): the paper's
+                # own, a part of its contribution (not "our PE" after "Positional embeddings (PE)")
+                self._propose(unit, found, ent, "our-coined", coordinated=True)
+            elif _A_NOVEL.search(before[-12:]) and " " in ent.text and cues.head_word.fullmatch(ent.text.split()[-1]) \
+                    and re.search(r"\b(?:we|our)\b", text, re.IGNORECASE) and not _known(found, ent):
+                self._propose(unit, found, ent, "new-kind")  # "our defense optimizes a novel dual-purpose token-level loss"
+            elif cues.by_introducing.search(before[-50:]) and re.search(r"\bwe\b", text[:ent.start], re.IGNORECASE) \
+                    and not _known(found, ent):
+                self._propose(unit, found, ent, "we-propose")
             elif cues.new_kind.search(before[-90:]):
                 self._propose(unit, found, ent, "new-kind", coordinated=True)
             elif cues.passive_proposed.match(after) and re.search(r"\b(?:a|an)\s+(?:novel\s+|new\s+)?$", before, re.I):
@@ -200,6 +230,10 @@ class RoleRules(Rules):
             first = self._first_contribution(unit, pos)
             if first is not None and first.index not in found.proposed:
                 self._propose(unit, found, first, "component", coordinated=True)
+        for pos in starts + [m.start() for m in _PARTS_COLON.finditer(text)] if self._led_by_proposal(unit, found) else starts:
+            for item in self._listed_parts(unit, pos):  # "MA-RAG orchestrates ... AI agents: Planner, Step Definer, ..."
+                if item.index not in found.proposed and not _known(found, item):
+                    self._propose(unit, found, item, "component")
         if cues.our_subject.match(text) or self._opens_with_proposal(unit, found):
             # "Our model ... achieves precise action control through frame-level ...", "HS-STaR first performs
             # lightweight pre-sampling with a reward-guided difficulty estimation strategy"
@@ -207,6 +241,34 @@ class RoleRules(Rules):
                 if ent.label in AGENTS and ent.index not in found.proposed and not _known(found, ent) and \
                         _MEANS_BEFORE.search(text, 0, ent.start) and _DESCRIPTIVE.fullmatch(ent.text):
                     self._propose(unit, found, ent, "component-means")
+
+    def _led_by_proposal(self, unit: Unit, found: _Found) -> bool:
+        """The sentence's subject is the paper's own: "Our framework ...", "MA-RAG orchestrates ..."."""
+        if self.cues.our_subject.match(unit.text) or self._opens_with_proposal(unit, found):
+            return True
+        first = next((e for e in unit.ents), None)
+        return first is not None and found.names[first.index] in found.proposed_names() and \
+            not re.search(r"[,;:]", unit.text[:first.start])
+
+    @staticmethod
+    def _listed_parts(unit: Unit, pos: int) -> list[Ent]:
+        """The names a colon opens after `pos`, one per list item: "agents: Planner, Step Definer, and QA Agents",
+        "introduces: 1) Preference-Based Scoring ..., which ...; and 2) Curriculum-Guided Training"."""
+        colon = re.match(r"[^.;:]{0,80}?:\s*", unit.text[pos:])
+        if colon is None:
+            return []
+        start = pos + colon.end()
+        items = []
+        for ent in unit.ents:
+            if ent.start < start or ent.label not in AGENTS:
+                continue
+            gap = unit.text[items[-1].end if items else start:ent.start]
+            if (_LIST_ITEM_GAP.fullmatch(gap) or (items and _NUMBERED_ITEM.search(gap) and len(gap) < 200)) and \
+                    _ITEM_END.match(unit.text, ent.end):  # the name is the item, not a modifier ("LongCoT data bootstrapping")
+                items.append(ent)
+            elif not items:
+                break
+        return items if len(items) >= 2 else []
 
     @staticmethod
     def _opens_with_proposal(unit: Unit, found: _Found) -> bool:
@@ -269,8 +331,10 @@ class RoleRules(Rules):
             if len(gap) > 120 or self.cues.clause_stop.search(gap) or self.cues.outperform.search(gap) or \
                     re.search(r"\b(?:than|over|compared|versus|vs|on|using|via|from|by)\b", gap, re.IGNORECASE):
                 return
-            if re.search(r"\band\s+(?:a|an)\s+$", gap, re.IGNORECASE) and " " in ent.text and \
-                    all(w[:1].isupper() for w in ent.text.split()) and not _known(found, ent):
+            if re.search(r"\b(?:and|as\s+well\s+as)\s+(?:a|an)\s+(?:novel\s+|new\s+)?$", gap, re.IGNORECASE) and \
+                    " " in ent.text and (all(w[:1].isupper() for w in ent.text.split())
+                                         or self.cues.head_word.fullmatch(ent.text.split()[-1])) and not _known(found, ent):
+                # "... and a Self-Ensemble Loss", "..., as well as a weight reconstruction method"
                 self._propose(unit, found, ent, "we-propose")
                 return
 

@@ -16,6 +16,11 @@ _WITH_ING = re.compile(r"(?:^|[,;]\s*)with\s+$", re.IGNORECASE)
 _ING_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!being\b)[a-z]{3,}ing\b")
 _ADVERBS = frozenset("almost even still often always already again now only just".split())
 _GERUND_OPENING = re.compile(r"\s*(?:by\s+)?([A-Za-z]+ing)\s[^,;:]*$")
+_SHARE_OF = re.compile(r"\d\s*(?:\\?%|percent)\s+of\s+(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)  # "10% of visual KV cache"
+_EXAMPLE_BEFORE = re.compile(r"\(\s*(?:e\.g\.|for example|such as|like)\s*,?\s*(?:[^()]*,\s*)?$", re.IGNORECASE)
+# "Even with lightweight backbones (e.g., QWQ-32B), it often surpasses ...": an example inside a parenthesis (but
+# "fine-tuning large PLMs (i.e., GPT-4) ... improves SPICE" names the subject itself)
+_PARTICIPLE_JOIN = re.compile(r"\s+[a-z]{3,}ed\s+(?:with|by|to|alongside)\b")  # "VGG16 paired with contrastive loss"
 
 
 class SubjectRules(Rules):
@@ -48,7 +53,8 @@ class SubjectRules(Rules):
             if _WITH_ING.search(before) and _ING_AFTER.match(text, ent.end):
                 candidates.append(ent)  # "with Kimi k1.5 outperforming GPT-4o": the subject of the "with" clause
                 continue
-            if cues.subject_blockers.search(before) or _BASELINE_BEFORE.search(before) or self._after_outperform(unit, ent):
+            if cues.subject_blockers.search(before) or _BASELINE_BEFORE.search(before) or self._after_outperform(unit, ent) \
+                    or _SHARE_OF.search(before) or _EXAMPLE_BEFORE.search(before):
                 continue  # a prepositional object, a baseline ("prior deep SSMs") or what was outperformed
             if self._changed(unit, ent):
                 continue  # "our method improves SBERT by 12%": what a verb of change changes is not who changes it
@@ -115,6 +121,8 @@ class SubjectRules(Rules):
     def _noun_modifier(self, after: str) -> bool:
         """Followed by a common noun that is neither a verb of the claim nor a head like "model"."""
         word = re.match(r"\s+([a-z][a-z-]*)\b", after)
+        if _PARTICIPLE_JOIN.match(after):
+            return False  # "VGG16 paired with contrastive loss emerged as ...": a participle, the name is the subject
         if not word or word.group(1) in _FUNCTION_WORDS or word.group(1) in _ADVERBS or word.group(1).endswith("ly"):
             return False
         if re.fullmatch(r"[a-z-]+[^su]s", word.group(1)):
