@@ -23,7 +23,7 @@ import zlib
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Protocol
 
 from kg.clean import clean_text, invalid_character
 from kg.model import Paper, Problem
@@ -140,31 +140,58 @@ def _paper(path: str, line: int | None, *, abstract: str, title: str = "", id: s
 
 
 def read_papers(
-    inputs: Iterable[str | Path], format: str | None = None, fields: FieldMap = FieldMap(), strict: bool = False
+    inputs: Iterable[str | Path], format: str | None = None, fields: FieldMap = FieldMap(), strict: bool = False,
+    table: PaperTable | None = None,
 ) -> ReadReport:
     """Read every input, fold duplicates into one paper, and collect problems.
 
-    strict: raise InputError at the first problem instead of going on.
+    The papers go to `table` (kg.cache.Staging keeps them on disk), by default into
+    report.papers. strict: raise InputError at the first problem instead of going on.
     """
     report = ReadReport()
-    by_key: dict[str, int] = {}
+    table = _ListTable(report.papers) if table is None else table
     problems = _Raise() if strict else report.problems
     for path in iter_files(inputs, problems):
         report.files += 1
         for item in read_file(path, format, fields):
             if isinstance(item, Problem):
                 problems.append(item)
-            elif item.key in by_key:
-                index = by_key[item.key]
-                report.papers[index], superseded = fold_copy(report.papers[index], item)
+            elif not table.add(item):
+                kept, superseded = fold_copy(table.get(item.key), item)
+                table.replace(kept)
                 if superseded:
                     problems.append(superseded)
                 else:
                     report.duplicates += 1
-            else:
-                by_key[item.key] = len(report.papers)
-                report.papers.append(item)
     return report
+
+
+class PaperTable(Protocol):
+    """Where read_papers puts papers: in reading order, one per key."""
+
+    def add(self, paper: Paper) -> bool: ...  # False when a paper with its key is there already
+
+    def get(self, key: str) -> Paper: ...
+
+    def replace(self, paper: Paper) -> None: ...  # the paper with its key, kept in its place
+
+
+class _ListTable:
+    def __init__(self, papers: list[Paper]) -> None:
+        self.papers, self.index = papers, {}
+
+    def add(self, paper: Paper) -> bool:
+        if paper.key in self.index:
+            return False
+        self.index[paper.key] = len(self.papers)
+        self.papers.append(paper)
+        return True
+
+    def get(self, key: str) -> Paper:
+        return self.papers[self.index[key]]
+
+    def replace(self, paper: Paper) -> None:
+        self.papers[self.index[paper.key]] = paper
 
 
 class _Raise(list):
