@@ -116,12 +116,12 @@ def build(
     with `dask`, whose workers read the input).
     """
     from kg import incremental
-    from kg.cache import Staging
+    from kg.cache import Staging, extractor_version
 
     if strict and dask is not None:
         raise ValueError("strict reading is not available with dask: the workers read the input")
     started = time.perf_counter()
-    staged = Staging()  # the papers, on disk in build order: none is held in memory
+    staged = Staging(extractor_version())  # the papers, on disk in build order: none is held in memory
     try:
         run = None
         if dask is None:

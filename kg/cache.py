@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE TABLE IF NOT EXISTS stored (store TEXT NOT NULL, key TEXT NOT NULL, fp TEXT NOT NULL,
     PRIMARY KEY (store, key));
 CREATE TABLE IF NOT EXISTS papers (key TEXT PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS groups (hash TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS groups (hash TEXT PRIMARY KEY, data BLOB NOT NULL, primaries BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS figures (key TEXT NOT NULL, fp TEXT NOT NULL, results INTEGER NOT NULL,
     edges INTEGER NOT NULL, degree INTEGER NOT NULL, PRIMARY KEY (key, fp));
 """
@@ -118,18 +118,23 @@ class Cache:
                 mentions, roles, links, results = pickle.loads(data[h])
                 yield Extraction(paper=paper, mentions=mentions, roles=roles, links=links, results=results)
 
-    def groups(self, hashes: list[str]) -> dict[str, tuple]:
-        """The cached resolution input (kg.resolution.paper_groups) of each of `hashes` that has one."""
+    def groups(self, hashes: list[str], column: str = "data") -> dict[str, tuple]:
+        """The cached resolution input (kg.resolution.paper_groups) of each of `hashes` that has
+        one; column="primaries": only what Resolver.keys reads of it."""
+        if column not in ("data", "primaries"):
+            raise ValueError(column)
         found: dict[str, tuple] = {}
         for chunk in _chunked(hashes, 500):
             marks = ",".join("?" * len(chunk))
-            found.update((h, pickle.loads(data))
-                         for h, data in self.db.execute(f"SELECT hash, data FROM groups WHERE hash IN ({marks})", chunk))
+            found.update((h, pickle.loads(data)) for h, data in
+                         self.db.execute(f"SELECT hash, {column} FROM groups WHERE hash IN ({marks})", chunk))
         return found
 
     def put_groups(self, rows: Iterable[tuple[str, tuple]]) -> None:
-        self.db.executemany("INSERT OR REPLACE INTO groups VALUES (?, ?)",
-                            ((h, pickle.dumps(g, protocol=pickle.HIGHEST_PROTOCOL)) for h, g in rows))
+        from kg.resolution import primaries
+
+        self.db.executemany("INSERT OR REPLACE INTO groups VALUES (?, ?, ?)",
+                            ((h, _dump(g), _dump(primaries(g))) for h, g in rows))
         self.db.commit()
 
     # -- graph chunks and the store's state ---------------------------------------------------
@@ -214,55 +219,79 @@ class Cache:
             self.db.execute("DELETE FROM figures WHERE (key, fp) NOT IN (SELECT key, fp FROM run)")
 
 
+def paper_digest(paper: Paper) -> str:
+    """A hash of what a paper's named graph shows of the paper itself."""
+    shown = (paper.key, paper.id, paper.title, paper.abstract, paper.date, paper.url, paper.upvotes,
+             paper.authors_count)
+    return hashlib.sha1(repr(shown).encode("utf-8")).hexdigest()
+
+
 class Staging:
     """The papers of one build in build order, on disk (a private temporary SQLite database,
     gone when closed), so no list of every paper is held: the reader adds them, folding
-    repeated ids through get/replace (kg.readers.PaperTable); the build reads them in batches."""
+    repeated ids through get/replace (kg.readers.PaperTable); the build reads them in batches.
+    Each row also holds the paper's extraction key (text_hash for `version`) and a digest of
+    what else its graph shows of it (`meta`), so later passes need not unpickle it."""
 
-    def __init__(self) -> None:
+    def __init__(self, version: str) -> None:
+        self.version = version
         self.db = sqlite3.connect("")
-        self.db.execute("CREATE TABLE staged (seq INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, "
-                        "data BLOB NOT NULL, hash TEXT, fp TEXT, changed INTEGER NOT NULL DEFAULT 0, degree INTEGER)")
-        self.count = 0
+        self.db.execute("CREATE TABLE staged (seq INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, data BLOB NOT NULL, "
+                        "hash TEXT NOT NULL, meta TEXT NOT NULL, todo INTEGER NOT NULL DEFAULT 0, fp TEXT, "
+                        "changed INTEGER NOT NULL DEFAULT 0, degree INTEGER)")
+        self.keys: set[str] = set()  # ids repeat rarely: the table is asked only for those
+        self.pending: list[tuple] = []
 
     def close(self) -> None:
         self.db.close()
 
     def __len__(self) -> int:
-        return self.count
+        return len(self.keys)
+
+    def _row(self, paper: Paper) -> tuple:
+        return paper.key, _dump(paper), text_hash(paper, self.version), paper_digest(paper)
 
     def add(self, paper: Paper) -> bool:
         """Append a paper; False (and nothing added) when one with its key is already there."""
-        added = self.db.execute("INSERT OR IGNORE INTO staged (key, data) VALUES (?, ?)",
-                                (paper.key, _dump(paper))).rowcount == 1
-        self.count += added
-        return added
+        if paper.key in self.keys:
+            return False
+        self.keys.add(paper.key)
+        self.pending.append(self._row(paper))
+        if len(self.pending) >= 500:
+            self.flush()
+        return True
+
+    def flush(self) -> None:
+        self.db.executemany("INSERT INTO staged (key, data, hash, meta) VALUES (?, ?, ?, ?)", self.pending)
+        self.pending = []
 
     def get(self, key: str) -> Paper:
+        self.flush()
         (data,) = self.db.execute("SELECT data FROM staged WHERE key = ?", (key,)).fetchone()
         return pickle.loads(data)
 
     def replace(self, paper: Paper) -> None:
         """A paper in place of the one with its key, keeping its place in the order."""
-        self.db.execute("UPDATE staged SET data = ? WHERE key = ?", (_dump(paper), paper.key))
+        self.flush()
+        key, data, h, meta = self._row(paper)
+        self.db.execute("UPDATE staged SET data = ?, hash = ?, meta = ? WHERE key = ?", (data, h, meta, key))
 
     def prepend(self, papers: Iterable[Paper], count: int) -> None:
         """`count` papers put before every paper added so far (they come first in the build)."""
+        self.flush()
         first = min(0, self.db.execute("SELECT MIN(seq) FROM staged").fetchone()[0] or 0) - count
-        rows = ((first + n, p.key, _dump(p)) for n, p in enumerate(papers))
-        self.count += self.db.executemany("INSERT INTO staged (seq, key, data) VALUES (?, ?, ?)", rows).rowcount
+        for n, paper in enumerate(papers):
+            self.keys.add(paper.key)
+            self.db.execute("INSERT INTO staged (seq, key, data, hash, meta) VALUES (?, ?, ?, ?, ?)",
+                            (first + n, *self._row(paper)))
 
     def absent(self, keys: Iterable[str]) -> list[str]:
         """Those of `keys` that no staged paper has, in the order given."""
-        keys = list(keys)
-        present: set[str] = set()
-        for chunk in _chunked(keys, 500):
-            marks = ",".join("?" * len(chunk))
-            present.update(k for (k,) in self.db.execute(f"SELECT key FROM staged WHERE key IN ({marks})", chunk))
-        return [k for k in keys if k not in present]
+        return [k for k in keys if k not in self.keys]
 
     def rows(self, columns: str = "seq, data, hash", where: str = "", size: int = 500) -> Iterator[list[tuple]]:
         """Batches of staged rows in build order (a column named data comes back as its Paper)."""
+        self.flush()
         names = [c.strip() for c in columns.split(",")]
         last = None
         while True:

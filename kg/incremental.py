@@ -26,7 +26,7 @@ from pathlib import Path
 from kg import graph as kggraph
 from kg import rdf, resolution
 from kg import store as kgstore
-from kg.cache import GENERATOR_SOURCES, Cache, Staging, extractor_version, sources_version, text_hash
+from kg.cache import GENERATOR_SOURCES, Cache, Staging, sources_version
 from kg.model import Extraction, Paper, PaperFacts, Resolution
 
 EXTRACT_BATCH = 256  # papers per cache commit: what a kill can lose
@@ -56,7 +56,7 @@ def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path,
     kept = staged.absent(stored)
     report.kept = len(kept)
     staged.prepend(cache.papers(kept), len(kept))
-    report.extracted = _hash(cache, staged, extractor_version())
+    report.extracted = _mark_todo(cache, staged)
     if extractions is not None:  # made on a cluster, for this build's input (after the kept papers)
         given = [h for batch in staged.rows("hash", "seq > 0") for (h,) in batch]
         known = cache.known(given)
@@ -108,20 +108,20 @@ def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path,
     clock("swap")
 
 
-def _hash(cache: Cache, staged: Staging, version: str) -> int:
-    """Record each staged paper's extraction key; how many have no cached extraction."""
-    missing = 0
-    for batch in staged.rows("seq, data"):
-        hashes = [text_hash(paper, version) for _, paper in batch]
-        staged.update(((h, seq) for h, (seq, _) in zip(hashes, batch)), "hash")
-        known = cache.known(hashes)
-        missing += sum(h not in known for h in hashes)
-    return missing
+def _mark_todo(cache: Cache, staged: Staging) -> int:
+    """Mark the staged papers with no cached extraction; how many there are."""
+    todo = 0
+    for batch in staged.rows("seq, hash"):
+        known = cache.known(h for _, h in batch)
+        missing = [(1, seq) for seq, h in batch if h not in known]
+        staged.update(missing, "todo")
+        todo += len(missing)
+    return todo
 
 
 def _todo(cache: Cache, staged: Staging) -> Iterator[tuple[Paper, str]]:
-    """The staged papers with no cached extraction (asked batch by batch, as extraction goes)."""
-    for batch in staged.rows("data, hash"):
+    """The staged papers marked to extract, unless cached since (the same text twice)."""
+    for batch in staged.rows("data, hash", "todo = 1"):
         known = cache.known(h for _, h in batch)
         yield from ((p, h) for p, h in batch if h not in known)
 
@@ -151,30 +151,31 @@ def _fingerprint(cache: Cache, staged: Staging, resolver, stored: dict[str, str]
     shown: set[str] = set()  # every entity some paper's graph describes
     graphs: set[str] = set()
     cache.begin_run()
-    for batch in staged.rows("seq, data, hash"):
-        groups = cache.groups([h for _, _, h in batch])
+    for batch in staged.rows("seq, key, hash, meta"):
+        primaries = cache.groups([h for _, _, h, _ in batch], "primaries")
         rows = []
-        for seq, paper, h in batch:
-            keys = resolver.keys(groups[h])
+        for seq, key, h, meta in batch:
+            keys = resolver.keys(primaries[h])
             refs = referenced(keys, entities)
             shown |= refs
-            rows.append((seq, paper.key, fingerprint(paper, h, keys, refs, entities, base_iri, generator)))
+            rows.append((seq, key, fingerprint(meta, h, keys, refs, entities, base_iri, generator)))
         cached = cache.figures([(k, fp) for _, k, fp in rows])
-        changed = []
+        marks = []
         for seq, k, fp in rows:
             figures = cached.get((k, fp))
             if figures is None or (stored is not None and stored.get(k) != fp):
-                changed.append(seq)
                 graphs.add(str(rdf.graph_iri(k, base_iri)))
+                marks.append((fp, 1, None, seq))
             else:
                 _add_figures(report, figures)
-        again = set(changed)
-        staged.update(((fp, seq in again, cached.get((k, fp), (0, 0, 0))[2], seq) for seq, k, fp in rows),
-                      "fp, changed, degree")
+                marks.append((fp, 0, figures[2], seq))
+        staged.update(marks, "fp, changed, degree")
         cache.add_run((k, fp) for _, k, fp in rows)
-        report.regenerated += len(changed)
+        report.regenerated += sum(changed for _, changed, _, _ in marks)
     report.entities = Counter(kggraph.KINDS[entities[k].type] for k in shown)
     return graphs
+
+
 class _Clock:
     """Adds the seconds since the last call to `timings[phase]`."""
 
@@ -187,19 +188,16 @@ class _Clock:
         self.last = now
 
 
-def fingerprint(paper: Paper, text_hash: str, keys: list[str], refs: set[str], entities, base_iri: str,
+def fingerprint(meta: str, text_hash: str, keys: list[str], refs: set[str], entities, base_iri: str,
                 generator: str) -> str:
     """A hash of everything a paper's named graph is generated from.
 
     The facts are a function of the paper's extraction (text_hash) and of the entity each of
     its groups of mentions resolved to (`keys`), with those entities' types and families; the
-    graph adds the type, label and family of each entity it describes (`refs`)."""
-    parts = (
-        generator, base_iri, text_hash,
-        (paper.key, paper.id, paper.title, paper.abstract, paper.date, paper.url, paper.upvotes, paper.authors_count),
-        keys,
-        [(k, entities[k].type, entities[k].label, entities[k].family) for k in sorted(refs)],
-    )
+    graph adds what it shows of the paper (`meta`, kg.cache.paper_digest) and the type, label
+    and family of each entity it describes (`refs`)."""
+    described = [(k, entities[k].type, entities[k].label, entities[k].family) for k in sorted(refs)]
+    parts = (generator, base_iri, text_hash, meta, keys, described)
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
 
 
@@ -243,10 +241,10 @@ def _extract(cache: Cache, todo: Iterator[tuple[Paper, str]], total: int, n_proc
 
 def _facts(cache: Cache, resolver, batch: list[tuple[Paper, str]]) -> Iterator[PaperFacts]:
     """The resolved facts of a batch of (paper, hash), from the cached extractions and groups."""
-    groups = cache.groups([h for _, h in batch])
+    primaries = cache.groups([h for _, h in batch], "primaries")
     entities = resolver.entities()
     for (_, h), x in zip(batch, cache.extractions([p for p, _ in batch], [h for _, h in batch])):
-        yield resolution.paper_facts(x, resolver.keys(groups[h]), entities)
+        yield resolution.paper_facts(x, resolver.keys(primaries[h]), entities)
 
 
 def _generate(cache: Cache, staged: Staging, resolver, base_iri: str, keep_papers: bool, report,

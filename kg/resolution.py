@@ -67,8 +67,8 @@ def _label_rank(form: str) -> tuple:
 
 
 # One paper's resolution input, compact enough to cache and to stream: per group of mentions,
-# (primary form, its normalised form, ((form, normalised form), ...), ((type, weight), ...) in the
-# order the paper gave them, (normalised curated names, ...)).
+# (primary form, its normalised form, (forms, ...), (their normalised forms, ...),
+# ((type, weight), ...) in the order the paper gave them, (normalised curated names, ...)).
 PaperGroups = tuple
 
 
@@ -83,7 +83,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     for paper in compact:
         resolver.add_names(paper)
     entities = resolver.entities()
-    papers = [_paper_facts(x, g, resolver.keys(c), entities) for x, g, c in zip(extractions, groups, compact)]
+    papers = [_paper_facts(x, g, resolver.keys(primaries(c)), entities) for x, g, c in zip(extractions, groups, compact)]
     return Resolution(entities=entities, papers=papers, merges=resolver.merges)
 
 
@@ -98,10 +98,17 @@ def paper_facts(extraction: Extraction, keys: list[str], entities: dict[str, Ent
 
 
 def compact_groups(groups: list[tuple[_Group, list[int]]]) -> PaperGroups:
-    return tuple(
-        (group.primary, normalize(group.primary), tuple((f, normalize(f)) for f in sorted(group.forms)),
-         tuple(group.types.items()), tuple(normalize(c) for c in sorted(group.canonical)))
-        for group, _ in groups)
+    compact = []
+    for group, _ in groups:
+        forms = sorted(group.forms)
+        compact.append((group.primary, normalize(group.primary), tuple(forms), tuple(normalize(f) for f in forms),
+                        tuple(group.types.items()), tuple(normalize(c) for c in sorted(group.canonical))))
+    return tuple(compact)
+
+
+def primaries(paper: PaperGroups) -> tuple[str, ...]:
+    """What Resolver.keys reads of a paper's groups (kg.cache keeps it apart, to read it fast)."""
+    return tuple(group[1] for group in paper)
 
 
 class Resolver:
@@ -123,9 +130,9 @@ class Resolver:
 
     def add_forms(self, paper: PaperGroups) -> None:
         """Pass 1: which forms each primary form is written with, across the corpus."""
-        for _, primary, forms, _, canonical in paper:
+        for _, primary, _, norms, _, canonical in paper:
             self.forms.find(primary)
-            for _, norm in forms:
+            for norm in norms:
                 if norm != primary:
                     self.long_forms_of[norm].add(primary)
                     self.shorts.add((primary, norm))
@@ -143,16 +150,18 @@ class Resolver:
 
     def add_names(self, paper: PaperGroups) -> None:
         """Pass 2, papers in build order (a type vote's tie goes to the first type voted for)."""
-        for primary_form, primary, forms, types, _ in paper:
+        for primary_form, primary, forms, norms, types, _ in paper:
             root = self.forms.find(primary)
-            self.types[root].update(dict(types))
+            votes = self.types[root]
+            for type_, weight in types:
+                votes[type_] = weight + votes.get(type_, 0)  # as Counter.update adds
             self.labels[root][primary_form] += 1
-            self.surface[root].update(f for f, _ in forms)
-            self.norms[root].update(n for _, n in forms)
+            self.surface[root].update(forms)
+            self.norms[root].update(norms)
 
-    def keys(self, paper: PaperGroups) -> list[str]:
-        """The entity key of each of a paper's groups."""
-        return [self.forms.find(primary) for _, primary, _, _, _ in paper]
+    def keys(self, primaries: tuple[str, ...]) -> list[str]:
+        """The entity key of each of a paper's groups, from their primaries()."""
+        return [self.forms.find(primary) for primary in primaries]
 
     @property
     def merges(self) -> int:
@@ -167,10 +176,11 @@ class Resolver:
         if self._entities is None:
             entities = {}
             for root, counts in self.labels.items():
-                label = max(counts, key=lambda f: (counts[f], _label_rank(f)))
+                label = max(counts, key=lambda f: (counts[f], _label_rank(f))) if len(counts) > 1 else next(iter(counts))
+                votes = self.types[root]
                 entities[root] = Entity(
                     key=root,
-                    type=self.types[root].most_common(1)[0][0],
+                    type=votes.most_common(1)[0][0] if len(votes) > 1 else next(iter(votes)),
                     label=label,
                     aliases={f for f in self.surface[root] if f != label},
                 )

@@ -5,6 +5,7 @@ No spaCy here: the Extractions are the annotated development abstracts (as in te
 from __future__ import annotations
 
 import copy
+from collections import Counter
 
 import pyoxigraph as ox
 import pytest
@@ -13,7 +14,8 @@ from test_viz import GOLD, gold_extraction  # noqa: F401  (GOLD: the gold files 
 from kg import incremental, rdf
 from kg import store as kgstore
 from kg.api import BuildReport
-from kg.graph import summary, to_graph
+from kg.cache import paper_digest
+from kg.graph import KINDS, summary, to_graph
 from kg.model import Resolution
 from kg.resolution import resolve
 
@@ -57,32 +59,55 @@ def test_per_paper_nquads_hold_the_whole_graph(resolved):
     assert set(got) == set(expected)
 
 
+def group_keys(facts) -> list[str]:
+    """The entity key of each of a paper's groups: its mentions edges come first, one per group."""
+    return [k for k, role, _ in facts.roles if role == "mentions"]
+
+
 def test_counts_without_the_graph_match_the_graph(resolved):
     report = BuildReport()
-    incremental._count(resolved, report)
+    shown = set()
+    for facts in resolved.papers:
+        incremental._add_figures(report, incremental.paper_figures(facts))
+        shown |= incremental.referenced(group_keys(facts), resolved.entities)
     counts = summary(to_graph(resolved))
     assert report.edges == counts["edges"]
     assert report.results == counts.get("Result", 0)
-    assert dict(report.entities) == {k: v for k, v in counts.items() if k not in ("Paper", "Result", "edges")}
+    kinds = Counter(KINDS[resolved.entities[k].type] for k in shown)
+    assert dict(kinds) == {k: v for k, v in counts.items() if k not in ("Paper", "Result", "edges")}
+
+
+def fingerprint(facts, entities, base=BASE, generator="v") -> str:
+    keys = group_keys(facts)
+    return incremental.fingerprint(paper_digest(facts.paper), "h", keys, incremental.referenced(keys, entities), entities,
+                                   base, generator)
 
 
 def test_fingerprint_follows_the_labels_a_paper_shows(resolved):
     facts = resolved.papers[0]
-    before = incremental.fingerprint(facts, "h", resolved.entities, BASE, "v")
-    mine = sorted(incremental.referenced(facts))[0]
-    other = next(k for k in resolved.entities if k not in incremental.referenced(facts))
+    before = fingerprint(facts, resolved.entities)
+    shown = incremental.referenced(group_keys(facts), resolved.entities)
+    mine = sorted(shown)[0]
+    other = next(k for k in resolved.entities if k not in shown)
     entities = copy.deepcopy(resolved.entities)
     entities[other].label += " (renamed)"
-    assert incremental.fingerprint(facts, "h", entities, BASE, "v") == before
+    assert fingerprint(facts, entities) == before
     entities[mine].label += " (renamed)"
-    assert incremental.fingerprint(facts, "h", entities, BASE, "v") != before
+    assert fingerprint(facts, entities) != before
 
 
 def test_fingerprint_follows_the_base_iri_and_the_generator(resolved):
     facts = resolved.papers[0]
-    before = incremental.fingerprint(facts, "h", resolved.entities, BASE, "v")
-    assert incremental.fingerprint(facts, "h", resolved.entities, "https://example.org/", "v") != before
-    assert incremental.fingerprint(facts, "h", resolved.entities, BASE, "v2") != before
+    before = fingerprint(facts, resolved.entities)
+    assert fingerprint(facts, resolved.entities, base="https://example.org/") != before
+    assert fingerprint(facts, resolved.entities, generator="v2") != before
+
+
+def test_referenced_entities_are_those_the_paper_graph_describes(resolved):
+    for facts in resolved.papers:
+        g = to_graph(Resolution(resolved.entities, [facts]))
+        described = {n.removeprefix("entity/") for n in g if n.startswith("entity/")}
+        assert incremental.referenced(group_keys(facts), resolved.entities) == described
 
 
 def test_best_connected_papers_are_picked_by_out_degree(resolved):
