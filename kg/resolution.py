@@ -182,7 +182,7 @@ class Resolver:
                     key=root,
                     type=votes.most_common(1)[0][0] if len(votes) > 1 else next(iter(votes)),
                     label=label,
-                    aliases={f for f in self.surface[root] if f != label},
+                    aliases=self.surface[root] - {label},
                 )
             _add_families(entities)
             self._entities = entities
