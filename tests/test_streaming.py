@@ -182,3 +182,80 @@ def test_cache_returns_chunks_in_the_order_of_their_subjects(tmp_path):
     assert b"".join(cache.chunk_column("paper")) == b"paper g-0;paper g-1;paper g-1-b;"
     assert b"".join(cache.chunk_column("evidence")) == b"ev g-0;ev g-1-b;ev g-1;"
     cache.close()
+
+
+# -- staged papers and resolution in passes -------------------------------------------------------
+
+def staged_read(inputs):
+    from kg.cache import Staging
+    from kg.readers import read_papers
+
+    staged = Staging("v")
+    report = read_papers(inputs, table=staged)
+    papers = [p for batch in staged.rows("data") for (p,) in batch]
+    staged.close()
+    return report, papers
+
+
+def test_staged_read_equals_the_read_into_a_list(tmp_path):
+    import json
+
+    from kg.api import SAMPLE_DIR
+    from kg.readers import read_papers
+
+    records = [{"id": "x:1", "abstract": "We propose AlphaNet."}, {"id": "x:2", "abstract": "We propose BetaNet."},
+               {"id": "x:1", "title": "AlphaNet", "abstract": "We propose AlphaNet."},  # fills the title
+               {"id": "x:2", "abstract": "We propose GammaNet."}]  # same id, other text: replaces
+    copies = tmp_path / "copies.jsonl"
+    copies.write_text("".join(json.dumps(r) + "\n" for r in records))
+    inputs = [SAMPLE_DIR, copies]
+    listed = read_papers(inputs)
+    report, papers = staged_read(inputs)
+    assert papers == listed.papers
+    assert (report.duplicates, report.problems) == (listed.duplicates, listed.problems)
+    assert [(p.title, p.abstract) for p in papers[-2:]] == [("AlphaNet", "We propose AlphaNet."),
+                                                             ("", "We propose GammaNet.")]
+    assert len(report.problems) == 1
+
+
+def test_prepended_papers_come_first(resolved):
+    from kg.cache import Staging
+
+    staged = Staging("v")
+    papers = [f.paper for f in resolved.papers[:6]]
+    for paper in papers[3:]:
+        assert staged.add(paper)
+    assert not staged.add(papers[3])
+    staged.prepend(iter(papers[:3]), 3)
+    assert [p for batch in staged.rows("data", size=2) for (p,) in batch] == papers
+    assert len(staged) == 6 and staged.absent([papers[0].key, "elsewhere"]) == ["elsewhere"]
+    staged.close()
+
+
+def test_resolution_in_passes_over_cached_groups_equals_resolve(resolved, tmp_path):
+    """The build's path: groups cached (pickled) by text hash, fed to the Resolver in batches."""
+    import json
+
+    from kg import resolution
+    from kg.cache import Cache
+
+    records = [json.loads(line) for line in (GOLD / "dev_seeds.jsonl").read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    extractions = ([gold_extraction(f"g-{n}", r) for n, r in enumerate(records)]
+                   + [gold_extraction(f"g-{n}-b", r) for n, r in enumerate(records[:5])])
+    cache = Cache(tmp_path / "cache.sqlite")
+    hashes = [f"h{n}" for n in range(len(extractions))]
+    cache.put_groups((h, resolution.paper_groups(x)) for h, x in zip(hashes, extractions))
+    resolver = resolution.Resolver()
+    for start in range(0, len(hashes), 7):
+        groups = cache.groups(hashes[start:start + 7])
+        for h in hashes[start:start + 7]:
+            resolver.add_forms(groups[h])
+    resolver.join()
+    for h in hashes:
+        resolver.add_names(cache.groups([h])[h])
+    primaries = cache.groups(hashes, "primaries")
+    cache.close()
+    assert resolver.entities() == resolved.entities and resolver.merges == resolved.merges
+    for x, h, facts in zip(extractions, hashes, resolved.papers):
+        assert resolution.paper_facts(x, resolver.keys(primaries[h]), resolver.entities()) == facts
