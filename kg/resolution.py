@@ -115,7 +115,7 @@ class Resolver:
     """Global resolution in passes over the papers' groups, holding state per distinct name only.
 
     add_forms(every paper), join(), add_names(every paper, in the same order); then entities(),
-    merges and keys(paper) are what resolve() gives."""
+    merges and keys(paper) are what resolve() gives (and no more papers can be added)."""
 
     def __init__(self) -> None:
         self.forms = _Forms()
@@ -166,7 +166,8 @@ class Resolver:
     @property
     def merges(self) -> int:
         """How many distinct normalised forms were folded into an entity named otherwise."""
-        return sum(len(f) - 1 for f in self.norms.values())
+        self.entities()
+        return self._merges
 
     def entities(self) -> dict[str, Entity]:
         """One entity per root form; its label is the name most papers give it, the fullest on a tie.
@@ -186,6 +187,9 @@ class Resolver:
                 )
             _add_families(entities)
             self._entities = entities
+            self._merges = sum(len(f) - 1 for f in self.norms.values())
+            # The votes are spent: freed before the papers' graphs are generated.
+            self.types, self.labels, self.surface, self.norms = {}, {}, {}, {}
         return self._entities
 
 
