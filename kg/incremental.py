@@ -1,13 +1,17 @@
 """`kg build` at corpus scale: cached extraction, global resolution, per-paper RDF, atomic outputs.
 
 The stages are the usual ones (extraction -> resolution -> graph -> rdf -> store); this module
-decides what has to run again. A paper is extracted only when its text or the extractor changed
-(kg.cache keys extractions by both). Resolution always runs over every paper, so entities and
-labels are the same as in a clean build. Each paper's named graph is then fingerprinted by
-everything it is generated from (its facts, and the type, label and family of each entity it
-touches); only papers with a new fingerprint have their RDF generated, and only their graphs are
-replaced in the store. graph.ttl is assembled from the per-paper chunks in the cache, and no
-graph of the whole corpus is held in memory (graph.html draws at most `html_max_papers`).
+decides what has to run again, and streams: the papers come staged on disk (kg.cache.Staging)
+and are read back a batch at a time, so no list of every paper, extraction or fact is held.
+A paper is extracted only when its text or the extractor changed (kg.cache keys extractions
+by both). Resolution always runs over every paper, so entities and labels are the same as in a
+clean build, in passes (kg.resolution.Resolver) over each paper's compact groups, cached by
+text. Each paper's named graph is then fingerprinted by everything it is generated from (its
+text, metadata and entity keys, and the type, label and family of each entity it shows); only
+papers with a new fingerprint have their facts made and their RDF generated, and only their
+graphs are replaced in the store. graph.ttl is assembled from the per-paper chunks in the
+cache, the summary's counts from per-paper figures cached with them, and graph.html draws at
+most `html_max_papers`.
 
 Outputs are written aside (graph.ttl.tmp, graph.html.tmp, store.next) and renamed into place
 together at the end, so a killed build leaves each output as it was.
