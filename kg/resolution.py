@@ -146,7 +146,7 @@ class Resolver:
                 self.forms.union(primary, short)
         for primary, name in self.canonical:
             self.forms.union(primary, name)
-        self.shorts, self.long_forms_of = set(), defaultdict(set)
+        self.shorts, self.long_forms_of, self.canonical = set(), defaultdict(set), set()
 
     def add_names(self, paper: PaperGroups) -> None:
         """Pass 2, papers in build order (a type vote's tie goes to the first type voted for)."""
@@ -179,11 +179,13 @@ class Resolver:
             for root, counts in self.labels.items():
                 label = max(counts, key=lambda f: (counts[f], _label_rank(f))) if len(counts) > 1 else next(iter(counts))
                 votes = self.types[root]
+                aliases = self.surface[root]  # spent after this: becomes the aliases, not copied
+                aliases.discard(label)
                 entities[root] = Entity(
                     key=root,
                     type=votes.most_common(1)[0][0] if len(votes) > 1 else next(iter(votes)),
                     label=label,
-                    aliases=self.surface[root] - {label},
+                    aliases=aliases,
                 )
             _add_families(entities)
             self._entities = entities
