@@ -105,9 +105,6 @@ class Cache:
              for h, x in rows))
         self.db.commit()
 
-    def extraction(self, paper: Paper, h: str) -> Extraction:
-        return next(self.extractions([paper], [h]))
-
     def extractions(self, papers: list[Paper], hashes: list[str]) -> Iterator[Extraction]:
         """The cached Extraction of each paper, in order (every hash must be cached)."""
         for start in range(0, len(papers), 500):
@@ -138,14 +135,6 @@ class Cache:
         self.db.commit()
 
     # -- graph chunks and the store's state ---------------------------------------------------
-
-    def chunk_fps(self, keys: Iterable[str]) -> set[tuple[str, str]]:
-        """(key, fingerprint) pairs whose graph.ttl chunk is cached, among `keys`."""
-        found: set[tuple[str, str]] = set()
-        for chunk in _chunked(list(keys), 500):
-            marks = ",".join("?" * len(chunk))
-            found.update(self.db.execute(f"SELECT key, fp FROM chunks WHERE key IN ({marks})", chunk))
-        return found
 
     def put_chunks(self, rows: Iterable[tuple], figures: Iterable[tuple] = ()) -> None:
         """Rows of (key, fp, shared, evidence, paper, result, sentence), and of (key, fp, results,
