@@ -116,30 +116,39 @@ def build(
     with `dask`, whose workers read the input).
     """
     from kg import incremental
+    from kg.cache import Staging, extractor_version
 
     if strict and dask is not None:
         raise ValueError("strict reading is not available with dask: the workers read the input")
     started = time.perf_counter()
-    read_report = None if dask is not None else read(inputs, format, fields, strict)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    run = None
-    if dask is not None:
-        from kg import distributed
+    staged = Staging(extractor_version())  # the papers, on disk in build order: none is held in memory
+    try:
+        run = None
+        if dask is None:
+            read_report = read_papers(inputs or sample_inputs(), format=format, fields=fields, strict=strict,
+                                      table=staged)
+        else:
+            from kg import distributed
 
-        run = distributed.extract_partitions(
-            inputs or sample_inputs(), dask, out / distributed.PARTITIONS_DIR, workers=dask_workers,
-            partition_size=partition_size or distributed.PARTITION_SIZE, format=format, fields=fields,
-            progress=progress)
-        read_report = run.read_report
-    report = BuildReport(papers=len(read_report.papers), duplicates=read_report.duplicates,
-                         problems=list(read_report.problems))
-    report.timings["read"] = round(time.perf_counter() - started, 2)
-    store_path = None if store is None else out / "store" if store == "default" else Path(store)
-    papers = read_report.papers if run is None else [e.paper for e in run.extractions]
-    incremental.run(papers, out, report, base_iri=base_iri, store_path=store_path,
-                    html_max_papers=html_max_papers if html else None, n_process=n_process, progress=progress,
-                    extractions=None if run is None else run.extractions)
+            Path(out).mkdir(parents=True, exist_ok=True)
+            run = distributed.extract_partitions(
+                inputs or sample_inputs(), dask, Path(out) / distributed.PARTITIONS_DIR, workers=dask_workers,
+                partition_size=partition_size or distributed.PARTITION_SIZE, format=format, fields=fields,
+                progress=progress)
+            read_report = run.read_report
+            for x in run.extractions:
+                staged.add(x.paper)
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        report = BuildReport(papers=len(staged), duplicates=read_report.duplicates,
+                             problems=list(read_report.problems))
+        report.timings["read"] = round(time.perf_counter() - started, 2)
+        store_path = None if store is None else out / "store" if store == "default" else Path(store)
+        incremental.run(staged, out, report, base_iri=base_iri, store_path=store_path,
+                        html_max_papers=html_max_papers if html else None, n_process=n_process, progress=progress,
+                        extractions=None if run is None else run.extractions)
+    finally:
+        staged.close()
     if run is not None:
         report.outputs["partitions"] = run.out_dir
         report.partitions = len(run.partitions)

@@ -1,6 +1,6 @@
 """The build cache, OUT/cache.sqlite: what makes a second `kg build` cheap and an interrupted one resumable.
 
-Three tables (SQLite from the standard library; one file, transactions, safe against a kill):
+The tables (SQLite from the standard library; one file, transactions, safe against a kill):
 
 - ``extractions``: one row per paper text and extractor version, the pickled Extraction
   minus its Paper. A paper is extracted again only when its text or the extractor (code,
@@ -9,6 +9,13 @@ Three tables (SQLite from the standard library; one file, transactions, safe aga
 - ``chunks``: per paper and graph fingerprint (everything its named graph is generated from),
   that graph's part of graph.ttl. graph.ttl is assembled from these, so an unchanged paper's
   RDF is never generated again.
+- ``groups``: per extraction, what resolution reads of it (kg.resolution.paper_groups): the
+  names it gives each entity and its type votes, without the evidence; a rebuild resolves
+  from these instead of unpickling every extraction.
+- ``figures``: per paper and graph fingerprint, its results, edges and out-degree, so the
+  summary and graph.html's choice of papers need no facts of unchanged papers.
+- ``papers``: the papers whose graphs went into a store, so a build of other inputs into the
+  same store resolves with them.
 - ``stored``: the fingerprint each paper's named graph has in the store, written only after the
   store was swapped in, so the next build replaces exactly the graphs that differ.
 """
@@ -38,6 +45,9 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE TABLE IF NOT EXISTS stored (store TEXT NOT NULL, key TEXT NOT NULL, fp TEXT NOT NULL,
     PRIMARY KEY (store, key));
 CREATE TABLE IF NOT EXISTS papers (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS groups (hash TEXT PRIMARY KEY, data BLOB NOT NULL, primaries BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS figures (key TEXT NOT NULL, fp TEXT NOT NULL, results INTEGER NOT NULL,
+    edges INTEGER NOT NULL, degree INTEGER NOT NULL, PRIMARY KEY (key, fp));
 """
 
 
@@ -105,25 +115,52 @@ class Cache:
                 mentions, roles, links, results = pickle.loads(data[h])
                 yield Extraction(paper=paper, mentions=mentions, roles=roles, links=links, results=results)
 
-    # -- graph chunks and the store's state ---------------------------------------------------
-
-    def chunk_fps(self, keys: Iterable[str]) -> set[tuple[str, str]]:
-        """(key, fingerprint) pairs whose graph.ttl chunk is cached, among `keys`."""
-        found: set[tuple[str, str]] = set()
-        for chunk in _chunked(list(keys), 500):
+    def groups(self, hashes: list[str], column: str = "data") -> dict[str, tuple]:
+        """The cached resolution input (kg.resolution.paper_groups) of each of `hashes` that has
+        one; column="primaries": only what Resolver.keys reads of it."""
+        if column not in ("data", "primaries"):
+            raise ValueError(column)
+        found: dict[str, tuple] = {}
+        for chunk in _chunked(hashes, 500):
             marks = ",".join("?" * len(chunk))
-            found.update(self.db.execute(f"SELECT key, fp FROM chunks WHERE key IN ({marks})", chunk))
+            found.update((h, pickle.loads(data)) for h, data in
+                         self.db.execute(f"SELECT hash, {column} FROM groups WHERE hash IN ({marks})", chunk))
         return found
 
-    def put_chunks(self, rows: Iterable[tuple]) -> None:
-        """Rows of (key, fp, shared, evidence, paper, result, sentence)."""
-        self.db.executemany("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    def put_groups(self, rows: Iterable[tuple[str, tuple]]) -> None:
+        from kg.resolution import primaries
+
+        self.db.executemany("INSERT OR REPLACE INTO groups VALUES (?, ?, ?)",
+                            ((h, _dump(g), _dump(primaries(g))) for h, g in rows))
         self.db.commit()
 
-    def begin_run(self, current: Iterable[tuple[str, str]]) -> None:
-        """Remember this build's (key, fingerprint) pairs for `chunk_column` and `finish_run`."""
+    # -- graph chunks and the store's state ---------------------------------------------------
+
+    def put_chunks(self, rows: Iterable[tuple], figures: Iterable[tuple] = ()) -> None:
+        """Rows of (key, fp, shared, evidence, paper, result, sentence), and of (key, fp, results,
+        edges, degree): one transaction, so a paper's chunk never lacks its figures."""
+        self.db.executemany("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self.db.executemany("INSERT OR REPLACE INTO figures VALUES (?, ?, ?, ?, ?)", figures)
+        self.db.commit()
+
+    def figures(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int, int]]:
+        """(results, edges, degree) of each cached (key, fp) among `pairs`."""
+        found = {}
+        for chunk in _chunked(pairs, 400):
+            marks = ",".join("(?, ?)" for _ in chunk)
+            flat = [v for pair in chunk for v in pair]
+            found.update(((k, fp), (r, e, d)) for k, fp, r, e, d in self.db.execute(
+                f"SELECT key, fp, results, edges, degree FROM figures WHERE (key, fp) IN (VALUES {marks})", flat))
+        return found
+
+    def begin_run(self, current: Iterable[tuple[str, str]] = ()) -> None:
+        """Remember this build's (key, fingerprint) pairs for `chunk_column` and `finish_run`
+        (more with add_run)."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS run (key TEXT PRIMARY KEY, sortkey TEXT, fp TEXT)")
         self.db.execute("DELETE FROM run")
+        self.add_run(current)
+
+    def add_run(self, current: Iterable[tuple[str, str]]) -> None:
         # Sorted as graph.ttl sorts subjects: "evidence/<key>/<n>" orders by "<key>/".
         self.db.executemany("INSERT INTO run VALUES (?, ?, ?)", ((k, k + "/", fp) for k, fp in current))
         self.db.commit()
@@ -145,16 +182,19 @@ class Cache:
                             ((p.key, pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL)) for p in papers))
         self.db.commit()
 
-    def papers(self, keys: Iterable[str]) -> list[Paper]:
-        """The kept papers among `keys`, in the order they were first kept."""
+    def papers(self, keys: Iterable[str]) -> Iterator[Paper]:
+        """The kept papers among `keys`, in the order they were first kept, read a batch at a time."""
         wanted = set(keys)
         if not wanted:  # the usual case: every build of the same inputs keeps nothing
-            return []
-        rows = []
+            return
+        rowids = []
         for chunk in _chunked(sorted(wanted), 500):
             marks = ",".join("?" * len(chunk))
-            rows.extend(self.db.execute(f"SELECT rowid, data FROM papers WHERE key IN ({marks})", chunk))
-        return [pickle.loads(data) for _, data in sorted(rows)]
+            rowids.extend(r for (r,) in self.db.execute(f"SELECT rowid FROM papers WHERE key IN ({marks})", chunk))
+        for chunk in _chunked(sorted(rowids), 500):
+            marks = ",".join("?" * len(chunk))
+            yield from (pickle.loads(data) for (data,) in self.db.execute(
+                f"SELECT data FROM papers WHERE rowid IN ({marks}) ORDER BY rowid", chunk))
 
     def stored(self, store: str) -> dict[str, str]:
         return dict(self.db.execute("SELECT key, fp FROM stored WHERE store = ?", (store,)))
@@ -165,6 +205,101 @@ class Cache:
             if store is not None:
                 self.db.execute("INSERT OR REPLACE INTO stored SELECT ?, key, fp FROM run", (store,))
             self.db.execute("DELETE FROM chunks WHERE (key, fp) NOT IN (SELECT key, fp FROM run)")
+            self.db.execute("DELETE FROM figures WHERE (key, fp) NOT IN (SELECT key, fp FROM run)")
+
+
+def paper_digest(paper: Paper) -> str:
+    """A hash of what a paper's named graph shows of the paper itself."""
+    shown = (paper.key, paper.id, paper.title, paper.abstract, paper.date, paper.url, paper.upvotes,
+             paper.authors_count)
+    return hashlib.sha1(repr(shown).encode("utf-8")).hexdigest()
+
+
+class Staging:
+    """The papers of one build in build order, on disk (a private temporary SQLite database,
+    gone when closed), so no list of every paper is held: the reader adds them, folding
+    repeated ids through get/replace (kg.readers.PaperTable); the build reads them in batches.
+    Each row also holds the paper's extraction key (text_hash for `version`) and a digest of
+    what else its graph shows of it (`meta`), so later passes need not unpickle it."""
+
+    def __init__(self, version: str) -> None:
+        self.version = version
+        self.db = sqlite3.connect("")
+        self.db.execute("CREATE TABLE staged (seq INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, data BLOB NOT NULL, "
+                        "hash TEXT NOT NULL, meta TEXT NOT NULL, todo INTEGER NOT NULL DEFAULT 0, fp TEXT, "
+                        "changed INTEGER NOT NULL DEFAULT 0, degree INTEGER)")
+        self.keys: set[str] = set()  # ids repeat rarely: the table is asked only for those
+        self.pending: list[tuple] = []
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def _row(self, paper: Paper) -> tuple:
+        return paper.key, _dump(paper), text_hash(paper, self.version), paper_digest(paper)
+
+    def add(self, paper: Paper) -> bool:
+        """Append a paper; False (and nothing added) when one with its key is already there."""
+        if paper.key in self.keys:
+            return False
+        self.keys.add(paper.key)
+        self.pending.append(self._row(paper))
+        if len(self.pending) >= 500:
+            self.flush()
+        return True
+
+    def flush(self) -> None:
+        self.db.executemany("INSERT INTO staged (key, data, hash, meta) VALUES (?, ?, ?, ?)", self.pending)
+        self.pending = []
+
+    def get(self, key: str) -> Paper:
+        self.flush()
+        (data,) = self.db.execute("SELECT data FROM staged WHERE key = ?", (key,)).fetchone()
+        return pickle.loads(data)
+
+    def replace(self, paper: Paper) -> None:
+        """A paper in place of the one with its key, keeping its place in the order."""
+        self.flush()
+        key, data, h, meta = self._row(paper)
+        self.db.execute("UPDATE staged SET data = ?, hash = ?, meta = ? WHERE key = ?", (data, h, meta, key))
+
+    def prepend(self, papers: Iterable[Paper], count: int) -> None:
+        """`count` papers put before every paper added so far (they come first in the build)."""
+        self.flush()
+        first = min(0, self.db.execute("SELECT MIN(seq) FROM staged").fetchone()[0] or 0) - count
+        for n, paper in enumerate(papers):
+            self.keys.add(paper.key)
+            self.db.execute("INSERT INTO staged (seq, key, data, hash, meta) VALUES (?, ?, ?, ?, ?)",
+                            (first + n, *self._row(paper)))
+
+    def absent(self, keys: Iterable[str]) -> list[str]:
+        """Those of `keys` that no staged paper has, in the order given."""
+        return [k for k in keys if k not in self.keys]
+
+    def rows(self, columns: str = "seq, data, hash", where: str = "", size: int = 500) -> Iterator[list[tuple]]:
+        """Batches of staged rows in build order (a column named data comes back as its Paper)."""
+        self.flush()
+        names = [c.strip() for c in columns.split(",")]
+        last = None
+        while True:
+            found = self.db.execute(
+                f"SELECT seq, {columns} FROM staged WHERE (? IS NULL OR seq > ?) {'AND ' + where if where else ''} "
+                f"ORDER BY seq LIMIT {size}", (last, last)).fetchall()
+            if not found:
+                return
+            last = found[-1][0]
+            yield [tuple(pickle.loads(v) if n == "data" else v for n, v in zip(names, row[1:])) for row in found]
+
+    def update(self, rows: Iterable[tuple], columns: str) -> None:
+        """Rows of (values of `columns`..., seq)."""
+        sets = ", ".join(f"{c.strip()} = ?" for c in columns.split(","))
+        self.db.executemany(f"UPDATE staged SET {sets} WHERE seq = ?", rows)
+
+
+def _dump(value) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _chunked(items: list, size: int) -> Iterator[list]:

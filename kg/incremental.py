@@ -1,13 +1,17 @@
 """`kg build` at corpus scale: cached extraction, global resolution, per-paper RDF, atomic outputs.
 
 The stages are the usual ones (extraction -> resolution -> graph -> rdf -> store); this module
-decides what has to run again. A paper is extracted only when its text or the extractor changed
-(kg.cache keys extractions by both). Resolution always runs over every paper, so entities and
-labels are the same as in a clean build. Each paper's named graph is then fingerprinted by
-everything it is generated from (its facts, and the type, label and family of each entity it
-touches); only papers with a new fingerprint have their RDF generated, and only their graphs are
-replaced in the store. graph.ttl is assembled from the per-paper chunks in the cache, and no
-graph of the whole corpus is held in memory (graph.html draws at most `html_max_papers`).
+decides what has to run again, and streams: the papers come staged on disk (kg.cache.Staging)
+and are read back a batch at a time, so no list of every paper, extraction or fact is held.
+A paper is extracted only when its text or the extractor changed (kg.cache keys extractions
+by both). Resolution always runs over every paper, so entities and labels are the same as in a
+clean build, in passes (kg.resolution.Resolver) over each paper's compact groups, cached by
+text. Each paper's named graph is then fingerprinted by everything it is generated from (its
+text, metadata and entity keys, and the type, label and family of each entity it shows); only
+papers with a new fingerprint have their facts made and their RDF generated, and only their
+graphs are replaced in the store. graph.ttl is assembled from the per-paper chunks in the
+cache, the summary's counts from per-paper figures cached with them, and graph.html draws at
+most `html_max_papers`.
 
 Outputs are written aside (graph.ttl.tmp, graph.html.tmp, store.next) and renamed into place
 together at the end, so a killed build leaves each output as it was.
@@ -16,26 +20,27 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from pathlib import Path
 
 from kg import graph as kggraph
 from kg import rdf, resolution
 from kg import store as kgstore
-from kg.cache import GENERATOR_SOURCES, Cache, extractor_version, sources_version, text_hash
+from kg.cache import GENERATOR_SOURCES, Cache, Staging, sources_version
 from kg.model import Extraction, Paper, PaperFacts, Resolution
 
 EXTRACT_BATCH = 256  # papers per cache commit: what a kill can lose
 GENERATE_BATCH = 500  # papers per cache commit and per store bulk load
 
 
-def run(papers: list[Paper], out: Path, report, *, base_iri: str, store_path: Path | None,
+def run(papers: Staging, out: Path, report, *, base_iri: str, store_path: Path | None,
         html_max_papers: int | None, n_process: int = 1, progress: bool = False,
         extractions: list[Extraction] | None = None) -> None:
-    """Build `papers` into `out`, filling `report` (a kg.api.BuildReport).
+    """Build the staged `papers` into `out`, filling `report` (a kg.api.BuildReport).
 
     `extractions`: the papers' extractions made elsewhere (a Dask cluster), in the same order;
     they go into the cache instead of extracting here."""
@@ -46,50 +51,38 @@ def run(papers: list[Paper], out: Path, report, *, base_iri: str, store_path: Pa
         cache.close()
 
 
-def _run(cache: Cache, papers, out: Path, report, base_iri, store_path, html_max_papers, n_process, progress,
-         extractions=None):
+def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path, html_max_papers, n_process,
+         progress, extractions=None):
     clock = _Clock(report.timings)
     stored = _stored(cache, store_path, out)
     # Papers an earlier build put in this store that this build's input does not hold stay in
     # it; they are resolved with this build's papers, as if all had been built together.
-    current = {p.key for p in papers}
-    kept = cache.papers(k for k in stored if k not in current)
+    kept = staged.absent(stored)
     report.kept = len(kept)
-    papers = kept + list(papers)
-    version = extractor_version()
-    hashes = [text_hash(p, version) for p in papers]
-    known = cache.known(hashes)
-    todo = [(p, h) for p, h in zip(papers, hashes) if h not in known]
-    report.extracted = len(todo)
+    staged.prepend(cache.papers(kept), len(kept))
+    report.extracted = _mark_todo(cache, staged)
     if extractions is not None:  # made on a cluster, for this build's input (after the kept papers)
-        given = hashes[len(kept):]
+        given = [h for batch in staged.rows("hash", "seq > 0") for (h,) in batch]
+        known = cache.known(given)
         cache.put_extractions([(h, e) for h, e in zip(given, extractions) if h not in known])
-        extracted = set(given)
-        todo = [(p, h) for p, h in todo if h not in extracted]
-    if todo:
-        _extract(cache, todo, n_process, progress)
+    if report.extracted:
+        _extract(cache, _todo(cache, staged), report.extracted, n_process, progress)
     clock("extract")
 
-    resolved = resolution.resolve(cache.extractions(papers, hashes))
-    report.merges = resolved.merges
-    _count(resolved, report)
-
-    generator = sources_version(*GENERATOR_SOURCES)
-    fps = [fingerprint(f, h, resolved.entities, base_iri, generator) for f, h in zip(resolved.papers, hashes)]
-    keys = [f.paper.key for f in resolved.papers]
-    cached = cache.chunk_fps(keys)
-    changed = [i for i, (k, fp) in enumerate(zip(keys, fps))
-               if (k, fp) not in cached or (store_path is not None and stored.get(k) != fp)]
-    report.regenerated = len(changed)
-    cache.begin_run(zip(keys, fps))
-    if store_path is not None:
-        cache.put_papers(papers[i] for i in changed)
+    resolver = resolution.Resolver()
+    for groups in _groups(cache, staged, fill=True):
+        resolver.add_forms(groups)
+    resolver.join()
+    for groups in _groups(cache, staged):
+        resolver.add_names(groups)
+    entities = resolver.entities()
+    report.merges = resolver.merges
+    graphs = _fingerprint(cache, staged, resolver, stored if store_path is not None else None, base_iri, report)
     clock("resolve")
 
-    chunks = _generate(cache, resolved, [(i, fps[i]) for i in changed], base_iri, progress)
+    chunks = _generate(cache, staged, resolver, base_iri, store_path is not None, report, progress)
     staging = None
     if store_path is not None:
-        graphs = {str(rdf.graph_iri(keys[i], base_iri)) for i in changed}
         staging, load = kgstore.stage_graphs(store_path, graphs, chunks)
         report.graphs_replaced = load.graphs_added + load.graphs_replaced
     else:
@@ -102,7 +95,7 @@ def _run(cache: Cache, papers, out: Path, report, base_iri, store_path, html_max
     clock("turtle")
     html = out / "graph.html" if html_max_papers is not None else None
     if html is not None:
-        report.html_papers = _write_html(resolved, _aside(html), html_max_papers)
+        report.html_papers = _write_html(cache, staged, entities, resolver, _aside(html), html_max_papers)
 
     clock("html")
     # Everything is written aside; now the renames, one right after the other.
@@ -119,6 +112,74 @@ def _run(cache: Cache, papers, out: Path, report, base_iri, store_path, html_max
     clock("swap")
 
 
+def _mark_todo(cache: Cache, staged: Staging) -> int:
+    """Mark the staged papers with no cached extraction; how many there are."""
+    todo = 0
+    for batch in staged.rows("seq, hash"):
+        known = cache.known(h for _, h in batch)
+        missing = [(1, seq) for seq, h in batch if h not in known]
+        staged.update(missing, "todo")
+        todo += len(missing)
+    return todo
+
+
+def _todo(cache: Cache, staged: Staging) -> Iterator[tuple[Paper, str]]:
+    """The staged papers marked to extract, unless cached since (the same text twice)."""
+    for batch in staged.rows("data, hash", "todo = 1"):
+        known = cache.known(h for _, h in batch)
+        yield from ((p, h) for p, h in batch if h not in known)
+
+
+def _groups(cache: Cache, staged: Staging, fill: bool = False) -> Iterator[tuple]:
+    """Each staged paper's resolution input, in build order, from the cache; `fill`: work out
+    and cache those not there yet (from the cached extractions)."""
+    for batch in staged.rows("data, hash" if fill else "hash"):
+        hashes = [row[-1] for row in batch]
+        found = cache.groups(hashes)
+        missing = {row[-1]: row[0] for row in batch if row[-1] not in found}
+        if missing and fill:
+            made = [(h, resolution.paper_groups(x)) for h, x in
+                    zip(missing, cache.extractions(list(missing.values()), list(missing)))]
+            cache.put_groups(made)
+            found.update(made)
+        yield from (found[h] for h in hashes)
+
+
+def _fingerprint(cache: Cache, staged: Staging, resolver, stored: dict[str, str] | None, base_iri: str,
+                 report) -> set[str]:
+    """Fingerprint every paper's graph and mark those to generate again (no cached chunk, or not
+    what the store holds); counts what the unchanged ones hold from their cached figures.
+    Returns the IRIs of the graphs to replace in the store."""
+    entities = resolver.entities()
+    generator = sources_version(*GENERATOR_SOURCES)
+    shown: set[str] = set()  # every entity some paper's graph describes
+    graphs: set[str] = set()
+    cache.begin_run()
+    for batch in staged.rows("seq, key, hash, meta"):
+        primaries = cache.groups([h for _, _, h, _ in batch], "primaries")
+        rows = []
+        for seq, key, h, meta in batch:
+            keys = resolver.keys(primaries[h])
+            refs = referenced(keys, entities)
+            shown |= refs
+            rows.append((seq, key, fingerprint(meta, h, keys, refs, entities, base_iri, generator)))
+        cached = cache.figures([(k, fp) for _, k, fp in rows])
+        marks = []
+        for seq, k, fp in rows:
+            figures = cached.get((k, fp))
+            if figures is None or (stored is not None and stored.get(k) != fp):
+                graphs.add(str(rdf.graph_iri(k, base_iri)))
+                marks.append((fp, 1, None, seq))
+            else:
+                _add_figures(report, figures)
+                marks.append((fp, 0, figures[2], seq))
+        staged.update(marks, "fp, changed, degree")
+        cache.add_run((k, fp) for _, k, fp in rows)
+        report.regenerated += sum(changed for _, changed, _, _ in marks)
+    report.entities = Counter(kggraph.KINDS[entities[k].type] for k in shown)
+    return graphs
+
+
 class _Clock:
     """Adds the seconds since the last call to `timings[phase]`."""
 
@@ -131,45 +192,46 @@ class _Clock:
         self.last = now
 
 
-def fingerprint(facts: PaperFacts, text_hash: str, entities, base_iri: str, generator: str) -> str:
+def fingerprint(meta: str, text_hash: str, keys: list[str], refs: set[str], entities, base_iri: str,
+                generator: str) -> str:
     """A hash of everything a paper's named graph is generated from.
 
-    The facts are a function of the paper's extraction (text_hash) and of which entity each of
-    its mentions resolved to, so the entity keys, types, labels and families stand for the rest."""
-    paper = facts.paper
-    parts = (
-        generator, base_iri, text_hash,
-        (paper.key, paper.id, paper.title, paper.abstract, paper.date, paper.url, paper.upvotes, paper.authors_count),
-        [(k, role) for k, role, _ in facts.roles],
-        [(s, p, o) for s, p, o, _ in facts.links],
-        [(r.subject, r.benchmark, r.metric) for r in facts.results],
-        sorted((k, sorted(forms)) for k, forms in facts.surface_forms.items()),
-        [(k, entities[k].type, entities[k].label, entities[k].family) for k in sorted(referenced(facts))],
-    )
+    The facts are a function of the paper's extraction (text_hash) and of the entity each of
+    its groups of mentions resolved to (`keys`), with those entities' types and families; the
+    graph adds what it shows of the paper (`meta`, kg.cache.paper_digest) and the type, label
+    and family of each entity it describes (`refs`)."""
+    described = [(k, entities[k].type, entities[k].label, entities[k].family) for k in sorted(refs)]
+    parts = (generator, base_iri, text_hash, meta, keys, described)
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
 
 
-def referenced(facts: PaperFacts) -> set[str]:
-    """The entity keys a paper's graph describes."""
-    keys = {k for k, _, _ in facts.roles}
-    keys.update(k for s, _, o, _ in facts.links for k in (s, o))
-    keys.update(k for r in facts.results for k in (r.subject, r.benchmark, r.metric) if k)
-    return keys
+def referenced(keys: list[str], entities) -> set[str]:
+    """The entity keys a paper's graph describes: those its mentions resolved to, and their families."""
+    refs = set(keys)
+    refs.update(entities[k].family for k in keys if entities[k].family)
+    return refs
 
 
-def _extract(cache: Cache, todo: list[tuple[Paper, str]], n_process: int, progress: bool) -> None:
+def _extract(cache: Cache, todo: Iterator[tuple[Paper, str]], total: int, n_process: int, progress: bool) -> None:
     from kg import extraction
 
-    extracted = extraction.load().extract((p for p, _ in todo), n_process=n_process)
+    hashes: deque[str] = deque()  # of the papers handed to the extractor, which keeps their order
+
+    def papers() -> Iterator[Paper]:
+        for paper, h in todo:
+            hashes.append(h)
+            yield paper
+
+    extracted = extraction.load().extract(papers(), n_process=n_process)
     stream = extracted
     if progress:
         from tqdm import tqdm
 
-        stream = tqdm(extracted, total=len(todo), desc="extracting", unit="paper", file=sys.stderr)
+        stream = tqdm(extracted, total=total, desc="extracting", unit="paper", file=sys.stderr)
     batch = []
     try:
-        for (_, h), done in zip(todo, stream):
-            batch.append((h, done))
+        for done in stream:
+            batch.append((hashes.popleft(), done))
             if len(batch) >= EXTRACT_BATCH:
                 cache.put_extractions(batch)
                 batch = []
@@ -181,28 +243,43 @@ def _extract(cache: Cache, todo: list[tuple[Paper, str]], n_process: int, progre
         cache.put_extractions(batch)
 
 
-def _generate(cache: Cache, resolved: Resolution, todo: list[tuple[int, str]], base_iri: str,
+def _facts(cache: Cache, resolver, batch: list[tuple[Paper, str]]) -> Iterator[PaperFacts]:
+    """The resolved facts of a batch of (paper, hash), from the cached extractions and groups."""
+    primaries = cache.groups([h for _, h in batch], "primaries")
+    entities = resolver.entities()
+    for (_, h), x in zip(batch, cache.extractions([p for p, _ in batch], [h for _, h in batch])):
+        yield resolution.paper_facts(x, resolver.keys(primaries[h]), entities)
+
+
+def _generate(cache: Cache, staged: Staging, resolver, base_iri: str, keep_papers: bool, report,
               progress: bool) -> Iterator[bytes]:
-    """Generate the RDF of the papers in `todo`, caching their graph.ttl chunks; yields N-Quads for the store."""
-    items = todo
-    if progress and todo:
+    """Generate the RDF of the papers marked changed, caching their graph.ttl chunks and figures;
+    yields N-Quads for the store."""
+    bar = None
+    if progress and report.regenerated:
         from tqdm import tqdm
 
-        items = tqdm(todo, desc="generating RDF", unit="paper", file=sys.stderr)
-    rows, nquads = [], []
-    for i, fp in items:
-        facts = resolved.papers[i]
-        quads = rdf.generate(kggraph.to_graph(Resolution(resolved.entities, [facts])), base_iri)
-        part = rdf.paper_rdf(quads, facts.paper.key, base_iri)
-        rows.append((facts.paper.key, fp, part.shared, *(part.turtle[c] for c in rdf.PAPER_CATEGORIES)))
-        nquads.append(part.nquads)
-        if len(rows) >= GENERATE_BATCH:
-            cache.put_chunks(rows)
-            yield b"".join(nquads)
-            rows, nquads = [], []
-    if rows:
-        cache.put_chunks(rows)
+        bar = tqdm(total=report.regenerated, desc="generating RDF", unit="paper", file=sys.stderr)
+    entities = resolver.entities()
+    for batch in staged.rows("seq, data, hash, fp", "changed = 1", size=GENERATE_BATCH):
+        rows, figures, nquads, degrees = [], [], [], []
+        for (seq, paper, _, fp), facts in zip(batch, _facts(cache, resolver, [(p, h) for _, p, h, _ in batch])):
+            quads = rdf.generate(kggraph.to_graph(Resolution(entities, [facts])), base_iri)
+            part = rdf.paper_rdf(quads, paper.key, base_iri)
+            rows.append((paper.key, fp, part.shared, *(part.turtle[c] for c in rdf.PAPER_CATEGORIES)))
+            figures.append((paper.key, fp, *paper_figures(facts)))
+            degrees.append((figures[-1][-1], seq))
+            _add_figures(report, figures[-1][2:])
+            nquads.append(part.nquads)
+        cache.put_chunks(rows, figures)
+        staged.update(degrees, "degree")
+        if keep_papers:
+            cache.put_papers(p for _, p, _, _ in batch)
+        if bar is not None:
+            bar.update(len(batch))
         yield b"".join(nquads)
+    if bar is not None:
+        bar.close()
 
 
 def _turtle_chunks(cache: Cache) -> Iterator[bytes]:
@@ -210,18 +287,22 @@ def _turtle_chunks(cache: Cache) -> Iterator[bytes]:
         yield from cache.chunk_column(category)
 
 
-def _write_html(resolved: Resolution, path: Path, max_papers: int) -> int:
+def _write_html(cache: Cache, staged: Staging, entities, resolver, path: Path, max_papers: int) -> int:
     """graph.html of the `max_papers` best-connected papers (all, when there are no more)."""
     from kg import viz
 
-    if len(resolved.papers) <= max_papers:
-        view = viz.best_connected_view(kggraph.to_graph(resolved), max_papers)
+    if len(staged) <= max_papers:
+        papers = [(p, h) for batch in staged.rows("data, hash") for p, h in batch]
+        view = viz.best_connected_view(kggraph.to_graph(Resolution(entities, list(_facts(cache, resolver, papers)))),
+                                       max_papers)
         drawn, note = view.graph, view.note
     else:
         # The papers with the most edges, as viz.best_connected picks them, without the corpus graph.
-        top = sorted(resolved.papers, key=lambda f: (-out_degree(f), kggraph.paper_node(f.paper.key)))[:max_papers]
-        drawn = viz.best_connected(kggraph.to_graph(Resolution(resolved.entities, top)), max_papers)
-        note = (f"Showing the {max_papers:,} papers with the most links of {len(resolved.papers):,}, and what "
+        top = staged.db.execute("SELECT data, hash FROM staged ORDER BY degree DESC, key LIMIT ?",
+                                (max_papers,)).fetchall()
+        facts = list(_facts(cache, resolver, [(pickle.loads(d), h) for d, h in top]))
+        drawn = viz.best_connected(kggraph.to_graph(Resolution(entities, facts)), max_papers)
+        note = (f"Showing the {max_papers:,} papers with the most links of {len(staged):,}, and what "
                 "they link to. Query the store for the rest, or draw one entity's neighbourhood with "
                 "kg viz --focus NAME.")
     viz.write_html(drawn, path, note=note)
@@ -233,20 +314,18 @@ def out_degree(facts: PaperFacts) -> int:
     return len({(k, role) for k, role, _ in facts.roles}) + len(facts.results)
 
 
-def _count(resolved: Resolution, report) -> None:
-    """Entities per type, results and edges, as kg.graph's graph of the whole corpus would count them."""
-    keys: set[str] = set()
-    for facts in resolved.papers:
-        keys |= referenced(facts)
-        report.results += len(facts.results)
-        report.edges += _edges(facts)
-    report.entities = Counter(kggraph.KINDS[resolved.entities[k].type] for k in keys)
-
-
-def _edges(facts: PaperFacts) -> int:
+def paper_figures(facts: PaperFacts) -> tuple[int, int, int]:
+    """A paper's results, edges and out-degree, as kg.graph's graph of the whole corpus counts them."""
     links = {(s, p, o) for s, p, o, _ in facts.links}
     targets = sum(1 for r in facts.results for k in (r.subject, r.benchmark, r.metric) if k)
-    return out_degree(facts) + len(links) + targets
+    degree = out_degree(facts)
+    return len(facts.results), degree + len(links) + targets, degree
+
+
+def _add_figures(report, figures: tuple[int, int, int]) -> None:
+    results, edges, _ = figures
+    report.results += results
+    report.edges += edges
 
 
 def _stored(cache: Cache, store_path: Path | None, out: Path) -> dict[str, str]:

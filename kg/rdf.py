@@ -209,6 +209,9 @@ def paper_rdf(quads: Quads, key: str, base_iri: str = DEFAULT_BASE_IRI) -> Paper
     return PaperRDF(nquads or b"", shared or b"", turtle)
 
 
+_SHARED_BATCH = 2000  # subjects of agents and entities serialised per call
+
+
 def write_turtle_parts(path: str | Path, shared: Iterable[bytes], chunks: Iterable[bytes],
                        base_iri: str = DEFAULT_BASE_IRI) -> Path:
     """Write graph.ttl from papers' `PaperRDF`s: byte for byte what `write_turtle` writes for all of them.
@@ -219,18 +222,25 @@ def write_turtle_parts(path: str | Path, shared: Iterable[bytes], chunks: Iterab
     import pyoxigraph as ox
 
     path = _prepare(path)
-    lines = set()
+    # The distinct lines grouped by subject, as bytes: parsed a few thousand subjects at a time
+    # (Turtle statements end with their subject, so the pieces join to what one call writes).
+    by_subject: dict[bytes, set[bytes]] = {}
     for blob in shared:
-        lines.update(blob.splitlines())
-    triples = sorted(ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES), key=_ox_sort_key)
+        for line in blob.splitlines():
+            by_subject.setdefault(line[:line.index(b" ")], set()).add(line)
     header = turtle_header(base_iri)
     wrote_header = False
     with open(path, "wb") as out:
-        if triples:
+        if by_subject:
             out.write(header)
             wrote_header = True
+        # "<iri>": agents and entities are IRIs, written unescaped; sorted as _ox_sort_key sorts them
+        subjects = sorted(by_subject, key=lambda s: s[1:-1].decode("utf-8"))
+        for start in range(0, len(subjects), _SHARED_BATCH):
+            batch = b"\n".join(line for s in subjects[start:start + _SHARED_BATCH] for line in by_subject[s])
+            triples = sorted(ox.parse(batch, format=ox.RdfFormat.N_TRIPLES), key=_ox_sort_key)
             out.write(_strip(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes(base_iri)), header))
-        del triples, lines
+        del by_subject, subjects
         for chunk in chunks:
             if chunk and not wrote_header:
                 out.write(header)

@@ -16,13 +16,14 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import json
 import re
 import zlib
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Protocol
 
 from kg.clean import clean_text, invalid_character
 from kg.model import Paper, Problem
@@ -44,6 +45,8 @@ _ABSTRACT_MIN = 150
 MAX_RECORD_CHARS = 100_000
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
          (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_HEAD_CHARS = 65536  # characters read to tell a file's format before reading it on
+_UNREADABLE = (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile, zlib.error)
 _BINARY_PROBE = 8192  # bytes looked at to tell a binary file
 _BINARY_SHARE = 0.1  # of control characters and undecodable bytes: random bytes give ~0.5, text ~0
 _CSV_DELIMITERS = ("\t", ",", ";", "|")
@@ -137,31 +140,58 @@ def _paper(path: str, line: int | None, *, abstract: str, title: str = "", id: s
 
 
 def read_papers(
-    inputs: Iterable[str | Path], format: str | None = None, fields: FieldMap = FieldMap(), strict: bool = False
+    inputs: Iterable[str | Path], format: str | None = None, fields: FieldMap = FieldMap(), strict: bool = False,
+    table: PaperTable | None = None,
 ) -> ReadReport:
     """Read every input, fold duplicates into one paper, and collect problems.
 
-    strict: raise InputError at the first problem instead of going on.
+    The papers go to `table` (kg.cache.Staging keeps them on disk), by default into
+    report.papers. strict: raise InputError at the first problem instead of going on.
     """
     report = ReadReport()
-    by_key: dict[str, int] = {}
+    table = _ListTable(report.papers) if table is None else table
     problems = _Raise() if strict else report.problems
     for path in iter_files(inputs, problems):
         report.files += 1
         for item in read_file(path, format, fields):
             if isinstance(item, Problem):
                 problems.append(item)
-            elif item.key in by_key:
-                index = by_key[item.key]
-                report.papers[index], superseded = fold_copy(report.papers[index], item)
+            elif not table.add(item):
+                kept, superseded = fold_copy(table.get(item.key), item)
+                table.replace(kept)
                 if superseded:
                     problems.append(superseded)
                 else:
                     report.duplicates += 1
-            else:
-                by_key[item.key] = len(report.papers)
-                report.papers.append(item)
     return report
+
+
+class PaperTable(Protocol):
+    """Where read_papers puts papers: in reading order, one per key."""
+
+    def add(self, paper: Paper) -> bool: ...  # False when a paper with its key is there already
+
+    def get(self, key: str) -> Paper: ...
+
+    def replace(self, paper: Paper) -> None: ...  # the paper with its key, kept in its place
+
+
+class _ListTable:
+    def __init__(self, papers: list[Paper]) -> None:
+        self.papers, self.index = papers, {}
+
+    def add(self, paper: Paper) -> bool:
+        if paper.key in self.index:
+            return False
+        self.index[paper.key] = len(self.papers)
+        self.papers.append(paper)
+        return True
+
+    def get(self, key: str) -> Paper:
+        return self.papers[self.index[key]]
+
+    def replace(self, paper: Paper) -> None:
+        self.papers[self.index[paper.key]] = paper
 
 
 class _Raise(list):
@@ -196,24 +226,62 @@ def iter_files(inputs: Iterable[str | Path], problems: list[Problem]) -> Iterato
 
 def read_file(path: Path, format: str | None = None, fields: FieldMap = FieldMap(),
               name: str | None = None) -> Iterator[Paper | Problem]:
-    """The records of one file; `name` (default: the path) is what sources and problems call it."""
+    """The records of one file; `name` (default: the path) is what sources and problems call it.
+
+    JSON lines (gzip included) are read a line at a time, so a file of any size costs one
+    record of memory; the other formats (a JSON array, CSV, listings) are read whole."""
     name = name or str(path)
     try:
-        text = read_text(path)
+        with open_text(path) as stream:
+            head = _plain(_head(stream))
+            if not head.strip():
+                yield Problem(name, None, "empty file")
+                return
+            # JSON is told by its first character; the other formats from the whole text (below)
+            fmt = format or ("jsonl" if detect_format(Path(name), head) == "jsonl" else None)
+            if fmt == "jsonl" and not head.lstrip().startswith("["):
+                yield from _stream_jsonl(name, head, stream, fields)
+                return
+            text = _plain(head + stream.read())
     except BinaryFile:
         yield Problem(name, None, "binary file (or text in UTF-16/32 without a BOM)")
         return
-    except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+    except _UNREADABLE as exc:
         yield Problem(name, None, f"cannot read file: {exc}")
         return
-    if not text.strip():
-        yield Problem(name, None, "empty file")
-        return
-    fmt = format or detect_format(Path(name), text)
+    fmt = fmt or detect_format(Path(name), text)
     if fmt is None:
         yield Problem(name, None, f"unknown format (expected one of: {', '.join(FORMATS)}; use --format)")
         return
     yield from parse_text(name, text, fmt, fields)
+
+
+def _head(stream: io.TextIOBase) -> str:
+    """The start of a file, enough to tell its format: the first lines up to _HEAD_CHARS, and on
+    past blank space to the first character that is not."""
+    head = stream.read(_HEAD_CHARS)
+    while head and not head.strip():
+        more = stream.read(_HEAD_CHARS)
+        if not more:
+            break
+        head += more
+    return head + stream.readline()  # end on a whole line
+
+
+def _stream_jsonl(path: str, head: str, stream: io.TextIOBase, fields: FieldMap) -> Iterator[Paper | Problem]:
+    """JSON lines as the file is read; a read error (a truncated gzip) is a problem at its line."""
+    number = 0
+    lines = itertools.chain(io.StringIO(head), stream)
+    while True:
+        try:
+            line = next(lines, None)
+        except _UNREADABLE as exc:
+            yield Problem(path, number + 1, f"cannot read the rest of the file: {exc}")
+            return
+        if line is None:
+            return
+        number += 1
+        yield from _jsonl_line(path, number, _plain(line.rstrip("\n")), fields)
 
 
 def parse_text(path: str, text: str, format: str, fields: FieldMap = FieldMap()) -> Iterator[Paper | Problem]:
@@ -301,18 +369,22 @@ def _read_jsonl(path: str, text: str, fields: FieldMap) -> Iterator[Paper | Prob
         yield from _json_items(path, whole if isinstance(whole, list) else [whole], fields)
         return
     for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            # strict=False: raw tabs and controls in strings are read, and cleaned later; a BOM
-            # may start any line of files pasted together
-            record = json.loads(line.lstrip("\ufeff"), strict=False)
-        except json.JSONDecodeError as exc:
-            yield Problem(path, number, f"invalid JSON: {exc.msg} (column {exc.colno})")
-        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, [[[[... nested too deep
-            yield Problem(path, number, f"invalid JSON: {_short(exc)}")
-        else:
-            yield _from_record(record, path, number, fields)
+        yield from _jsonl_line(path, number, line, fields)
+
+
+def _jsonl_line(path: str, number: int, line: str, fields: FieldMap) -> Iterator[Paper | Problem]:
+    if not line.strip():
+        return
+    try:
+        # strict=False: raw tabs and controls in strings are read, and cleaned later; a BOM
+        # may start any line of files pasted together
+        record = json.loads(line.lstrip("\ufeff"), strict=False)
+    except json.JSONDecodeError as exc:
+        yield Problem(path, number, f"invalid JSON: {exc.msg} (column {exc.colno})")
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, [[[[... nested too deep
+        yield Problem(path, number, f"invalid JSON: {_short(exc)}")
+    else:
+        yield _from_record(record, path, number, fields)
 
 
 def _whole_json(text: str):
@@ -408,19 +480,39 @@ def _from_record(record, path: str, number: int | None, fields: FieldMap) -> Pap
 def read_text(path: Path) -> str:
     """The file's text with "\n" line ends. Bytes that are not UTF-8 are kept as lone
     surrogates (surrogateescape), so each record holding one is reported, with its line."""
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            text = data[len(bom):].decode(encoding)
-            break
-    else:
-        if _looks_binary(data[:_BINARY_PROBE]):
-            raise BinaryFile(path)
-        text = data.decode("utf-8", errors="surrogateescape")
+    with open_text(path) as stream:
+        return _plain(stream.read())
+
+
+def open_text(path: Path) -> io.TextIOWrapper:
+    """The file as a text stream with "\n" line ends, gunzipped when it is gzip, decoded by its
+    BOM (UTF-8 without one, bytes that are not UTF-8 kept as lone surrogates). Raises
+    BinaryFile for what is not text."""
+    with open(path, "rb") as probe:
+        gzipped = probe.read(2) == b"\x1f\x8b"
+    binary = gzip.open(path, "rb") if gzipped else open(path, "rb")
+    try:
+        start = binary.read(_BINARY_PROBE)
+        binary.seek(0)
+        for bom, encoding in _BOMS:
+            if start.startswith(bom):
+                binary.read(len(bom))
+                # only UTF-8 is read leniently: a UTF-16 file with an odd byte is not guessed at
+                errors = "surrogateescape" if encoding == "utf-8" else "strict"
+                break
+        else:
+            if _looks_binary(start):
+                raise BinaryFile(path)
+            encoding, errors = "utf-8", "surrogateescape"
+        return io.TextIOWrapper(binary, encoding=encoding, errors=errors, newline=None)
+    except BaseException:
+        binary.close()
+        raise
+
+
+def _plain(text: str) -> str:
     # A stray NUL (a broken converter) is never text, and csv before Python 3.11 stops at one.
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", " ")
+    return text.replace("\x00", " ")
 
 
 def _looks_binary(sample: bytes) -> bool:

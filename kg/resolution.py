@@ -66,15 +66,133 @@ def _label_rank(form: str) -> tuple:
     return len(normalize(single)), single == form, form
 
 
+# One paper's resolution input, compact enough to cache and to stream: per group of mentions,
+# (primary form, its normalised form, (forms, ...), (their normalised forms, ...),
+# ((type, weight), ...) in the order the paper gave them, (normalised curated names, ...)).
+PaperGroups = tuple
+
+
 def resolve(extractions: Iterable[Extraction]) -> Resolution:
     extractions = list(extractions)
     groups = [_paper_groups(x) for x in extractions]
-    forms = _join_forms(groups)
-    entities, owner = _make_entities(groups, forms)
-    merges = _count_merges(groups, owner)
-    _add_families(entities)
-    papers = [_paper_facts(p, x, g, owner, entities) for p, (x, g) in enumerate(zip(extractions, groups))]
-    return Resolution(entities=entities, papers=papers, merges=merges)
+    compact = [compact_groups(g) for g in groups]
+    resolver = Resolver()
+    for paper in compact:
+        resolver.add_forms(paper)
+    resolver.join()
+    for paper in compact:
+        resolver.add_names(paper)
+    entities = resolver.entities()
+    papers = [_paper_facts(x, g, resolver.keys(primaries(c)), entities) for x, g, c in zip(extractions, groups, compact)]
+    return Resolution(entities=entities, papers=papers, merges=resolver.merges)
+
+
+def paper_groups(extraction: Extraction) -> PaperGroups:
+    """What resolution needs of one paper, without its evidence (kg.cache keeps it per text)."""
+    return compact_groups(_paper_groups(extraction))
+
+
+def paper_facts(extraction: Extraction, keys: list[str], entities: dict[str, Entity]) -> PaperFacts:
+    """One paper's facts, given the entity key of each of its groups (Resolver.keys)."""
+    return _paper_facts(extraction, _paper_groups(extraction), keys, entities)
+
+
+def compact_groups(groups: list[tuple[_Group, list[int]]]) -> PaperGroups:
+    compact = []
+    for group, _ in groups:
+        forms = sorted(group.forms)
+        compact.append((group.primary, normalize(group.primary), tuple(forms), tuple(normalize(f) for f in forms),
+                        tuple(group.types.items()), tuple(normalize(c) for c in sorted(group.canonical))))
+    return tuple(compact)
+
+
+def primaries(paper: PaperGroups) -> tuple[str, ...]:
+    """What Resolver.keys reads of a paper's groups (kg.cache keeps it apart, to read it fast)."""
+    return tuple(group[1] for group in paper)
+
+
+class Resolver:
+    """Global resolution in passes over the papers' groups, holding state per distinct name only.
+
+    add_forms(every paper), join(), add_names(every paper, in the same order); then entities(),
+    merges and keys(paper) are what resolve() gives (and no more papers can be added)."""
+
+    def __init__(self) -> None:
+        self.forms = _Forms()
+        self.long_forms_of: dict[str, set[str]] = defaultdict(set)
+        self.shorts: set[tuple[str, str]] = set()  # (primary, another form of its group)
+        self.canonical: set[tuple[str, str]] = set()  # (primary, a curated name of one of its forms)
+        self.types: dict[str, Counter] = defaultdict(Counter)
+        self.labels: dict[str, Counter] = defaultdict(Counter)
+        self.surface: dict[str, set[str]] = defaultdict(set)
+        self.norms: dict[str, set[str]] = defaultdict(set)
+        self._entities: dict[str, Entity] | None = None
+
+    def add_forms(self, paper: PaperGroups) -> None:
+        """Pass 1: which forms each primary form is written with, across the corpus."""
+        for _, primary, _, norms, _, canonical in paper:
+            self.forms.find(primary)
+            for norm in norms:
+                if norm != primary:
+                    self.long_forms_of[norm].add(primary)
+                    self.shorts.add((primary, norm))
+            self.canonical.update((primary, name) for name in canonical)
+
+    def join(self) -> None:
+        """Short forms join their long form when unambiguous; spellings of one curated name always.
+        The union-find's root is the smallest form of each set, in whatever order the unions come."""
+        for primary, short in self.shorts:
+            if len(self.long_forms_of[short]) == 1:
+                self.forms.union(primary, short)
+        for primary, name in self.canonical:
+            self.forms.union(primary, name)
+        self.shorts, self.long_forms_of, self.canonical = set(), defaultdict(set), set()
+
+    def add_names(self, paper: PaperGroups) -> None:
+        """Pass 2, papers in build order (a type vote's tie goes to the first type voted for)."""
+        for primary_form, primary, forms, norms, types, _ in paper:
+            root = self.forms.find(primary)
+            votes = self.types[root]
+            for type_, weight in types:
+                votes[type_] = weight + votes.get(type_, 0)  # as Counter.update adds
+            self.labels[root][primary_form] += 1
+            self.surface[root].update(forms)
+            self.norms[root].update(norms)
+
+    def keys(self, primaries: tuple[str, ...]) -> list[str]:
+        """The entity key of each of a paper's groups, from their primaries()."""
+        return [self.forms.find(primary) for primary in primaries]
+
+    @property
+    def merges(self) -> int:
+        """How many distinct normalised forms were folded into an entity named otherwise."""
+        self.entities()
+        return self._merges
+
+    def entities(self) -> dict[str, Entity]:
+        """One entity per root form; its label is the name most papers give it, the fullest on a tie.
+
+        Most papers first: one paper defining "COMET" as its own tool's long form, or writing
+        "a Transformer module", must not rename the entity every other paper refers to."""
+        if self._entities is None:
+            entities = {}
+            for root, counts in self.labels.items():
+                label = max(counts, key=lambda f: (counts[f], _label_rank(f))) if len(counts) > 1 else next(iter(counts))
+                votes = self.types[root]
+                aliases = self.surface[root]  # spent after this: becomes the aliases, not copied
+                aliases.discard(label)
+                entities[root] = Entity(
+                    key=root,
+                    type=votes.most_common(1)[0][0] if len(votes) > 1 else next(iter(votes)),
+                    label=label,
+                    aliases=aliases,
+                )
+            _add_families(entities)
+            self._entities = entities
+            self._merges = sum(len(f) - 1 for f in self.norms.values())
+            # The votes are spent: freed before the papers' graphs are generated.
+            self.types, self.labels, self.surface, self.norms = {}, {}, {}, {}
+        return self._entities
 
 
 def _paper_groups(extraction: Extraction) -> list[tuple[_Group, list[int]]]:
@@ -106,70 +224,6 @@ def _paper_groups(extraction: Extraction) -> list[tuple[_Group, list[int]]]:
     return list(by_root.values())
 
 
-def _join_forms(groups: list[list[tuple[_Group, list[int]]]]) -> _Forms:
-    """Union forms across papers: equal normalised forms always, short forms only when unambiguous."""
-    long_forms_of: dict[str, set[str]] = defaultdict(set)
-    for paper in groups:
-        for group, _ in paper:
-            primary = normalize(group.primary)
-            for form in group.forms:
-                if normalize(form) != primary:
-                    long_forms_of[normalize(form)].add(primary)
-    forms = _Forms()
-    for paper in groups:
-        for group, _ in paper:
-            primary = normalize(group.primary)
-            forms.find(primary)
-            for form in group.forms:
-                short = normalize(form)
-                if short != primary and len(long_forms_of[short]) == 1:
-                    forms.union(primary, short)
-            for name in group.canonical:  # spellings of one curated name, written in different papers
-                forms.union(primary, normalize(name))
-    return forms
-
-
-def _group_root(group: _Group, forms: _Forms) -> str:
-    return forms.find(normalize(group.primary))
-
-
-def _make_entities(groups, forms: _Forms) -> tuple[dict[str, Entity], dict[tuple[int, int], str]]:
-    """One entity per root form; its label is the name most papers give it, the fullest on a tie.
-
-    Most papers first: one paper defining "COMET" as its own tool's long form, or writing
-    "a Transformer module", must not rename the entity every other paper refers to."""
-    types: dict[str, Counter] = defaultdict(Counter)
-    labels: dict[str, Counter] = defaultdict(Counter)
-    surface: dict[str, set[str]] = defaultdict(set)
-    owner: dict[tuple[int, int], str] = {}
-    for p, paper in enumerate(groups):
-        for g, (group, _) in enumerate(paper):
-            root = _group_root(group, forms)
-            owner[(p, g)] = root
-            types[root].update(group.types)
-            labels[root][group.primary] += 1
-            surface[root].update(group.forms)
-    entities = {}
-    for root, counts in labels.items():
-        label = max(counts, key=lambda f: (counts[f], _label_rank(f)))
-        entities[root] = Entity(
-            key=root,
-            type=types[root].most_common(1)[0][0],
-            label=label,
-            aliases={f for f in surface[root] if f != label},
-        )
-    return entities, owner
-
-
-def _count_merges(groups, owner) -> int:
-    """How many distinct normalised forms were folded into an entity named otherwise."""
-    forms_of: dict[str, set[str]] = defaultdict(set)
-    for p, paper in enumerate(groups):
-        for g, (group, _) in enumerate(paper):
-            forms_of[owner[(p, g)]].update(normalize(f) for f in group.forms)
-    return sum(len(f) - 1 for f in forms_of.values())
-
-
 def family_name(label: str) -> str | None:
     """The family a sized or edition-suffixed model name belongs to, if its name says so."""
     for pattern in (_SIZE, _EDITION):
@@ -197,11 +251,10 @@ def _add_families(entities: dict[str, Entity]) -> None:
         entity.family = key
 
 
-def _paper_facts(p: int, extraction: Extraction, groups, owner, entities: dict[str, Entity]) -> PaperFacts:
+def _paper_facts(extraction: Extraction, groups, keys: list[str], entities: dict[str, Entity]) -> PaperFacts:
     key_of: dict[int, str] = {}
     facts = PaperFacts(paper=extraction.paper)
-    for g, (group, members) in enumerate(groups):
-        key = owner[(p, g)]
+    for (group, members), key in zip(groups, keys):
         for index in members:
             key_of[index] = key
         facts.surface_forms.setdefault(key, set()).update(group.forms)

@@ -6,6 +6,7 @@ start from part of it and grow, change or get killed mid-run.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import signal
 import sqlite3
@@ -102,6 +103,41 @@ def test_grown_corpus_gives_the_clean_build(clean, grown):
     assert quads(out / "store") == clean[2]
     ignore = {"extracted": 0, "regenerated": 0, "graphs_replaced": 0, "seconds": 0, "outputs": {}, "timings": {}}
     assert summary(report) | ignore == summary(clean[1]) | ignore
+
+
+def test_a_rebuild_resolves_from_the_cached_groups_and_reads_only_changed_extractions(small, grown, tmp_path,
+                                                                                       monkeypatch):
+    """Issue 8: resolution reads each paper's compact groups from the cache; the extractions of
+    papers whose graph is unchanged are never unpickled."""
+    from kg import resolution
+    from kg.cache import Cache
+
+    out = copy_of(grown[0], tmp_path)
+    read: list[str] = []
+    extractions = Cache.extractions
+
+    def spy(self, papers, hashes):
+        read.extend(hashes)
+        return extractions(self, papers, hashes)
+
+    monkeypatch.setattr(resolution, "paper_groups", lambda x: pytest.fail("groups made again"))
+    monkeypatch.setattr(Cache, "extractions", spy)
+    report = api.build([DATA], out, html=False)
+    assert report.regenerated == 0 and read == []
+    assert (out / "graph.ttl").read_bytes() == (grown[0] / "graph.ttl").read_bytes()
+
+
+def test_graph_html_of_the_best_connected_papers_when_there_are_more(clean, tmp_path):
+    out = copy_of(clean[0], tmp_path)
+    report = api.build([DATA], out, html_max_papers=50)
+    assert report.html_papers == 50
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert f"Showing the 50 papers with the most links of {clean[1].papers}" in page
+    _, g = api.extract_graph(api.read([DATA]).papers)
+    papers = [n for n, kind in g.nodes(data="kind") if kind == "Paper"]
+    best = sorted(papers, key=lambda n: (-g.out_degree(n), n))[:50]
+    drawn = set(re.findall(r'"id": "(paper/[^"]*)"', page))
+    assert drawn == set(best)
 
 
 def write_jsonl(path: Path, papers) -> Path:

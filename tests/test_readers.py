@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.model import Problem
+from kg.model import Paper, Problem
 from kg.readers import FieldMap, detect_format, paper_key, read_file, read_papers
 
 DAILY = """new
@@ -105,6 +105,52 @@ def test_gzip_is_read_transparently(tmp_path):
     path.write_bytes(gzip.compress(json.dumps({"id": "x1", "abstract": "A"}).encode()))
     papers, _ = papers_and_problems(read_file(path))
     assert papers[0].id == "x1"
+
+
+def gzipped_records(path: Path, count: int, bad_line: int | None = None) -> Path:
+    lines = [json.dumps({"id": f"x{n}", "title": f"Title {n}", "abstract": f"We study widget {n}. " * 20})
+             for n in range(1, count + 1)]
+    if bad_line is not None:
+        lines[bad_line - 1] = '{"id": "broken", "abstract": '
+    path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+    return path
+
+
+def test_gzip_json_lines_are_read_lazily(tmp_path):
+    import tracemalloc
+
+    path = gzipped_records(tmp_path / "big.jsonl.gz", 20_000)  # 8.7 MB of text
+    records = read_file(path)
+    tracemalloc.start()
+    first = next(records)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    records.close()
+    assert first.id == "x1"
+    assert peak < 1_000_000  # the whole text would be 8.7 MB
+
+
+def test_a_bad_line_late_in_a_gzip_file_comes_after_the_papers_before_it(tmp_path):
+    path = gzipped_records(tmp_path / "p.jsonl.gz", 3000, bad_line=2999)
+    items = list(read_file(path))
+    assert all(isinstance(item, Paper) for item in items[:2998])
+    assert (items[2998].line, items[2998].message.split(":")[0]) == (2999, "invalid JSON")
+    assert items[2999].id == "x3000"
+
+
+def test_a_truncated_gzip_keeps_the_papers_before_the_break(tmp_path):
+    path = gzipped_records(tmp_path / "p.jsonl.gz", 3000)
+    path.write_bytes(path.read_bytes()[:len(path.read_bytes()) // 2])
+    papers, problems = papers_and_problems(read_file(path))
+    assert len(papers) > 100 and papers[0].id == "x1"
+    assert len(problems) == 1 and problems[0].line == len(papers) + 1
+    assert problems[0].message.startswith("cannot read the rest of the file")
+
+
+def test_a_json_array_is_still_read_whole(tmp_path):
+    path = write(tmp_path, "p.json", json.dumps([{"id": "a", "abstract": "A."}, {"id": "b", "abstract": "B."}]))
+    papers, problems = papers_and_problems(read_file(path))
+    assert [p.source for p in papers] == [f"{path}#1", f"{path}#2"] and not problems
 
 
 def test_csv_with_renamed_fields(tmp_path):

@@ -5,6 +5,7 @@ No spaCy here: the Extractions are the annotated development abstracts (as in te
 from __future__ import annotations
 
 import copy
+from collections import Counter
 
 import pyoxigraph as ox
 import pytest
@@ -13,7 +14,8 @@ from test_viz import GOLD, gold_extraction  # noqa: F401  (GOLD: the gold files 
 from kg import incremental, rdf
 from kg import store as kgstore
 from kg.api import BuildReport
-from kg.graph import summary, to_graph
+from kg.cache import paper_digest
+from kg.graph import KINDS, summary, to_graph
 from kg.model import Resolution
 from kg.resolution import resolve
 
@@ -57,32 +59,55 @@ def test_per_paper_nquads_hold_the_whole_graph(resolved):
     assert set(got) == set(expected)
 
 
+def group_keys(facts) -> list[str]:
+    """The entity key of each of a paper's groups: its mentions edges come first, one per group."""
+    return [k for k, role, _ in facts.roles if role == "mentions"]
+
+
 def test_counts_without_the_graph_match_the_graph(resolved):
     report = BuildReport()
-    incremental._count(resolved, report)
+    shown = set()
+    for facts in resolved.papers:
+        incremental._add_figures(report, incremental.paper_figures(facts))
+        shown |= incremental.referenced(group_keys(facts), resolved.entities)
     counts = summary(to_graph(resolved))
     assert report.edges == counts["edges"]
     assert report.results == counts.get("Result", 0)
-    assert dict(report.entities) == {k: v for k, v in counts.items() if k not in ("Paper", "Result", "edges")}
+    kinds = Counter(KINDS[resolved.entities[k].type] for k in shown)
+    assert dict(kinds) == {k: v for k, v in counts.items() if k not in ("Paper", "Result", "edges")}
+
+
+def fingerprint(facts, entities, base=BASE, generator="v") -> str:
+    keys = group_keys(facts)
+    return incremental.fingerprint(paper_digest(facts.paper), "h", keys, incremental.referenced(keys, entities), entities,
+                                   base, generator)
 
 
 def test_fingerprint_follows_the_labels_a_paper_shows(resolved):
     facts = resolved.papers[0]
-    before = incremental.fingerprint(facts, "h", resolved.entities, BASE, "v")
-    mine = sorted(incremental.referenced(facts))[0]
-    other = next(k for k in resolved.entities if k not in incremental.referenced(facts))
+    before = fingerprint(facts, resolved.entities)
+    shown = incremental.referenced(group_keys(facts), resolved.entities)
+    mine = sorted(shown)[0]
+    other = next(k for k in resolved.entities if k not in shown)
     entities = copy.deepcopy(resolved.entities)
     entities[other].label += " (renamed)"
-    assert incremental.fingerprint(facts, "h", entities, BASE, "v") == before
+    assert fingerprint(facts, entities) == before
     entities[mine].label += " (renamed)"
-    assert incremental.fingerprint(facts, "h", entities, BASE, "v") != before
+    assert fingerprint(facts, entities) != before
 
 
 def test_fingerprint_follows_the_base_iri_and_the_generator(resolved):
     facts = resolved.papers[0]
-    before = incremental.fingerprint(facts, "h", resolved.entities, BASE, "v")
-    assert incremental.fingerprint(facts, "h", resolved.entities, "https://example.org/", "v") != before
-    assert incremental.fingerprint(facts, "h", resolved.entities, BASE, "v2") != before
+    before = fingerprint(facts, resolved.entities)
+    assert fingerprint(facts, resolved.entities, base="https://example.org/") != before
+    assert fingerprint(facts, resolved.entities, generator="v2") != before
+
+
+def test_referenced_entities_are_those_the_paper_graph_describes(resolved):
+    for facts in resolved.papers:
+        g = to_graph(Resolution(resolved.entities, [facts]))
+        described = {n.removeprefix("entity/") for n in g if n.startswith("entity/")}
+        assert incremental.referenced(group_keys(facts), resolved.entities) == described
 
 
 def test_best_connected_papers_are_picked_by_out_degree(resolved):
@@ -157,3 +182,80 @@ def test_cache_returns_chunks_in_the_order_of_their_subjects(tmp_path):
     assert b"".join(cache.chunk_column("paper")) == b"paper g-0;paper g-1;paper g-1-b;"
     assert b"".join(cache.chunk_column("evidence")) == b"ev g-0;ev g-1-b;ev g-1;"
     cache.close()
+
+
+# -- staged papers and resolution in passes -------------------------------------------------------
+
+def staged_read(inputs):
+    from kg.cache import Staging
+    from kg.readers import read_papers
+
+    staged = Staging("v")
+    report = read_papers(inputs, table=staged)
+    papers = [p for batch in staged.rows("data") for (p,) in batch]
+    staged.close()
+    return report, papers
+
+
+def test_staged_read_equals_the_read_into_a_list(tmp_path):
+    import json
+
+    from kg.api import SAMPLE_DIR
+    from kg.readers import read_papers
+
+    records = [{"id": "x:1", "abstract": "We propose AlphaNet."}, {"id": "x:2", "abstract": "We propose BetaNet."},
+               {"id": "x:1", "title": "AlphaNet", "abstract": "We propose AlphaNet."},  # fills the title
+               {"id": "x:2", "abstract": "We propose GammaNet."}]  # same id, other text: replaces
+    copies = tmp_path / "copies.jsonl"
+    copies.write_text("".join(json.dumps(r) + "\n" for r in records))
+    inputs = [SAMPLE_DIR, copies]
+    listed = read_papers(inputs)
+    report, papers = staged_read(inputs)
+    assert papers == listed.papers
+    assert (report.duplicates, report.problems) == (listed.duplicates, listed.problems)
+    assert [(p.title, p.abstract) for p in papers[-2:]] == [("AlphaNet", "We propose AlphaNet."),
+                                                             ("", "We propose GammaNet.")]
+    assert len(report.problems) == 1
+
+
+def test_prepended_papers_come_first(resolved):
+    from kg.cache import Staging
+
+    staged = Staging("v")
+    papers = [f.paper for f in resolved.papers[:6]]
+    for paper in papers[3:]:
+        assert staged.add(paper)
+    assert not staged.add(papers[3])
+    staged.prepend(iter(papers[:3]), 3)
+    assert [p for batch in staged.rows("data", size=2) for (p,) in batch] == papers
+    assert len(staged) == 6 and staged.absent([papers[0].key, "elsewhere"]) == ["elsewhere"]
+    staged.close()
+
+
+def test_resolution_in_passes_over_cached_groups_equals_resolve(resolved, tmp_path):
+    """The build's path: groups cached (pickled) by text hash, fed to the Resolver in batches."""
+    import json
+
+    from kg import resolution
+    from kg.cache import Cache
+
+    records = [json.loads(line) for line in (GOLD / "dev_seeds.jsonl").read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    extractions = ([gold_extraction(f"g-{n}", r) for n, r in enumerate(records)]
+                   + [gold_extraction(f"g-{n}-b", r) for n, r in enumerate(records[:5])])
+    cache = Cache(tmp_path / "cache.sqlite")
+    hashes = [f"h{n}" for n in range(len(extractions))]
+    cache.put_groups((h, resolution.paper_groups(x)) for h, x in zip(hashes, extractions))
+    resolver = resolution.Resolver()
+    for start in range(0, len(hashes), 7):
+        groups = cache.groups(hashes[start:start + 7])
+        for h in hashes[start:start + 7]:
+            resolver.add_forms(groups[h])
+    resolver.join()
+    for h in hashes:
+        resolver.add_names(cache.groups([h])[h])
+    primaries = cache.groups(hashes, "primaries")
+    cache.close()
+    assert resolver.entities() == resolved.entities and resolver.merges == resolved.merges
+    for x, h, facts in zip(extractions, hashes, resolved.papers):
+        assert resolution.paper_facts(x, resolver.keys(primaries[h]), resolver.entities()) == facts
