@@ -90,14 +90,16 @@ def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path,
             pass
     clock("generate and store")
 
-    ttl = out / "graph.ttl"
-    rdf.write_turtle_parts(_aside(ttl), cache.chunk_column("shared"), _turtle_chunks(cache), base_iri)
-    clock("turtle")
     html = out / "graph.html" if html_max_papers is not None else None
     if html is not None:
         report.html_papers = _write_html(cache, staged, entities, resolver, _aside(html), html_max_papers)
-
     clock("html")
+    # The entities are written; graph.ttl is assembled from the cache. Freed first, so the
+    # Turtle's entity lines take their memory rather than add to the peak.
+    del resolver, entities
+    ttl = out / "graph.ttl"
+    rdf.write_turtle_parts(_aside(ttl), cache.chunk_column("shared"), _turtle_chunks(cache), base_iri)
+    clock("turtle")
     # Everything is written aside; now the renames, one right after the other.
     os.replace(_aside(ttl), ttl)
     report.outputs["turtle"] = ttl

@@ -129,7 +129,7 @@ class Extraction:
     results: list[ResultMention] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands live through a corpus build
 class Entity:
     """One real-world entity across the corpus. `key` names its IRI: resource/entity/<key>."""
 

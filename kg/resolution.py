@@ -175,11 +175,15 @@ class Resolver:
         Most papers first: one paper defining "COMET" as its own tool's long form, or writing
         "a Transformer module", must not rename the entity every other paper refers to."""
         if self._entities is None:
+            self._merges = sum(len(f) - 1 for f in self.norms.values())
+            self.norms = {}
             entities = {}
-            for root, counts in self.labels.items():
+            # Each root's votes are dropped as its entity is made, so the entities take the
+            # memory the votes leave instead of adding to it (the build's peak at corpus scale).
+            for root in list(self.labels):
+                counts, votes = self.labels.pop(root), self.types.pop(root)
                 label = max(counts, key=lambda f: (counts[f], _label_rank(f))) if len(counts) > 1 else next(iter(counts))
-                votes = self.types[root]
-                aliases = self.surface[root]  # spent after this: becomes the aliases, not copied
+                aliases = self.surface.pop(root)  # spent: becomes the aliases, not copied
                 aliases.discard(label)
                 entities[root] = Entity(
                     key=root,
@@ -189,9 +193,7 @@ class Resolver:
                 )
             _add_families(entities)
             self._entities = entities
-            self._merges = sum(len(f) - 1 for f in self.norms.values())
-            # The votes are spent: freed before the papers' graphs are generated.
-            self.types, self.labels, self.surface, self.norms = {}, {}, {}, {}
+            self.types, self.labels, self.surface = {}, {}, {}
         return self._entities
 
 
