@@ -122,10 +122,9 @@ class Resolver:
         self.long_forms_of: dict[str, set[str]] = defaultdict(set)
         self.shorts: set[tuple[str, str]] = set()  # (primary, another form of its group)
         self.canonical: set[tuple[str, str]] = set()  # (primary, a curated name of one of its forms)
-        self.types: dict[str, Counter] = defaultdict(Counter)
-        self.labels: dict[str, Counter] = defaultdict(Counter)
-        self.surface: dict[str, set[str]] = defaultdict(set)
-        self.norms: dict[str, set[str]] = defaultdict(set)
+        # Per root, in first-seen order: the one group that named it (most roots are named by one
+        # paper, and its group is already in memory), or a _Tally once a second group names it.
+        self.votes: dict[str, tuple | _Tally] = {}
         self._entities: dict[str, Entity] | None = None
 
     def add_forms(self, paper: PaperGroups) -> None:
@@ -150,14 +149,15 @@ class Resolver:
 
     def add_names(self, paper: PaperGroups) -> None:
         """Pass 2, papers in build order (a type vote's tie goes to the first type voted for)."""
-        for primary_form, primary, forms, norms, types, _ in paper:
-            root = self.forms.find(primary)
-            votes = self.types[root]
-            for type_, weight in types:
-                votes[type_] = weight + votes.get(type_, 0)  # as Counter.update adds
-            self.labels[root][primary_form] += 1
-            self.surface[root].update(forms)
-            self.norms[root].update(norms)
+        for group in paper:
+            root = self.forms.find(group[1])
+            seen = self.votes.get(root)
+            if seen is None:
+                self.votes[root] = group
+                continue
+            if isinstance(seen, tuple):
+                seen = self.votes[root] = _Tally(seen)
+            seen.add(group)
 
     def keys(self, primaries: tuple[str, ...]) -> list[str]:
         """The entity key of each of a paper's groups, from their primaries()."""
@@ -175,15 +175,16 @@ class Resolver:
         Most papers first: one paper defining "COMET" as its own tool's long form, or writing
         "a Transformer module", must not rename the entity every other paper refers to."""
         if self._entities is None:
-            self._merges = sum(len(f) - 1 for f in self.norms.values())
-            self.norms = {}
-            entities = {}
+            entities, merges = {}, 0
             # Each root's votes are dropped as its entity is made, so the entities take the
             # memory the votes leave instead of adding to it (the build's peak at corpus scale).
-            for root in list(self.labels):
-                counts, votes = self.labels.pop(root), self.types.pop(root)
+            for root in list(self.votes):
+                tally = self.votes.pop(root)
+                if isinstance(tally, tuple):
+                    tally = _Tally(tally)
+                counts, votes = tally.labels, tally.types
                 label = max(counts, key=lambda f: (counts[f], _label_rank(f))) if len(counts) > 1 else next(iter(counts))
-                aliases = self.surface.pop(root)  # spent: becomes the aliases, not copied
+                aliases = tally.surface  # spent: becomes the aliases, not copied
                 aliases.discard(label)
                 entities[root] = Entity(
                     key=root,
@@ -191,10 +192,28 @@ class Resolver:
                     label=label,
                     aliases=aliases,
                 )
+                merges += len(tally.norms) - 1
             _add_families(entities)
-            self._entities = entities
-            self.types, self.labels, self.surface = {}, {}, {}
+            self._entities, self._merges = entities, merges
         return self._entities
+
+
+class _Tally:
+    """The votes of every group that names one root: types, labels, surface forms, normalised forms."""
+
+    __slots__ = ("types", "labels", "surface", "norms")
+
+    def __init__(self, group: tuple) -> None:
+        self.types, self.labels, self.surface, self.norms = Counter(), Counter(), set(), set()
+        self.add(group)
+
+    def add(self, group: tuple) -> None:
+        primary_form, _, forms, norms, types, _ = group
+        for type_, weight in types:
+            self.types[type_] = weight + self.types.get(type_, 0)  # as Counter.update adds
+        self.labels[primary_form] += 1
+        self.surface.update(forms)
+        self.norms.update(norms)
 
 
 def _paper_groups(extraction: Extraction) -> list[tuple[_Group, list[int]]]:
