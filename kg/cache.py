@@ -259,6 +259,15 @@ class Staging:
         (data,) = self.db.execute("SELECT data FROM staged WHERE key = ?", (key,)).fetchone()
         return pickle.loads(data)
 
+    def papers(self, seqs: list[int]) -> list[Paper]:
+        """The staged papers at `seqs`, in that order."""
+        self.flush()
+        found = {}
+        for chunk in _chunked(seqs, 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(f"SELECT seq, data FROM staged WHERE seq IN ({marks})", chunk))
+        return [pickle.loads(found[seq]) for seq in seqs]
+
     def replace(self, paper: Paper) -> None:
         """A paper in place of the one with its key, keeping its place in the order."""
         self.flush()

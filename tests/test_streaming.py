@@ -232,6 +232,19 @@ def test_prepended_papers_come_first(resolved):
     staged.close()
 
 
+def test_staged_papers_by_seq_in_the_order_asked(resolved):
+    from kg.cache import Staging
+
+    staged = Staging("v")
+    papers = [f.paper for f in resolved.papers[:5]]
+    for paper in papers:
+        staged.add(paper)
+    seqs = {key: seq for batch in staged.rows("seq, key") for seq, key in batch}
+    wanted = [seqs[papers[3].key], seqs[papers[0].key]]
+    assert staged.papers(wanted) == [papers[3], papers[0]]
+    staged.close()
+
+
 def test_resolution_in_passes_over_cached_groups_equals_resolve(resolved, tmp_path):
     """The build's path: groups cached (pickled) by text hash, fed to the Resolver in batches."""
     import json
