@@ -301,6 +301,12 @@ class Staging:
             last = found[-1][0]
             yield [tuple(pickle.loads(v) if n == "data" else v for n, v in zip(names, row[1:])) for row in found]
 
+    def most_linked(self, limit: int) -> list[tuple[Paper, str]]:
+        """The `limit` papers with the highest degree (set by the build), ties by key, with their hashes."""
+        self.flush()
+        return [(pickle.loads(data), h) for data, h in self.db.execute(
+            "SELECT data, hash FROM staged ORDER BY degree DESC, key LIMIT ?", (limit,))]
+
     def update(self, rows: Iterable[tuple], columns: str) -> None:
         """Rows of (values of `columns`..., seq)."""
         sets = ", ".join(f"{c.strip()} = ?" for c in columns.split(","))

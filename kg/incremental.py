@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 import time
 from collections import Counter, deque
@@ -75,7 +74,6 @@ def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path,
     resolver.join()
     for groups in _groups(cache, staged):
         resolver.add_names(groups)
-    entities = resolver.entities()
     report.merges = resolver.merges
     graphs = _fingerprint(cache, staged, resolver, stored if store_path is not None else None, base_iri, report)
     clock("resolve")
@@ -92,11 +90,11 @@ def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path,
 
     html = out / "graph.html" if html_max_papers is not None else None
     if html is not None:
-        report.html_papers = _write_html(cache, staged, entities, resolver, _aside(html), html_max_papers)
+        report.html_papers = _write_html(cache, staged, resolver, _aside(html), html_max_papers)
     clock("html")
     # The entities are written; graph.ttl is assembled from the cache. Freed first, so the
     # Turtle's entity lines take their memory rather than add to the peak.
-    del resolver, entities
+    del resolver
     ttl = out / "graph.ttl"
     rdf.write_turtle_parts(_aside(ttl), cache.chunk_column("shared"), _turtle_chunks(cache), base_iri)
     clock("turtle")
@@ -291,10 +289,11 @@ def _turtle_chunks(cache: Cache) -> Iterator[bytes]:
         yield from cache.chunk_column(category)
 
 
-def _write_html(cache: Cache, staged: Staging, entities, resolver, path: Path, max_papers: int) -> int:
+def _write_html(cache: Cache, staged: Staging, resolver, path: Path, max_papers: int) -> int:
     """graph.html of the `max_papers` best-connected papers (all, when there are no more)."""
     from kg import viz
 
+    entities = resolver.entities()
     if len(staged) <= max_papers:
         papers = [(p, h) for batch in staged.rows("data, hash") for p, h in batch]
         view = viz.best_connected_view(kggraph.to_graph(Resolution(entities, list(_facts(cache, resolver, papers)))),
@@ -302,9 +301,7 @@ def _write_html(cache: Cache, staged: Staging, entities, resolver, path: Path, m
         drawn, note = view.graph, view.note
     else:
         # The papers with the most edges, as viz.best_connected picks them, without the corpus graph.
-        top = staged.db.execute("SELECT data, hash FROM staged ORDER BY degree DESC, key LIMIT ?",
-                                (max_papers,)).fetchall()
-        facts = list(_facts(cache, resolver, [(pickle.loads(d), h) for d, h in top]))
+        facts = list(_facts(cache, resolver, staged.most_linked(max_papers)))
         drawn = viz.best_connected(kggraph.to_graph(Resolution(entities, facts)), max_papers)
         note = (f"Showing the {max_papers:,} papers with the most links of {len(staged):,}, and what "
                 "they link to. Query the store for the rest, or draw one entity's neighbourhood with "
