@@ -22,6 +22,7 @@ The tables (SQLite from the standard library; one file, transactions, safe again
 from __future__ import annotations
 
 import hashlib
+import itertools
 import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -48,6 +49,11 @@ CREATE TABLE IF NOT EXISTS papers (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS groups (hash TEXT PRIMARY KEY, data BLOB NOT NULL, primaries BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS figures (key TEXT NOT NULL, fp TEXT NOT NULL, results INTEGER NOT NULL,
     edges INTEGER NOT NULL, degree INTEGER NOT NULL, PRIMARY KEY (key, fp));
+CREATE TABLE IF NOT EXISTS shared_lines (subject TEXT NOT NULL, line BLOB NOT NULL, refs INTEGER NOT NULL,
+    PRIMARY KEY (subject, line)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shared_turtle (subject TEXT PRIMARY KEY, turtle BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shared_papers (key TEXT NOT NULL, fp TEXT NOT NULL, PRIMARY KEY (key, fp)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -174,6 +180,83 @@ class Cache:
         order = "run.key" if column == "paper" else "run.sortkey"
         yield from (blob for (blob,) in self.db.execute(
             f"SELECT c.{column} FROM run JOIN chunks c USING (key, fp) ORDER BY {order}"))
+
+    # -- graph.ttl's agents and entities, kept across runs ----------------------------------------
+    # Every paper's graph describes the entities it shows, so graph.ttl's entity block is the union
+    # of 31k papers' lines (150 MB of them for 8 MB of Turtle). The cache keeps that union with a
+    # count of the papers giving each line (shared_lines), for the papers of the last finished run
+    # (shared_papers), and each subject's Turtle (shared_turtle); a build applies the lines of the
+    # papers that came and went, and serialises again only the subjects whose lines changed.
+    # Written in the run's transaction, which finish_run commits: a killed build leaves the state
+    # of the last finished run, whose chunks finish_run kept.
+
+    def shared_version(self, version: str) -> None:
+        """Drop the kept entity block unless it was made by `version` (of the serialiser and base IRI)."""
+        found = self.db.execute("SELECT value FROM settings WHERE name = 'shared'").fetchone()
+        if found is None or found[0] != version:
+            for table in ("shared_lines", "shared_turtle", "shared_papers"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.execute("INSERT OR REPLACE INTO settings VALUES ('shared', ?)", (version,))
+
+    def shared_delta(self) -> Iterator[tuple[int, bytes]]:
+        """(+1, shared N-Triples) of each paper of this run the kept block does not count, then
+        (-1, ...) of each it counts that this run does not hold. A kept block whose papers' chunks
+        are gone (nothing should do that) is dropped and made again from every paper of the run."""
+        lost = self.db.execute("SELECT 1 FROM shared_papers LEFT JOIN chunks c USING (key, fp) "
+                               "WHERE c.key IS NULL LIMIT 1").fetchone()
+        if lost:
+            for table in ("shared_lines", "shared_turtle", "shared_papers"):
+                self.db.execute(f"DELETE FROM {table}")
+        for sign, query in ((1, "SELECT key, fp FROM run EXCEPT SELECT key, fp FROM shared_papers"),
+                            (-1, "SELECT key, fp FROM shared_papers EXCEPT SELECT key, fp FROM run")):
+            yield from ((sign, blob) for (blob,) in self.db.execute(
+                f"SELECT c.shared FROM ({query}) JOIN chunks c USING (key, fp)"))
+
+    def count_shared(self, deltas: dict[tuple[str, bytes], int]) -> set[str]:
+        """Add `deltas` to the count of papers giving each (subject, line); the subjects that
+        gained or lost a line."""
+        changed: set[str] = set()
+        wanted = list(deltas)
+        for chunk in _chunked(wanted, 400):
+            marks = ",".join("(?, ?)" for _ in chunk)
+            flat = [v for pair in chunk for v in pair]
+            refs = dict(((s, line), n) for s, line, n in self.db.execute(
+                f"SELECT subject, line, refs FROM shared_lines WHERE (subject, line) IN (VALUES {marks})", flat))
+            updates, gone = [], []
+            for pair in chunk:
+                before = refs.get(pair, 0)
+                after = before + deltas[pair]
+                if after < 0:
+                    raise RuntimeError(f"{self.path}: the kept entity block lost count of {pair[1]!r}")
+                if (before == 0) != (after == 0):
+                    changed.add(pair[0])
+                (updates if after else gone).append((*pair, after))
+            self.db.executemany("INSERT OR REPLACE INTO shared_lines VALUES (?, ?, ?)", updates)
+            self.db.executemany("DELETE FROM shared_lines WHERE subject = ? AND line = ?", [p[:2] for p in gone])
+        return changed
+
+    def shared_lines(self, subjects: list[str]) -> Iterator[tuple[str, list[bytes]]]:
+        """(subject, its lines in order) for each of `subjects` (sorted) that has lines."""
+        for chunk in _chunked(subjects, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT subject, line FROM shared_lines WHERE subject IN ({marks}) "
+                                   "ORDER BY subject, line", chunk)
+            for subject, lines in itertools.groupby(rows, key=lambda row: row[0]):
+                yield subject, [line for _, line in lines]
+
+    def put_shared_turtle(self, subjects: Iterable[str], turtle: Iterable[tuple[str, bytes]]) -> None:
+        """The Turtle of the `subjects` whose lines changed (those left without lines have none)."""
+        self.db.executemany("DELETE FROM shared_turtle WHERE subject = ?", ((s,) for s in subjects))
+        self.db.executemany("INSERT INTO shared_turtle VALUES (?, ?)", turtle)
+
+    def shared_counted(self) -> None:
+        """The kept block now counts this run's papers (committed by finish_run)."""
+        self.db.execute("DELETE FROM shared_papers")
+        self.db.execute("INSERT INTO shared_papers SELECT key, fp FROM run")
+
+    def shared_turtle(self) -> Iterator[bytes]:
+        """Every subject's Turtle, in subject order (as graph.ttl sorts them)."""
+        yield from (turtle for (turtle,) in self.db.execute("SELECT turtle FROM shared_turtle ORDER BY subject"))
 
     def put_papers(self, papers: Iterable[Paper]) -> None:
         """Keep the papers whose graphs go into a store, so a later build of other inputs can

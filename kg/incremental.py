@@ -34,6 +34,7 @@ from kg.model import Extraction, Paper, PaperFacts, Resolution
 
 EXTRACT_BATCH = 256  # papers per cache commit: what a kill can lose
 GENERATE_BATCH = 500  # papers per cache commit and per store bulk load
+SHARED_DELTAS = 50_000  # distinct entity lines counted in memory before they go to the cache
 
 
 def run(papers: Staging, out: Path, report, *, base_iri: str, store_path: Path | None,
@@ -96,7 +97,7 @@ def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path,
     # Turtle's entity lines take their memory rather than add to the peak.
     del resolver
     ttl = out / "graph.ttl"
-    rdf.write_turtle_parts(_aside(ttl), cache.chunk_column("shared"), _turtle_chunks(cache), base_iri)
+    rdf.write_turtle_blocks(_aside(ttl), _shared_turtle(cache, base_iri), _turtle_chunks(cache), base_iri)
     clock("turtle")
     # Everything is written aside; now the renames, one right after the other.
     os.replace(_aside(ttl), ttl)
@@ -282,6 +283,28 @@ def _generate(cache: Cache, staged: Staging, resolver, base_iri: str, keep_paper
         yield b"".join(nquads)
     if bar is not None:
         bar.close()
+
+
+def _shared_turtle(cache: Cache, base_iri: str) -> Iterator[bytes]:
+    """graph.ttl's agents and entities: the block the cache keeps, brought up to this run's papers
+    by the lines of those that came and went; only subjects whose lines changed are serialised."""
+    import pyoxigraph
+
+    cache.shared_version(f"{sources_version(*GENERATOR_SOURCES)} {pyoxigraph.__version__} {base_iri}")
+    changed: set[str] = set()
+    deltas: Counter = Counter()
+    for sign, blob in cache.shared_delta():
+        for line in blob.splitlines():
+            deltas[rdf.nt_subject(line), line] += sign
+        if len(deltas) >= SHARED_DELTAS:
+            changed |= cache.count_shared(deltas)
+            deltas.clear()
+    changed |= cache.count_shared(deltas)
+    del deltas
+    subjects = sorted(changed)
+    cache.put_shared_turtle(subjects, rdf.subjects_turtle(cache.shared_lines(subjects), base_iri))
+    cache.shared_counted()
+    return cache.shared_turtle()
 
 
 def _turtle_chunks(cache: Cache) -> Iterator[bytes]:

@@ -12,13 +12,14 @@ in a sorted order inside their paper, so re-building the same input gives the sa
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import networkx as nx
 from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -209,44 +210,62 @@ def paper_rdf(quads: Quads, key: str, base_iri: str = DEFAULT_BASE_IRI) -> Paper
     return PaperRDF(nquads or b"", shared or b"", turtle)
 
 
-_SHARED_BATCH = 2000  # subjects of agents and entities serialised per call
+_SHARED_BATCH = 2000  # subjects of agents and entities parsed per call
 
 
 def write_turtle_parts(path: str | Path, shared: Iterable[bytes], chunks: Iterable[bytes],
                        base_iri: str = DEFAULT_BASE_IRI) -> Path:
     """Write graph.ttl from papers' `PaperRDF`s: byte for byte what `write_turtle` writes for all of them.
 
-    `shared` are the papers' N-Triples of agents and entities (deduplicated and sorted here: a few
-    hundred thousand triples at corpus scale); `chunks` are the per-paper Turtle, category by
-    category and paper by paper in the order of their subjects (kg.cache.Cache.chunk_column returns them so)."""
-    import pyoxigraph as ox
-
-    path = _prepare(path)
-    # The distinct lines grouped by subject, as bytes: parsed a few thousand subjects at a time
-    # (Turtle statements end with their subject, so the pieces join to what one call writes).
-    by_subject: dict[bytes, set[bytes]] = {}
+    `shared` are the papers' N-Triples of agents and entities (deduplicated and sorted here);
+    `chunks` are the per-paper Turtle, category by category and paper by paper in the order of
+    their subjects (kg.cache.Cache.chunk_column returns them so)."""
+    by_subject: dict[str, set[bytes]] = {}
     for blob in shared:
         for line in blob.splitlines():
-            by_subject.setdefault(line[:line.index(b" ")], set()).add(line)
+            by_subject.setdefault(nt_subject(line), set()).add(line)
+    described = subjects_turtle(((s, sorted(by_subject[s])) for s in sorted(by_subject)), base_iri)
+    return write_turtle_blocks(path, (turtle for _, turtle in described), chunks, base_iri)
+
+
+def write_turtle_blocks(path: str | Path, shared: Iterable[bytes], chunks: Iterable[bytes],
+                        base_iri: str = DEFAULT_BASE_IRI) -> Path:
+    """Write graph.ttl from Turtle without @prefix lines: the agents and entities (`shared`, from
+    `subjects_turtle`, in subject order), then the papers' chunks (as in `write_turtle_parts`)."""
+    path = _prepare(path)
     header = turtle_header(base_iri)
     wrote_header = False
     with open(path, "wb") as out:
-        if by_subject:
-            out.write(header)
-            wrote_header = True
-        # "<iri>": agents and entities are IRIs, written unescaped; sorted as _ox_sort_key sorts them
-        subjects = sorted(by_subject, key=lambda s: s[1:-1].decode("utf-8"))
-        for start in range(0, len(subjects), _SHARED_BATCH):
-            batch = b"\n".join(line for s in subjects[start:start + _SHARED_BATCH] for line in by_subject[s])
-            triples = sorted(ox.parse(batch, format=ox.RdfFormat.N_TRIPLES), key=_ox_sort_key)
-            out.write(_strip(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes(base_iri)), header))
-        del by_subject, subjects
-        for chunk in chunks:
-            if chunk and not wrote_header:
+        for block in itertools.chain(shared, chunks):
+            if block and not wrote_header:
                 out.write(header)
                 wrote_header = True
-            out.write(chunk)
+            out.write(block)
     return path
+
+
+def nt_subject(line: bytes) -> str:
+    """The subject IRI of one of our N-Triples lines (agents and entities are IRIs, written unescaped)."""
+    return line[1:line.index(b"> ")].decode("utf-8")
+
+
+def subjects_turtle(lines: Iterable[tuple[str, list[bytes]]],
+                    base_iri: str = DEFAULT_BASE_IRI) -> Iterator[tuple[str, bytes]]:
+    """(subject, its sorted Turtle without @prefix lines) for each (subject, its distinct N-Triples
+    lines). One subject's Turtle is one statement, so subjects' pieces in subject order join to
+    what one call over all of them writes (graph.ttl keeps each subject's piece in kg.cache)."""
+    import pyoxigraph as ox
+
+    header, prefixes = turtle_header(base_iri), _prefixes(base_iri)
+    batches = iter(lines)
+    while batch := list(itertools.islice(batches, _SHARED_BATCH)):
+        by_subject: dict[str, list] = {subject: [] for subject, _ in batch}
+        for triple in ox.parse(b"\n".join(line for _, block in batch for line in block),
+                               format=ox.RdfFormat.N_TRIPLES):
+            by_subject[triple.subject.value].append(triple)
+        for subject, triples in by_subject.items():
+            triples.sort(key=_ox_sort_key)
+            yield subject, _strip(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes), header)
 
 
 @lru_cache(maxsize=8)
