@@ -5,7 +5,9 @@ No spaCy here: the Extractions are the annotated development abstracts (as in te
 from __future__ import annotations
 
 import copy
+import tempfile
 from collections import Counter
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -182,6 +184,123 @@ def test_cache_returns_chunks_in_the_order_of_their_subjects(tmp_path):
     assert b"".join(cache.chunk_column("paper")) == b"paper g-0;paper g-1;paper g-1-b;"
     assert b"".join(cache.chunk_column("evidence")) == b"ev g-0;ev g-1-b;ev g-1;"
     cache.close()
+
+
+# -- graph.ttl's entity block, kept in the cache across runs --------------------------------------
+
+def block_of(pieces: dict, keys) -> bytes:
+    """What graph.ttl's agents and entities are for these papers, worked out from scratch."""
+    return rdf.write_turtle_parts(Path(tempfile.mkdtemp()) / "block.ttl", [pieces[k].shared for k in keys], [],
+                                  BASE).read_bytes().removeprefix(rdf.turtle_header(BASE))
+
+
+def kept_block(cache, pieces: dict, keys, finish: bool = True) -> bytes:
+    """One run over `keys` (their chunks generated), as incremental.run writes the entity block."""
+    cache.put_chunks([(k, "fp", pieces[k].shared, b"", b"", b"", b"") for k in keys])
+    cache.begin_run([(k, "fp") for k in keys])
+    block = b"".join(incremental._shared_turtle(cache, BASE))
+    if finish:
+        cache.finish_run(None)
+    return block
+
+
+@pytest.fixture
+def pieces(resolved) -> dict:
+    return parts(resolved)
+
+
+def test_kept_entity_block_is_the_union_of_the_run_papers_lines(pieces, tmp_path):
+    from kg.cache import Cache
+
+    keys = sorted(pieces)
+    cache = Cache(tmp_path / "cache.sqlite")
+    for run in (keys[:20], keys[10:], keys[::3], keys):
+        assert kept_block(cache, pieces, run) == block_of(pieces, run)
+    cache.close()
+
+
+def test_kept_entity_block_serialises_only_subjects_whose_lines_changed(pieces, tmp_path, monkeypatch):
+    from kg.cache import Cache
+
+    keys = sorted(pieces)
+    cache = Cache(tmp_path / "cache.sqlite")
+    kept_block(cache, pieces, keys)
+
+    def described(papers) -> dict[str, set]:
+        found: dict[str, set] = {}
+        for k in papers:
+            for line in pieces[k].shared.splitlines():
+                found.setdefault(rdf.nt_subject(line), set()).add(line)
+        return found
+
+    every = described(keys)
+    # a paper that alone gives some entity one of its lines (an altLabel, say), so that entity
+    # stays but changes when the paper goes
+    gone = next(k for k in keys if any(v != every[s] for s, v in described(set(keys) - {k}).items()))
+    rest = [k for k in keys if k != gone]
+    left = described(rest)
+    changed = {s for s, v in left.items() if v != every[s]}
+    expected_every, expected_rest = block_of(pieces, keys), block_of(pieces, rest)
+    serialised = []
+    real = rdf.subjects_turtle
+    monkeypatch.setattr(rdf, "subjects_turtle", lambda lines, base: real(
+        ((s, block) for s, block in lines if not serialised.append(s)), base))
+    assert kept_block(cache, pieces, keys) == expected_every
+    assert serialised == []
+    assert kept_block(cache, pieces, rest) == expected_rest
+    # the subjects left with other lines are serialised again; those left with none are dropped
+    assert set(serialised) == changed and len(changed) < len(described([gone]))
+    cache.close()
+
+
+def test_a_run_that_does_not_finish_leaves_the_kept_block_of_the_last_that_did(pieces, tmp_path):
+    from kg.cache import Cache
+
+    keys = sorted(pieces)
+    cache = Cache(tmp_path / "cache.sqlite")
+    kept_block(cache, pieces, keys[:20])
+    kept_block(cache, pieces, keys[5:], finish=False)
+    cache.close()  # killed: the run's transaction is rolled back
+    cache = Cache(tmp_path / "cache.sqlite")
+    assert kept_block(cache, pieces, keys[10:]) == block_of(pieces, keys[10:])
+    cache.close()
+
+
+def test_kept_entity_block_is_made_again_when_its_papers_chunks_are_gone(pieces, tmp_path):
+    from kg.cache import Cache
+
+    keys = sorted(pieces)
+    cache = Cache(tmp_path / "cache.sqlite")
+    kept_block(cache, pieces, keys[:20])
+    with cache.db:
+        cache.db.execute("DELETE FROM chunks WHERE key = ?", (keys[0],))
+    assert kept_block(cache, pieces, keys[1:30]) == block_of(pieces, keys[1:30])
+    cache.close()
+
+
+def test_kept_entity_block_is_dropped_when_its_version_changes(pieces, tmp_path):
+    from kg.cache import Cache
+
+    cache = Cache(tmp_path / "cache.sqlite")
+    kept_block(cache, pieces, sorted(pieces))
+    cache.shared_version("another serialiser")
+    assert list(cache.shared_turtle()) == []
+    assert cache.db.execute("SELECT COUNT(*) FROM shared_lines").fetchone() == (0,)
+    cache.close()
+
+
+def test_subject_turtle_pieces_join_to_one_serialisation(pieces):
+    lines = sorted({line for piece in pieces.values() for line in piece.shared.splitlines()})
+    by_subject: dict = {}
+    for line in lines:
+        by_subject.setdefault(rdf.nt_subject(line), []).append(line)
+    subjects = sorted(by_subject)
+    one = b"".join(t for _, t in rdf.subjects_turtle(((s, by_subject[s]) for s in subjects), BASE))
+    assert [s for s, _ in rdf.subjects_turtle(((s, by_subject[s]) for s in subjects), BASE)] == subjects
+    assert one.count(b" .\n") == len(subjects)
+    whole = ox.serialize(sorted(ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES), key=rdf._ox_sort_key),
+                         format=ox.RdfFormat.TURTLE, prefixes=rdf._prefixes(BASE))
+    assert rdf.turtle_header(BASE) + one == whole
 
 
 # -- staged papers and resolution in passes -------------------------------------------------------
