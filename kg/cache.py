@@ -83,15 +83,31 @@ def text_hash(paper: Paper, version: str) -> str:
 class Cache:
     """OUT/cache.sqlite. Every write method commits, so what is recorded is always finished."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, staged: Staging | None = None):
+        """With `staged`, the cache is attached to the staging's connection, so the build's passes
+        over its papers join the two in SQLite (one query per batch, no lookups by hash from Python)."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path)
-        self.db.executescript(SCHEMA)
+        self.staged = staged
+        if staged is None:
+            self.db = sqlite3.connect(self.path)
+            schema = "main"
+        else:
+            self.db = staged.db
+            staged.flush()
+            self.db.commit()
+            self.db.execute("ATTACH DATABASE ? AS cache", (str(self.path),))
+            schema = "cache"
+        self.db.executescript(SCHEMA.replace("CREATE TABLE IF NOT EXISTS ", f"CREATE TABLE IF NOT EXISTS {schema}."))
         self.db.commit()
 
     def close(self) -> None:
-        self.db.close()
+        """Close, dropping what is not committed (a build stopped before finish_run)."""
+        if self.staged is None:
+            self.db.close()
+        else:
+            self.db.rollback()
+            self.db.execute("DETACH DATABASE cache")
 
     # -- extractions ---------------------------------------------------------------------------
 
@@ -102,6 +118,10 @@ class Cache:
             marks = ",".join("?" * len(chunk))
             found.update(h for (h,) in self.db.execute(f"SELECT hash FROM extractions WHERE hash IN ({marks})", chunk))
         return found
+
+    def mark_unextracted(self) -> int:
+        """Mark (todo) the staged papers whose extraction is not cached; how many there are."""
+        return self.db.execute("UPDATE staged SET todo = 1 WHERE hash NOT IN (SELECT hash FROM extractions)").rowcount
 
     def put_extractions(self, rows: Iterable[tuple[str, Extraction]]) -> None:
         # The Paper is not stored: the reader gives it again, and the text is what the hash covers.
@@ -132,6 +152,22 @@ class Cache:
             found.update((h, pickle.loads(data)) for h, data in
                          self.db.execute(f"SELECT hash, {column} FROM groups WHERE hash IN ({marks})", chunk))
         return found
+
+    def staged_groups(self, column: str = "data", columns: str = "seq, hash") -> Iterator[list[tuple]]:
+        """Batches of rows of every staged paper in build order: its `columns` of the staging, then
+        its cached groups (None when not cached); column="primaries": only what Resolver.keys reads."""
+        if column not in ("data", "primaries"):
+            raise ValueError(column)
+        wanted = ", ".join(f"staged.{c.strip()}" for c in columns.split(","))
+        for batch in self.staged.rows(f"{wanted}, g.{column}", join="LEFT JOIN groups g ON g.hash = staged.hash"):
+            yield [(*row[:-1], None if row[-1] is None else pickle.loads(row[-1])) for row in batch]
+
+    def staged_figures(self, first: int, last: int) -> dict[int, tuple[int, int, int]]:
+        """(results, edges, degree) cached for the fingerprint (staged.fp) of each staged paper
+        from seq `first` to `last` that has them."""
+        return {seq: figures for seq, *figures in self.db.execute(
+            "SELECT s.seq, f.results, f.edges, f.degree FROM staged s JOIN figures f ON f.key = s.key AND f.fp = s.fp "
+            "WHERE s.seq BETWEEN ? AND ?", (first, last))}
 
     def put_groups(self, rows: Iterable[tuple[str, tuple]]) -> None:
         from kg.resolution import primaries
@@ -370,15 +406,17 @@ class Staging:
         """Those of `keys` that no staged paper has, in the order given."""
         return [k for k in keys if k not in self.keys]
 
-    def rows(self, columns: str = "seq, data, hash", where: str = "", size: int = 500) -> Iterator[list[tuple]]:
-        """Batches of staged rows in build order (a column named data comes back as its Paper)."""
+    def rows(self, columns: str = "seq, data, hash", where: str = "", size: int = 500,
+             join: str = "") -> Iterator[list[tuple]]:
+        """Batches of staged rows in build order (a column named data comes back as its Paper);
+        `join`: a JOIN clause on the table `staged` (Cache.staged_groups)."""
         self.flush()
         names = [c.strip() for c in columns.split(",")]
         last = None
         while True:
             found = self.db.execute(
-                f"SELECT seq, {columns} FROM staged WHERE (? IS NULL OR seq > ?) {'AND ' + where if where else ''} "
-                f"ORDER BY seq LIMIT {size}", (last, last)).fetchall()
+                f"SELECT staged.seq, {columns} FROM staged {join} WHERE (? IS NULL OR staged.seq > ?) "
+                f"{'AND ' + where if where else ''} ORDER BY staged.seq LIMIT {size}", (last, last)).fetchall()
             if not found:
                 return
             last = found[-1][0]

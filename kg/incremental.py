@@ -44,7 +44,7 @@ def run(papers: Staging, out: Path, report, *, base_iri: str, store_path: Path |
 
     `extractions`: the papers' extractions made elsewhere (a Dask cluster), in the same order;
     they go into the cache instead of extracting here."""
-    cache = Cache(out / "cache.sqlite")
+    cache = Cache(out / "cache.sqlite", papers)
     try:
         _run(cache, papers, out, report, base_iri, store_path, html_max_papers, n_process, progress, extractions)
     finally:
@@ -115,13 +115,7 @@ def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path,
 
 def _mark_todo(cache: Cache, staged: Staging) -> int:
     """Mark the staged papers with no cached extraction; how many there are."""
-    todo = 0
-    for batch in staged.rows("seq, hash"):
-        known = cache.known(h for _, h in batch)
-        missing = [(1, seq) for seq, h in batch if h not in known]
-        staged.update(missing, "todo")
-        todo += len(missing)
-    return todo
+    return cache.mark_unextracted()
 
 
 def _todo(cache: Cache, staged: Staging) -> Iterator[tuple[Paper, str]]:
@@ -134,18 +128,15 @@ def _todo(cache: Cache, staged: Staging) -> Iterator[tuple[Paper, str]]:
 def _groups(cache: Cache, staged: Staging, fill: bool = False) -> Iterator[tuple]:
     """Each staged paper's resolution input, in build order, from the cache; `fill`: work out
     and cache those not there yet (from the cached extractions)."""
-    for batch in staged.rows("seq, hash"):
-        hashes = [h for _, h in batch]
-        found = cache.groups(hashes)
-        missing = {h: seq for seq, h in batch if h not in found}
+    for batch in cache.staged_groups():
+        missing = {h: seq for seq, h, groups in batch if groups is None}
+        made = {}
         if missing and fill:
             # Only these papers are read back: unpickling every staged paper cost a rebuild ~0.5 s.
             papers = staged.papers(list(missing.values()))
-            made = [(h, resolution.paper_groups(x)) for h, x in
-                    zip(missing, cache.extractions(papers, list(missing)))]
-            cache.put_groups(made)
-            found.update(made)
-        yield from (found[h] for h in hashes)
+            made = {h: resolution.paper_groups(x) for h, x in zip(missing, cache.extractions(papers, list(missing)))}
+            cache.put_groups(made.items())
+        yield from (made[h] if groups is None else groups for _, h, groups in batch)
 
 
 def _fingerprint(cache: Cache, staged: Staging, resolver, stored: dict[str, str] | None, base_iri: str,
@@ -158,18 +149,18 @@ def _fingerprint(cache: Cache, staged: Staging, resolver, stored: dict[str, str]
     shown: set[str] = set()  # every entity some paper's graph describes
     graphs: set[str] = set()
     cache.begin_run()
-    for batch in staged.rows("seq, key, hash, meta"):
-        primaries = cache.groups([h for _, _, h, _ in batch], "primaries")
+    for batch in cache.staged_groups("primaries", "seq, key, hash, meta"):
         rows = []
-        for seq, key, h, meta in batch:
-            keys = resolver.keys(primaries[h])
+        for seq, key, h, meta, primaries in batch:
+            keys = resolver.keys(primaries)
             refs = referenced(keys, entities)
             shown |= refs
             rows.append((seq, key, fingerprint(meta, h, keys, refs, entities, base_iri, generator)))
-        cached = cache.figures([(k, fp) for _, k, fp in rows])
+        staged.update(((fp, seq) for seq, _, fp in rows), "fp")
+        cached = cache.staged_figures(rows[0][0], rows[-1][0])
         marks = []
         for seq, k, fp in rows:
-            figures = cached.get((k, fp))
+            figures = cached.get(seq)
             if figures is None or (stored is not None and stored.get(k) != fp):
                 graphs.add(str(rdf.graph_iri(k, base_iri)))
                 marks.append((fp, 1, None, seq))
