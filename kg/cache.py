@@ -105,7 +105,7 @@ class Cache:
         """Close, dropping what is not committed (a build stopped before finish_run)."""
         if self.staged is None:
             self.db.close()
-        else:
+        elif self.db.execute("SELECT 1 FROM pragma_database_list WHERE name = 'cache'").fetchone():
             self.db.rollback()
             self.db.execute("DETACH DATABASE cache")
 
@@ -165,7 +165,7 @@ class Cache:
     def staged_figures(self, first: int, last: int) -> dict[int, tuple[int, int, int]]:
         """(results, edges, degree) cached for the fingerprint (staged.fp) of each staged paper
         from seq `first` to `last` that has them."""
-        return {seq: figures for seq, *figures in self.db.execute(
+        return {seq: (results, edges, degree) for seq, results, edges, degree in self.db.execute(
             "SELECT s.seq, f.results, f.edges, f.degree FROM staged s JOIN figures f ON f.key = s.key AND f.fp = s.fp "
             "WHERE s.seq BETWEEN ? AND ?", (first, last))}
 

@@ -391,3 +391,61 @@ def test_resolution_in_passes_over_cached_groups_equals_resolve(resolved, tmp_pa
     assert resolver.entities() == resolved.entities and resolver.merges == resolved.merges
     for x, h, facts in zip(extractions, hashes, resolved.papers):
         assert resolution.paper_facts(x, resolver.keys(primaries[h]), resolver.entities()) == facts
+
+
+# -- the cache attached to the staging: the build's passes as joins -------------------------------
+
+@pytest.fixture
+def attached(resolved, tmp_path):
+    """Five staged papers and a cache attached to their staging; the papers, their hashes, seqs."""
+    from kg.cache import Cache, Staging
+
+    staged = Staging("v")
+    papers = [f.paper for f in resolved.papers[:5]]
+    for paper in papers:
+        staged.add(paper)
+    cache = Cache(tmp_path / "cache.sqlite", staged)
+    rows = [row for batch in staged.rows("seq, hash") for row in batch]
+    yield cache, staged, papers, [h for _, h in rows], [seq for seq, _ in rows]
+    cache.close()
+    staged.close()
+
+
+def test_staged_groups_come_in_build_order_none_where_not_cached(attached):
+    cache, _, _, hashes, seqs = attached
+    groups = {h: ((f"primary {h}", f"norm {h}", (), (), (), ()),) for h in hashes[1::2]}
+    cache.put_groups(groups.items())
+    rows = [row for batch in cache.staged_groups() for row in batch]
+    assert rows == [(seq, h, groups.get(h)) for seq, h in zip(seqs, hashes)]
+    primaries = [row[-1] for batch in cache.staged_groups("primaries", "key") for row in batch]
+    assert primaries == [None if h not in groups else (f"norm {h}",) for h in hashes]
+
+
+def test_staged_figures_are_those_cached_for_each_papers_fingerprint(attached):
+    cache, staged, papers, _, seqs = attached
+    cache.put_chunks([], [(papers[0].key, "fp-a", 1, 2, 3), (papers[1].key, "fp-old", 4, 5, 6)])
+    staged.update([("fp-a", seqs[0]), ("fp-b", seqs[1])], "fp")
+    assert cache.staged_figures(seqs[0], seqs[-1]) == {seqs[0]: (1, 2, 3)}
+    assert cache.staged_figures(seqs[1], seqs[-1]) == {}
+
+
+def test_papers_without_a_cached_extraction_are_marked_to_extract(attached):
+    from kg.model import Extraction
+
+    cache, staged, papers, hashes, _ = attached
+    cache.put_extractions([(hashes[2], Extraction(paper=papers[2], mentions=[], roles=[], links=[], results=[]))])
+    assert cache.mark_unextracted() == 4
+    assert [p.key for batch in staged.rows("data", "todo = 1") for (p,) in batch] == [
+        p.key for n, p in enumerate(papers) if n != 2]
+
+
+def test_an_attached_cache_closed_before_committing_keeps_none_of_it(attached, tmp_path):
+    from kg.cache import Cache
+
+    cache = attached[0]
+    cache.shared_version("uncommitted")
+    cache.close()
+    again = Cache(tmp_path / "cache.sqlite")
+    assert again.db.execute("SELECT COUNT(*) FROM settings").fetchone() == (0,)
+    again.close()
+
