@@ -180,19 +180,20 @@ class Resolver:
             # memory the votes leave instead of adding to it (the build's peak at corpus scale).
             for root in list(self.votes):
                 tally = self.votes.pop(root)
-                if isinstance(tally, tuple):
-                    tally = _Tally(tally)
-                counts, votes = tally.labels, tally.types
-                label = max(counts, key=lambda f: (counts[f], _label_rank(f))) if len(counts) > 1 else next(iter(counts))
-                aliases = tally.surface  # spent: becomes the aliases, not copied
+                if isinstance(tally, tuple):  # named by one group: what a _Tally of it would give
+                    label, _, forms, norms, types, _ = tally
+                    # the first type of the largest weight, as Counter.most_common(1) picks it
+                    type_ = types[0][0] if len(types) == 1 else max(types, key=lambda vote: vote[1])[0]
+                    aliases, names = set(forms), len(set(norms))
+                else:
+                    counts, votes = tally.labels, tally.types
+                    label = max(counts, key=lambda f: (counts[f], _label_rank(f))) if len(counts) > 1 \
+                        else next(iter(counts))
+                    type_ = votes.most_common(1)[0][0] if len(votes) > 1 else next(iter(votes))
+                    aliases, names = tally.surface, len(tally.norms)  # spent: the surface forms become the aliases
                 aliases.discard(label)
-                entities[root] = Entity(
-                    key=root,
-                    type=votes.most_common(1)[0][0] if len(votes) > 1 else next(iter(votes)),
-                    label=label,
-                    aliases=aliases,
-                )
-                merges += len(tally.norms) - 1
+                entities[root] = Entity(key=root, type=type_, label=label, aliases=aliases)
+                merges += names - 1
             _add_families(entities)
             self._entities, self._merges = entities, merges
         return self._entities
