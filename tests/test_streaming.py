@@ -449,3 +449,26 @@ def test_an_attached_cache_closed_before_committing_keeps_none_of_it(attached, t
     assert again.db.execute("SELECT COUNT(*) FROM settings").fetchone() == (0,)
     again.close()
 
+
+
+def test_objects_made_while_resolving_are_frozen_out_of_later_collections():
+    import gc
+
+    gc.unfreeze()
+    with incremental._long_lived():
+        assert not gc.isenabled()
+        made = [[n] for n in range(1000)]
+    assert gc.isenabled() and gc.get_freeze_count() >= len(made)
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_build_leaves_nothing_frozen(tmp_path):
+    import gc
+
+    from kg import api
+
+    data = tmp_path / "one.jsonl"
+    data.write_text('{"id": "x:1", "title": "AlphaNet", "abstract": "We propose AlphaNet for image classification."}\n')
+    api.build([data], tmp_path / "out", html=False, store=None)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
