@@ -162,12 +162,21 @@ class Cache:
         for batch in self.staged.rows(f"{wanted}, g.{column}", join="LEFT JOIN groups g ON g.hash = staged.hash"):
             yield [(*row[:-1], None if row[-1] is None else pickle.loads(row[-1])) for row in batch]
 
-    def staged_figures(self, first: int, last: int) -> dict[int, tuple[int, int, int]]:
-        """(results, edges, degree) cached for the fingerprint (staged.fp) of each staged paper
-        from seq `first` to `last` that has them."""
-        return {seq: (results, edges, degree) for seq, results, edges, degree in self.db.execute(
-            "SELECT s.seq, f.results, f.edges, f.degree FROM staged s JOIN figures f ON f.key = s.key AND f.fp = s.fp "
-            "WHERE s.seq BETWEEN ? AND ?", (first, last))}
+    def staged_figures(self, first: int, last: int, store: str | None = None) \
+            -> dict[int, tuple[tuple[int, int, int] | None, str | None]]:
+        """Of each staged paper from seq `first` to `last`: the (results, edges, degree) cached for
+        its fingerprint (staged.fp), or None, and the fingerprint of its graph in `store`, or None."""
+        return {seq: (None if results is None else (results, edges, degree), in_store)
+                for seq, results, edges, degree, in_store in self.db.execute(
+                    "SELECT s.seq, f.results, f.edges, f.degree, st.fp FROM staged s "
+                    "LEFT JOIN figures f ON f.key = s.key AND f.fp = s.fp "
+                    "LEFT JOIN stored st ON st.store = ? AND st.key = s.key WHERE s.seq BETWEEN ? AND ?",
+                    (store, first, last))}
+
+    def unstaged(self, store: str) -> list[str]:
+        """The keys of the papers `store` holds that are not staged."""
+        return [k for (k,) in self.db.execute(
+            "SELECT key FROM stored WHERE store = ? AND key NOT IN (SELECT key FROM staged)", (store,))]
 
     def put_groups(self, rows: Iterable[tuple[str, tuple]]) -> None:
         from kg.resolution import primaries
@@ -315,9 +324,6 @@ class Cache:
             yield from (pickle.loads(data) for (data,) in self.db.execute(
                 f"SELECT data FROM papers WHERE rowid IN ({marks}) ORDER BY rowid", chunk))
 
-    def stored(self, store: str) -> dict[str, str]:
-        return dict(self.db.execute("SELECT key, fp FROM stored WHERE store = ?", (store,)))
-
     def finish_run(self, store: str | None) -> None:
         """After the outputs were swapped in: record the store's graphs and drop chunks no paper uses."""
         with self.db:
@@ -401,10 +407,6 @@ class Staging:
             self.keys.add(paper.key)
             self.db.execute("INSERT INTO staged (seq, key, data, hash, meta) VALUES (?, ?, ?, ?, ?)",
                             (first + n, *self._row(paper)))
-
-    def absent(self, keys: Iterable[str]) -> list[str]:
-        """Those of `keys` that no staged paper has, in the order given."""
-        return [k for k in keys if k not in self.keys]
 
     def rows(self, columns: str = "seq, data, hash", where: str = "", size: int = 500,
              join: str = "") -> Iterator[list[tuple]]:

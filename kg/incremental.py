@@ -74,10 +74,10 @@ def _long_lived():
 def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path, html_max_papers, n_process,
          progress, extractions=None):
     clock = _Clock(report.timings)
-    stored = _stored(cache, store_path, out)
+    store = _store_state(store_path, out)
     # Papers an earlier build put in this store that this build's input does not hold stay in
     # it; they are resolved with this build's papers, as if all had been built together.
-    kept = staged.absent(stored)
+    kept = cache.unstaged(store) if store else []
     report.kept = len(kept)
     staged.prepend(cache.papers(kept), len(kept))
     report.extracted = _mark_todo(cache, staged)
@@ -97,7 +97,7 @@ def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path,
         for groups in _groups(cache, staged):
             resolver.add_names(groups)
         report.merges = resolver.merges
-        graphs = _fingerprint(cache, staged, resolver, stored if store_path is not None else None, base_iri, report)
+        graphs = _fingerprint(cache, staged, resolver, store_path is not None, store, base_iri, report)
     clock("resolve")
 
     chunks = _generate(cache, staged, resolver, base_iri, store_path is not None, report, progress)
@@ -160,10 +160,11 @@ def _groups(cache: Cache, staged: Staging, fill: bool = False) -> Iterator[tuple
         yield from (made[h] if groups is None else groups for _, h, groups in batch)
 
 
-def _fingerprint(cache: Cache, staged: Staging, resolver, stored: dict[str, str] | None, base_iri: str,
+def _fingerprint(cache: Cache, staged: Staging, resolver, to_store: bool, store: str | None, base_iri: str,
                  report) -> set[str]:
-    """Fingerprint every paper's graph and mark those to generate again (no cached chunk, or not
-    what the store holds); counts what the unchanged ones hold from their cached figures.
+    """Fingerprint every paper's graph and mark those to generate again (no cached chunk, or, when
+    `to_store`, not what the cache records the store as holding: `store`, None for a store that is
+    not there yet); counts what the unchanged ones hold from their cached figures.
     Returns the IRIs of the graphs to replace in the store."""
     entities = resolver.entities()
     generator = sources_version(*GENERATOR_SOURCES)
@@ -178,11 +179,11 @@ def _fingerprint(cache: Cache, staged: Staging, resolver, stored: dict[str, str]
             shown |= refs
             rows.append((seq, key, fingerprint(meta, h, keys, refs, entities, base_iri, generator)))
         staged.update(((fp, seq) for seq, _, fp in rows), "fp")
-        cached = cache.staged_figures(rows[0][0], rows[-1][0])
+        cached = cache.staged_figures(rows[0][0], rows[-1][0], store)
         marks = []
         for seq, k, fp in rows:
-            figures = cached.get(seq)
-            if figures is None or (stored is not None and stored.get(k) != fp):
+            figures, in_store = cached[seq]
+            if figures is None or (to_store and in_store != fp):
                 graphs.add(str(rdf.graph_iri(k, base_iri)))
                 marks.append((fp, 1, None, seq))
             else:
@@ -364,13 +365,12 @@ def _add_figures(report, figures: tuple[int, int, int]) -> None:
     report.edges += edges
 
 
-def _stored(cache: Cache, store_path: Path | None, out: Path) -> dict[str, str]:
+def _store_state(store_path: Path | None, out: Path) -> str | None:
+    """The store as the cache records its graphs, or None when there is none (yet)."""
     if store_path is None:
-        return {}
+        return None
     kgstore.recover(store_path)
-    if not (store_path / "CURRENT").is_file():
-        return {}
-    return cache.stored(_store_id(store_path, out))
+    return _store_id(store_path, out) if (store_path / "CURRENT").is_file() else None
 
 
 def _store_id(store_path: Path | None, out: Path) -> str | None:

@@ -347,7 +347,7 @@ def test_prepended_papers_come_first(resolved):
     assert not staged.add(papers[3])
     staged.prepend(iter(papers[:3]), 3)
     assert [p for batch in staged.rows("data", size=2) for (p,) in batch] == papers
-    assert len(staged) == 6 and staged.absent([papers[0].key, "elsewhere"]) == ["elsewhere"]
+    assert len(staged) == 6
     staged.close()
 
 
@@ -425,8 +425,24 @@ def test_staged_figures_are_those_cached_for_each_papers_fingerprint(attached):
     cache, staged, papers, _, seqs = attached
     cache.put_chunks([], [(papers[0].key, "fp-a", 1, 2, 3), (papers[1].key, "fp-old", 4, 5, 6)])
     staged.update([("fp-a", seqs[0]), ("fp-b", seqs[1])], "fp")
-    assert cache.staged_figures(seqs[0], seqs[-1]) == {seqs[0]: (1, 2, 3)}
-    assert cache.staged_figures(seqs[1], seqs[-1]) == {}
+    assert cache.staged_figures(seqs[0], seqs[1]) == {seqs[0]: ((1, 2, 3), None), seqs[1]: (None, None)}
+
+
+def test_staged_figures_give_the_fingerprint_the_store_holds(attached):
+    cache, staged, papers, _, seqs = attached
+    cache.begin_run([(papers[0].key, "fp-a"), (papers[1].key, "fp-b")])
+    cache.finish_run("store")
+    staged.update([("fp-a", seqs[0]), ("fp-new", seqs[1])], "fp")
+    found = cache.staged_figures(seqs[0], seqs[2], "store")
+    assert [found[seq][1] for seq in seqs[:3]] == ["fp-a", "fp-b", None]
+    assert cache.staged_figures(seqs[0], seqs[0], "another store")[seqs[0]] == (None, None)
+
+
+def test_papers_a_store_holds_that_are_not_staged(attached):
+    cache, _, papers, _, _ = attached
+    cache.begin_run([(papers[0].key, "fp"), ("elsewhere", "fp")])
+    cache.finish_run("store")
+    assert cache.unstaged("store") == ["elsewhere"] and cache.unstaged("another store") == []
 
 
 def test_papers_without_a_cached_extraction_are_marked_to_extract(attached):
