@@ -260,24 +260,26 @@ class Cache:
     def count_shared(self, deltas: dict[tuple[str, bytes], int]) -> set[str]:
         """Add `deltas` to the count of papers giving each (subject, line); the subjects that
         gained or lost a line."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS delta (subject TEXT NOT NULL, line BLOB NOT NULL, n INTEGER)")
+        self.db.execute("DELETE FROM delta")
+        self.db.executemany("INSERT INTO delta VALUES (?, ?, ?)", ((s, line, n) for (s, line), n in deltas.items() if n))
+        # A join, not (subject, line) IN (VALUES ...): SQLite answers that by scanning the table.
+        found = self.db.execute("SELECT d.subject, d.line, d.n, COALESCE(s.refs, 0) FROM delta d "
+                                "LEFT JOIN shared_lines s ON s.subject = d.subject AND s.line = d.line").fetchall()
         changed: set[str] = set()
-        wanted = list(deltas)
-        for chunk in _chunked(wanted, 400):
-            marks = ",".join("(?, ?)" for _ in chunk)
-            flat = [v for pair in chunk for v in pair]
-            refs = dict(((s, line), n) for s, line, n in self.db.execute(
-                f"SELECT subject, line, refs FROM shared_lines WHERE (subject, line) IN (VALUES {marks})", flat))
-            updates, gone = [], []
-            for pair in chunk:
-                before = refs.get(pair, 0)
-                after = before + deltas[pair]
-                if after < 0:
-                    raise RuntimeError(f"{self.path}: the kept entity block lost count of {pair[1]!r}")
-                if (before == 0) != (after == 0):
-                    changed.add(pair[0])
-                (updates if after else gone).append((*pair, after))
-            self.db.executemany("INSERT OR REPLACE INTO shared_lines VALUES (?, ?, ?)", updates)
-            self.db.executemany("DELETE FROM shared_lines WHERE subject = ? AND line = ?", [p[:2] for p in gone])
+        updates, gone = [], []
+        for subject, line, n, before in found:
+            after = before + n
+            if after < 0:
+                raise RuntimeError(f"{self.path}: the kept entity block lost count of {line!r}")
+            if (before == 0) != (after == 0):
+                changed.add(subject)
+            if after:
+                updates.append((subject, line, after))
+            else:
+                gone.append((subject, line))
+        self.db.executemany("INSERT OR REPLACE INTO shared_lines VALUES (?, ?, ?)", updates)
+        self.db.executemany("DELETE FROM shared_lines WHERE subject = ? AND line = ?", gone)
         return changed
 
     def shared_lines(self, subjects: list[str]) -> Iterator[tuple[str, list[bytes]]]:
