@@ -416,11 +416,13 @@ class Staging:
         `join`: a JOIN clause on the table `staged` (Cache.staged_groups)."""
         self.flush()
         names = [c.strip() for c in columns.split(",")]
-        last = None
+        last = -2 ** 63  # below any seq (kept papers are prepended with negative ones)
         while True:
+            # `seq > ?` alone, so SQLite seeks to the batch: "? IS NULL OR seq > ?" scanned from the
+            # first row for every batch (each row a page or more: its pickled paper).
             found = self.db.execute(
-                f"SELECT staged.seq, {columns} FROM staged {join} WHERE (? IS NULL OR staged.seq > ?) "
-                f"{'AND ' + where if where else ''} ORDER BY staged.seq LIMIT {size}", (last, last)).fetchall()
+                f"SELECT staged.seq, {columns} FROM staged {join} WHERE staged.seq > ? "
+                f"{'AND ' + where if where else ''} ORDER BY staged.seq LIMIT {size}", (last,)).fetchall()
             if not found:
                 return
             last = found[-1][0]
