@@ -488,3 +488,21 @@ def test_a_build_leaves_nothing_frozen(tmp_path):
     data.write_text('{"id": "x:1", "title": "AlphaNet", "abstract": "We propose AlphaNet for image classification."}\n')
     api.build([data], tmp_path / "out", html=False, store=None)
     assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def test_staged_rows_seek_to_each_batch_instead_of_scanning_from_the_first(resolved):
+    from kg.cache import Staging
+
+    staged = Staging("v")
+    for facts in resolved.papers[:7]:
+        staged.add(facts.paper)
+    statements = []
+    staged.db.set_trace_callback(statements.append)
+    assert sum(len(batch) for batch in staged.rows("key", size=3)) == 7
+    staged.db.set_trace_callback(None)
+    selects = [sql for sql in statements if sql.startswith("SELECT staged.seq")]
+    assert len(selects) == 4  # three batches and the empty one that ends them
+    for sql in selects:
+        plan = " ".join(row[-1] for row in staged.db.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "SEARCH staged USING INTEGER PRIMARY KEY" in plan, plan
+    staged.close()
