@@ -162,16 +162,19 @@ class Cache:
         for batch in self.staged.rows(f"{wanted}, g.{column}", join="LEFT JOIN groups g ON g.hash = staged.hash"):
             yield [(*row[:-1], None if row[-1] is None else pickle.loads(row[-1])) for row in batch]
 
-    def staged_figures(self, first: int, last: int, store: str | None = None) \
+    def figures(self, rows: list[tuple[int, str, str]], store: str | None = None) \
             -> dict[int, tuple[tuple[int, int, int] | None, str | None]]:
-        """Of each staged paper from seq `first` to `last`: the (results, edges, degree) cached for
-        its fingerprint (staged.fp), or None, and the fingerprint of its graph in `store`, or None."""
+        """For each (seq, key, fp) of `rows`: the (results, edges, degree) cached for that
+        fingerprint, or None, and the fingerprint of the key's graph in `store`, or None."""
+        # A join with the rows put in a temp table: "(key, fp) IN (VALUES ...)" scans the table.
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS asked (seq INTEGER PRIMARY KEY, key TEXT, fp TEXT)")
+        self.db.execute("DELETE FROM asked")
+        self.db.executemany("INSERT INTO asked VALUES (?, ?, ?)", rows)
         return {seq: (None if results is None else (results, edges, degree), in_store)
                 for seq, results, edges, degree, in_store in self.db.execute(
-                    "SELECT s.seq, f.results, f.edges, f.degree, st.fp FROM staged s "
-                    "LEFT JOIN figures f ON f.key = s.key AND f.fp = s.fp "
-                    "LEFT JOIN stored st ON st.store = ? AND st.key = s.key WHERE s.seq BETWEEN ? AND ?",
-                    (store, first, last))}
+                    "SELECT a.seq, f.results, f.edges, f.degree, st.fp FROM asked a "
+                    "LEFT JOIN figures f ON f.key = a.key AND f.fp = a.fp "
+                    "LEFT JOIN stored st ON st.store = ? AND st.key = a.key", (store,))}
 
     def unstaged(self, store: str) -> list[str]:
         """The keys of the papers `store` holds that are not staged."""
@@ -193,16 +196,6 @@ class Cache:
         self.db.executemany("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
         self.db.executemany("INSERT OR REPLACE INTO figures VALUES (?, ?, ?, ?, ?)", figures)
         self.db.commit()
-
-    def figures(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int, int]]:
-        """(results, edges, degree) of each cached (key, fp) among `pairs`."""
-        found = {}
-        for chunk in _chunked(pairs, 400):
-            marks = ",".join("(?, ?)" for _ in chunk)
-            flat = [v for pair in chunk for v in pair]
-            found.update(((k, fp), (r, e, d)) for k, fp, r, e, d in self.db.execute(
-                f"SELECT key, fp, results, edges, degree FROM figures WHERE (key, fp) IN (VALUES {marks})", flat))
-        return found
 
     def begin_run(self, current: Iterable[tuple[str, str]] = ()) -> None:
         """Remember this build's (key, fingerprint) pairs for `chunk_column` and `finish_run`
@@ -298,8 +291,9 @@ class Cache:
 
     def shared_counted(self) -> None:
         """The kept block now counts this run's papers (committed by finish_run)."""
-        self.db.execute("DELETE FROM shared_papers")
-        self.db.execute("INSERT INTO shared_papers SELECT key, fp FROM run")
+        self.db.execute("DELETE FROM shared_papers WHERE (key, fp) IN "
+                        "(SELECT key, fp FROM shared_papers EXCEPT SELECT key, fp FROM run)")
+        self.db.execute("INSERT INTO shared_papers SELECT key, fp FROM run EXCEPT SELECT key, fp FROM shared_papers")
 
     def shared_turtle(self) -> Iterator[bytes]:
         """Every subject's Turtle, in subject order (as graph.ttl sorts them)."""
@@ -328,11 +322,15 @@ class Cache:
 
     def finish_run(self, store: str | None) -> None:
         """After the outputs were swapped in: record the store's graphs and drop chunks no paper uses."""
+        # Only what changed is written, and the rows to drop are found through the (key, fp) index:
+        # "(key, fp) NOT IN (SELECT ...)" read every chunk row (10 KB each) to find none.
         with self.db:
             if store is not None:
-                self.db.execute("INSERT OR REPLACE INTO stored SELECT ?, key, fp FROM run", (store,))
-            self.db.execute("DELETE FROM chunks WHERE (key, fp) NOT IN (SELECT key, fp FROM run)")
-            self.db.execute("DELETE FROM figures WHERE (key, fp) NOT IN (SELECT key, fp FROM run)")
+                self.db.execute("INSERT OR REPLACE INTO stored SELECT ?, r.key, r.fp FROM run r LEFT JOIN stored s "
+                                "ON s.store = ? AND s.key = r.key WHERE s.fp IS NOT r.fp", (store, store))
+            for table in ("chunks", "figures"):
+                self.db.execute(f"DELETE FROM {table} WHERE rowid IN (SELECT t.rowid FROM {table} t "
+                                "LEFT JOIN run r ON r.key = t.key AND r.fp = t.fp WHERE r.key IS NULL)")
 
 
 def paper_digest(paper: Paper) -> str:

@@ -178,8 +178,7 @@ def _fingerprint(cache: Cache, staged: Staging, resolver, to_store: bool, store:
             refs = referenced(keys, entities)
             shown |= refs
             rows.append((seq, key, fingerprint(meta, h, keys, refs, entities, base_iri, generator)))
-        staged.update(((fp, seq) for seq, _, fp in rows), "fp")
-        cached = cache.staged_figures(rows[0][0], rows[-1][0], store)
+        cached = cache.figures(rows, store)
         marks = []
         for seq, k, fp in rows:
             figures, in_store = cached[seq]

@@ -421,21 +421,25 @@ def test_staged_groups_come_in_build_order_none_where_not_cached(attached):
     assert primaries == [None if h not in groups else (f"norm {h}",) for h in hashes]
 
 
-def test_staged_figures_are_those_cached_for_each_papers_fingerprint(attached):
-    cache, staged, papers, _, seqs = attached
-    cache.put_chunks([], [(papers[0].key, "fp-a", 1, 2, 3), (papers[1].key, "fp-old", 4, 5, 6)])
-    staged.update([("fp-a", seqs[0]), ("fp-b", seqs[1])], "fp")
-    assert cache.staged_figures(seqs[0], seqs[1]) == {seqs[0]: ((1, 2, 3), None), seqs[1]: (None, None)}
+def test_figures_are_those_cached_for_each_papers_fingerprint(tmp_path):
+    from kg.cache import Cache
+
+    cache = Cache(tmp_path / "cache.sqlite")
+    cache.put_chunks([], [("a", "fp-a", 1, 2, 3), ("b", "fp-old", 4, 5, 6)])
+    assert cache.figures([(1, "a", "fp-a"), (2, "b", "fp-b")]) == {1: ((1, 2, 3), None), 2: (None, None)}
+    cache.close()
 
 
-def test_staged_figures_give_the_fingerprint_the_store_holds(attached):
-    cache, staged, papers, _, seqs = attached
-    cache.begin_run([(papers[0].key, "fp-a"), (papers[1].key, "fp-b")])
+def test_figures_come_with_the_fingerprint_the_store_holds(tmp_path):
+    from kg.cache import Cache
+
+    cache = Cache(tmp_path / "cache.sqlite")
+    cache.begin_run([("a", "fp-a"), ("b", "fp-b")])
     cache.finish_run("store")
-    staged.update([("fp-a", seqs[0]), ("fp-new", seqs[1])], "fp")
-    found = cache.staged_figures(seqs[0], seqs[2], "store")
-    assert [found[seq][1] for seq in seqs[:3]] == ["fp-a", "fp-b", None]
-    assert cache.staged_figures(seqs[0], seqs[0], "another store")[seqs[0]] == (None, None)
+    found = cache.figures([(1, "a", "fp-a"), (2, "b", "fp-new"), (3, "c", "fp-c")], "store")
+    assert [found[seq][1] for seq in (1, 2, 3)] == ["fp-a", "fp-b", None]
+    assert cache.figures([(1, "a", "fp-a")], "another store") == {1: (None, None)}
+    cache.close()
 
 
 def test_papers_a_store_holds_that_are_not_staged(attached):
@@ -506,3 +510,19 @@ def test_staged_rows_seek_to_each_batch_instead_of_scanning_from_the_first(resol
         plan = " ".join(row[-1] for row in staged.db.execute("EXPLAIN QUERY PLAN " + sql))
         assert "SEARCH staged USING INTEGER PRIMARY KEY" in plan, plan
     staged.close()
+
+
+def test_finishing_a_run_keeps_only_its_chunks_and_records_its_graphs(tmp_path):
+    from kg.cache import Cache
+
+    cache = Cache(tmp_path / "cache.sqlite")
+    rows = [(k, fp, b"", b"", b"", b"", b"") for k, fp in (("a", "1"), ("a", "2"), ("b", "1"), ("c", "1"))]
+    cache.put_chunks(rows, [(k, fp, 0, 0, 0) for k, fp, *_ in rows])
+    cache.begin_run([("a", "2"), ("b", "1")])
+    cache.finish_run("store")
+    for table in ("chunks", "figures"):
+        assert sorted(cache.db.execute(f"SELECT key, fp FROM {table}")) == [("a", "2"), ("b", "1")]
+    cache.begin_run([("a", "2"), ("b", "3")])
+    cache.finish_run("store")
+    assert sorted(cache.db.execute("SELECT key, fp FROM stored WHERE store = 'store'")) == [("a", "2"), ("b", "3")]
+    cache.close()
