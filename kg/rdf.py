@@ -235,7 +235,7 @@ def write_turtle_blocks(path: str | Path, shared: Iterable[bytes], chunks: Itera
     path = _prepare(path)
     header = turtle_header(base_iri)
     wrote_header = False
-    with open(path, "wb") as out:
+    with open(path, "wb", buffering=1 << 20) as out:  # a few hundred thousand pieces, most of them small
         for block in itertools.chain(shared, chunks):
             if block and not wrote_header:
                 out.write(header)
