@@ -1781,3 +1781,9 @@ def test_evaluative_word_makes_no_variant(extractor):
 def test_variant_followed_by_a_verb_is_kept(extractor):
     text = "Results with self-supervised pretrained vision transformers indicate that tokens matter."
     assert ("vision transformers", "method") in found(extractor, text)
+
+
+def test_a_size_class_before_models_is_no_model(extractor):
+    got = found(extractor, "ReasonMed-7B sets a new record for sub-10B models and beats under-1B models.")
+    assert ("ReasonMed-7B", "model") in got
+    assert not {name for name, label in got if label == "model"} & {"sub-10B", "under-1B"}

@@ -1987,3 +1987,37 @@ def test_on_both_is_a_list_not_a_described_benchmark(run):
     text = "Mistral-large reaches 35.6% overall, weak on both Latvian and Giriama."
     r = run(text, [("Mistral-large", "model"), ("Latvian", "benchmark"), ("Giriama", "benchmark")])
     assert r.results()[0][2] is None
+
+
+# ---- third results round
+
+def test_the_titles_lead_before_a_colon_is_the_paper_subject_among_titled_proposals(run):
+    text = ("FPQVAR: Floating Point Quantization for Visual Models\n\n"
+            "We propose FPQVAR, a framework. We introduce Floating Point Quantization with two formats. "
+            "It also demonstrates 3.6x higher energy efficiency.")
+    r = run(text, [("FPQVAR", "method"), ("Floating Point Quantization", "method"), ("FPQVAR", "method", 2),
+                   ("Floating Point Quantization", "method", 2), ("energy efficiency", "metric")])
+    assert r.results() == [("3.6x", "FPQVAR", None, "energy efficiency")]
+
+
+def test_without_a_title_lead_two_titled_proposals_leave_it_unresolved(run):
+    text = ("Floating Point Quantization with FPQVAR\n\n"
+            "We propose FPQVAR, a framework. We introduce Floating Point Quantization with two formats. "
+            "It also demonstrates 3.6x higher energy efficiency.")
+    r = run(text, [("Floating Point Quantization", "method"), ("FPQVAR", "method"), ("FPQVAR", "method", 2),
+                   ("Floating Point Quantization", "method", 2), ("energy efficiency", "metric")])
+    assert r.results()[0][1] is None
+
+
+def test_a_sentence_opening_on_this_leads_to_is_the_papers_claim(run):
+    text = ("We introduce APSQ, a quantization method. APSQ performs nearly lossless on NLP tasks. "
+            "This leads to a notable reduction in energy costs by 28-87%.")
+    r = run(text, [("APSQ", "method"), ("APSQ", "method", 2), ("energy costs", "metric")])
+    assert r.results() == [("28-87%", "APSQ", None, "energy costs")]
+
+
+def test_this_in_the_middle_of_a_sentence_is_no_reference(run):
+    text = ("We introduce APSQ, a quantization method. Prior accelerators found that this leads to a "
+            "reduction in energy costs by 28%.")
+    r = run(text, [("APSQ", "method"), ("energy costs", "metric")])
+    assert r.results() == [("28%", None, None, "energy costs")]

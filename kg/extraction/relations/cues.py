@@ -162,7 +162,8 @@ class Cues:
         # "Compared to SBERT, it yields +21.8%": a pronoun opening the clause of a claim, read as the paper's proposal
         self.pronoun_reference = re.compile(
             rf"(?:^|[,;:]\s*|\b(?:that|and|where|while)\s+){_alt(d['pronoun_reference'])}\s+(?:\w+ly\s+|also\s+|further\s+|still\s+|even\s+)?"
-            rf"(?:{_alt(d['subject_verbs'])}|$)", flags)  # at the end: the verb is the claim's own ("it outperforms")
+            rf"(?:{_alt(d['subject_verbs'])}|$)"  # at the end: the verb is the claim's own ("it outperforms")
+            rf"|^\s*{_alt(d['consequence_openers'])}", flags)  # "This leads to ... by 28-87%": the last claim's consequence
         self.change_verb = re.compile(_alt(d["change_verbs"]), flags)
         # "we introduce a novel metric to quantify underthinking by measuring token efficiency"
         self.new_measure = re.compile(

@@ -402,6 +402,8 @@ class RoleRules(Rules):
         types = {e.index: e.label for u in units for e in u.ents}
         every = self._proposal_groups(units, found, AGENTS + ("benchmark",))
         titled = [g for g in every if any(f" {_words(f)} " in found.title_text for f in g[1])]
+        if len(titled) > 1:  # "FPQVAR: Floating Point Quantization for ...": the name before the colon is the paper's
+            titled = [g for g in titled if any(_words(f) == found.title_lead for f in g[1])] or titled
         if len(titled) == 1:
             return _paper_subject(titled[0], types)
         for labels in (AGENTS, ("benchmark",)):

@@ -166,6 +166,7 @@ class _Found:
         self.title_names: set[str] = set()  # normalised names of the title's mentions
         self.part_kinds: set[str] = set()  # "reflection module" from "two dedicated reflection modules"
         self.title_text = ""  # the title's words (`_words`), for names the entity finder did not mark there
+        self.title_lead = ""  # the words of a title's lead before ":" or " -- " ("FPQVAR: Floating Point ...")
         self._seen: set[tuple] = set()
         self._proposed_names: tuple[int, set[str]] = (0, set())
 
