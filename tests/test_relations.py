@@ -2021,3 +2021,48 @@ def test_this_in_the_middle_of_a_sentence_is_no_reference(run):
             "reduction in energy costs by 28%.")
     r = run(text, [("APSQ", "method"), ("energy costs", "metric")])
     assert r.results() == [("28%", None, None, "energy costs")]
+
+
+def test_another_models_number_in_a_benchmark_paper_is_on_that_benchmark(run):
+    text = ("LongCodeBench: Evaluating Coding LLMs at 1M Context Windows\n\n"
+            "We introduce LongCodeBench, a new benchmark. Long context remains a weakness for all models, with "
+            "performance drops such as from 29% to 3% for Claude 3.5 Sonnet.")
+    r = run(text, [("LongCodeBench", "benchmark"), ("LongCodeBench", "benchmark", 2), ("Claude 3.5 Sonnet", "model")])
+    assert r.results() == [("3%", "Claude 3.5 Sonnet", "LongCodeBench", None)]
+
+
+def test_a_models_number_next_to_another_benchmark_keeps_that_benchmark(run):
+    text = ("We introduce LongCodeBench, a new benchmark. Claude 3.5 Sonnet reaches 3% on HumanEval.")
+    r = run(text, [("LongCodeBench", "benchmark"), ("Claude 3.5 Sonnet", "model"), ("HumanEval", "benchmark")])
+    assert r.results() == [("3%", "Claude 3.5 Sonnet", "HumanEval", None)]
+
+
+def test_the_benchmark_papers_own_model_is_not_scored_on_it_by_default(run):
+    text = ("We present Essential-Web, a new dataset. Labels are produced by EAI-Distill-0.5b, a novel model. "
+            "EAI-Distill-0.5b stays within 3% of annotator agreement.")
+    r = run(text, [("Essential-Web", "benchmark"), ("EAI-Distill-0.5b", "model"), ("EAI-Distill-0.5b", "model", 2),
+                   ("annotator agreement", "metric")])
+    assert r.results() == [("within 3%", "EAI-Distill-0.5b", None, "annotator agreement")]
+
+
+def test_our_evaluation_benchmark_is_the_papers_one_proposed_benchmark(run):
+    text = ("We construct RoboBench, a new benchmark of failures, and develop RoboFix, a novel model. "
+            "RoboFix outperforms GPT-4o by 34.1% on our evaluation benchmark.")
+    r = run(text, [("RoboBench", "benchmark"), ("RoboFix", "model"), ("RoboFix", "model", 2), ("GPT-4o", "model")])
+    assert r.results() == [("34.1%", "RoboFix", "RoboBench", None)]
+
+
+def test_our_benchmark_without_a_proposed_one_is_left_empty(run):
+    text = "We develop RoboFix, a novel model. RoboFix outperforms GPT-4o by 34.1% on our evaluation benchmark."
+    r = run(text, [("RoboFix", "model"), ("RoboFix", "model", 2), ("GPT-4o", "model")])
+    assert r.results() == [("34.1%", "RoboFix", None, None)]
+
+
+def test_a_rated_benchmark_the_study_utilizes_is_not_proposed(run):
+    text = ("This study utilizes the comprehensive Chinese safety benchmark CHiSafetyBench to evaluate models.")
+    assert run(text, [("CHiSafetyBench", "benchmark")]).roles("proposes") == set()
+
+
+def test_a_comprehensive_benchmark_the_paper_presents_is_still_proposed(run):
+    text = "We present the comprehensive safety benchmark CHiSafetyBench to evaluate models."
+    assert run(text, [("CHiSafetyBench", "benchmark")]).roles("proposes") == {"CHiSafetyBench"}

@@ -69,6 +69,7 @@ class RelationFinder(RoleRules, LinkRules, ResultRules):
             self.find_components(unit, found)
         self.find_named_parts(units, found)
         subject = self.paper_subject(units, found)
+        found.own_benchmark = self.own_benchmark(units, found)
         for unit in units:
             self.find_outperforms(unit, found, subject)
             self.find_based_on(unit, found, subject)

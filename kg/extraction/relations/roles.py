@@ -39,6 +39,11 @@ def _named(form: str) -> bool:
     return any(c.isupper() or c.isdigit() for c in form)
 
 
+# "this study utilizes the comprehensive Chinese safety benchmark CHiSafetyBench": a rating of what is used, not a new kind
+_USED_THE = re.compile(r"\b(?:us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
+                       r"leverag(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)\s+on)\s+the\s+$", re.IGNORECASE)
+
+
 def _paper_subject(group: tuple[int, set[str], set[int]], types: dict[int, str]) -> PaperSubject:
     index, forms, _ = group
     label = types.get(index, "method")
@@ -159,7 +164,7 @@ class RoleRules(Rules):
             elif cues.by_introducing.search(before[-50:]) and re.search(r"\bwe\b", text[:ent.start], re.IGNORECASE) \
                     and not _known(found, ent):
                 self._propose(unit, found, ent, "we-propose")
-            elif cues.new_kind.search(before[-90:]):
+            elif (kind := cues.new_kind.search(before[-90:])) and not _USED_THE.search(before[-90:][:kind.start() + 4]):
                 self._propose(unit, found, ent, "new-kind", coordinated=True)
             elif cues.passive_proposed.match(after) and re.search(r"\b(?:a|an)\s+(?:novel\s+|new\s+)?$", before, re.I):
                 self._propose(unit, found, ent, "passive-proposed")
@@ -417,6 +422,11 @@ class RoleRules(Rules):
             if groups:
                 return None
         return None
+
+    def own_benchmark(self, units: list[Unit], found: _Found) -> int | None:
+        """A mention of the one benchmark or dataset the paper proposes (what "our evaluation benchmark" names)."""
+        groups = self._proposal_groups(units, found, ("benchmark",))
+        return groups[0][0] if len(groups) == 1 else None
 
     def _proposal_groups(self, units: list[Unit], found: _Found, labels: tuple[str, ...]) -> list[tuple[int, set[str]]]:
         """Proposed mentions of the given types grouped by shared names and "X (Y)" aliases: (first index, forms,
