@@ -1787,3 +1787,20 @@ def test_a_size_class_before_models_is_no_model(extractor):
     got = found(extractor, "ReasonMed-7B sets a new record for sub-10B models and beats under-1B models.")
     assert ("ReasonMed-7B", "model") in got
     assert not {name for name, label in got if label == "model"} & {"sub-10B", "under-1B"}
+
+
+def test_what_a_verb_of_change_cuts_a_share_of_is_a_metric(extractor):
+    got = found(extractor, "ADMN matches the accuracy of larger networks while reducing up to 75% of their "
+                           "floating-point operations.")
+    assert ("floating-point operations", "metric") in got
+
+
+def test_a_share_that_is_retained_is_no_metric(extractor):
+    got = found(extractor, "Our method keeps accuracy while retaining only 10% of visual tokens.")
+    assert not any(label == "metric" and "tokens" in name for name, label in got)
+
+
+def test_a_changed_measure_of_something_ends_before_of(extractor):
+    got = found(extractor, "Our method improves the labeling coverage of reasoning models by up to 2.5x.")
+    assert ("labeling coverage", "metric") in got
+    assert not any("reasoning models" in name for name, label in got if label == "metric")

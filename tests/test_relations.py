@@ -2066,3 +2066,9 @@ def test_a_rated_benchmark_the_study_utilizes_is_not_proposed(run):
 def test_a_comprehensive_benchmark_the_paper_presents_is_still_proposed(run):
     text = "We present the comprehensive safety benchmark CHiSafetyBench to evaluate models."
     assert run(text, [("CHiSafetyBench", "benchmark")]).roles("proposes") == {"CHiSafetyBench"}
+
+
+def test_a_metric_after_a_share_of_their_holds_the_number(run):
+    text = "ADMN matches state-of-the-art networks while reducing up to 75% of their floating-point operations."
+    r = run(text, [("ADMN", "method"), ("floating-point operations", "metric")])
+    assert r.results() == [("up to 75%", "ADMN", None, "floating-point operations")]

@@ -50,7 +50,7 @@ _CLOSING = re.compile(r"(?:[^()]{0,60}\)|\})(?=\s)")  # the rest of the parenthe
 _METRIC_AFTER_GAP = re.compile(
     r"\s*(?:(?:absolute|relative|average|higher|lower|improvement|increase|gain|reduction|decrease|"
     r"speed[\s-]?up|boost|drop|improvements|gains|better|acceleration|enhancement|savings?|"
-    r"in|on|of|the)\s+){0,3}", re.IGNORECASE)
+    r"in|on|of|the|their|its)\s+){0,3}", re.IGNORECASE)
 _ALL_OF = re.compile(r"\b(?:all|both|each)\b", re.IGNORECASE)
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|over|versus|vs\.?|against|relative\s+to)\s+(?:the\s+)?$",
                               re.IGNORECASE)  # "speedups of 9.2x, 4.2x and 1.6x compared with A, B and C": baselines
