@@ -1804,3 +1804,13 @@ def test_a_changed_measure_of_something_ends_before_of(extractor):
     got = found(extractor, "Our method improves the labeling coverage of reasoning models by up to 2.5x.")
     assert ("labeling coverage", "metric") in got
     assert not any("reasoning models" in name for name, label in got if label == "metric")
+
+
+def test_the_number_of_what_a_verb_of_change_changes_is_not_cut_at_of(extractor):
+    got = found(extractor, "This approach reduces the number of CNOT gates by two orders of magnitude.")
+    assert ("number", "metric") not in got
+
+
+def test_a_share_that_is_cut_as_a_setting_is_no_metric(extractor):
+    got = found(extractor, "For a transformer model, cutting 99% of the attention gradient flow keeps variance low.")
+    assert ("attention gradient flow", "metric") not in got

@@ -2072,3 +2072,27 @@ def test_a_metric_after_a_share_of_their_holds_the_number(run):
     text = "ADMN matches state-of-the-art networks while reducing up to 75% of their floating-point operations."
     r = run(text, [("ADMN", "method"), ("floating-point operations", "metric")])
     assert r.results() == [("up to 75%", "ADMN", None, "floating-point operations")]
+
+
+def test_a_model_that_is_formulated_is_proposed(run):
+    text = "An SLDS model is formulated and validated to capture these features."
+    assert run(text, [("SLDS", "method")]).roles("proposes") == {"SLDS"}
+
+
+def test_the_algorithm_that_is_developed_here_is_proposed(run):
+    text = ("To derive architectures, the super-network progressive shrinking (SNPS) algorithm is developed based on "
+            "DARTS.")
+    r = run(text, [("super-network progressive shrinking", "method"), ("SNPS", "method"), ("DARTS", "method")])
+    assert r.roles("proposes") == {"super-network progressive shrinking", "SNPS"}
+
+
+def test_the_thing_a_title_opens_on_with_a_is_proposed(run):
+    text = ("A physics-informed Bayesian optimization method for rapid development of electrical machines\n\n"
+            "We study slot filling.")
+    r = run(text, [("physics-informed Bayesian optimization", "method")])
+    assert r.roles("proposes") == {"physics-informed Bayesian optimization"}
+
+
+def test_a_title_naming_a_known_thing_after_on_is_not_a_proposal(run):
+    text = "On a Transformer model for translation\n\nWe study translation."
+    assert run(text, [("Transformer", "method")]).roles("proposes") == set()

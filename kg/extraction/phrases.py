@@ -56,6 +56,11 @@ INPUT_SIZES = {"context", "sequence", "window", "input", "prompt", "chunk", "pat
 # Words that end an item of a "<number>% in <name>" run.
 LIST_WORDS = {"and", "or", "compared", "over", "than", "relative", "while", "respectively", "versus", "vs"}
 TRADE_WORDS = {"trade", "trades", "traded", "trading"}
+# "the number of CNOT gates": a quantity noun is measured of what follows, so "of" does not end the measure
+QUANTITY_NOUNS = {"number", "amount", "length", "size", "count", "fraction", "proportion", "share", "ratio", "percentage"}
+# "reducing up to 75% of their floating-point operations": verbs that cut a share of a measure
+SHARE_CUTS = {"reduce", "reduces", "reduced", "reducing", "decrease", "decreases", "decreased", "decreasing",
+              "save", "saves", "saved", "saving", "eliminate", "eliminates", "eliminated", "eliminating"}
 NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
 # "detect and correct errors": errors as mistakes to handle, not an error measure.
 MISTAKE_VERBS = {"correct", "corrects", "detect", "detects", "fix", "fixes", "avoid", "avoids", "prevent", "prevents",
@@ -230,8 +235,8 @@ class PhraseFinder:
             k = i - 2  # the number before "%"
             while k >= 0 and lowers[k] in BY_SKIP:
                 k -= 1
-            if k < 0 or lowers[k] not in self.cues.change_verbs:
-                continue
+            if k < 0 or lowers[k] not in SHARE_CUTS:
+                continue  # (not "cutting 99% of the attention gradient flow": a setting)
             start = i + 2 + (lowers[i + 2] in NP_LEADS)
             end = start
             while end < len(doc) and end - start < 3 and doc[end].is_lower and (doc[end].is_alpha or "-" in doc[end].text) \
@@ -782,8 +787,8 @@ class PhraseFinder:
         # efficiency of reasoning LLMs by up to 2.5x": the phrase before what it is measured of.
         stop = self.cues.task_modifier_stop
         of = next((k for k in range(by - 2, max(0, by - 5), -1) if doc[k].lower_ == "of"), None)
-        if of is not None and all(t.is_alpha or "-" in t.text for t in doc[of + 1:by]):
-            by = of
+        if of is not None and doc[of - 1].lower_ not in QUANTITY_NOUNS and all(t.is_alpha or "-" in t.text for t in doc[of + 1:by]):
+            by = of  # (not "the number of CNOT gates", "the length of CoT sequences": the measure is the whole phrase)
         start = by
         while start > 0 and by - start < 3 and doc[start - 1].is_lower and (doc[start - 1].is_alpha or "-" in doc[start - 1].text) \
                 and doc[start - 1].lower_ not in stop and doc[start - 1].lower_ not in self.cues.change_verbs:

@@ -61,7 +61,7 @@ class Cues:
         self.naming_before = re.compile(rf"{naming}\s*[,:]?\s*[\"'“‘]?(?:[^\s,;.()]+\s+){{0,5}}?(?:\(\s*)?$", flags)
         self.passive_proposed = re.compile(
             r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:\w+ly\s+|also\s+|further\s+)?"
-            r"(?:proposed|introduced|presented|designed|developed|devised|constructed)\b", flags)
+            r"(?:proposed|introduced|presented|designed|developed|devised|constructed|formulated)\b", flags)
         claim_verbs = _alt(d["subject_verbs"] + d["outperform_verbs"] + d["block_before_entity"])
         self.our_named = re.compile(  # "the proposed method surpasses X": X is what it surpasses, not the proposal
             rf"(?:\b(?:our|the)\s+(?:proposed|new|novel)\s+(?:(?!{claim_verbs})[\w-]+\s+){{0,2}}?"

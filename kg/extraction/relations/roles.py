@@ -39,6 +39,10 @@ def _named(form: str) -> bool:
     return any(c.isupper() or c.isdigit() for c in form)
 
 
+_PRIOR_WORK = re.compile(r"^[^.;]{0,80}\b(?:prior|previous|earlier|existing|recent)\s+(?:work|studies|research|literature)",
+                         re.IGNORECASE)
+# a title that opens on the thing it describes: "A physics-informed Bayesian optimization method for ..."
+_TITLE_ARTICLE = re.compile(r"\s*(?:Towards\s+)?(?:A|An)\s+(?:(?:Novel|New|novel|new)\s+)?")
 # "this study utilizes the comprehensive Chinese safety benchmark CHiSafetyBench": a rating of what is used, not a new kind
 _USED_THE = re.compile(r"\b(?:us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
                        r"leverag(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)\s+on)\s+the\s+$", re.IGNORECASE)
@@ -166,12 +170,17 @@ class RoleRules(Rules):
                 self._propose(unit, found, ent, "we-propose")
             elif (kind := cues.new_kind.search(before[-90:])) and not _USED_THE.search(before[-90:][:kind.start() + 4]):
                 self._propose(unit, found, ent, "new-kind", coordinated=True)
-            elif cues.passive_proposed.match(after) and re.search(r"\b(?:a|an)\s+(?:novel\s+|new\s+)?$", before, re.I):
+            elif cues.passive_proposed.match(after) and (re.search(r"\b(?:a|an)\s+(?:novel\s+|new\s+)?$", before, re.I) or (
+                    # "the super-network progressive shrinking (SNPS) algorithm is developed": a new name (not "The GRPO
+                    # objective is introduced in prior work")
+                    re.search(r"\bthe\s+$", before, re.I) and not _known(found, ent) and not _PRIOR_WORK.search(after))):
                 self._propose(unit, found, ent, "passive-proposed")
             elif cues.released.match(after):
                 self._propose(unit, found, ent, "released")
             elif unit.is_title and not before.strip() and cues.title_link_after.match(after):
                 self._propose(unit, found, ent, "title-colon")
+            elif unit.is_title and _TITLE_ARTICLE.fullmatch(before) and cues.head_word.match(after.strip()):
+                self._propose(unit, found, ent, "title-described")  # "A physics-informed Bayesian optimization method for ..."
             elif ent.label in AGENTS + ("benchmark",):
                 if adopting is None:
                     adopting = _has_any(text, cues.adopt_hints)
