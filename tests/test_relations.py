@@ -2096,3 +2096,8 @@ def test_the_thing_a_title_opens_on_with_a_is_proposed(run):
 def test_a_title_naming_a_known_thing_after_on_is_not_a_proposal(run):
     text = "On a Transformer model for translation\n\nWe study translation."
     assert run(text, [("Transformer", "method")]).roles("proposes") == set()
+
+
+def test_a_title_opening_on_a_based_modifier_proposes_nothing(run):
+    text = "A LoRA-Based Approach to Fine-Tuning LLMs for Guidance\n\nWe fine-tune with LoRA."
+    assert run(text, [("LoRA-Based", "method"), ("LoRA", "method")], known=("LoRA",)).roles("proposes") == set()

@@ -179,7 +179,8 @@ class RoleRules(Rules):
                 self._propose(unit, found, ent, "released")
             elif unit.is_title and not before.strip() and cues.title_link_after.match(after):
                 self._propose(unit, found, ent, "title-colon")
-            elif unit.is_title and _TITLE_ARTICLE.fullmatch(before) and cues.head_word.match(after.strip()):
+            elif unit.is_title and _TITLE_ARTICLE.fullmatch(before) and cues.head_word.match(after.strip()) \
+                    and not _known(found, ent) and not ent.text.lower().endswith("-based"):  # not "A LoRA-Based Approach"
                 self._propose(unit, found, ent, "title-described")  # "A physics-informed Bayesian optimization method for ..."
             elif ent.label in AGENTS + ("benchmark",):
                 if adopting is None:
