@@ -2101,3 +2101,26 @@ def test_a_title_naming_a_known_thing_after_on_is_not_a_proposal(run):
 def test_a_title_opening_on_a_based_modifier_proposes_nothing(run):
     text = "A LoRA-Based Approach to Fine-Tuning LLMs for Guidance\n\nWe fine-tune with LoRA."
     assert run(text, [("LoRA-Based", "method"), ("LoRA", "method")], known=("LoRA",)).roles("proposes") == set()
+
+
+def test_numbers_paired_respectively_with_what_is_outperformed_are_the_winners(run):
+    text = ("XMANet outperforms the baseline ResNet50, EfficientNetB0 and MobileNetV3 models with improvement of "
+            "approximately 1.72%, 4.38% and 5.10%, respectively.")
+    r = run(text, [("XMANet", "model"), ("ResNet50", "model"), ("EfficientNetB0", "model"), ("MobileNetV3", "model")])
+    assert [s for _, s, _, _ in r.results()] == ["XMANet", "XMANet", "XMANet"]
+
+
+def test_numbers_a_sampling_rate_is_set_to_are_settings(run):
+    text = "CLOMP improves structural similarity by 292%, 98%, 45% for sampling rates of 0.1, 0.3, 0.5, respectively."
+    r = run(text, [("CLOMP", "method"), ("structural similarity", "metric"), ("sampling rates", "metric")])
+    assert r.values() == ["292%", "98%", "45%"]
+
+
+def test_numbers_listed_after_settings_are_settings(run):
+    text = "We tested both models under four temperature settings (0.01, 0.5, 1.0, 2.0) and report accuracy."
+    assert run(text, [("accuracy", "metric")]).values() == []
+
+
+def test_a_score_of_a_bare_number_is_still_a_result(run):
+    text = "CLOMP reaches an F1 score of 0.93 at a threshold of 0.5."
+    assert run(text, [("CLOMP", "method"), ("F1 score", "metric")]).values() == ["0.93"]
