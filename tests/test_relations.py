@@ -2124,3 +2124,8 @@ def test_numbers_listed_after_settings_are_settings(run):
 def test_a_score_of_a_bare_number_is_still_a_result(run):
     text = "CLOMP reaches an F1 score of 0.93 at a threshold of 0.5."
     assert run(text, [("CLOMP", "method"), ("F1 score", "metric")]).values() == ["0.93"]
+
+
+def test_at_par_or_outperforms_is_hedged(run):
+    text = "We evaluate DeFT-X and show that it performs at par or outperforms SFT and other baselines."
+    assert run(text, [("DeFT-X", "method"), ("SFT", "method")]).links("outperforms") == set()
