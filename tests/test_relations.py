@@ -2129,3 +2129,13 @@ def test_a_score_of_a_bare_number_is_still_a_result(run):
 def test_at_par_or_outperforms_is_hedged(run):
     text = "We evaluate DeFT-X and show that it performs at par or outperforms SFT and other baselines."
     assert run(text, [("DeFT-X", "method"), ("SFT", "method")]).links("outperforms") == set()
+
+
+def test_a_name_after_we_construct_a_dataset_and_before_a_participle_is_proposed(run):
+    text = "For these tasks, we construct a dataset LPcode consisting of pairs of human-written code."
+    assert run(text, [("LPcode", "benchmark")]).roles("proposes") == {"LPcode"}
+
+
+def test_a_name_that_modifies_a_noun_after_we_propose_a_is_still_a_modifier(run):
+    text = "We propose a new Roblox obby for testing agents."
+    assert run(text, [("Roblox", "benchmark")]).roles("proposes") == set()

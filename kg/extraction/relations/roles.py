@@ -41,6 +41,7 @@ def _named(form: str) -> bool:
 
 _PRIOR_WORK = re.compile(r"^[^.;]{0,80}\b(?:prior|previous|earlier|existing|recent)\s+(?:work|studies|research|literature)",
                          re.IGNORECASE)
+_PARTICIPLE_CLAUSE = re.compile(r"\s+[a-z]{3,}(?:ing|ed)\s+(?:of|with|by|from|in|on|over|across|more|the|a|an|\d)\b")
 # a title that opens on the thing it describes: "A physics-informed Bayesian optimization method for ..."
 _TITLE_ARTICLE = re.compile(r"\s*(?:Towards\s+)?(?:A|An)\s+(?:(?:Novel|New|novel|new)\s+)?")
 # "this study utilizes the comprehensive Chinese safety benchmark CHiSafetyBench": a rating of what is used, not a new kind
@@ -378,6 +379,8 @@ class RoleRules(Rules):
         "a Graphormer-enhanced framework", "a new SSM parameterization"."""
         if self.cues.modifier_after.match(after) or re.match(r"-[a-z]", after):
             return True
+        if _PARTICIPLE_CLAUSE.match(after):
+            return False  # "we construct a dataset LPcode consisting of pairs ...": a participle describes the name
         noun = re.match(r"\s+(?:\\[a-z]+\{)?([a-z][a-z-]+)\b", after)  # "a new Roblox \textit{obby}"
         return bool(noun and noun.group(1) not in _FUNCTION_WORDS and not noun.group(1).endswith("ly")
                     and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", gap, re.IGNORECASE))
