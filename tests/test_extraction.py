@@ -1814,3 +1814,8 @@ def test_the_number_of_what_a_verb_of_change_changes_is_not_cut_at_of(extractor)
 def test_a_share_that_is_cut_as_a_setting_is_no_metric(extractor):
     got = found(extractor, "For a transformer model, cutting 99% of the attention gradient flow keeps variance low.")
     assert ("attention gradient flow", "metric") not in got
+
+
+def test_a_sized_model_keeps_a_spaced_instruct_edition(extractor):
+    got = found(extractor, "The best performing LLM Phi3-Mini 3.2B Instruct improves ROUGE by 12%.")
+    assert ("Phi3-Mini 3.2B Instruct", "model") in got

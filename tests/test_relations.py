@@ -2139,3 +2139,16 @@ def test_a_name_after_we_construct_a_dataset_and_before_a_participle_is_proposed
 def test_a_name_that_modifies_a_noun_after_we_propose_a_is_still_a_modifier(run):
     text = "We propose a new Roblox obby for testing agents."
     assert run(text, [("Roblox", "benchmark")]).roles("proposes") == set()
+
+
+def test_a_model_after_an_opening_that_enhances_is_the_subject_of_its_numbers(run):
+    text = ("Integrating spiritual guidance enhances both NLP and spiritual metrics for the best performing LLM "
+            "Phi3-Mini 3.2B Instruct, achieving improvements of 122.71% in ROUGE.")
+    r = run(text, [("Phi3-Mini 3.2B Instruct", "model"), ("ROUGE", "metric")])
+    assert r.results() == [("122.71%", "Phi3-Mini 3.2B Instruct", None, "ROUGE")]
+
+
+def test_what_the_proposed_model_enhances_is_not_proposed(run):
+    text = "The proposed model enhances load balancing efficiency by 35% and reduces response delay by 28%."
+    r = run(text, [("load balancing efficiency", "metric"), ("response delay", "metric")])
+    assert r.roles("proposes") == set()
