@@ -2152,3 +2152,14 @@ def test_what_the_proposed_model_enhances_is_not_proposed(run):
     text = "The proposed model enhances load balancing efficiency by 35% and reduces response delay by 28%."
     r = run(text, [("load balancing efficiency", "metric"), ("response delay", "metric")])
     assert r.roles("proposes") == set()
+
+
+def test_a_range_of_orders_of_magnitude_is_one_value(run):
+    text = "DAE-KAN reduces the absolute errors by 1 to 2 orders of magnitude compared to traditional PINNs."
+    r = run(text, [("DAE-KAN", "method"), ("PINNs", "method")])
+    assert r.values() == ["1 to 2 orders of magnitude"]
+
+
+def test_orders_of_magnitude_written_in_digits_are_one_value(run):
+    text = "DAE-KAN cuts the cost by 3 orders of magnitude."
+    assert run(text, [("DAE-KAN", "method")]).values() == ["3 orders of magnitude"]

@@ -135,7 +135,8 @@ class Cues:
         self.class_modifier_before = re.compile(rf"{_alt(d['class_modifiers'])}\s+(?:[\w-]+\s+)?$", flags)
         self.magnitude = re.compile(
             rf"\bby\s+(?P<value>(?:{_alt(d['qualifiers'])}\s*)?(?P<count>one|two|three|four|five|six|seven|eight|nine|ten|several|"
-            rf"\d+(?:\.\d+)?)\s+orders?\s+of\s+magnitude)\b", flags)
+            rf"\d+(?:\.\d+)?)(?:\s*(?:to|-|–)\s*(?:two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?))?"
+            rf"\s+orders?\s+of\s+magnitude)\b", flags)  # "by 1 to 2 orders of magnitude": one value
         # "completes in only three weeks", "solves the tasks in under 3 hours": a time the claim is about
         self.duration = re.compile(
             rf"(?:\bin\s+|\bwithin\s+(?={_alt(d['duration_qualifiers'])}\s)|(?=\bwithin\s))(?P<intensifier>{_alt(d['duration_intensifiers'])}\s+)?(?P<value>(?P<qualifier>"

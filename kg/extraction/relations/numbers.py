@@ -130,8 +130,8 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
         if not any(a <= m.start() < b for a, b in skip):
             values.append(Value(m.start(), m.end(), m.group(0), _decimal(None, m.group("num"))))
     for m in cues.magnitude.finditer(text):  # "degrades X by up to four orders of magnitude"
-        if not any(a <= m.start("value") < b for a, b in skip) and \
-                not any(m.start("value") <= v.start < m.end("value") for v in values):
+        if not any(a <= m.start("value") < b for a, b in skip):
+            values = [v for v in values if not m.start("value") <= v.start < m.end("value")]  # "1" of "1 to 2 orders"
             count = m.group("count").lower()
             values.append(Value(m.start("value"), m.end("value"), m.group("value"),
                                 _decimal(None, count) if count[0].isdigit() else Decimal(_FOLD_WORDS.get(count, 1))))
