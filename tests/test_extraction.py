@@ -1781,3 +1781,61 @@ def test_evaluative_word_makes_no_variant(extractor):
 def test_variant_followed_by_a_verb_is_kept(extractor):
     text = "Results with self-supervised pretrained vision transformers indicate that tokens matter."
     assert ("vision transformers", "method") in found(extractor, text)
+
+
+# ---------------------------------------------------------------- task round 4: activities and listed tasks
+
+
+def test_title_purpose_activity_noun_is_a_task(extractor):
+    text = "CoT-VLM4Tar: Chain-of-Thought Guided Vision-Language Models for Traffic Anomaly Resolution\n\nWe resolve jams."
+    assert ("Traffic Anomaly Resolution", "task") in found(extractor, text)
+
+
+def test_title_purpose_activity_gerund_is_a_task(extractor):
+    text = "A Speculative Decoding Framework for Edge Serving\n\nWe serve models."
+    assert ("Edge Serving", "task") in found(extractor, text)
+
+
+def test_title_purpose_technique_head_is_no_activity(extractor):
+    text = "A Teacher Ensemble for Vision Knowledge Distillation\n\nWe distill."
+    assert not any(label == "task" for _, label in found(extractor, text))
+
+
+def test_title_purpose_thing_ending_like_an_activity_is_no_task(extractor):
+    text = "Sparse Codes for Word Representation\n\nWe encode words."
+    assert not any(label == "task" for _, label in found(extractor, text))
+
+
+def test_tasks_such_as_list_names_each_task(extractor):
+    text = ("Robix\n\nWe evaluate on user-involved tasks such as table bussing, grocery shopping, and dietary "
+            "filtering.")
+    names = found(extractor, text)
+    assert {("table bussing", "task"), ("grocery shopping", "task"), ("dietary filtering", "task")} <= names
+
+
+def test_tasks_colon_list_item_ends_at_a_participle(extractor):
+    text = ("Limits\n\nWe do so for two tasks: function composition, considered by Peng, and the SUM task.")
+    names = found(extractor, text)
+    assert ("function composition", "task") in names
+    assert not any(name.startswith("considered") for name, _ in names)
+
+
+def test_listed_task_item_drops_a_prepositional_tail_and_a_kind(extractor):
+    text = ("Doors\n\nWe validate it across several tasks, including door opening with unknown directions "
+            "and button-searching scenarios.")
+    names = found(extractor, text)
+    assert ("door opening", "task") in names
+    assert ("button-searching", "task") in names
+
+
+def test_tasks_such_as_followed_by_a_clause_is_no_list(extractor):
+    text = ("Segments\n\nFor dense tasks such as pixel-level annotations are costly and slow.")
+    names = found(extractor, text)
+    assert not any(name in ("costly", "pixel-level annotations", "pixel") for name, _ in names)
+
+
+def test_listed_task_one_bare_word_or_a_plural_thing_is_no_task(extractor):
+    text = "Docs\n\nThe model helps with tasks such as classification, raw materials, and document clustering."
+    names = found(extractor, text)
+    assert ("document clustering", "task") in names
+    assert ("classification", "task") not in names and ("raw materials", "task") not in names

@@ -183,6 +183,16 @@ ISSUE_WORDS = {"critical", "major", "serious", "significant", "common", "pressin
                "widespread", "severe", "notorious", "key", "real", "health", "social", "societal", "security", "safety",
                "privacy", "ethical", "practical", "recurring", "frequent", "costly"}
 # "A Framework for X", "Towards X": a title word that says what the work is for.
+# Endings of nouns made from verbs ("resolution", "management", "analysis", "testing").
+ACTIVITY_ENDINGS = ("tion", "sion", "ment", "sis", "ing")
+NOT_ACTIVITIES = {"representation", "information", "foundation", "environment", "instrument", "thing", "setting",
+                  "string", "building", "dimension", "version", "emotion", "motion", "position"}
+# What opens a list of tasks after "task(s)": "tasks such as ...", "tasks, including ...", "two tasks: ...".
+LIST_LEADS = [("such", "as"), ("including",), ("like",), (":",), ("e.g.",), ("(", "e.g.", ","), ("(", "e.g."), ("namely",)]
+# Plural kinds that close a listed item: "button-searching scenarios".
+LIST_ITEM_TAILS = {"scenario", "scenarios", "setting", "settings", "task", "tasks", "problem", "problems"}
+EVALUATIVE_ENDINGS = ("ise", "ive", "ous", "ful", "ent", "ant", "able", "ible", "est")
+ITEM_ENDS = PREPOSITIONS | DESCRIPTION_STOPS - LIST_JOINERS
 TITLE_PURPOSE = {"for", "towards", "toward"}
 # Words after which a title-case problem phrase has ended: "... Simulation with Hybrid ...", "... Derailments via ..."
 TITLE_PHRASE_ENDS = {"and", "or", "with", "via", "using", "by", "from", "under"}
@@ -212,6 +222,7 @@ class PhraseFinder:
         self._hyphen_tasks(doc)
         self._title_tasks(doc)
         self._defined_tasks(doc)
+        self._listed_tasks(doc)
         self._metric_edges = None
         self._phrases(doc)
         self._percent_in_list(doc)
@@ -502,7 +513,7 @@ class PhraseFinder:
             start += 1  # "for Robust Reasoning", "Towards Evaluating LLM Reasoning": how, not which problem
         head = lowers[end - 1]
         gerund = start < end and lowers[start] in self.cues.task_gerunds
-        named = head in self.cues.task_heads or head in self.cues.title_task_heads
+        named = head in self.cues.task_heads or head in self.cues.title_task_heads or self._activity_head(head)
         if not 2 <= end - start <= 4 or not (gerund or named) or (head in WIDE_HEADS and end - start < 3) \
                 or any(lowers[k].endswith(MEANS_MODIFIER_ENDS) for k in range(start, end)):
             return  # "for Large Language Models", "for Sequence Modeling", "for LLM-Guided Planning"
@@ -538,6 +549,81 @@ class PhraseFinder:
                 continue  # "Removing these assumptions is a long-standing open problem"
             add(doc, start, end, "task", "context:defined-task", 0.7)
 
+    def _listed_tasks(self, doc: Doc) -> None:
+        # "tasks such as table bussing, grocery shopping, and dietary filtering", "two tasks: function
+        # composition, ...": what the text lists as its tasks names them, whatever their head word.
+        if self.lower_set.isdisjoint(("task", "tasks")):
+            return
+        lowers = self.lowers
+        for i, lower in enumerate(lowers):
+            if lower not in ("task", "tasks"):
+                continue
+            k = i + 1
+            if k < len(doc) and lowers[k] == ",":
+                k += 1
+            lead = next((len(words) for words in LIST_LEADS if tuple(lowers[k:k + len(words)]) == words), 0)
+            if not lead:
+                continue
+            k += lead
+            taken = {j for start, end, label, _, _ in candidates(doc) if label not in ("task", "generic")
+                     for j in range(start, end)}
+            for start, end in self._list_items(doc, k):
+                if not taken.intersection(range(start, end)) and self._names_activity(doc, start, end):
+                    add(doc, start, end, "task", "context:listed-task", 0.6)
+
+    def _list_items(self, doc: Doc, k: int) -> list[tuple[int, int]]:
+        # Lower-case items of one to four words: "A, B(,) and C". An item may go on with a prepositional phrase
+        # ("door opening with unknown directions"); anything else after it ("pixel-level annotations are ...")
+        # means it was no item. The item after "and"/"or" is the last; without one, what follows the first
+        # item's comma is a clause ("conversational agents, showcasing its potential"), not a list.
+        sentence_end = doc[k].sent.end if k < len(doc) else k
+        items, last = [], False
+        while k < sentence_end:
+            start = k
+            while k < sentence_end and k - start < 5 and self._item_word(doc[k]):
+                k += 1
+            end = k
+            while end > start and (self.lowers[end - 1] in LIST_ITEM_TAILS or self.lowers[end - 1].endswith("ed")):
+                end -= 1  # "button-searching scenarios", "answering queries related (to)"
+            after = self.lowers[k] if k < sentence_end else "."
+            if not 1 <= end - start <= 4 or k - start > 4 or self.lowers[start].endswith("ed") \
+                    or not (after in LIST_JOINERS or after in (".", ";", ")") or after in ITEM_ENDS):
+                break  # "considered by Peng", "pixel-level annotations are": the list has ended
+            first = start
+            while first < end - 1 and self._item_rating(self.lowers[first]):
+                first += 1  # "precise retrieval": a rating, not part of the name
+            items.append((first, end))
+            while k < sentence_end and self.lowers[k] not in LIST_JOINERS and self.lowers[k] not in (".", ";", ")"):
+                k += 1  # past "with unknown directions"
+            if last or k >= sentence_end or self.lowers[k] in (".", ";", ")"):
+                break
+            while k < sentence_end and self.lowers[k] in LIST_JOINERS:
+                last = last or self.lowers[k] in ("and", "or")
+                k += 1
+        return items if last else items[:1]
+
+    def _names_activity(self, doc: Doc, start: int, end: int) -> bool:
+        # "table bussing", "de-identification", "reading license plates": an activity named by what it works
+        # on; not one bare word ("classification", "safety": a kind or a quality) nor a thing ("raw materials")
+        first, last = self.lowers[start], self.lowers[end - 1]
+        if end - start == 1:
+            return "-" in first[1:-1] and first.replace("-", "").isalpha()
+        gerund = first.endswith("ing") and first not in self.cues.nominal_gerunds
+        plural = last.endswith("s") and not last.endswith(("ss", "sis", "ics", "us")) and singular(last) != "problem"
+        return gerund or not plural
+
+    def _item_rating(self, lower: str) -> bool:
+        # a rating of the title kind, or an evaluative adjective of the stop words ("precise", "effective");
+        # not a noun there ("key", "user") nor a setting ("few-shot semantic segmentation" is the gold's name)
+        return self._title_rating(lower) or lower in PROBLEM_ADJECTIVES \
+            or (lower in self.cues.task_modifier_stop and "-" not in lower and lower.endswith(EVALUATIVE_ENDINGS))
+
+    def _item_word(self, token) -> bool:
+        lower = token.lower_
+        return (token.is_lower or DIMENSION.match(token.text) is not None) and lower not in ITEM_ENDS \
+            and lower not in LIST_JOINERS and lower not in PRONOUNS and lower not in PHRASE_CLOSERS \
+            and lower not in ("the", "a", "an", "etc", "its", "their", "our", "his", "her") and (token.is_alpha or "-" in lower[1:-1])
+
     @staticmethod
     def _defines_problem(doc: Doc, i: int, end: int) -> bool:
         # "a fundamental task", "an essential problem", "one of the core tasks", "a mixed integer programming problem"
@@ -565,6 +651,14 @@ class PhraseFinder:
         # "Efficient", "Memory-Efficient", "Multi-step", "Large-Scale": a rating of the work, not a name part
         return lower in QUALITY_MODIFIERS or lower in TITLE_RATINGS or lower.startswith(QUALITY_PREFIXES) \
             or lower.endswith(("-efficient", "-effective", "-scale", "-aware"))
+
+    def _activity_head(self, lower: str) -> bool:
+        # "for Traffic Anomaly Resolution", "Towards Terminology Management", "KV Cache Compression": a noun made
+        # from a verb names an activity, and what a title is for is its problem; not a technique's head
+        # ("for Knowledge Distillation", "Towards Representation Learning") nor a thing ("Representation")
+        return lower.endswith(ACTIVITY_ENDINGS) and lower not in self.cues.method_phrase_heads \
+            and self.cues.head_type.get(singular(lower)) not in ("method", "benchmark", "metric") \
+            and lower not in NOT_ACTIVITIES
 
     @staticmethod
     def _title_word(token) -> bool:
