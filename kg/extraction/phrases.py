@@ -183,16 +183,13 @@ ISSUE_WORDS = {"critical", "major", "serious", "significant", "common", "pressin
                "widespread", "severe", "notorious", "key", "real", "health", "social", "societal", "security", "safety",
                "privacy", "ethical", "practical", "recurring", "frequent", "costly"}
 # "A Framework for X", "Towards X": a title word that says what the work is for.
-# Endings of nouns made from verbs ("resolution", "management", "analysis", "testing").
-ACTIVITY_ENDINGS = ("tion", "sion", "ment", "sis", "ing")
-NOT_ACTIVITIES = {"representation", "information", "foundation", "environment", "instrument", "thing", "setting",
-                  "string", "building", "dimension", "version", "emotion", "motion", "position"}
 # What opens a list of tasks after "task(s)": "tasks such as ...", "tasks, including ...", "two tasks: ...".
 LIST_LEADS = [("such", "as"), ("including",), ("like",), (":",), ("e.g.",), ("(", "e.g.", ","), ("(", "e.g."), ("namely",)]
 # Plural kinds that close a listed item: "button-searching scenarios".
 LIST_ITEM_TAILS = {"scenario", "scenarios", "setting", "settings", "task", "tasks", "problem", "problems"}
+# Endings of the evaluative adjectives among the stop words ("precise", "effective"), trimmed from a listed item.
 EVALUATIVE_ENDINGS = ("ise", "ive", "ous", "ful", "ent", "ant", "able", "ible", "est")
-ITEM_ENDS = PREPOSITIONS | DESCRIPTION_STOPS - LIST_JOINERS
+ITEM_ENDS = PREPOSITIONS | DESCRIPTION_STOPS - LIST_JOINERS  # "door opening with unknown directions"
 TITLE_PURPOSE = {"for", "towards", "toward"}
 # Words after which a title-case problem phrase has ended: "... Simulation with Hybrid ...", "... Derailments via ..."
 TITLE_PHRASE_ENDS = {"and", "or", "with", "via", "using", "by", "from", "under"}
@@ -513,7 +510,7 @@ class PhraseFinder:
             start += 1  # "for Robust Reasoning", "Towards Evaluating LLM Reasoning": how, not which problem
         head = lowers[end - 1]
         gerund = start < end and lowers[start] in self.cues.task_gerunds
-        named = head in self.cues.task_heads or head in self.cues.title_task_heads or self._activity_head(head)
+        named = head in self.cues.task_heads or head in self.cues.title_task_heads or self.cues.activity(head)
         if not 2 <= end - start <= 4 or not (gerund or named) or (head in WIDE_HEADS and end - start < 3) \
                 or any(lowers[k].endswith(MEANS_MODIFIER_ENDS) for k in range(start, end)):
             return  # "for Large Language Models", "for Sequence Modeling", "for LLM-Guided Planning"
@@ -651,14 +648,6 @@ class PhraseFinder:
         # "Efficient", "Memory-Efficient", "Multi-step", "Large-Scale": a rating of the work, not a name part
         return lower in QUALITY_MODIFIERS or lower in TITLE_RATINGS or lower.startswith(QUALITY_PREFIXES) \
             or lower.endswith(("-efficient", "-effective", "-scale", "-aware"))
-
-    def _activity_head(self, lower: str) -> bool:
-        # "for Traffic Anomaly Resolution", "Towards Terminology Management", "KV Cache Compression": a noun made
-        # from a verb names an activity, and what a title is for is its problem; not a technique's head
-        # ("for Knowledge Distillation", "Towards Representation Learning") nor a thing ("Representation")
-        return lower.endswith(ACTIVITY_ENDINGS) and lower not in self.cues.method_phrase_heads \
-            and self.cues.head_type.get(singular(lower)) not in ("method", "benchmark", "metric") \
-            and lower not in NOT_ACTIVITIES
 
     @staticmethod
     def _title_word(token) -> bool:
