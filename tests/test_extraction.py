@@ -1839,3 +1839,30 @@ def test_listed_task_one_bare_word_or_a_plural_thing_is_no_task(extractor):
     names = found(extractor, text)
     assert ("document clustering", "task") in names
     assert ("classification", "task") not in names and ("raw materials", "task") not in names
+
+
+def test_title_opening_activity_done_with_a_means_is_a_task(extractor):
+    text = "Generative Data Mining with Longtail-Guided Diffusion\n\nWe mine data."
+    assert ("Generative Data Mining", "task") in found(extractor, text)
+
+
+def test_title_opening_activity_after_a_colon_is_a_task(extractor):
+    text = "TokZip: Visual Token Compression with Double Forward Bottleneck\n\nWe compress tokens."
+    assert ("Visual Token Compression", "task") in found(extractor, text)
+
+
+def test_title_opening_phrase_before_its_purpose_is_the_means(extractor):
+    text = "Deep Time Warping for Multiple Time Series Alignment\n\nWe align signals."
+    assert ("Deep Time Warping", "task") not in found(extractor, text)
+
+
+def test_title_opening_activity_ending_in_a_technique_is_no_task(extractor):
+    text = "Perceptual Noise-Masking with Music through Deep Spectral Envelope Shaping\n\nWe mask noise."
+    assert not any(name == "Perceptual Noise-Masking" and label == "task" for name, label in found(extractor, text))
+
+
+def test_title_opening_rating_of_a_named_task_keeps_the_task(extractor):
+    text = "Decentralized Time Series Classification with ROCKET Features\n\nWe classify series."
+    names = found(extractor, text)
+    assert ("Time Series Classification", "task") in names
+    assert ("Decentralized Time Series Classification", "task") not in names

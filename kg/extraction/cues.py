@@ -45,9 +45,10 @@ class Cues:
     def activity(self, lower: str) -> bool:
         """A noun made from a verb that is no technique's head: "Traffic Anomaly Resolution", "Chaos Engineering"
         name an activity, so a problem; "Knowledge Distillation", "Representation" do not."""
-        return lower.endswith(self.activity_endings) and lower not in self.method_phrase_heads \
-            and self.head_type.get(singular(lower)) not in ("method", "benchmark", "metric", "model") \
-            and lower not in self.not_activities
+        last = lower.rsplit("-", 1)[-1]  # "Noise-Masking" is a masking
+        return last.endswith(self.activity_endings) and last not in self.method_phrase_heads \
+            and self.head_type.get(singular(last)) not in ("method", "benchmark", "metric", "model") \
+            and last not in self.not_activities
 
 
 @lru_cache(maxsize=4)

@@ -190,6 +190,8 @@ LIST_ITEM_TAILS = {"scenario", "scenarios", "setting", "settings", "task", "task
 # Endings of the evaluative adjectives among the stop words ("precise", "effective"), trimmed from a listed item.
 EVALUATIVE_ENDINGS = ("ise", "ive", "ous", "ful", "ent", "ant", "able", "ible", "est")
 ITEM_ENDS = PREPOSITIONS | DESCRIPTION_STOPS - LIST_JOINERS  # "door opening with unknown directions"
+# After a title's opening activity, the words that say how it is done: "Motion Control in ... Using ...".
+TITLE_MEANS = {"with", "via", "using", "through", "in", "by"}
 TITLE_PURPOSE = {"for", "towards", "toward"}
 # Words after which a title-case problem phrase has ended: "... Simulation with Hybrid ...", "... Derailments via ..."
 TITLE_PHRASE_ENDS = {"and", "or", "with", "via", "using", "by", "from", "under"}
@@ -489,6 +491,10 @@ class PhraseFinder:
                 # hyphenated or acronym modifier there qualifies a capability ("Model-Specific Alignment",
                 # "Long-to-Short LLM Reasoning")
                 self._title_phrase(doc, i, plain=lowers[i] not in self.cues.task_gerunds)
+            elif self._title_segment_start(doc, i):
+                # "Generative Data Mining with Longtail-Guided Diffusion", "Fwd2Bot: LVLM Visual Token Compression
+                # with ...": an activity the title opens with and then says how it is done is the problem
+                self._title_phrase(doc, i, means=True)
 
     def _title_lead_gerund(self, doc: Doc, i: int) -> bool:
         token = doc[i]
@@ -496,11 +502,17 @@ class PhraseFinder:
         return opens and token.is_title and token.lower_.endswith("ing") and token.is_alpha \
             and token.lower_ not in self.cues.nominal_gerunds
 
-    def _title_phrase(self, doc: Doc, start: int, plain: bool = False) -> None:
+    def _title_segment_start(self, doc: Doc, i: int) -> bool:
+        opens = i == 0 or doc[i - 1].text in (":", "--", "—", "?")
+        return opens and doc[i].text[:1].isupper() and not doc[i].text.isupper()
+
+    def _title_phrase(self, doc: Doc, start: int, plain: bool = False, means: bool = False) -> None:
         lowers, end_of_title = self.lowers, self.end_of_title
         end = start
         while end < end_of_title and end - start < 6 and self._title_word(doc[end]):
             end += 1
+        if means and not (end >= end_of_title - 1 or lowers[end] in TITLE_MEANS):
+            return  # "Deep Time Warping for ...": what a title opens with before its purpose is the means
         if end < end_of_title and not (doc[end].is_punct or doc[end].is_space or lowers[end] in PREPOSITIONS
                                        or lowers[end] in TITLE_PHRASE_ENDS):
             return  # the phrase goes on in lower case: not a title-case problem name
@@ -517,6 +529,10 @@ class PhraseFinder:
         if plain and (gerund or any("-" in t.text or t.is_upper for t in doc[start:end])) \
                 or singular(head) == "task":
             return  # "Solving Long-Horizon Agent Tasks": a class of tasks, not one (see _hyphen_tasks)
+        if means and (lowers[start] in self.cues.nominal_gerunds or any(
+                c[2] == "task" and start <= c[0] and c[1] <= end for c in candidates(doc))):
+            return  # "Learning Multi-Robot Coordination through ..."; "Decentralized Time Series Classification with
+            # ...": the problem is named inside, what the opening adds is a rating
         add(doc, start, end, "task", "context:title-purpose", 0.6)
 
     def _defined_tasks(self, doc: Doc) -> None:
