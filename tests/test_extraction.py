@@ -1866,3 +1866,15 @@ def test_title_opening_rating_of_a_named_task_keeps_the_task(extractor):
     names = found(extractor, text)
     assert ("Time Series Classification", "task") in names
     assert ("Decentralized Time Series Classification", "task") not in names
+
+
+def test_title_adverb_is_trimmed_from_a_task(extractor):
+    text = "ChaosEater: Fully Automating Chaos Engineering with Large Language Models\n\nWe test systems."
+    names = found(extractor, text)
+    assert ("Chaos Engineering", "task") in names
+    assert not any(name.startswith("Fully") for name, _ in names)
+
+
+def test_title_adjective_in_ly_stays_in_a_task(extractor):
+    text = "Towards Biomarker Discovery for Early Cerebral Palsy Detection\n\nWe detect it."
+    assert ("Early Cerebral Palsy Detection", "task") in found(extractor, text)

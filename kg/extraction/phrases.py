@@ -192,6 +192,8 @@ EVALUATIVE_ENDINGS = ("ise", "ive", "ous", "ful", "ent", "ant", "able", "ible", 
 ITEM_ENDS = PREPOSITIONS | DESCRIPTION_STOPS - LIST_JOINERS  # "door opening with unknown directions"
 # After a title's opening activity, the words that say how it is done: "Motion Control in ... Using ...".
 TITLE_MEANS = {"with", "via", "using", "through", "in", "by"}
+# Adverbs ("Fully", "Adversarially", "Jointly"), not adjectives in -ly ("Early", "Daily").
+ADVERB_ENDINGS = ("ally", "ully", "ely", "ously", "ntly", "ably", "ibly", "ctly", "stly", "ghly", "ckly")
 TITLE_PURPOSE = {"for", "towards", "toward"}
 # Words after which a title-case problem phrase has ended: "... Simulation with Hybrid ...", "... Derailments via ..."
 TITLE_PHRASE_ENDS = {"and", "or", "with", "via", "using", "by", "from", "under"}
@@ -516,10 +518,11 @@ class PhraseFinder:
         if end < end_of_title and not (doc[end].is_punct or doc[end].is_space or lowers[end] in PREPOSITIONS
                                        or lowers[end] in TITLE_PHRASE_ENDS):
             return  # the phrase goes on in lower case: not a title-case problem name
-        while start < end and (self._title_rating(lowers[start])
+        while start < end and (self._title_rating(lowers[start]) or lowers[start].endswith(ADVERB_ENDINGS)
                                or (lowers[start].endswith("ing") and lowers[start] not in self.cues.task_gerunds
                                    and lowers[start] not in self.cues.nominal_gerunds)):
-            start += 1  # "for Robust Reasoning", "Towards Evaluating LLM Reasoning": how, not which problem
+            start += 1  # "for Robust Reasoning", "Towards Evaluating LLM Reasoning", "Fully Automating Chaos
+            # Engineering": how, not which problem
         head = lowers[end - 1]
         gerund = start < end and lowers[start] in self.cues.task_gerunds
         named = head in self.cues.task_heads or head in self.cues.title_task_heads or self.cues.activity(head)
