@@ -1878,3 +1878,17 @@ def test_title_adverb_is_trimmed_from_a_task(extractor):
 def test_title_adjective_in_ly_stays_in_a_task(extractor):
     text = "Towards Biomarker Discovery for Early Cerebral Palsy Detection\n\nWe detect it."
     assert ("Early Cerebral Palsy Detection", "task") in found(extractor, text)
+
+
+def test_listed_item_going_on_past_a_task_keeps_the_task(extractor):
+    text = "Consistency\n\nIt covers tasks such as image generation consistency and translation consistency."
+    names = found(extractor, text)
+    assert ("image generation", "task") in names
+    assert ("image generation consistency", "task") not in names
+
+
+def test_listed_item_acting_on_a_task_keeps_the_task(extractor):
+    text = "CaseGen\n\nIt has four tasks: drafting defense statements, composing legal reasoning, and writing trial facts."
+    names = found(extractor, text)
+    assert ("composing legal reasoning", "task") not in names
+    assert ("drafting defense statements", "task") in names

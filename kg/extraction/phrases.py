@@ -583,9 +583,18 @@ class PhraseFinder:
             k += lead
             taken = {j for start, end, label, _, _ in candidates(doc) if label not in ("task", "generic")
                      for j in range(start, end)}
+            tasks = [(c[0], c[1]) for c in candidates(doc) if c[2] == "task"]
             for start, end in self._list_items(doc, k):
-                if not taken.intersection(range(start, end)) and self._names_activity(doc, start, end):
+                if not taken.intersection(range(start, end)) and self._names_activity(doc, start, end) \
+                        and not self._wraps_task(start, end, tasks):
                     add(doc, start, end, "task", "context:listed-task", 0.6)
+
+    def _wraps_task(self, start: int, end: int, tasks: list[tuple[int, int]]) -> bool:
+        # "image generation consistency", "composing legal reasoning": an item that goes on past a task, or a verb
+        # acting on one, is about that task, which is found on its own; "missing value imputation" extends it
+        first = self.lowers[start]
+        verb = first.endswith("ing") and first not in self.cues.nominal_gerunds
+        return any(start <= s and e <= end and (e < end or (verb and s > start)) for s, e in tasks)
 
     def _list_items(self, doc: Doc, k: int) -> list[tuple[int, int]]:
         # Lower-case items of one to four words: "A, B(,) and C". An item may go on with a prepositional phrase
