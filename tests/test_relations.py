@@ -2163,3 +2163,16 @@ def test_a_range_of_orders_of_magnitude_is_one_value(run):
 def test_orders_of_magnitude_written_in_digits_are_one_value(run):
     text = "DAE-KAN cuts the cost by 3 orders of magnitude."
     assert run(text, [("DAE-KAN", "method")]).values() == ["3 orders of magnitude"]
+
+
+def test_a_listed_item_credited_to_others_is_not_proposed(run):
+    text = ("We do so for two tasks: function composition, considered by Peng et al., and the SUM task, considered by "
+            "Sanford et al.")
+    r = run(text, [("function composition", "task"), ("SUM", "task")])
+    assert r.roles("proposes") == set()
+
+
+def test_a_listed_item_of_our_own_is_still_proposed(run):
+    text = "We propose two new metrics: Depth Distance and Boundary Distance."
+    r = run(text, [("Depth Distance", "metric"), ("Boundary Distance", "metric")])
+    assert r.roles("proposes") == {"Depth Distance", "Boundary Distance"}

@@ -39,6 +39,9 @@ def _named(form: str) -> bool:
     return any(c.isupper() or c.isdigit() for c in form)
 
 
+# "two tasks: function composition, considered by Peng et al., and ...": an item credited to others is not the paper's
+_PRIOR_BY = re.compile(r"\s*,?\s*(?:first\s+|previously\s+|originally\s+)?(?:considered|introduced|proposed|studied|defined|"
+                       r"posed|described)\s+(?:by|in)\b", re.IGNORECASE)
 _PRIOR_WORK = re.compile(r"^[^.;]{0,80}\b(?:prior|previous|earlier|existing|recent)\s+(?:work|studies|research|literature)",
                          re.IGNORECASE)
 _PARTICIPLE_CLAUSE = re.compile(r"\s+[a-z]{3,}(?:ing|ed)\s+(?:of|with|by|from|in|on|over|across|more|the|a|an|\d)\b")
@@ -140,7 +143,7 @@ class RoleRules(Rules):
                 first = next((e for e in unit.ents if 0 <= e.start - match.end() <= 6), None)
                 if first is not None:  # a lexicon name in the list is an established technique the paper uses
                     items = [first] + _later_items(unit, first, _count(match.group(0)) - 1)
-                    for item in [i for i in items if not _known(found, i)]:
+                    for item in [i for i in items if not _known(found, i) and not _PRIOR_BY.match(text, i.end)]:
                         self._propose(unit, found, item, "enumerated", coordinated=item is first)
                 else:  # "three challenges: tracking evolving values (PG-Follow), anticipating ... (PG-Predict), ..."
                     for item in _named_items(unit, match.end(), _count(match.group(0))):
