@@ -1781,3 +1781,26 @@ def test_evaluative_word_makes_no_variant(extractor):
 def test_variant_followed_by_a_verb_is_kept(extractor):
     text = "Results with self-supervised pretrained vision transformers indicate that tokens matter."
     assert ("vision transformers", "method") in found(extractor, text)
+
+
+# ---------------------------------------------------------------- method round 5
+
+
+def test_hyphenated_capitals_written_once_without_evidence_are_no_name(extractor):
+    text = "The data is collected on a Dallara AV-21 at a racing circuit in Indiana."
+    assert not any(name == "AV-21" for name, _ in found(extractor, text))
+
+
+def test_acronym_with_digits_written_once_without_evidence_is_no_name(extractor):
+    text = "All observations are aligned under the WGS84 geodetic system, spanning 2000 to 2020."
+    assert not any(name == "WGS84" for name, _ in found(extractor, text))
+
+
+def test_hyphenated_capitals_written_twice_are_kept(extractor):
+    text = "We train DP-SOSP on private images. DP-SOSP converges in fewer steps than the baselines."
+    assert ("DP-SOSP", "method") in found(extractor, text)
+
+
+def test_hyphenated_capitals_with_a_type_head_are_kept_once(extractor):
+    text = "We evaluate the optimizers on the MA-BBOB benchmark."
+    assert ("MA-BBOB", "benchmark") in found(extractor, text)
