@@ -1804,3 +1804,20 @@ def test_hyphenated_capitals_written_twice_are_kept(extractor):
 def test_hyphenated_capitals_with_a_type_head_are_kept_once(extractor):
     text = "We evaluate the optimizers on the MA-BBOB benchmark."
     assert ("MA-BBOB", "benchmark") in found(extractor, text)
+
+
+def test_technical_adjective_stays_in_a_descriptive_method_name(extractor):
+    text = "Specifically, MAIN-RAG introduces an adaptive filtering mechanism that adjusts the threshold."
+    assert ("adaptive filtering mechanism", "method") in found(extractor, text)
+
+
+def test_learnable_stays_in_a_descriptive_method_name(extractor):
+    text = "We present SKOLR, which integrates a learnable spectral decomposition of the input signal."
+    assert ("learnable spectral decomposition", "method") in found(extractor, text)
+
+
+def test_technical_adjective_before_a_coined_name_is_not_part_of_it(extractor):
+    text = "We propose an adaptive DP-SPIDER estimator for private optimization."
+    names = {name for name, _ in found(extractor, text)}
+    assert "adaptive DP-SPIDER estimator" not in names
+    assert "DP-SPIDER estimator" in names

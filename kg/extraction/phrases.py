@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from kg.extraction.candidates import GENERIC, add, candidates
 from kg.extraction.context import (DESCRIPTION_STOPS, EMPLOY_WORDS, EVAL_PREPOSITIONS, LATER_WORDS, LIST_JOINERS,
                                    PHRASE_OPENERS, RUN_FOLLOWERS, continues, read_words)
-from kg.extraction.cues import load_cues, singular, title_end
+from kg.extraction.cues import is_coined, load_cues, singular, title_end
 from kg.extraction.tokenizer import MODIFIER_SUFFIXES
 
 UNIT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9@-]{1,5}$")
@@ -787,6 +787,8 @@ class PhraseFinder:
                 break  # "boosts MATH accuracy": the benchmark the accuracy is on, not a kind of accuracy
             if label == "metric" and (prev.lower_ in METRIC_VERBS or prev.lower_ == "off"):  # "trading off
                 break
+            if prev.lower_ in self.cues.technical_adjectives and any(is_coined(t) for t in doc[start:head]):
+                break  # "adaptive DP-SPIDER estimator": the adjective describes the named estimator, it is no part of its name
             if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
                     or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop \
                     or lead in VERB_LEADS or prev.lower_ in USE_VERBS:  # "we determine optimal loss"
