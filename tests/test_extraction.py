@@ -1821,3 +1821,10 @@ def test_technical_adjective_before_a_coined_name_is_not_part_of_it(extractor):
     names = {name for name, _ in found(extractor, text)}
     assert "adaptive DP-SPIDER estimator" not in names
     assert "DP-SPIDER estimator" in names
+
+
+def test_gerund_after_by_is_a_verb_not_part_of_a_method_name(extractor):
+    text = "We improve unlearning efficacy by introducing random labeling loss and ensuring the model retains knowledge."
+    names = {name for name, _ in found(extractor, text)}
+    assert "introducing random labeling loss" not in names
+    assert "random labeling loss" in names

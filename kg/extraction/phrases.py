@@ -31,6 +31,8 @@ BY_SKIP = {"up", "to", "over", "nearly", "about", "approximately", "roughly", "a
 GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "corresponding", "resulting", "remaining",
                 "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring",
                 "employing", "leveraging", "combining", "integrating", "exploiting", "utilizing", "applying", "adopting"}
+# After these a gerund opens a clause, it is a verb: "by introducing random labeling loss", "while preserving ...".
+GERUND_CLAUSE_LEADS = {"by", "when", "while", "after", "before", "without", "through", "via", "upon", "thereby"}
 PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
 # Comparisons that only a measure takes: "higher energy efficiency", "... speed is lower than ..."
 COMPARATIVES = {"higher", "lower", "faster", "slower", "greater", "smaller", "larger"}
@@ -778,6 +780,8 @@ class PhraseFinder:
             gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS
             gerund = gerund or (label == "method" and self._eponym(prev))  # "Gaussian noise injection"
             lead = doc[start - 2].lower_ if start > 1 else ""
+            if gerund and prev.lower_.endswith("ing") and lead in GERUND_CLAUSE_LEADS:
+                break  # "by introducing random labeling loss": the gerund is the verb of a clause
             if label == "metric" and lead == "that" and start > 2 and doc[start - 3].lower_ in REPORT_VERBS:
                 lead = ""  # "confirms that classification accuracy ...": "that" is a conjunction
             if label == "metric" and prev.lower_.endswith("ing") and lead not in VERB_LEADS \
