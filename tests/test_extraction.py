@@ -1828,3 +1828,30 @@ def test_gerund_after_by_is_a_verb_not_part_of_a_method_name(extractor):
     names = {name for name, _ in found(extractor, text)}
     assert "introducing random labeling loss" not in names
     assert "random labeling loss" in names
+
+
+def test_title_phrase_after_via_ending_in_a_method_head_is_the_technique(extractor):
+    text = "Wanda++: Pruning Large Language Models via Regional Gradients\n\nWe prune weights with regional gradients."
+    assert ("Regional Gradients", "method") in found(extractor, text)
+
+
+def test_title_phrase_after_using_drops_the_article(extractor):
+    text = "Syntactic Transfer to Kyrgyz Using the Treebank Translation Method\n\nWe present a tool for Kyrgyz."
+    assert ("Treebank Translation Method", "method") in found(extractor, text)
+
+
+def test_title_means_with_a_plural_generic_head_is_a_class(extractor):
+    text = "Detecting Fraud using Deep Learning Techniques\n\nWe study fraud in payments."
+    assert not any(name.endswith("Techniques") for name, _ in found(extractor, text))
+
+
+def test_title_means_opened_by_a_verb_starts_after_it(extractor):
+    text = "Reasoning via Introducing Self-Rethinking Mechanism\n\nWe study reasoning."
+    names = {name for name, _ in found(extractor, text)}
+    assert "Introducing Self-Rethinking Mechanism" not in names
+    assert "Self-Rethinking Mechanism" in names
+
+
+def test_title_means_holding_a_generic_class_is_no_technique(extractor):
+    text = "Mitigating Copyright Infringement via Large Language Model Unlearning\n\nWe study unlearning."
+    assert not any("Unlearning" in name for name, _ in found(extractor, text))

@@ -126,6 +126,8 @@ WIDE_HEADS = {"modeling", "modelling"}
 USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "adopts", "leverage", "leverages",
              "utilize", "utilizes", "utilise", "utilises", "exploit", "exploits", "introduce", "introduces", "incorporate",
              "incorporates", "integrate", "integrates", "combine", "combines", "require", "requires", "perform", "performs"}
+# A title's words for what the work is done by: "... via Regional Gradients".
+TITLE_MEANS = {"via", "using", "through"}
 # Words that introduce the means by which something is done: "via difficulty estimation".
 MEANS_WORDS = {"via", "using", "through", "leveraging", "employing"}
 # Words before "a/an <phrase>" that make it a description of something named: "X is a ... technique".
@@ -213,6 +215,7 @@ class PhraseFinder:
         self._problems(doc)
         self._hyphen_tasks(doc)
         self._title_tasks(doc)
+        self._title_means(doc)
         self._defined_tasks(doc)
         self._metric_edges = None
         self._phrases(doc)
@@ -483,6 +486,35 @@ class PhraseFinder:
                 # hyphenated or acronym modifier there qualifies a capability ("Model-Specific Alignment",
                 # "Long-to-Short LLM Reasoning")
                 self._title_phrase(doc, i, plain=lowers[i] not in self.cues.task_gerunds)
+
+    def _title_means(self, doc: Doc) -> None:
+        # "Pruning Large Language Models via Regional Gradients", "... Using the Treebank Translation Method":
+        # the title-case phrase a title says the work is done by is its technique, when it ends in a method head.
+        lowers, end_of_title = self.lowers, self.end_of_title
+        generic = None
+        for i in range(max(0, end_of_title - 2)):
+            if lowers[i] not in TITLE_MEANS:
+                continue
+            start = i + 2 if lowers[i + 1] in ("the", "a", "an") else i + 1
+            if lowers[start].endswith("ing") and lowers[start] not in self.cues.nominal_gerunds:
+                start += 1  # "via Introducing Self-Rethinking Mechanism": a verb, then the technique
+            end = start
+            while end < end_of_title and end - start < 5 and self._title_word(doc[end]):
+                end += 1
+            if not 1 <= end - start <= 4 or end < end_of_title and not (
+                    doc[end].is_punct or doc[end].is_space or lowers[end] in PREPOSITIONS or lowers[end] in TITLE_PHRASE_ENDS):
+                continue  # the phrase goes on in lower case
+            head = singular(lowers[end - 1])
+            if head in self.cues.proposal_generic_heads and lowers[end - 1] != head:
+                continue  # "using Deep Learning Techniques", "via Hybrid Methods": a class of techniques
+            if generic is None:
+                generic = {k for g0, g1, label, _, _ in candidates(doc) if label == GENERIC and g1 - g0 > 1
+                           for k in range(g0, g1)}  # "Large Language Model"; not a bare "Learning", "Training"
+            if generic.intersection(range(start, end)):
+                continue  # "via Large Language Model Unlearning": a generic class names no technique
+            if self.cues.head_type.get(head) == "method" and head not in self.cues.proposal_generic_heads \
+                    or head in self.cues.method_phrase_heads or head in self.cues.kept_heads or head == "method":
+                add(doc, start, end, "method", "context:title-means", 0.6)
 
     def _title_lead_gerund(self, doc: Doc, i: int) -> bool:
         token = doc[i]
