@@ -1855,3 +1855,35 @@ def test_title_means_opened_by_a_verb_starts_after_it(extractor):
 def test_title_means_holding_a_generic_class_is_no_technique(extractor):
     text = "Mitigating Copyright Infringement via Large Language Model Unlearning\n\nWe study unlearning."
     assert not any("Unlearning" in name for name, _ in found(extractor, text))
+
+
+def test_enumerated_techniques_are_methods(extractor):
+    text = ("Our approach integrates three innovative techniques: (1) K-Means quantization, which compresses patch "
+            "embeddings; (2) attention-guided dynamic pruning, utilizing attention weights; and (3) binary encoding.")
+    names = found(extractor, text)
+    assert ("K-Means quantization", "method") in names
+    assert ("attention-guided dynamic pruning", "method") in names
+
+
+def test_enumerated_components_drop_their_article(extractor):
+    text = "We introduce a loss combining three components: (1) a robust term, (2) a frequency-domain term, and (3) a patch-wise structural term."
+    names = found(extractor, text)
+    assert ("robust term", "method") in names
+    assert ("patch-wise structural term", "method") in names
+
+
+def test_roman_enumerated_changes_are_methods(extractor):
+    text = "It requires only two minimal changes to standard generative processes: (i) variance-boosted initialization and (ii) timestep skipping."
+    names = found(extractor, text)
+    assert ("variance-boosted initialization", "method") in names
+    assert ("timestep skipping", "method") in names
+
+
+def test_enumerated_limitations_are_not_methods(extractor):
+    text = "Existing methods suffer from two key limitations: (i) inaccurate convergence estimates due to bias, and (ii) costly selection procedures."
+    assert not any(label == "method" for _, label in found(extractor, text))
+
+
+def test_enumerated_clause_with_a_verb_is_not_a_method(extractor):
+    text = "We propose three modules: (1) a multilayer architecture enhancing detectability, and (2) a gating unit."
+    assert not any("enhancing" in name for name, _ in found(extractor, text))

@@ -126,6 +126,11 @@ WIDE_HEADS = {"modeling", "modelling"}
 USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "adopts", "leverage", "leverages",
              "utilize", "utilizes", "utilise", "utilises", "exploit", "exploits", "introduce", "introduces", "incorporate",
              "incorporates", "integrate", "integrates", "combine", "combines", "require", "requires", "perform", "performs"}
+# "(1)", "(ii)", "3)": the markers of an enumerated list
+ENUM_MARKER = re.compile(r"[1-9]|i{1,3}|iv|v|vi")
+# Plural nouns that announce a list of a technique's parts: "three components: (1) ...".
+ENUM_PART_NOUNS = {"techniques", "components", "changes", "modifications", "modules", "mechanisms", "strategies", "terms",
+                   "innovations", "stages", "steps", "losses", "designs", "phases", "operations", "ingredients"}
 # A title's words for what the work is done by: "... via Regional Gradients".
 TITLE_MEANS = {"via", "using", "through"}
 # Words that introduce the means by which something is done: "via difficulty estimation".
@@ -220,7 +225,51 @@ class PhraseFinder:
         self._metric_edges = None
         self._phrases(doc)
         self._percent_in_list(doc)
+        self._enumerated_parts(doc)
         return doc
+
+    def _enumerated_parts(self, doc: Doc) -> None:
+        # "a loss combining three components: (1) a robust term, (2) a frequency-domain term ...", "two minimal
+        # changes: (i) variance-boosted initialization and (ii) timestep skipping": the noun phrases a counted list
+        # of techniques enumerates name them (not the items of "two limitations: (1) ...", nor clauses).
+        if ")" not in self.lower_set:
+            return
+        markers = [k for k in range(1, len(doc)) if doc[k].text == ")" and ENUM_MARKER.fullmatch(doc[k - 1].text)]
+        lists = {}
+        for k in markers:  # group a sentence's markers under the part noun that opens its list
+            first = lists.setdefault(self.sentence_of[k], k)
+            if first == k and not self._parts_announced(doc, k - 1):
+                lists[self.sentence_of[k]] = -1
+        for k in markers:
+            if lists.get(self.sentence_of[k], -1) < 0:
+                continue
+            start = k + 1
+            while start < len(doc) and self.lowers[start] in ("a", "an", "the", "our", "its", "their"):
+                start += 1  # "(1) a robust term"
+            end = start
+            while end < len(doc) and end - start < 5 and (doc[end].is_alpha or "-" in doc[end].text) \
+                    and not doc[end].is_punct and self.lowers[end] not in PREPOSITIONS \
+                    and self.lowers[end] not in DESCRIPTION_STOPS and self.lowers[end] not in PRONOUNS:
+                end += 1
+            closed = end >= len(doc) or doc[end].is_punct or self.lowers[end] in DESCRIPTION_STOPS \
+                or self.lowers[end] in PREPOSITIONS
+            first, last = self.lowers[start], self.lowers[end - 1]
+            if not (2 <= end - start <= 4 and closed) or last in self.cues.proposal_generic_heads \
+                    or first.endswith("ing") and "-" not in first and first not in self.cues.nominal_gerunds \
+                    or last.endswith("ed") and "-" not in last \
+                    or any(w.endswith("ing") and "-" not in w and w not in self.cues.nominal_gerunds
+                           for w in self.lowers[start + 1:end - 1]):  # "multilayer architecture enhancing detectability"
+                continue  # "(2) generating effective attacks", "(3) tokenizer based", "automated methods"
+            add(doc, start, end, "method", "context:enumerated-part", 0.6)
+
+    def _parts_announced(self, doc: Doc, marker: int) -> bool:
+        # "three innovative techniques: (1)", "two minimal changes to standard generative processes: (i)"
+        opening = marker - 1 if doc[marker - 1].text == "(" else marker
+        colon = next((k for k in range(opening - 1, max(self.sentence_of[marker], opening - 3) - 1, -1)
+                      if doc[k].text == ":"), None)
+        if colon is None:
+            return False
+        return any(self.lowers[k] in ENUM_PART_NOUNS for k in range(max(self.sentence_of[marker], colon - 7), colon))
 
     def _percent_in_list(self, doc: Doc) -> None:
         # "improvements of 122.71% in ROUGE, 126.53% in METEOR, ... 18.61% in Sufficiency and 13.22% in
