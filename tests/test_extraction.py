@@ -1887,3 +1887,8 @@ def test_enumerated_limitations_are_not_methods(extractor):
 def test_enumerated_clause_with_a_verb_is_not_a_method(extractor):
     text = "We propose three modules: (1) a multilayer architecture enhancing detectability, and (2) a gating unit."
     assert not any("enhancing" in name for name, _ in found(extractor, text))
+
+
+def test_long_form_of_a_generic_short_name_is_a_class(extractor):
+    text = "Our approach leverages visual-language models (VLMs), using modality-specific experts to interpret inputs."
+    assert not any(name.startswith("visual-language") for name, _ in found(extractor, text))
