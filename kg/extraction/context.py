@@ -574,7 +574,7 @@ class ContextFinder:
                 i += 1
             if i == start or (doc[i - 1].lower_ not in self.cues.metric_heads
                               and (not any_head or doc[i - 1].lower_.endswith("ing"))) \
-                    or any(t.lower_ in self.cues.task_modifier_stop for t in doc[start:i - 1]):
+                    or any(t.lower_ in self.cues.task_modifier_stop for t in doc[start:i]):  # "... and a 30 percent"
                 if items and doc[start - 1].text == ",":  # "gains in time and cost, especially when ..."
                     i = start - 1
                     break
