@@ -1900,3 +1900,113 @@ def test_article_after_and_is_no_measure_of_a_gain(extractor):
     names = found(extractor, text)
     assert ("a", "metric") not in names
     assert ("test execution time", "metric") in names
+
+# ---------------------------------------------------------------- task round 4: activities and listed tasks
+
+
+def test_title_purpose_activity_noun_is_a_task(extractor):
+    text = "CoT-VLM4Tar: Chain-of-Thought Guided Vision-Language Models for Traffic Anomaly Resolution\n\nWe resolve jams."
+    assert ("Traffic Anomaly Resolution", "task") in found(extractor, text)
+
+
+def test_title_purpose_activity_gerund_is_a_task(extractor):
+    text = "A Speculative Decoding Framework for Edge Serving\n\nWe serve models."
+    assert ("Edge Serving", "task") in found(extractor, text)
+
+
+def test_title_purpose_technique_head_is_no_activity(extractor):
+    text = "A Teacher Ensemble for Vision Knowledge Distillation\n\nWe distill."
+    assert not any(label == "task" for _, label in found(extractor, text))
+
+
+def test_title_purpose_thing_ending_like_an_activity_is_no_task(extractor):
+    text = "Sparse Codes for Word Representation\n\nWe encode words."
+    assert not any(label == "task" for _, label in found(extractor, text))
+
+
+def test_tasks_such_as_list_names_each_task(extractor):
+    text = ("Robix\n\nWe evaluate on user-involved tasks such as table bussing, grocery shopping, and dietary "
+            "filtering.")
+    names = found(extractor, text)
+    assert {("table bussing", "task"), ("grocery shopping", "task"), ("dietary filtering", "task")} <= names
+
+
+def test_tasks_colon_list_item_ends_at_a_participle(extractor):
+    text = ("Limits\n\nWe do so for two tasks: function composition, considered by Peng, and the SUM task.")
+    names = found(extractor, text)
+    assert ("function composition", "task") in names
+    assert not any(name.startswith("considered") for name, _ in names)
+
+
+def test_listed_task_item_drops_a_prepositional_tail_and_a_kind(extractor):
+    text = ("Doors\n\nWe validate it across several tasks, including door opening with unknown directions "
+            "and button-searching scenarios.")
+    names = found(extractor, text)
+    assert ("door opening", "task") in names
+    assert ("button-searching", "task") in names
+
+
+def test_tasks_such_as_followed_by_a_clause_is_no_list(extractor):
+    text = ("Segments\n\nFor dense tasks such as pixel-level annotations are costly and slow.")
+    names = found(extractor, text)
+    assert not any(name in ("costly", "pixel-level annotations", "pixel") for name, _ in names)
+
+
+def test_listed_task_one_bare_word_or_a_plural_thing_is_no_task(extractor):
+    text = "Docs\n\nThe model helps with tasks such as classification, raw materials, and document clustering."
+    names = found(extractor, text)
+    assert ("document clustering", "task") in names
+    assert ("classification", "task") not in names and ("raw materials", "task") not in names
+
+
+def test_title_opening_activity_done_with_a_means_is_a_task(extractor):
+    text = "Generative Data Mining with Longtail-Guided Diffusion\n\nWe mine data."
+    assert ("Generative Data Mining", "task") in found(extractor, text)
+
+
+def test_title_opening_activity_after_a_colon_is_a_task(extractor):
+    text = "ATAG: Application Threat Assessment with Attack Graphs\n\nWe assess threats."
+    assert ("Application Threat Assessment", "task") in found(extractor, text)
+
+
+def test_title_opening_phrase_before_its_purpose_is_the_means(extractor):
+    text = "Deep Time Warping for Multiple Time Series Alignment\n\nWe align signals."
+    assert ("Deep Time Warping", "task") not in found(extractor, text)
+
+
+def test_title_opening_activity_ending_in_a_technique_is_no_task(extractor):
+    text = "Perceptual Noise-Masking with Music through Deep Spectral Envelope Shaping\n\nWe mask noise."
+    assert not any(name == "Perceptual Noise-Masking" and label == "task" for name, label in found(extractor, text))
+
+
+def test_title_opening_rating_of_a_named_task_keeps_the_task(extractor):
+    text = "Decentralized Time Series Classification with ROCKET Features\n\nWe classify series."
+    names = found(extractor, text)
+    assert ("Time Series Classification", "task") in names
+    assert ("Decentralized Time Series Classification", "task") not in names
+
+
+def test_title_adverb_is_trimmed_from_a_task(extractor):
+    text = "ChaosEater: Fully Automating Chaos Engineering with Large Language Models\n\nWe test systems."
+    names = found(extractor, text)
+    assert ("Chaos Engineering", "task") in names
+    assert not any(name.startswith("Fully") for name, _ in names)
+
+
+def test_title_adjective_in_ly_stays_in_a_task(extractor):
+    text = "Towards Biomarker Discovery for Early Cerebral Palsy Detection\n\nWe detect it."
+    assert ("Early Cerebral Palsy Detection", "task") in found(extractor, text)
+
+
+def test_listed_item_going_on_past_a_task_keeps_the_task(extractor):
+    text = "Consistency\n\nIt covers tasks such as image generation consistency and translation consistency."
+    names = found(extractor, text)
+    assert ("image generation", "task") in names
+    assert ("image generation consistency", "task") not in names
+
+
+def test_listed_item_acting_on_a_task_keeps_the_task(extractor):
+    text = "CaseGen\n\nIt has four tasks: drafting defense statements, composing legal reasoning, and writing trial facts."
+    names = found(extractor, text)
+    assert ("composing legal reasoning", "task") not in names
+    assert ("drafting defense statements", "task") in names

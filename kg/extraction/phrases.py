@@ -192,6 +192,17 @@ ISSUE_WORDS = {"critical", "major", "serious", "significant", "common", "pressin
                "widespread", "severe", "notorious", "key", "real", "health", "social", "societal", "security", "safety",
                "privacy", "ethical", "practical", "recurring", "frequent", "costly"}
 # "A Framework for X", "Towards X": a title word that says what the work is for.
+# What opens a list of tasks after "task(s)": "tasks such as ...", "tasks, including ...", "two tasks: ...".
+LIST_LEADS = [("such", "as"), ("including",), ("like",), (":",), ("e.g.",), ("(", "e.g.", ","), ("(", "e.g."), ("namely",)]
+# Plural kinds that close a listed item: "button-searching scenarios".
+LIST_ITEM_TAILS = {"scenario", "scenarios", "setting", "settings", "task", "tasks", "problem", "problems"}
+# Endings of the evaluative adjectives among the stop words ("precise", "effective"), trimmed from a listed item.
+EVALUATIVE_ENDINGS = ("ise", "ive", "ous", "ful", "ent", "ant", "able", "ible", "est")
+ITEM_ENDS = PREPOSITIONS | DESCRIPTION_STOPS - LIST_JOINERS  # "door opening with unknown directions"
+# After a title's opening activity, the words that say how it is done: "Motion Control in ... Using ...".
+TITLE_MEANS = {"with", "via", "using", "through", "in", "by"}
+# Adverbs ("Fully", "Adversarially", "Jointly"), not adjectives in -ly ("Early", "Daily").
+ADVERB_ENDINGS = ("ally", "ully", "ely", "ously", "ntly", "ably", "ibly", "ctly", "stly", "ghly", "ckly")
 TITLE_PURPOSE = {"for", "towards", "toward"}
 # Words after which a title-case problem phrase has ended: "... Simulation with Hybrid ...", "... Derailments via ..."
 TITLE_PHRASE_ENDS = {"and", "or", "with", "via", "using", "by", "from", "under"}
@@ -222,6 +233,7 @@ class PhraseFinder:
         self._title_tasks(doc)
         self._title_means(doc)
         self._defined_tasks(doc)
+        self._listed_tasks(doc)
         self._metric_edges = None
         self._phrases(doc)
         self._percent_in_list(doc)
@@ -535,6 +547,10 @@ class PhraseFinder:
                 # hyphenated or acronym modifier there qualifies a capability ("Model-Specific Alignment",
                 # "Long-to-Short LLM Reasoning")
                 self._title_phrase(doc, i, plain=lowers[i] not in self.cues.task_gerunds)
+            elif self._title_segment_start(doc, i):
+                # "Generative Data Mining with Longtail-Guided Diffusion", "Fwd2Bot: LVLM Visual Token Compression
+                # with ...": an activity the title opens with and then says how it is done is the problem
+                self._title_phrase(doc, i, means=True)
 
     def _title_means(self, doc: Doc) -> None:
         # "Pruning Large Language Models via Regional Gradients", "... Using the Treebank Translation Method":
@@ -571,27 +587,38 @@ class PhraseFinder:
         return opens and token.is_title and token.lower_.endswith("ing") and token.is_alpha \
             and token.lower_ not in self.cues.nominal_gerunds
 
-    def _title_phrase(self, doc: Doc, start: int, plain: bool = False) -> None:
+    def _title_segment_start(self, doc: Doc, i: int) -> bool:
+        opens = i == 0 or doc[i - 1].text in (":", "--", "—", "?")
+        return opens and doc[i].text[:1].isupper() and not doc[i].text.isupper()
+
+    def _title_phrase(self, doc: Doc, start: int, plain: bool = False, means: bool = False) -> None:
         lowers, end_of_title = self.lowers, self.end_of_title
         end = start
         while end < end_of_title and end - start < 6 and self._title_word(doc[end]):
             end += 1
+        if means and not (end >= end_of_title - 1 or lowers[end] in TITLE_MEANS):
+            return  # "Deep Time Warping for ...": what a title opens with before its purpose is the means
         if end < end_of_title and not (doc[end].is_punct or doc[end].is_space or lowers[end] in PREPOSITIONS
                                        or lowers[end] in TITLE_PHRASE_ENDS):
             return  # the phrase goes on in lower case: not a title-case problem name
-        while start < end and (self._title_rating(lowers[start])
+        while start < end and (self._title_rating(lowers[start]) or lowers[start].endswith(ADVERB_ENDINGS)
                                or (lowers[start].endswith("ing") and lowers[start] not in self.cues.task_gerunds
                                    and lowers[start] not in self.cues.nominal_gerunds)):
-            start += 1  # "for Robust Reasoning", "Towards Evaluating LLM Reasoning": how, not which problem
+            start += 1  # "for Robust Reasoning", "Towards Evaluating LLM Reasoning", "Fully Automating Chaos
+            # Engineering": how, not which problem
         head = lowers[end - 1]
         gerund = start < end and lowers[start] in self.cues.task_gerunds
-        named = head in self.cues.task_heads or head in self.cues.title_task_heads
+        named = head in self.cues.task_heads or head in self.cues.title_task_heads or self.cues.activity(head)
         if not 2 <= end - start <= 4 or not (gerund or named) or (head in WIDE_HEADS and end - start < 3) \
                 or any(lowers[k].endswith(MEANS_MODIFIER_ENDS) for k in range(start, end)):
             return  # "for Large Language Models", "for Sequence Modeling", "for LLM-Guided Planning"
         if plain and (gerund or any("-" in t.text or t.is_upper for t in doc[start:end])) \
                 or singular(head) == "task":
             return  # "Solving Long-Horizon Agent Tasks": a class of tasks, not one (see _hyphen_tasks)
+        if means and (lowers[start] in self.cues.nominal_gerunds or any(
+                c[2] == "task" and start <= c[0] and c[1] <= end for c in candidates(doc))):
+            return  # "Learning Multi-Robot Coordination through ..."; "Decentralized Time Series Classification with
+            # ...": the problem is named inside, what the opening adds is a rating
         add(doc, start, end, "task", "context:title-purpose", 0.6)
 
     def _defined_tasks(self, doc: Doc) -> None:
@@ -620,6 +647,90 @@ class PhraseFinder:
                     or (first.endswith("ing") and first not in self.cues.task_gerunds and first not in self.cues.nominal_gerunds):
                 continue  # "Removing these assumptions is a long-standing open problem"
             add(doc, start, end, "task", "context:defined-task", 0.7)
+
+    def _listed_tasks(self, doc: Doc) -> None:
+        # "tasks such as table bussing, grocery shopping, and dietary filtering", "two tasks: function
+        # composition, ...": what the text lists as its tasks names them, whatever their head word.
+        if self.lower_set.isdisjoint(("task", "tasks")):
+            return
+        lowers = self.lowers
+        for i, lower in enumerate(lowers):
+            if lower not in ("task", "tasks"):
+                continue
+            k = i + 1
+            if k < len(doc) and lowers[k] == ",":
+                k += 1
+            lead = next((len(words) for words in LIST_LEADS if tuple(lowers[k:k + len(words)]) == words), 0)
+            if not lead:
+                continue
+            k += lead
+            taken = {j for start, end, label, _, _ in candidates(doc) if label not in ("task", "generic")
+                     for j in range(start, end)}
+            tasks = [(c[0], c[1]) for c in candidates(doc) if c[2] == "task"]
+            for start, end in self._list_items(doc, k):
+                if not taken.intersection(range(start, end)) and self._names_activity(doc, start, end) \
+                        and not self._wraps_task(start, end, tasks):
+                    add(doc, start, end, "task", "context:listed-task", 0.6)
+
+    def _wraps_task(self, start: int, end: int, tasks: list[tuple[int, int]]) -> bool:
+        # "image generation consistency", "composing legal reasoning": an item that goes on past a task, or a verb
+        # acting on one, is about that task, which is found on its own; "missing value imputation" extends it
+        first = self.lowers[start]
+        verb = first.endswith("ing") and first not in self.cues.nominal_gerunds
+        return any(start <= s and e <= end and (e < end or (verb and s > start)) for s, e in tasks)
+
+    def _list_items(self, doc: Doc, k: int) -> list[tuple[int, int]]:
+        # Lower-case items of one to four words: "A, B(,) and C". An item may go on with a prepositional phrase
+        # ("door opening with unknown directions"); anything else after it ("pixel-level annotations are ...")
+        # means it was no item. The item after "and"/"or" is the last; without one, what follows the first
+        # item's comma is a clause ("conversational agents, showcasing its potential"), not a list.
+        sentence_end = doc[k].sent.end if k < len(doc) else k
+        items, last = [], False
+        while k < sentence_end:
+            start = k
+            while k < sentence_end and k - start < 5 and self._item_word(doc[k]):
+                k += 1
+            end = k
+            while end > start and (self.lowers[end - 1] in LIST_ITEM_TAILS or self.lowers[end - 1].endswith("ed")):
+                end -= 1  # "button-searching scenarios", "answering queries related (to)"
+            after = self.lowers[k] if k < sentence_end else "."
+            if not 1 <= end - start <= 4 or k - start > 4 or self.lowers[start].endswith("ed") \
+                    or not (after in LIST_JOINERS or after in (".", ";", ")") or after in ITEM_ENDS):
+                break  # "considered by Peng", "pixel-level annotations are": the list has ended
+            first = start
+            while first < end - 1 and self._item_rating(self.lowers[first]):
+                first += 1  # "precise retrieval": a rating, not part of the name
+            items.append((first, end))
+            while k < sentence_end and self.lowers[k] not in LIST_JOINERS and self.lowers[k] not in (".", ";", ")"):
+                k += 1  # past "with unknown directions"
+            if last or k >= sentence_end or self.lowers[k] in (".", ";", ")"):
+                break
+            while k < sentence_end and self.lowers[k] in LIST_JOINERS:
+                last = last or self.lowers[k] in ("and", "or")
+                k += 1
+        return items if last else items[:1]
+
+    def _names_activity(self, doc: Doc, start: int, end: int) -> bool:
+        # "table bussing", "de-identification", "reading license plates": an activity named by what it works
+        # on; not one bare word ("classification", "safety": a kind or a quality) nor a thing ("raw materials")
+        first, last = self.lowers[start], self.lowers[end - 1]
+        if end - start == 1:
+            return "-" in first[1:-1] and first.replace("-", "").isalpha()
+        gerund = first.endswith("ing") and first not in self.cues.nominal_gerunds
+        plural = last.endswith("s") and not last.endswith(("ss", "sis", "ics", "us")) and singular(last) != "problem"
+        return gerund or not plural
+
+    def _item_rating(self, lower: str) -> bool:
+        # a rating of the title kind, or an evaluative adjective of the stop words ("precise", "effective");
+        # not a noun there ("key", "user") nor a setting ("few-shot semantic segmentation" is the gold's name)
+        return self._title_rating(lower) or lower in PROBLEM_ADJECTIVES \
+            or (lower in self.cues.task_modifier_stop and "-" not in lower and lower.endswith(EVALUATIVE_ENDINGS))
+
+    def _item_word(self, token) -> bool:
+        lower = token.lower_
+        return (token.is_lower or DIMENSION.match(token.text) is not None) and lower not in ITEM_ENDS \
+            and lower not in LIST_JOINERS and lower not in PRONOUNS and lower not in PHRASE_CLOSERS \
+            and lower not in ("the", "a", "an", "etc", "its", "their", "our", "his", "her") and (token.is_alpha or "-" in lower[1:-1])
 
     @staticmethod
     def _defines_problem(doc: Doc, i: int, end: int) -> bool:
