@@ -132,7 +132,7 @@ ENUM_MARKER = re.compile(r"[1-9]|i{1,3}|iv|v|vi")
 ENUM_PART_NOUNS = {"techniques", "components", "changes", "modifications", "modules", "mechanisms", "strategies", "terms",
                    "innovations", "stages", "steps", "losses", "designs", "phases", "operations", "ingredients"}
 # A title's words for what the work is done by: "... via Regional Gradients".
-TITLE_MEANS = {"via", "using", "through"}
+TITLE_BY_WORDS = {"via", "using", "through"}
 # Words that introduce the means by which something is done: "via difficulty estimation".
 MEANS_WORDS = {"via", "using", "through", "leveraging", "employing"}
 # Words before "a/an <phrase>" that make it a description of something named: "X is a ... technique".
@@ -558,7 +558,7 @@ class PhraseFinder:
         lowers, end_of_title = self.lowers, self.end_of_title
         generic = None
         for i in range(max(0, end_of_title - 2)):
-            if lowers[i] not in TITLE_MEANS:
+            if lowers[i] not in TITLE_BY_WORDS:
                 continue
             start = i + 2 if lowers[i + 1] in ("the", "a", "an") else i + 1
             if lowers[start].endswith("ing") and lowers[start] not in self.cues.nominal_gerunds:
