@@ -69,6 +69,8 @@ LARGE_GRAPH_NODES = 1000
 EDGE_LENGTH = 110  # median edge length of the drawn layout, in vis's canvas units (pixels at zoom 1)
 MAX_PAPERS_LISTED = 10  # papers listed in a node's panel; the rest are counted
 DEFAULT_TOP = 2000  # nodes `kg viz` draws at most unless told otherwise: what opens in seconds
+# The page: a Jinja template (HTML, CSS and the script for the legend, search and panel).
+PAGE = Path(__file__).resolve().parent / "data" / "graph_page.html"
 
 # arXiv identifiers (new style 2503.24388v2, old style cs.CL/0301001v1): only these become links
 ARXIV_ID = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?/\d{7}(?:v\d+)?)$",
@@ -363,13 +365,13 @@ def write_html(graph: nx.MultiDiGraph, path: str | Path, title: str = "abstract-
 
 def _template():
     """Our page template, with pyvis's template folder on the loader path for the vis-network assets."""
-    from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 
     assets, vis = _vis_assets()
-    env = Environment(loader=ChoiceLoader([DictLoader({"page.html": PAGE}), FileSystemLoader(str(assets))]),
+    env = Environment(loader=ChoiceLoader([FileSystemLoader(str(PAGE.parent)), FileSystemLoader(str(assets))]),
                       autoescape=True)
     env.globals["vis"] = vis
-    return env.get_template("page.html")
+    return env.get_template(PAGE.name)
 
 
 def _vis_assets() -> tuple[Path, str]:
@@ -383,204 +385,6 @@ def _vis_assets() -> tuple[Path, str]:
         raise RuntimeError(f"pyvis at {assets} bundles no vis-network (lib/vis-*/vis-network.min.js); "
                            "the page cannot be made self-contained")
     return assets, bundled[-1].parent.relative_to(assets).as_posix()
-
-
-PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>{{ title }}</title>
-<style>{% include vis ~ '/vis-network.css' %}</style>
-<script>{% include vis ~ '/vis-network.min.js' %}</script>
-<style>
-  html, body { margin: 0; height: 100%; font: 13px/1.35 system-ui, sans-serif; color: #222; }
-  #mynetwork { position: absolute; inset: 0; background: #fff; }
-  #panel { position: absolute; top: 10px; left: 10px; z-index: 5; width: 230px; padding: 10px 12px;
-           background: rgba(255,255,255,0.93); border: 1px solid #ddd; border-radius: 6px;
-           box-shadow: 0 1px 4px rgba(0,0,0,0.12); }
-  #panel h1 { font-size: 15px; margin: 0 0 6px; }
-  #search { display: flex; gap: 4px; margin-bottom: 4px; }
-  #search input { flex: 1; min-width: 0; padding: 3px 5px; font: inherit; }
-  #status { min-height: 1.3em; color: #666; font-size: 12px; }
-  #panel ul { list-style: none; margin: 6px 0 0; padding: 0; }
-  #legend li { cursor: pointer; padding: 1px 0; user-select: none; }
-  #legend li.off { opacity: 0.35; text-decoration: line-through; }
-  #legend .glyph { display: inline-block; width: 1.3em; text-align: center; }
-  #legend .count, #edge-legend li { color: #666; }
-  #edge-legend .line { display: inline-block; width: 18px; height: 0; border-top: 2px solid; margin: 0 6px 3px 2px; }
-  #panel .hint { color: #888; font-size: 11px; margin-top: 6px; }
-  #panel label { display: block; margin-top: 6px; cursor: pointer; }
-  #note { margin-top: 6px; padding: 4px 6px; background: #fff8e1; border: 1px solid #f0d68a; border-radius: 4px;
-          font-size: 11px; color: #5d4a00; }
-  #details { position: absolute; top: 10px; right: 10px; z-index: 5; width: 320px; max-height: calc(100% - 40px);
-             overflow-y: auto; padding: 10px 12px; background: rgba(255,255,255,0.96); border: 1px solid #ddd;
-             border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,0.12); }
-  #details h2 { font-size: 14px; margin: 0 0 4px; overflow-wrap: anywhere; }
-  #details .kind { color: #666; margin-bottom: 4px; }
-  #details ul { margin: 4px 0 0; padding-left: 18px; }
-  #details li { margin-bottom: 3px; }
-  #details pre { white-space: pre-wrap; font: inherit; margin: 0; }
-  /* vis-network sets tooltips as plain text with nowrap: keep the line breaks, wrap long sentences */
-  div.vis-tooltip { white-space: pre-wrap; max-width: 420px; font: 12px/1.4 system-ui, sans-serif; }
-</style>
-</head>
-<body data-layout="drawing">
-<div id="mynetwork"></div>
-<div id="panel">
-  <h1>{{ title }}</h1>
-  <form id="search" onsubmit="focusNode(this.q.value); return false;">
-    <input name="q" type="search" list="names" placeholder="find a method, model, paper\u2026" autocomplete="off">
-    <button type="submit">Find</button>
-  </form>
-  <datalist id="names">{% for name in names %}<option value="{{ name }}">{% endfor %}</datalist>
-  <div id="status"></div>
-  <ul id="legend">{% for row in legend %}
-    <li data-kind="{{ row.kind }}" title="click to hide or show"><span class="glyph" style="color: {{ row.color }}">{{ row.glyph }}</span>{{ row.kind }} <span class="count">{{ row.count }}</span></li>{% endfor %}
-  </ul>
-  <ul id="edge-legend">{% for row in edge_legend %}
-    <li><span class="line" style="border-color: {{ row.color }}"></span>{{ row.rel }}</li>{% endfor %}
-    <li><span class="line" style="border-color: #999; border-top-style: dashed"></span>derived (no sentence)</li>
-  </ul>
-  <label><input type="checkbox" id="entities-only"> entities only (hide papers and results)</label>
-  {% if note %}<div id="note">{{ note }}</div>{% endif %}
-  <div class="hint">{{ paper_count }} papers. Hover for evidence; click a node to see its neighbours and papers (Esc clears); double-click a paper to open it.</div>
-</div>
-<div id="details" hidden></div>
-<script>
-var nodes = new vis.DataSet({{ nodes|tojson }});
-var edges = new vis.DataSet({{ edges|tojson }});
-var network = new vis.Network(document.getElementById("mynetwork"), {nodes: nodes, edges: edges}, {{ options|tojson }});
-
-function setStatus(text) { document.getElementById("status").textContent = text; }
-
-// every node comes with its position (physics is off): the first drawing is the final layout
-network.once("afterDrawing", function () { document.body.dataset.layout = "settled"; });
-network.on("doubleClick", function (p) {
-  var node = p.nodes.length ? nodes.get(p.nodes[0]) : null;
-  var href = node && safeLink(node.url);
-  if (href) window.open(href, "_blank", "noopener");
-});
-
-// the guideline's name normalisation (kg.names.normalize): case, punctuation and one plural "s" do not matter
-function normName(s) {
-  var t = s.normalize("NFKC").toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, "");
-  return t.length > 1 && t.endsWith("s") ? t.slice(0, -1) : t;
-}
-function findNode(query) {
-  var q = normName(query);
-  if (!q) return null;
-  var all = nodes.get();
-  var hits = all.filter(function (n) { return n.names.some(function (x) { return normName(x) === q; }); });
-  if (!hits.length) hits = all.filter(function (n) { return n.names.some(function (x) { return normName(x).includes(q); }); });
-  hits.sort(function (a, b) { return b.size - a.size; });  // the most connected match first
-  return hits.length ? hits[0] : null;
-}
-function focusNode(query) {
-  var node = findNode(query);
-  if (!node) { setStatus("no node matches \u201c" + query + "\u201d"); return false; }
-  if (node.hidden) setKindVisible(node.kind, true);
-  network.selectNodes([node.id]);
-  highlight(node.id);
-  showNode(node.id);
-  // frame the node with its neighbours, not the node alone: the neighbours are what one searched for
-  network.fit({nodes: network.getConnectedNodes(node.id).concat([node.id]), maxZoomLevel: 1.5,
-               animation: {duration: 400}});
-  setStatus(node.kind + ": " + node.names[0]);
-  return true;
-}
-
-// selecting a node fades everything not next to it and labels its edges, so its neighbourhood
-// reads even in a crowded graph; deselecting restores the first look
-var FADED = "rgba(200,200,200,0.35)";
-var look = {}, edgeLook = {};
-nodes.forEach(function (n) { look[n.id] = {color: n.color, size: n.font.size}; });
-// a blank, not "" or null: vis 9 keeps the old label when given an empty one
-edges.forEach(function (e) { edgeLook[e.id] = {color: e.color, label: e.label || " "}; });
-function highlight(id) {
-  var near = new Set(id === null ? [] : network.getConnectedNodes(id).concat([id]));
-  var touching = new Set(id === null ? [] : network.getConnectedEdges(id));
-  nodes.update(nodes.getIds().map(function (n) {
-    var on = id === null || near.has(n);
-    return {id: n, color: on ? look[n].color : FADED, font: {size: look[n].size, color: on ? "#222222" : FADED}};
-  }));
-  edges.update(edges.get().map(function (e) {
-    var on = touching.has(e.id);
-    return {id: e.id, color: id === null || on ? edgeLook[e.id].color : FADED,
-            label: on ? e.rel : edgeLook[e.id].label};
-  }));
-}
-network.on("selectNode", function (p) { highlight(p.nodes[0]); showNode(p.nodes[0]); });
-network.on("deselectNode", function () { highlight(null); showNothing(); });
-network.on("selectEdge", function (p) { if (!p.nodes.length) showEdge(p.edges[0]); });
-network.on("deselectEdge", function (p) { if (!p.nodes.length) showNothing(); });
-document.addEventListener("keydown", function (e) {
-  if (e.key === "Escape") { network.unselectAll(); highlight(null); showNothing(); setStatus(""); }
-});
-
-// the panel is built from DOM nodes with textContent: text from the abstracts is never parsed as HTML
-var details = document.getElementById("details");
-function add(parent, tag, text, cls) {
-  var el = document.createElement(tag);
-  if (text !== undefined) el.textContent = text;
-  if (cls) el.className = cls;
-  parent.appendChild(el);
-  return el;
-}
-function safeLink(url) { return typeof url === "string" && /^https?:\\/\\//i.test(url) ? url : null; }
-function addLink(parent, text, url) {
-  var href = safeLink(url);
-  if (!href) return add(parent, "span", text);
-  var a = add(parent, "a", text);
-  a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
-  return a;
-}
-function showNothing() { details.hidden = true; details.replaceChildren(); }
-function showNode(id) {
-  var node = nodes.get(id);
-  details.replaceChildren();
-  var h = add(details, "h2");
-  addLink(h, node.names[0], node.url);
-  add(details, "div", node.kind, "kind");
-  if (node.kind !== "Paper" && node.names.length > 1) add(details, "div", "also: " + node.names.slice(1).join(", "));
-  if (node.kind === "Paper" || node.kind === "Result") add(details, "pre", node.title);
-  if (node.paperCount) {
-    add(details, "div", "in " + node.paperCount + (node.paperCount === 1 ? " paper:" : " papers:"));
-    var list = add(details, "ul", undefined, "papers");
-    node.papers.forEach(function (p) { addLink(add(list, "li"), p[0], p[1]); });
-    if (node.paperCount > node.papers.length) add(list, "li", "\u2026 and " + (node.paperCount - node.papers.length) + " more");
-  }
-  details.hidden = false;
-}
-function showEdge(id) {
-  details.replaceChildren();
-  add(details, "pre", edges.get(id).title);
-  details.hidden = false;
-}
-
-function setKindVisible(kind, visible) {
-  nodes.update(nodes.getIds({filter: function (n) { return n.kind === kind; }}).map(function (id) {
-    return {id: id, hidden: !visible};
-  }));
-  var row = document.querySelector('#legend li[data-kind="' + kind + '"]');
-  if (row) row.classList.toggle("off", !visible);
-  var entitiesOnly = ["Paper", "Result"].every(function (k) {
-    var li = document.querySelector('#legend li[data-kind="' + k + '"]');
-    return !li || li.classList.contains("off");
-  });
-  document.getElementById("entities-only").checked = entitiesOnly;
-}
-document.getElementById("entities-only").addEventListener("change", function (e) {
-  var show = !e.target.checked;  // read first: setKindVisible sets the box from the legend as it goes
-  setKindVisible("Paper", show);
-  setKindVisible("Result", show);
-});
-document.querySelectorAll("#legend li").forEach(function (li) {
-  li.addEventListener("click", function () { setKindVisible(li.dataset.kind, li.classList.contains("off")); });
-});
-</script>
-</body>
-</html>
-"""
 
 
 def best_connected_view(graph: nx.MultiDiGraph, max_papers: int) -> View:

@@ -1781,3 +1781,270 @@ def test_evaluative_word_makes_no_variant(extractor):
 def test_variant_followed_by_a_verb_is_kept(extractor):
     text = "Results with self-supervised pretrained vision transformers indicate that tokens matter."
     assert ("vision transformers", "method") in found(extractor, text)
+
+
+def test_a_size_class_before_models_is_no_model(extractor):
+    got = found(extractor, "ReasonMed-7B sets a new record for sub-10B models and beats under-1B models.")
+    assert ("ReasonMed-7B", "model") in got
+    assert not {name for name, label in got if label == "model"} & {"sub-10B", "under-1B"}
+
+
+def test_what_a_verb_of_change_cuts_a_share_of_is_a_metric(extractor):
+    got = found(extractor, "ADMN matches the accuracy of larger networks while reducing up to 75% of their "
+                           "floating-point operations.")
+    assert ("floating-point operations", "metric") in got
+
+
+def test_a_share_that_is_retained_is_no_metric(extractor):
+    got = found(extractor, "Our method keeps accuracy while retaining only 10% of visual tokens.")
+    assert not any(label == "metric" and "tokens" in name for name, label in got)
+
+
+def test_a_changed_measure_of_something_ends_before_of(extractor):
+    got = found(extractor, "Our method improves the labeling coverage of reasoning models by up to 2.5x.")
+    assert ("labeling coverage", "metric") in got
+    assert not any("reasoning models" in name for name, label in got if label == "metric")
+
+
+def test_the_number_of_what_a_verb_of_change_changes_is_not_cut_at_of(extractor):
+    got = found(extractor, "This approach reduces the number of CNOT gates by two orders of magnitude.")
+    assert ("number", "metric") not in got
+
+
+def test_a_share_that_is_cut_as_a_setting_is_no_metric(extractor):
+    got = found(extractor, "For a transformer model, cutting 99% of the attention gradient flow keeps variance low.")
+    assert ("attention gradient flow", "metric") not in got
+
+
+def test_a_sized_model_keeps_a_spaced_instruct_edition(extractor):
+    got = found(extractor, "The best performing LLM Phi3-Mini 3.2B Instruct improves ROUGE by 12%.")
+    assert ("Phi3-Mini 3.2B Instruct", "model") in got
+
+
+# ---------------------------------------------------------------- method round 5
+
+
+def test_hyphenated_capitals_written_once_without_evidence_are_no_name(extractor):
+    text = "The data is collected on a Dallara AV-21 at a racing circuit in Indiana."
+    assert not any(name == "AV-21" for name, _ in found(extractor, text))
+
+
+def test_acronym_with_digits_written_once_without_evidence_is_no_name(extractor):
+    text = "All observations are aligned under the WGS84 geodetic system, spanning 2000 to 2020."
+    assert not any(name == "WGS84" for name, _ in found(extractor, text))
+
+
+def test_hyphenated_capitals_written_twice_are_kept(extractor):
+    text = "We train DP-SOSP on private images. DP-SOSP converges in fewer steps than the baselines."
+    assert ("DP-SOSP", "method") in found(extractor, text)
+
+
+def test_hyphenated_capitals_with_a_type_head_are_kept_once(extractor):
+    text = "We evaluate the optimizers on the MA-BBOB benchmark."
+    assert ("MA-BBOB", "benchmark") in found(extractor, text)
+
+
+def test_technical_adjective_stays_in_a_descriptive_method_name(extractor):
+    text = "Specifically, MAIN-RAG introduces an adaptive filtering mechanism that adjusts the threshold."
+    assert ("adaptive filtering mechanism", "method") in found(extractor, text)
+
+
+def test_learnable_stays_in_a_descriptive_method_name(extractor):
+    text = "We present SKOLR, which integrates a learnable spectral decomposition of the input signal."
+    assert ("learnable spectral decomposition", "method") in found(extractor, text)
+
+
+def test_technical_adjective_before_a_coined_name_is_not_part_of_it(extractor):
+    text = "We propose an adaptive DP-SPIDER estimator for private optimization."
+    names = {name for name, _ in found(extractor, text)}
+    assert "adaptive DP-SPIDER estimator" not in names
+    assert "DP-SPIDER estimator" in names
+
+
+def test_gerund_after_by_is_a_verb_not_part_of_a_method_name(extractor):
+    text = "We improve unlearning efficacy by introducing random labeling loss and ensuring the model retains knowledge."
+    names = {name for name, _ in found(extractor, text)}
+    assert "introducing random labeling loss" not in names
+    assert "random labeling loss" in names
+
+
+def test_title_phrase_after_via_ending_in_a_method_head_is_the_technique(extractor):
+    text = "Wanda++: Pruning Large Language Models via Regional Gradients\n\nWe prune weights with regional gradients."
+    assert ("Regional Gradients", "method") in found(extractor, text)
+
+
+def test_title_phrase_after_using_drops_the_article(extractor):
+    text = "Syntactic Transfer to Kyrgyz Using the Treebank Translation Method\n\nWe present a tool for Kyrgyz."
+    assert ("Treebank Translation Method", "method") in found(extractor, text)
+
+
+def test_title_means_with_a_plural_generic_head_is_a_class(extractor):
+    text = "Detecting Fraud using Deep Learning Techniques\n\nWe study fraud in payments."
+    assert not any(name.endswith("Techniques") for name, _ in found(extractor, text))
+
+
+def test_title_means_opened_by_a_verb_starts_after_it(extractor):
+    text = "Reasoning via Introducing Self-Rethinking Mechanism\n\nWe study reasoning."
+    names = {name for name, _ in found(extractor, text)}
+    assert "Introducing Self-Rethinking Mechanism" not in names
+    assert "Self-Rethinking Mechanism" in names
+
+
+def test_title_means_holding_a_generic_class_is_no_technique(extractor):
+    text = "Mitigating Copyright Infringement via Large Language Model Unlearning\n\nWe study unlearning."
+    assert not any("Unlearning" in name for name, _ in found(extractor, text))
+
+
+def test_enumerated_techniques_are_methods(extractor):
+    text = ("Our approach integrates three innovative techniques: (1) K-Means quantization, which compresses patch "
+            "embeddings; (2) attention-guided dynamic pruning, utilizing attention weights; and (3) binary encoding.")
+    names = found(extractor, text)
+    assert ("K-Means quantization", "method") in names
+    assert ("attention-guided dynamic pruning", "method") in names
+
+
+def test_enumerated_components_drop_their_article(extractor):
+    text = "We introduce a loss combining three components: (1) a robust term, (2) a frequency-domain term, and (3) a patch-wise structural term."
+    names = found(extractor, text)
+    assert ("robust term", "method") in names
+    assert ("patch-wise structural term", "method") in names
+
+
+def test_roman_enumerated_changes_are_methods(extractor):
+    text = "It requires only two minimal changes to standard generative processes: (i) variance-boosted initialization and (ii) timestep skipping."
+    names = found(extractor, text)
+    assert ("variance-boosted initialization", "method") in names
+    assert ("timestep skipping", "method") in names
+
+
+def test_enumerated_limitations_are_not_methods(extractor):
+    text = "Existing methods suffer from two key limitations: (i) inaccurate convergence estimates due to bias, and (ii) costly selection procedures."
+    assert not any(label == "method" for _, label in found(extractor, text))
+
+
+def test_enumerated_clause_with_a_verb_is_not_a_method(extractor):
+    text = "We propose three modules: (1) a multilayer architecture enhancing detectability, and (2) a gating unit."
+    assert not any("enhancing" in name for name, _ in found(extractor, text))
+
+
+def test_long_form_of_a_generic_short_name_is_a_class(extractor):
+    text = "Our approach leverages visual-language models (VLMs), using modality-specific experts to interpret inputs."
+    assert not any(name.startswith("visual-language") for name, _ in found(extractor, text))
+
+
+def test_article_after_and_is_no_measure_of_a_gain(extractor):
+    text = ("It achieves a 25 percent increase in defect detection efficiency and a 30 percent reduction "
+            "in test execution time versus baselines.")
+    names = found(extractor, text)
+    assert ("a", "metric") not in names
+    assert ("test execution time", "metric") in names
+
+# ---------------------------------------------------------------- task round 4: activities and listed tasks
+
+
+def test_title_purpose_activity_noun_is_a_task(extractor):
+    text = "CoT-VLM4Tar: Chain-of-Thought Guided Vision-Language Models for Traffic Anomaly Resolution\n\nWe resolve jams."
+    assert ("Traffic Anomaly Resolution", "task") in found(extractor, text)
+
+
+def test_title_purpose_activity_gerund_is_a_task(extractor):
+    text = "A Speculative Decoding Framework for Edge Serving\n\nWe serve models."
+    assert ("Edge Serving", "task") in found(extractor, text)
+
+
+def test_title_purpose_technique_head_is_no_activity(extractor):
+    text = "A Teacher Ensemble for Vision Knowledge Distillation\n\nWe distill."
+    assert not any(label == "task" for _, label in found(extractor, text))
+
+
+def test_title_purpose_thing_ending_like_an_activity_is_no_task(extractor):
+    text = "Sparse Codes for Word Representation\n\nWe encode words."
+    assert not any(label == "task" for _, label in found(extractor, text))
+
+
+def test_tasks_such_as_list_names_each_task(extractor):
+    text = ("Robix\n\nWe evaluate on user-involved tasks such as table bussing, grocery shopping, and dietary "
+            "filtering.")
+    names = found(extractor, text)
+    assert {("table bussing", "task"), ("grocery shopping", "task"), ("dietary filtering", "task")} <= names
+
+
+def test_tasks_colon_list_item_ends_at_a_participle(extractor):
+    text = ("Limits\n\nWe do so for two tasks: function composition, considered by Peng, and the SUM task.")
+    names = found(extractor, text)
+    assert ("function composition", "task") in names
+    assert not any(name.startswith("considered") for name, _ in names)
+
+
+def test_listed_task_item_drops_a_prepositional_tail_and_a_kind(extractor):
+    text = ("Doors\n\nWe validate it across several tasks, including door opening with unknown directions "
+            "and button-searching scenarios.")
+    names = found(extractor, text)
+    assert ("door opening", "task") in names
+    assert ("button-searching", "task") in names
+
+
+def test_tasks_such_as_followed_by_a_clause_is_no_list(extractor):
+    text = ("Segments\n\nFor dense tasks such as pixel-level annotations are costly and slow.")
+    names = found(extractor, text)
+    assert not any(name in ("costly", "pixel-level annotations", "pixel") for name, _ in names)
+
+
+def test_listed_task_one_bare_word_or_a_plural_thing_is_no_task(extractor):
+    text = "Docs\n\nThe model helps with tasks such as classification, raw materials, and document clustering."
+    names = found(extractor, text)
+    assert ("document clustering", "task") in names
+    assert ("classification", "task") not in names and ("raw materials", "task") not in names
+
+
+def test_title_opening_activity_done_with_a_means_is_a_task(extractor):
+    text = "Generative Data Mining with Longtail-Guided Diffusion\n\nWe mine data."
+    assert ("Generative Data Mining", "task") in found(extractor, text)
+
+
+def test_title_opening_activity_after_a_colon_is_a_task(extractor):
+    text = "ATAG: Application Threat Assessment with Attack Graphs\n\nWe assess threats."
+    assert ("Application Threat Assessment", "task") in found(extractor, text)
+
+
+def test_title_opening_phrase_before_its_purpose_is_the_means(extractor):
+    text = "Deep Time Warping for Multiple Time Series Alignment\n\nWe align signals."
+    assert ("Deep Time Warping", "task") not in found(extractor, text)
+
+
+def test_title_opening_activity_ending_in_a_technique_is_no_task(extractor):
+    text = "Perceptual Noise-Masking with Music through Deep Spectral Envelope Shaping\n\nWe mask noise."
+    assert not any(name == "Perceptual Noise-Masking" and label == "task" for name, label in found(extractor, text))
+
+
+def test_title_opening_rating_of_a_named_task_keeps_the_task(extractor):
+    text = "Decentralized Time Series Classification with ROCKET Features\n\nWe classify series."
+    names = found(extractor, text)
+    assert ("Time Series Classification", "task") in names
+    assert ("Decentralized Time Series Classification", "task") not in names
+
+
+def test_title_adverb_is_trimmed_from_a_task(extractor):
+    text = "ChaosEater: Fully Automating Chaos Engineering with Large Language Models\n\nWe test systems."
+    names = found(extractor, text)
+    assert ("Chaos Engineering", "task") in names
+    assert not any(name.startswith("Fully") for name, _ in names)
+
+
+def test_title_adjective_in_ly_stays_in_a_task(extractor):
+    text = "Towards Biomarker Discovery for Early Cerebral Palsy Detection\n\nWe detect it."
+    assert ("Early Cerebral Palsy Detection", "task") in found(extractor, text)
+
+
+def test_listed_item_going_on_past_a_task_keeps_the_task(extractor):
+    text = "Consistency\n\nIt covers tasks such as image generation consistency and translation consistency."
+    names = found(extractor, text)
+    assert ("image generation", "task") in names
+    assert ("image generation consistency", "task") not in names
+
+
+def test_listed_item_acting_on_a_task_keeps_the_task(extractor):
+    text = "CaseGen\n\nIt has four tasks: drafting defense statements, composing legal reasoning, and writing trial facts."
+    names = found(extractor, text)
+    assert ("composing legal reasoning", "task") not in names
+    assert ("drafting defense statements", "task") in names

@@ -1987,3 +1987,192 @@ def test_on_both_is_a_list_not_a_described_benchmark(run):
     text = "Mistral-large reaches 35.6% overall, weak on both Latvian and Giriama."
     r = run(text, [("Mistral-large", "model"), ("Latvian", "benchmark"), ("Giriama", "benchmark")])
     assert r.results()[0][2] is None
+
+
+# ---- third results round
+
+def test_the_titles_lead_before_a_colon_is_the_paper_subject_among_titled_proposals(run):
+    text = ("FPQVAR: Floating Point Quantization for Visual Models\n\n"
+            "We propose FPQVAR, a framework. We introduce Floating Point Quantization with two formats. "
+            "It also demonstrates 3.6x higher energy efficiency.")
+    r = run(text, [("FPQVAR", "method"), ("Floating Point Quantization", "method"), ("FPQVAR", "method", 2),
+                   ("Floating Point Quantization", "method", 2), ("energy efficiency", "metric")])
+    assert r.results() == [("3.6x", "FPQVAR", None, "energy efficiency")]
+
+
+def test_without_a_title_lead_two_titled_proposals_leave_it_unresolved(run):
+    text = ("Floating Point Quantization with FPQVAR\n\n"
+            "We propose FPQVAR, a framework. We introduce Floating Point Quantization with two formats. "
+            "It also demonstrates 3.6x higher energy efficiency.")
+    r = run(text, [("Floating Point Quantization", "method"), ("FPQVAR", "method"), ("FPQVAR", "method", 2),
+                   ("Floating Point Quantization", "method", 2), ("energy efficiency", "metric")])
+    assert r.results()[0][1] is None
+
+
+def test_a_sentence_opening_on_this_leads_to_is_the_papers_claim(run):
+    text = ("We introduce APSQ, a quantization method. APSQ performs nearly lossless on NLP tasks. "
+            "This leads to a notable reduction in energy costs by 28-87%.")
+    r = run(text, [("APSQ", "method"), ("APSQ", "method", 2), ("energy costs", "metric")])
+    assert r.results() == [("28-87%", "APSQ", None, "energy costs")]
+
+
+def test_this_in_the_middle_of_a_sentence_is_no_reference(run):
+    text = ("We introduce APSQ, a quantization method. Prior accelerators found that this leads to a "
+            "reduction in energy costs by 28%.")
+    r = run(text, [("APSQ", "method"), ("energy costs", "metric")])
+    assert r.results() == [("28%", None, None, "energy costs")]
+
+
+def test_another_models_number_in_a_benchmark_paper_is_on_that_benchmark(run):
+    text = ("LongCodeBench: Evaluating Coding LLMs at 1M Context Windows\n\n"
+            "We introduce LongCodeBench, a new benchmark. Long context remains a weakness for all models, with "
+            "performance drops such as from 29% to 3% for Claude 3.5 Sonnet.")
+    r = run(text, [("LongCodeBench", "benchmark"), ("LongCodeBench", "benchmark", 2), ("Claude 3.5 Sonnet", "model")])
+    assert r.results() == [("3%", "Claude 3.5 Sonnet", "LongCodeBench", None)]
+
+
+def test_a_models_number_next_to_another_benchmark_keeps_that_benchmark(run):
+    text = ("We introduce LongCodeBench, a new benchmark. Claude 3.5 Sonnet reaches 3% on HumanEval.")
+    r = run(text, [("LongCodeBench", "benchmark"), ("Claude 3.5 Sonnet", "model"), ("HumanEval", "benchmark")])
+    assert r.results() == [("3%", "Claude 3.5 Sonnet", "HumanEval", None)]
+
+
+def test_the_benchmark_papers_own_model_is_not_scored_on_it_by_default(run):
+    text = ("We present Essential-Web, a new dataset. Labels are produced by EAI-Distill-0.5b, a novel model. "
+            "EAI-Distill-0.5b stays within 3% of annotator agreement.")
+    r = run(text, [("Essential-Web", "benchmark"), ("EAI-Distill-0.5b", "model"), ("EAI-Distill-0.5b", "model", 2),
+                   ("annotator agreement", "metric")])
+    assert r.results() == [("within 3%", "EAI-Distill-0.5b", None, "annotator agreement")]
+
+
+def test_our_evaluation_benchmark_is_the_papers_one_proposed_benchmark(run):
+    text = ("We construct RoboBench, a new benchmark of failures, and develop RoboFix, a novel model. "
+            "RoboFix outperforms GPT-4o by 34.1% on our evaluation benchmark.")
+    r = run(text, [("RoboBench", "benchmark"), ("RoboFix", "model"), ("RoboFix", "model", 2), ("GPT-4o", "model")])
+    assert r.results() == [("34.1%", "RoboFix", "RoboBench", None)]
+
+
+def test_our_benchmark_without_a_proposed_one_is_left_empty(run):
+    text = "We develop RoboFix, a novel model. RoboFix outperforms GPT-4o by 34.1% on our evaluation benchmark."
+    r = run(text, [("RoboFix", "model"), ("RoboFix", "model", 2), ("GPT-4o", "model")])
+    assert r.results() == [("34.1%", "RoboFix", None, None)]
+
+
+def test_a_rated_benchmark_the_study_utilizes_is_not_proposed(run):
+    text = ("This study utilizes the comprehensive Chinese safety benchmark CHiSafetyBench to evaluate models.")
+    assert run(text, [("CHiSafetyBench", "benchmark")]).roles("proposes") == set()
+
+
+def test_a_comprehensive_benchmark_the_paper_presents_is_still_proposed(run):
+    text = "We present the comprehensive safety benchmark CHiSafetyBench to evaluate models."
+    assert run(text, [("CHiSafetyBench", "benchmark")]).roles("proposes") == {"CHiSafetyBench"}
+
+
+def test_a_metric_after_a_share_of_their_holds_the_number(run):
+    text = "ADMN matches state-of-the-art networks while reducing up to 75% of their floating-point operations."
+    r = run(text, [("ADMN", "method"), ("floating-point operations", "metric")])
+    assert r.results() == [("up to 75%", "ADMN", None, "floating-point operations")]
+
+
+def test_a_model_that_is_formulated_is_proposed(run):
+    text = "An SLDS model is formulated and validated to capture these features."
+    assert run(text, [("SLDS", "method")]).roles("proposes") == {"SLDS"}
+
+
+def test_the_algorithm_that_is_developed_here_is_proposed(run):
+    text = ("To derive architectures, the super-network progressive shrinking (SNPS) algorithm is developed based on "
+            "DARTS.")
+    r = run(text, [("super-network progressive shrinking", "method"), ("SNPS", "method"), ("DARTS", "method")])
+    assert r.roles("proposes") == {"super-network progressive shrinking", "SNPS"}
+
+
+def test_the_thing_a_title_opens_on_with_a_is_proposed(run):
+    text = ("A physics-informed Bayesian optimization method for rapid development of electrical machines\n\n"
+            "We study slot filling.")
+    r = run(text, [("physics-informed Bayesian optimization", "method")])
+    assert r.roles("proposes") == {"physics-informed Bayesian optimization"}
+
+
+def test_a_title_naming_a_known_thing_after_on_is_not_a_proposal(run):
+    text = "On a Transformer model for translation\n\nWe study translation."
+    assert run(text, [("Transformer", "method")]).roles("proposes") == set()
+
+
+def test_a_title_opening_on_a_based_modifier_proposes_nothing(run):
+    text = "A LoRA-Based Approach to Fine-Tuning LLMs for Guidance\n\nWe fine-tune with LoRA."
+    assert run(text, [("LoRA-Based", "method"), ("LoRA", "method")], known=("LoRA",)).roles("proposes") == set()
+
+
+def test_numbers_paired_respectively_with_what_is_outperformed_are_the_winners(run):
+    text = ("XMANet outperforms the baseline ResNet50, EfficientNetB0 and MobileNetV3 models with improvement of "
+            "approximately 1.72%, 4.38% and 5.10%, respectively.")
+    r = run(text, [("XMANet", "model"), ("ResNet50", "model"), ("EfficientNetB0", "model"), ("MobileNetV3", "model")])
+    assert [s for _, s, _, _ in r.results()] == ["XMANet", "XMANet", "XMANet"]
+
+
+def test_numbers_a_sampling_rate_is_set_to_are_settings(run):
+    text = "CLOMP improves structural similarity by 292%, 98%, 45% for sampling rates of 0.1, 0.3, 0.5, respectively."
+    r = run(text, [("CLOMP", "method"), ("structural similarity", "metric"), ("sampling rates", "metric")])
+    assert r.values() == ["292%", "98%", "45%"]
+
+
+def test_numbers_listed_after_settings_are_settings(run):
+    text = "We tested both models under four temperature settings (0.01, 0.5, 1.0, 2.0) and report accuracy."
+    assert run(text, [("accuracy", "metric")]).values() == []
+
+
+def test_a_score_of_a_bare_number_is_still_a_result(run):
+    text = "CLOMP reaches an F1 score of 0.93 at a threshold of 0.5."
+    assert run(text, [("CLOMP", "method"), ("F1 score", "metric")]).values() == ["0.93"]
+
+
+def test_at_par_or_outperforms_is_hedged(run):
+    text = "We evaluate DeFT-X and show that it performs at par or outperforms SFT and other baselines."
+    assert run(text, [("DeFT-X", "method"), ("SFT", "method")]).links("outperforms") == set()
+
+
+def test_a_name_after_we_construct_a_dataset_and_before_a_participle_is_proposed(run):
+    text = "For these tasks, we construct a dataset LPcode consisting of pairs of human-written code."
+    assert run(text, [("LPcode", "benchmark")]).roles("proposes") == {"LPcode"}
+
+
+def test_a_name_that_modifies_a_noun_after_we_propose_a_is_still_a_modifier(run):
+    text = "We propose a new Roblox obby for testing agents."
+    assert run(text, [("Roblox", "benchmark")]).roles("proposes") == set()
+
+
+def test_a_model_after_an_opening_that_enhances_is_the_subject_of_its_numbers(run):
+    text = ("Integrating spiritual guidance enhances both NLP and spiritual metrics for the best performing LLM "
+            "Phi3-Mini 3.2B Instruct, achieving improvements of 122.71% in ROUGE.")
+    r = run(text, [("Phi3-Mini 3.2B Instruct", "model"), ("ROUGE", "metric")])
+    assert r.results() == [("122.71%", "Phi3-Mini 3.2B Instruct", None, "ROUGE")]
+
+
+def test_what_the_proposed_model_enhances_is_not_proposed(run):
+    text = "The proposed model enhances load balancing efficiency by 35% and reduces response delay by 28%."
+    r = run(text, [("load balancing efficiency", "metric"), ("response delay", "metric")])
+    assert r.roles("proposes") == set()
+
+
+def test_a_range_of_orders_of_magnitude_is_one_value(run):
+    text = "DAE-KAN reduces the absolute errors by 1 to 2 orders of magnitude compared to traditional PINNs."
+    r = run(text, [("DAE-KAN", "method"), ("PINNs", "method")])
+    assert r.values() == ["1 to 2 orders of magnitude"]
+
+
+def test_orders_of_magnitude_written_in_digits_are_one_value(run):
+    text = "DAE-KAN cuts the cost by 3 orders of magnitude."
+    assert run(text, [("DAE-KAN", "method")]).values() == ["3 orders of magnitude"]
+
+
+def test_a_listed_item_credited_to_others_is_not_proposed(run):
+    text = ("We do so for two tasks: function composition, considered by Peng et al., and the SUM task, considered by "
+            "Sanford et al.")
+    r = run(text, [("function composition", "task"), ("SUM", "task")])
+    assert r.roles("proposes") == set()
+
+
+def test_a_listed_item_of_our_own_is_still_proposed(run):
+    text = "We propose two new metrics: Depth Distance and Boundary Distance."
+    r = run(text, [("Depth Distance", "metric"), ("Boundary Distance", "metric")])
+    assert r.roles("proposes") == {"Depth Distance", "Boundary Distance"}

@@ -90,6 +90,7 @@ class Words:
 
 # "100ms", "1/24th", "3.2x", "~5s": a number written together with its unit (not "7B", "3D": sizes and kinds)
 NUMBER_WITH_UNIT = re.compile(r"[~<>]?\d+(?:[.,/]\d+)*([a-z\u00d7]+)")
+SIZE_CLASS = re.compile(r"(?:sub|under|over)-\d", re.IGNORECASE)  # "sub-10B models": models under a size
 
 
 def read_words(doc: Doc, eval_words, number_units=frozenset()) -> Words:
@@ -256,6 +257,8 @@ class ContextFinder:
             return  # "a Euclidean framework", "the Bayesian approach": adjectives, not names
         if label == "benchmark" and word.endswith(("s", "corpora")) and doc[i - 1].text in self.not_datasets:
             return  # "existing CIR datasets", "popular MARL benchmarks": data of a kind
+        if not label and SIZE_CLASS.match(doc[start].text):
+            return  # "sub-10B models", "under-1B models": a size class, not a model
         if not label:  # "Llama models", "the ColorAgent model": a model; "the Bradley-Terry model": unknown
             coined = any(c.isdigit() for t in doc[start:i] for c in t.text) or any(
                 any(c.isupper() for c in t.text[1:]) and any(c.islower() for c in t.text) for t in doc[start:i])
@@ -574,9 +577,9 @@ class ContextFinder:
                 i += 1
             if i == start or (doc[i - 1].lower_ not in self.cues.metric_heads
                               and (not any_head or doc[i - 1].lower_.endswith("ing"))) \
-                    or any(t.lower_ in self.cues.task_modifier_stop for t in doc[start:i - 1]):
-                if items and doc[start - 1].text == ",":  # "gains in time and cost, especially when ..."
-                    i = start - 1
+                    or any(t.lower_ in self.cues.task_modifier_stop for t in doc[start:i]):
+                if items and (doc[start - 1].text == "," or doc[start].lower_ in ("a", "an", "the")):
+                    i = start - 1  # "gains in time and cost, especially when ...", "... recovery and a 3.3% rise"
                     break
                 return
             items.append((start, i))

@@ -20,6 +20,8 @@ Modules, along the data flow:
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -57,13 +59,17 @@ class RelationFinder(RoleRules, LinkRules, ResultRules):
         found = _Found({e.index: normalize(e.text) for u in units for e in u.ents})
         found.spans = doc.spans[ENTITY_KEY] if ENTITY_KEY in doc.spans else []
         found.title_names = {found.names[e.index] for u in units if u.is_title for e in u.ents}
-        found.title_text = f" {_words(' '.join(u.text for u in units if u.is_title))} "
+        title = " ".join(u.text for u in units if u.is_title)
+        found.title_text = f" {_words(title)} "
+        lead = re.match(r"\s*([^:]{1,60}?)\s*(?::|\s--?\s)", title)
+        found.title_lead = _words(lead.group(1)) if lead else ""
         for unit in units:
             self.find_proposed(unit, found)
         for unit in units:
             self.find_components(unit, found)
         self.find_named_parts(units, found)
         subject = self.paper_subject(units, found)
+        found.own_benchmark = self.own_benchmark(units, found)
         for unit in units:
             self.find_outperforms(unit, found, subject)
             self.find_based_on(unit, found, subject)

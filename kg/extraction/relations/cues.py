@@ -61,7 +61,7 @@ class Cues:
         self.naming_before = re.compile(rf"{naming}\s*[,:]?\s*[\"'“‘]?(?:[^\s,;.()]+\s+){{0,5}}?(?:\(\s*)?$", flags)
         self.passive_proposed = re.compile(
             r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:\w+ly\s+|also\s+|further\s+)?"
-            r"(?:proposed|introduced|presented|designed|developed|devised|constructed)\b", flags)
+            r"(?:proposed|introduced|presented|designed|developed|devised|constructed|formulated)\b", flags)
         claim_verbs = _alt(d["subject_verbs"] + d["outperform_verbs"] + d["block_before_entity"])
         self.our_named = re.compile(  # "the proposed method surpasses X": X is what it surpasses, not the proposal
             rf"(?:\b(?:our|the)\s+(?:proposed|new|novel)\s+(?:(?!{claim_verbs})[\w-]+\s+){{0,2}}?"
@@ -135,7 +135,8 @@ class Cues:
         self.class_modifier_before = re.compile(rf"{_alt(d['class_modifiers'])}\s+(?:[\w-]+\s+)?$", flags)
         self.magnitude = re.compile(
             rf"\bby\s+(?P<value>(?:{_alt(d['qualifiers'])}\s*)?(?P<count>one|two|three|four|five|six|seven|eight|nine|ten|several|"
-            rf"\d+(?:\.\d+)?)\s+orders?\s+of\s+magnitude)\b", flags)
+            rf"\d+(?:\.\d+)?)(?:\s*(?:to|-|–)\s*(?:two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?))?"
+            rf"\s+orders?\s+of\s+magnitude)\b", flags)  # "by 1 to 2 orders of magnitude": one value
         # "completes in only three weeks", "solves the tasks in under 3 hours": a time the claim is about
         self.duration = re.compile(
             rf"(?:\bin\s+|\bwithin\s+(?={_alt(d['duration_qualifiers'])}\s)|(?=\bwithin\s))(?P<intensifier>{_alt(d['duration_intensifiers'])}\s+)?(?P<value>(?P<qualifier>"
@@ -162,7 +163,8 @@ class Cues:
         # "Compared to SBERT, it yields +21.8%": a pronoun opening the clause of a claim, read as the paper's proposal
         self.pronoun_reference = re.compile(
             rf"(?:^|[,;:]\s*|\b(?:that|and|where|while)\s+){_alt(d['pronoun_reference'])}\s+(?:\w+ly\s+|also\s+|further\s+|still\s+|even\s+)?"
-            rf"(?:{_alt(d['subject_verbs'])}|$)", flags)  # at the end: the verb is the claim's own ("it outperforms")
+            rf"(?:{_alt(d['subject_verbs'])}|$)"  # at the end: the verb is the claim's own ("it outperforms")
+            rf"|^\s*{_alt(d['consequence_openers'])}", flags)  # "This leads to ... by 28-87%": the last claim's consequence
         self.change_verb = re.compile(_alt(d["change_verbs"]), flags)
         # "we introduce a novel metric to quantify underthinking by measuring token efficiency"
         self.new_measure = re.compile(

@@ -80,6 +80,10 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
     for m in _NUMBER.finditer(text):
         if m.start() < consumed or any(a <= m.start() < b for a, b in skip):
             continue
+        if _setting_list(text, m):  # "for sampling rates of 0.1, 0.3, 0.5", "four temperature settings (0.01, 0.5, 1.0)"
+            listed = _LISTED_NUMBERS.match(text, m.end())
+            consumed = listed.end() if listed else m.end()
+            continue
         shared_unit = _shared_unit(text, m, unit, cues)
         if not shared_unit and not _is_result_number(text, m, unit, cues):
             continue
@@ -126,8 +130,8 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
         if not any(a <= m.start() < b for a, b in skip):
             values.append(Value(m.start(), m.end(), m.group(0), _decimal(None, m.group("num"))))
     for m in cues.magnitude.finditer(text):  # "degrades X by up to four orders of magnitude"
-        if not any(a <= m.start("value") < b for a, b in skip) and \
-                not any(m.start("value") <= v.start < m.end("value") for v in values):
+        if not any(a <= m.start("value") < b for a, b in skip):
+            values = [v for v in values if not m.start("value") <= v.start < m.end("value")]  # "1" of "1 to 2 orders"
             count = m.group("count").lower()
             values.append(Value(m.start("value"), m.end("value"), m.group("value"),
                                 _decimal(None, count) if count[0].isdigit() else Decimal(_FOLD_WORDS.get(count, 1))))
@@ -146,6 +150,19 @@ def find_values(unit: Unit, cues: Cues) -> list[Value]:
             values = [v for v in values if not v.start <= m.start("num") < v.end]
             values.append(Value(m.start("value"), m.end("value"), _clean(m.group("value")), _decimal(None, m.group("num"))))
     return sorted(values, key=lambda v: v.start)
+
+
+# "for sampling rates of 0.1", "at a threshold of 0.5", "temperature settings (0.01, 0.5)": a bare number a condition is set to
+_SETTING_BEFORE = re.compile(r"(?:\b(?:for|at|under)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){1,3}?(?:of|=)\s*|"
+                             r"\b(?:settings?|values|levels|thresholds|temperatures|ratios|rates)\s*\(\s*)$", re.IGNORECASE)
+_LISTED_NUMBERS = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)\d[\d.]*"
+                             r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)\d[\d.]*)*")
+
+
+def _setting_list(text: str, m: re.Match) -> bool:
+    """A bare number (no unit) that a condition of the experiment is set to, not a result."""
+    return not m.group("unit") and not m.group("sign") and not _is_currency(text, m) and \
+        bool(_SETTING_BEFORE.search(text, max(0, m.start() - 60), m.start()))
 
 
 def _shared_unit(text: str, m: re.Match, unit: Unit, cues: Cues) -> str:

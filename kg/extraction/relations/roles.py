@@ -39,6 +39,19 @@ def _named(form: str) -> bool:
     return any(c.isupper() or c.isdigit() for c in form)
 
 
+# "two tasks: function composition, considered by Peng et al., and ...": an item credited to others is not the paper's
+_PRIOR_BY = re.compile(r"\s*,?\s*(?:first\s+|previously\s+|originally\s+)?(?:considered|introduced|proposed|studied|defined|"
+                       r"posed|described)\s+(?:by|in)\b", re.IGNORECASE)
+_PRIOR_WORK = re.compile(r"^[^.;]{0,80}\b(?:prior|previous|earlier|existing|recent)\s+(?:work|studies|research|literature)",
+                         re.IGNORECASE)
+_PARTICIPLE_CLAUSE = re.compile(r"\s+[a-z]{3,}(?:ing|ed)\s+(?:of|with|by|from|in|on|over|across|more|the|a|an|\d)\b")
+# a title that opens on the thing it describes: "A physics-informed Bayesian optimization method for ..."
+_TITLE_ARTICLE = re.compile(r"\s*(?:Towards\s+)?(?:A|An)\s+(?:(?:Novel|New|novel|new)\s+)?")
+# "this study utilizes the comprehensive Chinese safety benchmark CHiSafetyBench": a rating of what is used, not a new kind
+_USED_THE = re.compile(r"\b(?:us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|"
+                       r"leverag(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)\s+on)\s+the\s+$", re.IGNORECASE)
+
+
 def _paper_subject(group: tuple[int, set[str], set[int]], types: dict[int, str]) -> PaperSubject:
     index, forms, _ = group
     label = types.get(index, "method")
@@ -130,7 +143,7 @@ class RoleRules(Rules):
                 first = next((e for e in unit.ents if 0 <= e.start - match.end() <= 6), None)
                 if first is not None:  # a lexicon name in the list is an established technique the paper uses
                     items = [first] + _later_items(unit, first, _count(match.group(0)) - 1)
-                    for item in [i for i in items if not _known(found, i)]:
+                    for item in [i for i in items if not _known(found, i) and not _PRIOR_BY.match(text, i.end)]:
                         self._propose(unit, found, item, "enumerated", coordinated=item is first)
                 else:  # "three challenges: tracking evolving values (PG-Follow), anticipating ... (PG-Predict), ..."
                     for item in _named_items(unit, match.end(), _count(match.group(0))):
@@ -159,14 +172,20 @@ class RoleRules(Rules):
             elif cues.by_introducing.search(before[-50:]) and re.search(r"\bwe\b", text[:ent.start], re.IGNORECASE) \
                     and not _known(found, ent):
                 self._propose(unit, found, ent, "we-propose")
-            elif cues.new_kind.search(before[-90:]):
+            elif (kind := cues.new_kind.search(before[-90:])) and not _USED_THE.search(before[-90:][:kind.start() + 4]):
                 self._propose(unit, found, ent, "new-kind", coordinated=True)
-            elif cues.passive_proposed.match(after) and re.search(r"\b(?:a|an)\s+(?:novel\s+|new\s+)?$", before, re.I):
+            elif cues.passive_proposed.match(after) and (re.search(r"\b(?:a|an)\s+(?:novel\s+|new\s+)?$", before, re.I) or (
+                    # "the super-network progressive shrinking (SNPS) algorithm is developed": a new name (not "The GRPO
+                    # objective is introduced in prior work")
+                    re.search(r"\bthe\s+$", before, re.I) and not _known(found, ent) and not _PRIOR_WORK.search(after))):
                 self._propose(unit, found, ent, "passive-proposed")
             elif cues.released.match(after):
                 self._propose(unit, found, ent, "released")
             elif unit.is_title and not before.strip() and cues.title_link_after.match(after):
                 self._propose(unit, found, ent, "title-colon")
+            elif unit.is_title and _TITLE_ARTICLE.fullmatch(before) and cues.head_word.match(after.strip()) \
+                    and not _known(found, ent) and not ent.text.lower().endswith("-based"):  # not "A LoRA-Based Approach"
+                self._propose(unit, found, ent, "title-described")  # "A physics-informed Bayesian optimization method for ..."
             elif ent.label in AGENTS + ("benchmark",):
                 if adopting is None:
                     adopting = _has_any(text, cues.adopt_hints)
@@ -363,6 +382,8 @@ class RoleRules(Rules):
         "a Graphormer-enhanced framework", "a new SSM parameterization"."""
         if self.cues.modifier_after.match(after) or re.match(r"-[a-z]", after):
             return True
+        if _PARTICIPLE_CLAUSE.match(after):
+            return False  # "we construct a dataset LPcode consisting of pairs ...": a participle describes the name
         noun = re.match(r"\s+(?:\\[a-z]+\{)?([a-z][a-z-]+)\b", after)  # "a new Roblox \textit{obby}"
         return bool(noun and noun.group(1) not in _FUNCTION_WORDS and not noun.group(1).endswith("ly")
                     and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", gap, re.IGNORECASE))
@@ -402,6 +423,8 @@ class RoleRules(Rules):
         types = {e.index: e.label for u in units for e in u.ents}
         every = self._proposal_groups(units, found, AGENTS + ("benchmark",))
         titled = [g for g in every if any(f" {_words(f)} " in found.title_text for f in g[1])]
+        if len(titled) > 1:  # "FPQVAR: Floating Point Quantization for ...": the name before the colon is the paper's
+            titled = [g for g in titled if any(_words(f) == found.title_lead for f in g[1])] or titled
         if len(titled) == 1:
             return _paper_subject(titled[0], types)
         for labels in (AGENTS, ("benchmark",)):
@@ -415,6 +438,11 @@ class RoleRules(Rules):
             if groups:
                 return None
         return None
+
+    def own_benchmark(self, units: list[Unit], found: _Found) -> int | None:
+        """A mention of the one benchmark or dataset the paper proposes (what "our evaluation benchmark" names)."""
+        groups = self._proposal_groups(units, found, ("benchmark",))
+        return groups[0][0] if len(groups) == 1 else None
 
     def _proposal_groups(self, units: list[Unit], found: _Found, labels: tuple[str, ...]) -> list[tuple[int, set[str]]]:
         """Proposed mentions of the given types grouped by shared names and "X (Y)" aliases: (first index, forms,

@@ -162,10 +162,12 @@ class _Found:
         self.results: list[ResultMention] = []
         self.proposed: set[int] = set()
         self.main_proposals: set[int] = set()  # proposed as the paper's contribution, not only as a part of it
+        self.own_benchmark: int | None = None  # a mention of the paper's one proposed benchmark ("our benchmark")
         self.spans: list = []  # doc.spans["akg_entities"], for the aliases of proposed mentions
         self.title_names: set[str] = set()  # normalised names of the title's mentions
         self.part_kinds: set[str] = set()  # "reflection module" from "two dedicated reflection modules"
         self.title_text = ""  # the title's words (`_words`), for names the entity finder did not mark there
+        self.title_lead = ""  # the words of a title's lead before ":" or " -- " ("FPQVAR: Floating Point ...")
         self._seen: set[tuple] = set()
         self._proposed_names: tuple[int, set[str]] = (0, set())
 
