@@ -42,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
         if args.out is None and args.format in ("graphml", "gexf", "neo4j"):
             raise kexport.ExportError(f"--format {args.format} needs --out")
         kexport.export(store, args.format, args.out if args.out else sys.stdout.buffer)
-    except BrokenPipeError:  # e.g. piped into head: the reader has what it wanted
-        return 0
+    except BrokenPipeError:
+        raise  # piped into head: kg.cli.main ends quietly
     except (kgstore.StoreError, kexport.ExportError, OSError) as exc:
         print(f"kg export: {exc}", file=sys.stderr)
         return 2

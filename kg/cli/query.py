@@ -59,10 +59,12 @@ def run(args: argparse.Namespace) -> int:
         else:
             results = q.run_query(store, read_query(args), params)
         q.write_results(results, sys.stdout.buffer, args.format)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: kg.cli.main ends quietly
     except (q.QueryError, kgstore.StoreError, OSError) as exc:
         print(f"kg query: {exc}", file=sys.stderr)
         return 2
-    sys.stdout.flush()
     if isinstance(results, q.ox.QueryBoolean):
         return 0 if bool(results) else 1
     return 0
