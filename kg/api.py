@@ -13,7 +13,8 @@ from kg import DEFAULT_BASE_IRI
 from kg.model import Extraction, Paper, Problem, Resolution
 from kg.readers import FieldMap, ReadReport, read_papers
 
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data"
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data"  # in a checkout
+INSTALLED_SAMPLE = Path(__file__).resolve().parent / "sample"  # the same files as kg.sample package data (a wheel)
 # A browser lays out a few thousand nodes in seconds; a 30k-paper page would not open.
 HTML_MAX_PAPERS = 1000
 
@@ -45,10 +46,11 @@ class BuildReport:
 
 
 def sample_inputs() -> list[Path]:
-    """The bundled sample: the seed listings in data/."""
-    if not SAMPLE_DIR.is_dir():
-        raise FileNotFoundError(f"bundled sample not found at {SAMPLE_DIR}; pass INPUT files")
-    return [SAMPLE_DIR]
+    """The bundled sample: the seed listings in data/ of a checkout, else the installed kg.sample package data."""
+    for folder in (SAMPLE_DIR, INSTALLED_SAMPLE):
+        if folder.is_dir():
+            return [folder]
+    raise FileNotFoundError(f"bundled sample not found at {SAMPLE_DIR} or {INSTALLED_SAMPLE}; pass INPUT files")
 
 
 def read(inputs: Sequence[str | Path] | None = None, format: str | None = None,
