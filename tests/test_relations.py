@@ -2176,3 +2176,78 @@ def test_a_listed_item_of_our_own_is_still_proposed(run):
     text = "We propose two new metrics: Depth Distance and Boundary Distance."
     r = run(text, [("Depth Distance", "metric"), ("Boundary Distance", "metric")])
     assert r.roles("proposes") == {"Depth Distance", "Boundary Distance"}
+
+
+# fourth results round: subjects
+
+
+def test_a_possessive_baselines_number_is_its_own(run):
+    text = "Our tool reaches an F1-score of 0.43, compared to SelfCheckGPT's F1-score of 0.21."
+    r = run(text, [("SelfCheckGPT", "model"), ("F1-score", "metric"), ("F1-score", "metric", 2)])
+    assert ("0.21", "SelfCheckGPT", None, "F1-score") in r.results()
+
+
+def test_a_possessive_before_a_change_to_a_number_is_the_subject(run):
+    text = "Adding noisy reports significantly reduces RF's average performance to 46%."
+    r = run(text, [("RF", "method")])
+    assert r.results() == [("46%", "RF", None, None)]
+
+
+def test_what_is_boosted_to_its_best_score_is_the_subject(run):
+    text = "Adding noisy reports boosts BERT to its best average performance of 66%."
+    r = run(text, [("BERT", "model")])
+    assert r.results() == [("66%", "BERT", None, None)]
+
+
+def test_the_model_means_the_model_the_sentence_before_names_when_nothing_is_proposed(run):
+    text = ("The results demonstrate the strong performance of GPT-4o. On our dataset, the model achieved 96.1% accuracy "
+            "with one-shot prompting and 74.2% accuracy with few-shot prompting.")
+    r = run(text, [("GPT-4o", "model"), ("accuracy", "metric"), ("one-shot prompting", "method"),
+                   ("accuracy", "metric", 2), ("few-shot prompting", "method")])
+    assert [(v, s) for v, s, _, _ in r.results()] == [("96.1%", "GPT-4o"), ("74.2%", "GPT-4o")]
+
+
+def test_this_method_is_not_the_model_the_sentence_before_only_uses(run):
+    text = ("We fine-tune a Finnish BERT model (FinBERT) using GPT-4 generated training data. By this method, we "
+            "achieved an F-score of 84.1%.")
+    r = run(text, [("FinBERT", "model"), ("GPT-4", "model"), ("F-score", "metric")])
+    assert r.results() == [("84.1%", "FinBERT", None, "F-score")]
+
+
+def test_the_model_of_a_paper_that_proposes_something_is_not_the_last_name(run):
+    text = ("We propose TinyNet, a pruning method. We compare it with ResNet-50. The model achieves 91% accuracy.")
+    r = run(text, [("TinyNet", "method"), ("ResNet-50", "model"), ("accuracy", "metric")])
+    assert r.results()[0][1] != "ResNet-50"
+
+
+def test_listed_examples_of_a_class_are_not_the_subject(run):
+    text = ("Even the best-performing models, including GPT, Gemini, and Qwen families, struggle, achieving less than "
+            "50% full-chain success.")
+    r = run(text, [("GPT", "model"), ("Gemini", "model"), ("Qwen", "model"), ("full-chain success", "metric")])
+    assert r.results() == [("less than 50%", None, None, "full-chain success")]
+
+
+def test_our_best_model_trained_with_the_papers_data_method_is_not_the_method(run):
+    text = ("We introduce CLIPPER, a compression-based approach for generating synthetic data. Our best model achieves "
+            "76% accuracy on our test set.")
+    r = run(text, [("CLIPPER", "method"), ("accuracy", "metric")])
+    assert r.results() == [("76%", None, None, "accuracy")]
+
+
+def test_our_model_in_a_method_paper_is_still_the_method(run):
+    text = "We introduce CLIPPER, a compression-based approach. Our model achieves 76% accuracy."
+    r = run(text, [("CLIPPER", "method"), ("accuracy", "metric")])
+    assert r.results() == [("76%", "CLIPPER", None, "accuracy")]
+
+
+def test_the_full_system_is_the_papers_proposal(run):
+    text = ("Our approach, Vaiage, plans trips with agents. The full system achieved an average score of 8.5 out of 10.")
+    r = run(text, [("Vaiage", "method"), ("average score", "metric")])
+    assert r.results() == [("8.5 out of 10", "Vaiage", None, "average score")]
+
+
+def test_our_results_do_not_make_another_models_score_our_own_in_a_benchmark_paper(run):
+    text = ("We introduce AgentBench-X, a benchmark for agents. Our results reveal that even the best-performing models, "
+            "including GPT and Gemini, struggle, achieving less than 50% success.")
+    r = run(text, [("AgentBench-X", "benchmark"), ("GPT", "model"), ("Gemini", "model")])
+    assert r.results() == [("less than 50%", None, "AgentBench-X", None)]

@@ -20,6 +20,10 @@ _SHARE_OF = re.compile(r"\d\s*(?:\\?%|percent)\s+of\s+(?:the\s+|their\s+|its\s+)
 _EXAMPLE_BEFORE = re.compile(r"\(\s*(?:e\.g\.|for example|such as|like)\s*,?\s*(?:[^()]*,\s*)?$", re.IGNORECASE)
 # "Even with lightweight backbones (e.g., QWQ-32B), it often surpasses ...": an example inside a parenthesis (but
 # "fine-tuning large PLMs (i.e., GPT-4) ... improves SPICE" names the subject itself)
+# "the best-performing models, including GPT, Gemini, and Qwen families, ... achieving less than 50%": examples of a class
+_LISTED_EXAMPLE = re.compile(r"\b(?:including|such\s+as|e\.g\.,?)\s+(?:[^,;()]{1,40},\s*)+(?:and\s+|or\s+)?$", re.IGNORECASE)
+# "Our best model achieves ...": one of the models the paper trains, not its method
+_OUR_BEST_MODEL = re.compile(r"\bour\s+(?:best|top-performing|strongest|largest|final)(?:[\s-]+[\w.-]+)?\s+models?\b", re.IGNORECASE)
 _PARTICIPLE_JOIN = re.compile(r"\s+[a-z]{3,}ed\s+(?:with|by|to|alongside)\b")  # "VGG16 paired with contrastive loss"
 
 
@@ -54,7 +58,7 @@ class SubjectRules(Rules):
                 candidates.append(ent)  # "with Kimi k1.5 outperforming GPT-4o": the subject of the "with" clause
                 continue
             if cues.subject_blockers.search(before) or _BASELINE_BEFORE.search(before) or self._after_outperform(unit, ent) \
-                    or _SHARE_OF.search(before) or _EXAMPLE_BEFORE.search(before):
+                    or _SHARE_OF.search(before) or _EXAMPLE_BEFORE.search(before) or _LISTED_EXAMPLE.search(before):
                 continue  # a prepositional object, a baseline ("prior deep SSMs") or what was outperformed
             if self._changed(unit, ent):
                 continue  # "our method improves SBERT by 12%": what a verb of change changes is not who changes it
@@ -77,6 +81,9 @@ class SubjectRules(Rules):
             if paper_subject.label not in AGENTS and not paper_subject.pattern.search(text[:pos]) and \
                     _AGENT_HEAD.search(text[:pos]):
                 return None  # a benchmark paper's "our 3B model achieves ...": a system, not the benchmark
+            if paper_subject.label == "method" and not paper_subject.pattern.search(text[:pos]) and \
+                    _OUR_BEST_MODEL.search(text[:pos]):
+                return None  # a model trained with the paper's method (CLIPPER's data) is not the method
             return paper_subject.index
         return None
 
