@@ -1820,6 +1820,125 @@ def test_a_sized_model_keeps_a_spaced_instruct_edition(extractor):
     got = found(extractor, "The best performing LLM Phi3-Mini 3.2B Instruct improves ROUGE by 12%.")
     assert ("Phi3-Mini 3.2B Instruct", "model") in got
 
+
+# ---------------------------------------------------------------- method round 5
+
+
+def test_hyphenated_capitals_written_once_without_evidence_are_no_name(extractor):
+    text = "The data is collected on a Dallara AV-21 at a racing circuit in Indiana."
+    assert not any(name == "AV-21" for name, _ in found(extractor, text))
+
+
+def test_acronym_with_digits_written_once_without_evidence_is_no_name(extractor):
+    text = "All observations are aligned under the WGS84 geodetic system, spanning 2000 to 2020."
+    assert not any(name == "WGS84" for name, _ in found(extractor, text))
+
+
+def test_hyphenated_capitals_written_twice_are_kept(extractor):
+    text = "We train DP-SOSP on private images. DP-SOSP converges in fewer steps than the baselines."
+    assert ("DP-SOSP", "method") in found(extractor, text)
+
+
+def test_hyphenated_capitals_with_a_type_head_are_kept_once(extractor):
+    text = "We evaluate the optimizers on the MA-BBOB benchmark."
+    assert ("MA-BBOB", "benchmark") in found(extractor, text)
+
+
+def test_technical_adjective_stays_in_a_descriptive_method_name(extractor):
+    text = "Specifically, MAIN-RAG introduces an adaptive filtering mechanism that adjusts the threshold."
+    assert ("adaptive filtering mechanism", "method") in found(extractor, text)
+
+
+def test_learnable_stays_in_a_descriptive_method_name(extractor):
+    text = "We present SKOLR, which integrates a learnable spectral decomposition of the input signal."
+    assert ("learnable spectral decomposition", "method") in found(extractor, text)
+
+
+def test_technical_adjective_before_a_coined_name_is_not_part_of_it(extractor):
+    text = "We propose an adaptive DP-SPIDER estimator for private optimization."
+    names = {name for name, _ in found(extractor, text)}
+    assert "adaptive DP-SPIDER estimator" not in names
+    assert "DP-SPIDER estimator" in names
+
+
+def test_gerund_after_by_is_a_verb_not_part_of_a_method_name(extractor):
+    text = "We improve unlearning efficacy by introducing random labeling loss and ensuring the model retains knowledge."
+    names = {name for name, _ in found(extractor, text)}
+    assert "introducing random labeling loss" not in names
+    assert "random labeling loss" in names
+
+
+def test_title_phrase_after_via_ending_in_a_method_head_is_the_technique(extractor):
+    text = "Wanda++: Pruning Large Language Models via Regional Gradients\n\nWe prune weights with regional gradients."
+    assert ("Regional Gradients", "method") in found(extractor, text)
+
+
+def test_title_phrase_after_using_drops_the_article(extractor):
+    text = "Syntactic Transfer to Kyrgyz Using the Treebank Translation Method\n\nWe present a tool for Kyrgyz."
+    assert ("Treebank Translation Method", "method") in found(extractor, text)
+
+
+def test_title_means_with_a_plural_generic_head_is_a_class(extractor):
+    text = "Detecting Fraud using Deep Learning Techniques\n\nWe study fraud in payments."
+    assert not any(name.endswith("Techniques") for name, _ in found(extractor, text))
+
+
+def test_title_means_opened_by_a_verb_starts_after_it(extractor):
+    text = "Reasoning via Introducing Self-Rethinking Mechanism\n\nWe study reasoning."
+    names = {name for name, _ in found(extractor, text)}
+    assert "Introducing Self-Rethinking Mechanism" not in names
+    assert "Self-Rethinking Mechanism" in names
+
+
+def test_title_means_holding_a_generic_class_is_no_technique(extractor):
+    text = "Mitigating Copyright Infringement via Large Language Model Unlearning\n\nWe study unlearning."
+    assert not any("Unlearning" in name for name, _ in found(extractor, text))
+
+
+def test_enumerated_techniques_are_methods(extractor):
+    text = ("Our approach integrates three innovative techniques: (1) K-Means quantization, which compresses patch "
+            "embeddings; (2) attention-guided dynamic pruning, utilizing attention weights; and (3) binary encoding.")
+    names = found(extractor, text)
+    assert ("K-Means quantization", "method") in names
+    assert ("attention-guided dynamic pruning", "method") in names
+
+
+def test_enumerated_components_drop_their_article(extractor):
+    text = "We introduce a loss combining three components: (1) a robust term, (2) a frequency-domain term, and (3) a patch-wise structural term."
+    names = found(extractor, text)
+    assert ("robust term", "method") in names
+    assert ("patch-wise structural term", "method") in names
+
+
+def test_roman_enumerated_changes_are_methods(extractor):
+    text = "It requires only two minimal changes to standard generative processes: (i) variance-boosted initialization and (ii) timestep skipping."
+    names = found(extractor, text)
+    assert ("variance-boosted initialization", "method") in names
+    assert ("timestep skipping", "method") in names
+
+
+def test_enumerated_limitations_are_not_methods(extractor):
+    text = "Existing methods suffer from two key limitations: (i) inaccurate convergence estimates due to bias, and (ii) costly selection procedures."
+    assert not any(label == "method" for _, label in found(extractor, text))
+
+
+def test_enumerated_clause_with_a_verb_is_not_a_method(extractor):
+    text = "We propose three modules: (1) a multilayer architecture enhancing detectability, and (2) a gating unit."
+    assert not any("enhancing" in name for name, _ in found(extractor, text))
+
+
+def test_long_form_of_a_generic_short_name_is_a_class(extractor):
+    text = "Our approach leverages visual-language models (VLMs), using modality-specific experts to interpret inputs."
+    assert not any(name.startswith("visual-language") for name, _ in found(extractor, text))
+
+
+def test_article_after_and_is_no_measure_of_a_gain(extractor):
+    text = ("It achieves a 25 percent increase in defect detection efficiency and a 30 percent reduction "
+            "in test execution time versus baselines.")
+    names = found(extractor, text)
+    assert ("a", "metric") not in names
+    assert ("test execution time", "metric") in names
+
 # ---------------------------------------------------------------- task round 4: activities and listed tasks
 
 

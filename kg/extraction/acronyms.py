@@ -103,7 +103,7 @@ class AcronymFinder:
             elif label == "metric" and end == token.i and token.i + 3 < len(doc) and doc[token.i + 3].lower_ in TASK_AFTER:
                 label = UNTYPED  # "click-through rate (CTR) prediction" names a task, not a measure
             proposing = self._proposing(token.sent)
-            if not lexical and not proposing and self._ends_in_class(doc, start, end):
+            if not lexical and not proposing and (self._ends_in_class(doc, start, end) or self._generic_short(doc, short)):
                 self._mark_class(doc, start, end, short)
                 continue
             # "signals of interest (SoI)" needs other evidence; "we propose Recall with Reasoning (RwR)" does not.
@@ -123,6 +123,12 @@ class AcronymFinder:
         if singular(last.lower_) != "model" and not (looks_like_acronym(last) and last.text.endswith("s")):
             return False  # only classes of models ("... language models", "RMs"), not "Recall with Reasoning"
         return any(c[2] == GENERIC and c[1] == end and c[0] >= start for c in doc._.akg_candidates or ())
+
+    @staticmethod
+    def _generic_short(doc: Doc, short: Token) -> bool:
+        # "visual-language models (VLMs)", "a Large Audio-Language Model (LALM)": a long form of a generic class's
+        # short name is that class, whatever its spelling
+        return any(c[2] == GENERIC and c[0] == short.i and c[1] == short.i + 1 for c in doc._.akg_candidates or ())
 
     @staticmethod
     def _mark_class(doc: Doc, start: int, end: int, short: Token) -> None:

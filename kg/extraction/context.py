@@ -577,9 +577,9 @@ class ContextFinder:
                 i += 1
             if i == start or (doc[i - 1].lower_ not in self.cues.metric_heads
                               and (not any_head or doc[i - 1].lower_.endswith("ing"))) \
-                    or any(t.lower_ in self.cues.task_modifier_stop for t in doc[start:i - 1]):
-                if items and doc[start - 1].text == ",":  # "gains in time and cost, especially when ..."
-                    i = start - 1
+                    or any(t.lower_ in self.cues.task_modifier_stop for t in doc[start:i]):
+                if items and (doc[start - 1].text == "," or doc[start].lower_ in ("a", "an", "the")):
+                    i = start - 1  # "gains in time and cost, especially when ...", "... recovery and a 3.3% rise"
                     break
                 return
             items.append((start, i))

@@ -39,6 +39,7 @@ class Cues:
     task_gerunds: frozenset[str]  # "... for Detecting Backdoor Attacks": verbs that state a problem
     number_units: frozenset[str]  # "100ms", "1/24th", "3.2x": a number written with its unit
     kept_heads: frozenset[str]  # "ICRL prompting", "semi-AR decoding": procedure heads that stay in a coined name
+    technical_adjectives: frozenset[str]  # "adaptive filtering mechanism": part of a descriptive name, not of a coined one
     activity_endings: tuple[str, ...]  # "resolution", "management", "analysis", "testing": nouns made from verbs
     not_activities: frozenset[str]  # words with those endings that name a thing ("representation", "setting")
 
@@ -75,7 +76,8 @@ def load_cues(path: str = "") -> Cues:
         **{name: frozenset(data[name]) for name in (
             "released_heads", "metric_heads", "method_phrase_heads", "method_phrase_stop",
             "usage_dependent_methods", "usage_before", "usage_after", "strong_metric_heads", "nominal_gerunds", "proposal_generic_heads", "proposal_adjectives",
-            "change_verbs", "title_task_heads", "task_gerunds", "number_units", "kept_heads", "not_activities")},
+            "change_verbs", "title_task_heads", "task_gerunds", "number_units", "kept_heads", "not_activities",
+            "technical_adjectives")},
         activity_endings=tuple(data["activity_endings"]),
     )
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from kg.extraction.candidates import GENERIC, add, candidates
 from kg.extraction.context import (DESCRIPTION_STOPS, EMPLOY_WORDS, EVAL_PREPOSITIONS, LATER_WORDS, LIST_JOINERS,
                                    PHRASE_OPENERS, RUN_FOLLOWERS, continues, read_words)
-from kg.extraction.cues import load_cues, singular, title_end
+from kg.extraction.cues import is_coined, load_cues, singular, title_end
 from kg.extraction.tokenizer import MODIFIER_SUFFIXES
 
 UNIT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9@-]{1,5}$")
@@ -31,6 +31,8 @@ BY_SKIP = {"up", "to", "over", "nearly", "about", "approximately", "roughly", "a
 GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "corresponding", "resulting", "remaining",
                 "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring",
                 "employing", "leveraging", "combining", "integrating", "exploiting", "utilizing", "applying", "adopting"}
+# After these a gerund opens a clause, it is a verb: "by introducing random labeling loss", "while preserving ...".
+GERUND_CLAUSE_LEADS = {"by", "when", "while", "after", "before", "without", "through", "via", "upon", "thereby"}
 PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
 # Comparisons that only a measure takes: "higher energy efficiency", "... speed is lower than ..."
 COMPARATIVES = {"higher", "lower", "faster", "slower", "greater", "smaller", "larger"}
@@ -129,6 +131,13 @@ WIDE_HEADS = {"modeling", "modelling"}
 USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "adopts", "leverage", "leverages",
              "utilize", "utilizes", "utilise", "utilises", "exploit", "exploits", "introduce", "introduces", "incorporate",
              "incorporates", "integrate", "integrates", "combine", "combines", "require", "requires", "perform", "performs"}
+# "(1)", "(ii)", "3)": the markers of an enumerated list
+ENUM_MARKER = re.compile(r"[1-9]|i{1,3}|iv|v|vi")
+# Plural nouns that announce a list of a technique's parts: "three components: (1) ...".
+ENUM_PART_NOUNS = {"techniques", "components", "changes", "modifications", "modules", "mechanisms", "strategies", "terms",
+                   "innovations", "stages", "steps", "losses", "designs", "phases", "operations", "ingredients"}
+# A title's words for what the work is done by: "... via Regional Gradients".
+TITLE_BY_WORDS = {"via", "using", "through"}
 # Words that introduce the means by which something is done: "via difficulty estimation".
 MEANS_WORDS = {"via", "using", "through", "leveraging", "employing"}
 # Words before "a/an <phrase>" that make it a description of something named: "X is a ... technique".
@@ -227,12 +236,14 @@ class PhraseFinder:
         self._problems(doc)
         self._hyphen_tasks(doc)
         self._title_tasks(doc)
+        self._title_means(doc)
         self._defined_tasks(doc)
         self._listed_tasks(doc)
         self._metric_edges = None
         self._phrases(doc)
         self._percent_in_list(doc)
         self._changed_share(doc)
+        self._enumerated_parts(doc)
         return doc
 
     def _changed_share(self, doc: Doc) -> None:
@@ -256,6 +267,50 @@ class PhraseFinder:
                 end += 1
             if end > start and (end == len(doc) or not (doc[end].is_alpha and doc[end].is_lower)):
                 add(doc, start, end, "metric", "context:changed-share", 0.6)
+
+
+    def _enumerated_parts(self, doc: Doc) -> None:
+        # "a loss combining three components: (1) a robust term, (2) a frequency-domain term ...", "two minimal
+        # changes: (i) variance-boosted initialization and (ii) timestep skipping": the noun phrases a counted list
+        # of techniques enumerates name them (not the items of "two limitations: (1) ...", nor clauses).
+        if ")" not in self.lower_set:
+            return
+        markers = [k for k in range(1, len(doc)) if doc[k].text == ")" and ENUM_MARKER.fullmatch(doc[k - 1].text)]
+        lists = {}
+        for k in markers:  # group a sentence's markers under the part noun that opens its list
+            first = lists.setdefault(self.sentence_of[k], k)
+            if first == k and not self._parts_announced(doc, k - 1):
+                lists[self.sentence_of[k]] = -1
+        for k in markers:
+            if lists.get(self.sentence_of[k], -1) < 0:
+                continue
+            start = k + 1
+            while start < len(doc) and self.lowers[start] in ("a", "an", "the", "our", "its", "their"):
+                start += 1  # "(1) a robust term"
+            end = start
+            while end < len(doc) and end - start < 5 and (doc[end].is_alpha or "-" in doc[end].text) \
+                    and not doc[end].is_punct and self.lowers[end] not in PREPOSITIONS \
+                    and self.lowers[end] not in DESCRIPTION_STOPS and self.lowers[end] not in PRONOUNS:
+                end += 1
+            closed = end >= len(doc) or doc[end].is_punct or self.lowers[end] in DESCRIPTION_STOPS \
+                or self.lowers[end] in PREPOSITIONS
+            first, last = self.lowers[start], self.lowers[end - 1]
+            if not (2 <= end - start <= 4 and closed) or last in self.cues.proposal_generic_heads \
+                    or first.endswith("ing") and "-" not in first and first not in self.cues.nominal_gerunds \
+                    or last.endswith("ed") and "-" not in last \
+                    or any(w.endswith("ing") and "-" not in w and w not in self.cues.nominal_gerunds
+                           for w in self.lowers[start + 1:end - 1]):  # "multilayer architecture enhancing detectability"
+                continue  # "(2) generating effective attacks", "(3) tokenizer based", "automated methods"
+            add(doc, start, end, "method", "context:enumerated-part", 0.6)
+
+    def _parts_announced(self, doc: Doc, marker: int) -> bool:
+        # "three innovative techniques: (1)", "two minimal changes to standard generative processes: (i)"
+        opening = marker - 1 if doc[marker - 1].text == "(" else marker
+        colon = next((k for k in range(opening - 1, max(self.sentence_of[marker], opening - 3) - 1, -1)
+                      if doc[k].text == ":"), None)
+        if colon is None:
+            return False
+        return any(self.lowers[k] in ENUM_PART_NOUNS for k in range(max(self.sentence_of[marker], colon - 7), colon))
 
     def _percent_in_list(self, doc: Doc) -> None:
         # "improvements of 122.71% in ROUGE, 126.53% in METEOR, ... 18.61% in Sufficiency and 13.22% in
@@ -525,6 +580,35 @@ class PhraseFinder:
                 # "Generative Data Mining with Longtail-Guided Diffusion", "Fwd2Bot: LVLM Visual Token Compression
                 # with ...": an activity the title opens with and then says how it is done is the problem
                 self._title_phrase(doc, i, means=True)
+
+    def _title_means(self, doc: Doc) -> None:
+        # "Pruning Large Language Models via Regional Gradients", "... Using the Treebank Translation Method":
+        # the title-case phrase a title says the work is done by is its technique, when it ends in a method head.
+        lowers, end_of_title = self.lowers, self.end_of_title
+        generic = None
+        for i in range(max(0, end_of_title - 2)):
+            if lowers[i] not in TITLE_BY_WORDS:
+                continue
+            start = i + 2 if lowers[i + 1] in ("the", "a", "an") else i + 1
+            if lowers[start].endswith("ing") and lowers[start] not in self.cues.nominal_gerunds:
+                start += 1  # "via Introducing Self-Rethinking Mechanism": a verb, then the technique
+            end = start
+            while end < end_of_title and end - start < 5 and self._title_word(doc[end]):
+                end += 1
+            if not 1 <= end - start <= 4 or end < end_of_title and not (
+                    doc[end].is_punct or doc[end].is_space or lowers[end] in PREPOSITIONS or lowers[end] in TITLE_PHRASE_ENDS):
+                continue  # the phrase goes on in lower case
+            head = singular(lowers[end - 1])
+            if head in self.cues.proposal_generic_heads and lowers[end - 1] != head:
+                continue  # "using Deep Learning Techniques", "via Hybrid Methods": a class of techniques
+            if generic is None:
+                generic = {k for g0, g1, label, _, _ in candidates(doc) if label == GENERIC and g1 - g0 > 1
+                           for k in range(g0, g1)}  # "Large Language Model"; not a bare "Learning", "Training"
+            if generic.intersection(range(start, end)):
+                continue  # "via Large Language Model Unlearning": a generic class names no technique
+            if self.cues.head_type.get(head) == "method" and head not in self.cues.proposal_generic_heads \
+                    or head in self.cues.method_phrase_heads or head in self.cues.kept_heads or head == "method":
+                add(doc, start, end, "method", "context:title-means", 0.6)
 
     def _title_lead_gerund(self, doc: Doc, i: int) -> bool:
         token = doc[i]
@@ -921,6 +1005,8 @@ class PhraseFinder:
             gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS
             gerund = gerund or (label == "method" and self._eponym(prev))  # "Gaussian noise injection"
             lead = doc[start - 2].lower_ if start > 1 else ""
+            if gerund and prev.lower_.endswith("ing") and lead in GERUND_CLAUSE_LEADS:
+                break  # "by introducing random labeling loss": the gerund is the verb of a clause
             if label == "metric" and lead == "that" and start > 2 and doc[start - 3].lower_ in REPORT_VERBS:
                 lead = ""  # "confirms that classification accuracy ...": "that" is a conjunction
             if label == "metric" and prev.lower_.endswith("ing") and lead not in VERB_LEADS \
@@ -930,6 +1016,8 @@ class PhraseFinder:
                 break  # "boosts MATH accuracy": the benchmark the accuracy is on, not a kind of accuracy
             if label == "metric" and (prev.lower_ in METRIC_VERBS or prev.lower_ == "off"):  # "trading off
                 break
+            if prev.lower_ in self.cues.technical_adjectives and any(is_coined(t) for t in doc[start:head]):
+                break  # "adaptive DP-SPIDER estimator": the adjective describes the named estimator, it is no part of its name
             if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
                     or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop \
                     or lead in VERB_LEADS or prev.lower_ in USE_VERBS:  # "we determine optimal loss"
