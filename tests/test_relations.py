@@ -2227,19 +2227,6 @@ def test_listed_examples_of_a_class_are_not_the_subject(run):
     assert r.results() == [("less than 50%", None, None, "full-chain success")]
 
 
-def test_our_best_model_trained_with_the_papers_data_method_is_not_the_method(run):
-    text = ("We introduce CLIPPER, a compression-based approach for generating synthetic data. Our best model achieves "
-            "76% accuracy on our test set.")
-    r = run(text, [("CLIPPER", "method"), ("accuracy", "metric")])
-    assert r.results() == [("76%", None, None, "accuracy")]
-
-
-def test_our_model_in_a_method_paper_is_still_the_method(run):
-    text = "We introduce CLIPPER, a compression-based approach. Our model achieves 76% accuracy."
-    r = run(text, [("CLIPPER", "method"), ("accuracy", "metric")])
-    assert r.results() == [("76%", "CLIPPER", None, "accuracy")]
-
-
 def test_the_full_system_is_the_papers_proposal(run):
     text = ("Our approach, Vaiage, plans trips with agents. The full system achieved an average score of 8.5 out of 10.")
     r = run(text, [("Vaiage", "method"), ("average score", "metric")])
@@ -2251,3 +2238,28 @@ def test_our_results_do_not_make_another_models_score_our_own_in_a_benchmark_pap
             "including GPT and Gemini, struggle, achieving less than 50% success.")
     r = run(text, [("AgentBench-X", "benchmark"), ("GPT", "model"), ("Gemini", "model")])
     assert r.results() == [("less than 50%", None, "AgentBench-X", None)]
+
+
+def test_the_object_of_an_ing_verb_is_not_the_subject(run):
+    text = "The proposed method is lightweight, pruning a 7B LLaMA model in under 10 minutes on one GPU."
+    r = run("We present Wanda++, a pruning framework. " + text, [("Wanda++", "method"), ("LLaMA", "model")])
+    assert r.results() == [("under 10 minutes", "Wanda++", None, None)]
+
+
+def test_a_name_after_in_is_a_setting_not_the_subject(run):
+    text = "We also make reranker judges in RAG rank the poisoned document first 97% of the time."
+    r = run(text, [("RAG", "method")])
+    assert r.results()[0][1] is None
+
+
+def test_a_number_without_the_proposal_is_not_the_proposals(run):
+    text = ("We introduce ParaPO, a post-training method. In contrast, without ParaPO tuning, prompting the model "
+            "produces only a marginal reduction (8.7 to 8.4).")
+    r = run(text, [("ParaPO", "method"), ("ParaPO", "method", 2)])
+    assert [s for _, s, _, _ in r.results()] == [None, None]
+
+
+def test_the_proposal_with_which_a_model_is_run_is_still_the_subject(run):
+    text = "We introduce ParaPO, a post-training method. With ParaPO, the model reaches 91% accuracy."
+    r = run(text, [("ParaPO", "method"), ("ParaPO", "method", 2), ("accuracy", "metric")])
+    assert r.results() == [("91%", "ParaPO", None, "accuracy")]
