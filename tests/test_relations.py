@@ -2263,3 +2263,32 @@ def test_the_proposal_with_which_a_model_is_run_is_still_the_subject(run):
     text = "We introduce ParaPO, a post-training method. With ParaPO, the model reaches 91% accuracy."
     r = run(text, [("ParaPO", "method"), ("ParaPO", "method", 2), ("accuracy", "metric")])
     assert r.results() == [("91%", "ParaPO", None, "accuracy")]
+
+
+def test_this_approach_after_a_list_of_components_names_none_of_them(run):
+    text = ("The system has three components: (1) Pindola, an encoder; (2) a retrieval module; and (3) a "
+            "generative reasoning step. Using this approach, we achieve an average F1 score of 85.58.")
+    r = run(text, [("Pindola", "model"), ("generative reasoning step", "method"), ("F1 score", "metric")])
+    assert r.results() == [("85.58", None, None, "F1 score")]
+
+
+def test_this_model_inside_an_opening_is_not_the_subject_of_our_approach(run):
+    text = ("We fine-tune Mistral-7B on the task data. Combining this fine-tuned model with ensemble learning "
+            "strategies, our approach achieved 85.5% accuracy.")
+    r = run(text, [("Mistral-7B", "model"), ("accuracy", "metric")])
+    assert r.results() == [("85.5%", None, None, "accuracy")]
+
+
+def test_the_means_an_approach_utilizes_is_still_the_subject(run):
+    text = ("A machine learning approach utilizing the Logistic Regression algorithm is employed, achieving a "
+            "predictive accuracy of 98.83%.")
+    r = run(text, [("Logistic Regression", "method"), ("predictive accuracy", "metric")])
+    assert r.results() == [("98.83%", "Logistic Regression", None, "predictive accuracy")]
+
+
+def test_an_ing_opening_after_for_instance_holds_objects_not_subjects(run):
+    text = ("We propose NBL, a layer linearization method. For instance, applying NBL to 12 self-attention layers in "
+            "DeepSeek-R1-Distill-Llama-8B increases the inference speed by 32%.")
+    r = run(text, [("NBL", "method"), ("NBL", "method", 2), ("self-attention", "method"),
+                   ("DeepSeek-R1-Distill-Llama-8B", "model")])
+    assert r.results() == [("32%", "NBL", None, None)]

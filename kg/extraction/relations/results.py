@@ -246,8 +246,14 @@ class ResultRules(SubjectRules):
         if reference is None or any(e.label in AGENTS and reference.end() <= e.start < value.start
                                     and not self._used(unit, e) for e in unit.ents):
             return None  # "the model achieved 96.14% accuracy with one-shot prompting, ... 74.21%" still means the model
+        if re.search(r"\bour\b", unit.text[reference.end():value.start], re.IGNORECASE):
+            return None  # "Combining this fine-tuned model with ..., our approach achieved 85.5%": the approach's
         named = [e for e in previous.ents if e.label in AGENTS and not self._used(previous, e)]
-        return named[-1] if named else None
+        named = [e for i, e in enumerate(named)  # "a Finnish BERT model (FinBERT)" is one name
+                 if i + 1 == len(named) or not re.fullmatch(r"\s*\(\s*", previous.text[e.end:named[i + 1].start])]
+        if len({previous.text[e.start:e.end] for e in named}) != 1:
+            return None  # "three components: (1) Pindola ...; (3) a generative reasoning step": no one thing is meant
+        return named[-1]
 
     def _used(self, unit: Unit, ent: Ent) -> bool:
         """After with/using/on ...: a means or a setting, not who the claim is about."""

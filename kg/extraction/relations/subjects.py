@@ -15,7 +15,8 @@ _AGENT_HEAD = re.compile(r"\bour\s+(?:[\w.-]+\s+)?(?:model|method|approach|syste
 _WITH_ING = re.compile(r"(?:^|[,;]\s*)with\s+$", re.IGNORECASE)
 _ING_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!being\b)[a-z]{3,}ing\b")
 _ADVERBS = frozenset("almost even still often always already again now only just".split())
-_GERUND_OPENING = re.compile(r"\s*(?:by\s+)?([A-Za-z]+ing)\s[^,;:]*$")
+_GERUND_OPENING = re.compile(r"\s*(?:(?:for\s+(?:instance|example)|in\s+particular|specifically|notably|moreover|furthermore|"
+                             r"additionally|finally),\s*)?(?:by\s+)?([A-Za-z]+ing)\s[^,;:]*$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\d\s*(?:\\?%|percent)\s+of\s+(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)  # "10% of visual KV cache"
 _EXAMPLE_BEFORE = re.compile(r"\(\s*(?:e\.g\.|for example|such as|like)\s*,?\s*(?:[^()]*,\s*)?$", re.IGNORECASE)
 # "Even with lightweight backbones (e.g., QWQ-32B), it often surpasses ...": an example inside a parenthesis (but
@@ -23,7 +24,9 @@ _EXAMPLE_BEFORE = re.compile(r"\(\s*(?:e\.g\.|for example|such as|like)\s*,?\s*(
 # "the best-performing models, including GPT, Gemini, and Qwen families, ... achieving less than 50%": examples of a class
 _LISTED_EXAMPLE = re.compile(r"\b(?:including|such\s+as|e\.g\.,?)\s+(?:[^,;()]{1,40},\s*)+(?:and\s+|or\s+)?$", re.IGNORECASE)
 # "The proposed method is lightweight, pruning a 7B LLaMA model in under 10 minutes": the object of an -ing verb
-_ING_OBJECT = re.compile(r"\b(?!(?:using|including|outperforming|surpassing|exceeding|matching|beating|rivaling)\b)[a-z]{3,}ing\s+"
+# (not a means: "utilizing the Logistic Regression algorithm ..., achieving 98.83%" is Logistic Regression's)
+_ING_OBJECT = re.compile(r"\b(?!(?:using|including|outperforming|surpassing|exceeding|matching|beating|rivaling|utilizing|utilising|"
+                         r"leveraging|employing|applying|adopting|exploiting|harnessing|incorporating|integrating)\b)[a-z]{3,}ing\s+"
                          r"(?:a|an|the|its|their)\s+(?:[\w.-]+\s+)?$")
 _PARTICIPLE_JOIN = re.compile(r"\s+[a-z]{3,}ed\s+(?:with|by|to|alongside)\b")  # "VGG16 paired with contrastive loss"
 
