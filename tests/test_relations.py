@@ -2285,10 +2285,3 @@ def test_the_means_an_approach_utilizes_is_still_the_subject(run):
     r = run(text, [("Logistic Regression", "method"), ("predictive accuracy", "metric")])
     assert r.results() == [("98.83%", "Logistic Regression", None, "predictive accuracy")]
 
-
-def test_an_ing_opening_after_for_instance_holds_objects_not_subjects(run):
-    text = ("We propose NBL, a layer linearization method. For instance, applying NBL to 12 self-attention layers in "
-            "DeepSeek-R1-Distill-Llama-8B increases the inference speed by 32%.")
-    r = run(text, [("NBL", "method"), ("NBL", "method", 2), ("self-attention", "method"),
-                   ("DeepSeek-R1-Distill-Llama-8B", "model")])
-    assert r.results() == [("32%", "NBL", None, None)]

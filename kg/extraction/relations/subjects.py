@@ -15,8 +15,7 @@ _AGENT_HEAD = re.compile(r"\bour\s+(?:[\w.-]+\s+)?(?:model|method|approach|syste
 _WITH_ING = re.compile(r"(?:^|[,;]\s*)with\s+$", re.IGNORECASE)
 _ING_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!being\b)[a-z]{3,}ing\b")
 _ADVERBS = frozenset("almost even still often always already again now only just".split())
-_GERUND_OPENING = re.compile(r"\s*(?:(?:for\s+(?:instance|example)|in\s+particular|specifically|notably|moreover|furthermore|"
-                             r"additionally|finally),\s*)?(?:by\s+)?([A-Za-z]+ing)\s[^,;:]*$", re.IGNORECASE)
+_GERUND_OPENING = re.compile(r"\s*(?:by\s+)?([A-Za-z]+ing)\s[^,;:]*$")
 _SHARE_OF = re.compile(r"\d\s*(?:\\?%|percent)\s+of\s+(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)  # "10% of visual KV cache"
 _EXAMPLE_BEFORE = re.compile(r"\(\s*(?:e\.g\.|for example|such as|like)\s*,?\s*(?:[^()]*,\s*)?$", re.IGNORECASE)
 # "Even with lightweight backbones (e.g., QWQ-32B), it often surpasses ...": an example inside a parenthesis (but
