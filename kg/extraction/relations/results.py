@@ -98,6 +98,18 @@ _POSSESSIVE_GAP = re.compile(r"(?:\s*['’]s|\s+to\s+(?:its|their))\s+(?:[\w@.-]
 _ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:resulting\s+|fine-tuned\s+|trained\s+)?(?:model|method|approach)\b", re.IGNORECASE)
 
 
+def _coordinated(unit: Unit, subject: Ent | int | None) -> Ent | None:
+    """The other name when the subject is the first of two names of its type joined by "and" ("A and B models")."""
+    if not isinstance(subject, Ent):
+        return None
+    return next((e for e in unit.ents if e.label == subject.label and e.start > subject.end
+                 and _AND_JOIN.fullmatch(unit.text, subject.end, e.start)), None)
+
+
+_AND_VALUES = re.compile(r"\s*,?\s+and\s+")
+_AND_JOIN = re.compile(r"\s*,?\s+and\s+(?:the\s+)?")
+
+
 def _possessive_owner(unit: Unit, value: Value) -> Ent | None:
     """The method or model whose measure the number is, written with "'s" right before the measure."""
     for ent in unit.ents:
@@ -129,6 +141,11 @@ class ResultRules(SubjectRules):
                     self._result_subject(unit, value, paper_subject, found)
                 if subject is not None and _after_versus(unit, value, cluster) and "subject" not in slots:
                     subject = None  # "83.4% vs. 60.0%": the second number is the baseline's
+                partner = _coordinated(unit, subject) if "subject" not in slots else None
+                if partner is not None:  # "our ChiseLLM-7B and ChiseLLM-32B models ... by 47.58%": one number, two subjects
+                    # but "A and B achieve only 43.4 and 41.8" pairs in order
+                    subject = ([subject, partner][cluster.index(value)] if len(cluster) == 2 and
+                               _AND_VALUES.fullmatch(unit.text, cluster[0].end, cluster[1].start) else None)
                 others = [v for v in values if v not in cluster]
                 benchmark = slots.get("benchmark") or self._result_benchmark(unit, value, others, cluster[0])
                 if self._measured_on_paper_benchmark(unit, value, subject, paper_subject):
