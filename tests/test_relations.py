@@ -647,7 +647,8 @@ def test_a_mention_after_and_can_be_the_subject_of_its_own_clause(run):
 def test_the_second_of_a_listed_pair_is_not_the_subject(run):
     text = "TreeRL and TreeRL-Lite reach 61.0% on MATH."
     r = run(text, [("TreeRL", "method"), ("TreeRL-Lite", "method"), ("MATH", "benchmark")])
-    assert [s for _, s, _, _ in r.results()] == ["TreeRL"]
+    # nor the first: one number for two named systems has no subject (DECISIONS-corpus.md, dev_corpus9)
+    assert [s for _, s, _, _ in r.results()] == [None]
 
 
 def test_objects_of_an_opening_gerund_phrase_are_not_the_subject(run):
@@ -2176,3 +2177,124 @@ def test_a_listed_item_of_our_own_is_still_proposed(run):
     text = "We propose two new metrics: Depth Distance and Boundary Distance."
     r = run(text, [("Depth Distance", "metric"), ("Boundary Distance", "metric")])
     assert r.roles("proposes") == {"Depth Distance", "Boundary Distance"}
+
+
+# fourth results round: subjects
+
+
+def test_a_possessive_baselines_number_is_its_own(run):
+    text = "Our tool reaches an F1-score of 0.43, compared to SelfCheckGPT's F1-score of 0.21."
+    r = run(text, [("SelfCheckGPT", "model"), ("F1-score", "metric"), ("F1-score", "metric", 2)])
+    assert ("0.21", "SelfCheckGPT", None, "F1-score") in r.results()
+
+
+def test_a_possessive_before_a_change_to_a_number_is_the_subject(run):
+    text = "Adding noisy reports significantly reduces RF's average performance to 46%."
+    r = run(text, [("RF", "method")])
+    assert r.results() == [("46%", "RF", None, None)]
+
+
+def test_what_is_boosted_to_its_best_score_is_the_subject(run):
+    text = "Adding noisy reports boosts BERT to its best average performance of 66%."
+    r = run(text, [("BERT", "model")])
+    assert r.results() == [("66%", "BERT", None, None)]
+
+
+def test_the_model_means_the_model_the_sentence_before_names_when_nothing_is_proposed(run):
+    text = ("The results demonstrate the strong performance of GPT-4o. On our dataset, the model achieved 96.1% accuracy "
+            "with one-shot prompting and 74.2% accuracy with few-shot prompting.")
+    r = run(text, [("GPT-4o", "model"), ("accuracy", "metric"), ("one-shot prompting", "method"),
+                   ("accuracy", "metric", 2), ("few-shot prompting", "method")])
+    assert [(v, s) for v, s, _, _ in r.results()] == [("96.1%", "GPT-4o"), ("74.2%", "GPT-4o")]
+
+
+def test_this_method_is_not_the_model_the_sentence_before_only_uses(run):
+    text = ("We fine-tune a Finnish BERT model (FinBERT) using GPT-4 generated training data. By this method, we "
+            "achieved an F-score of 84.1%.")
+    r = run(text, [("FinBERT", "model"), ("GPT-4", "model"), ("F-score", "metric")])
+    assert r.results() == [("84.1%", "FinBERT", None, "F-score")]
+
+
+def test_the_model_of_a_paper_that_proposes_something_is_not_the_last_name(run):
+    text = ("We propose TinyNet, a pruning method. We compare it with ResNet-50. The model achieves 91% accuracy.")
+    r = run(text, [("TinyNet", "method"), ("ResNet-50", "model"), ("accuracy", "metric")])
+    assert r.results()[0][1] != "ResNet-50"
+
+
+def test_listed_examples_of_a_class_are_not_the_subject(run):
+    text = ("Even the best-performing models, including GPT, Gemini, and Qwen families, struggle, achieving less than "
+            "50% full-chain success.")
+    r = run(text, [("GPT", "model"), ("Gemini", "model"), ("Qwen", "model"), ("full-chain success", "metric")])
+    assert r.results() == [("less than 50%", None, None, "full-chain success")]
+
+
+def test_the_full_system_is_the_papers_proposal(run):
+    text = ("Our approach, Vaiage, plans trips with agents. The full system achieved an average score of 8.5 out of 10.")
+    r = run(text, [("Vaiage", "method"), ("average score", "metric")])
+    assert r.results() == [("8.5 out of 10", "Vaiage", None, "average score")]
+
+
+def test_our_results_do_not_make_another_models_score_our_own_in_a_benchmark_paper(run):
+    text = ("We introduce AgentBench-X, a benchmark for agents. Our results reveal that even the best-performing models, "
+            "including GPT and Gemini, struggle, achieving less than 50% success.")
+    r = run(text, [("AgentBench-X", "benchmark"), ("GPT", "model"), ("Gemini", "model")])
+    assert r.results() == [("less than 50%", None, "AgentBench-X", None)]
+
+
+def test_the_object_of_an_ing_verb_is_not_the_subject(run):
+    text = "The proposed method is lightweight, pruning a 7B LLaMA model in under 10 minutes on one GPU."
+    r = run("We present Wanda++, a pruning framework. " + text, [("Wanda++", "method"), ("LLaMA", "model")])
+    assert r.results() == [("under 10 minutes", "Wanda++", None, None)]
+
+
+def test_a_name_after_in_is_a_setting_not_the_subject(run):
+    text = "We also make reranker judges in RAG rank the poisoned document first 97% of the time."
+    r = run(text, [("RAG", "method")])
+    assert r.results()[0][1] is None
+
+
+def test_a_number_without_the_proposal_is_not_the_proposals(run):
+    text = ("We introduce ParaPO, a post-training method. In contrast, without ParaPO tuning, prompting the model "
+            "produces only a marginal reduction (8.7 to 8.4).")
+    r = run(text, [("ParaPO", "method"), ("ParaPO", "method", 2)])
+    assert [s for _, s, _, _ in r.results()] == [None, None]
+
+
+def test_the_proposal_with_which_a_model_is_run_is_still_the_subject(run):
+    text = "We introduce ParaPO, a post-training method. With ParaPO, the model reaches 91% accuracy."
+    r = run(text, [("ParaPO", "method"), ("ParaPO", "method", 2), ("accuracy", "metric")])
+    assert r.results() == [("91%", "ParaPO", None, "accuracy")]
+
+
+def test_this_approach_after_a_list_of_components_names_none_of_them(run):
+    text = ("The system has three components: (1) Pindola, an encoder; (2) a retrieval module; and (3) a "
+            "generative reasoning step. Using this approach, we achieve an average F1 score of 85.58.")
+    r = run(text, [("Pindola", "model"), ("generative reasoning step", "method"), ("F1 score", "metric")])
+    assert r.results() == [("85.58", None, None, "F1 score")]
+
+
+def test_this_model_inside_an_opening_is_not_the_subject_of_our_approach(run):
+    text = ("We fine-tune Mistral-7B on the task data. Combining this fine-tuned model with ensemble learning "
+            "strategies, our approach achieved 85.5% accuracy.")
+    r = run(text, [("Mistral-7B", "model"), ("accuracy", "metric")])
+    assert r.results() == [("85.5%", None, None, "accuracy")]
+
+
+def test_the_means_an_approach_utilizes_is_still_the_subject(run):
+    text = ("A machine learning approach utilizing the Logistic Regression algorithm is employed, achieving a "
+            "predictive accuracy of 98.83%.")
+    r = run(text, [("Logistic Regression", "method"), ("predictive accuracy", "metric")])
+    assert r.results() == [("98.83%", "Logistic Regression", None, "predictive accuracy")]
+
+
+
+def test_one_number_for_two_coordinated_models_has_no_subject(run):
+    text = "Random Forest and Decision Tree models yield superior performance, with accuracy exceeding 99%."
+    r = run(text, [("Random Forest", "method"), ("Decision Tree", "method"), ("accuracy", "metric")])
+    assert r.results() == [("exceeding 99%", None, None, "accuracy")]
+
+
+def test_two_numbers_for_two_coordinated_models_pair_in_order(run):
+    text = "Even GPT-4o and Claude-3 achieve only 43.4% and 41.8% accuracy."
+    r = run(text, [("GPT-4o", "model"), ("Claude-3", "model"), ("accuracy", "metric")])
+    assert [(v, s) for v, s, _, _ in r.results()] == [("43.4%", "GPT-4o"), ("41.8%", "Claude-3")]

@@ -32,7 +32,8 @@ _HELD_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:on|in|for|across|at)\s+(?:the\s
 _SIZE_WORDS = re.compile(r"\b(?:parameters?|params|model\s+size|weights)\b", re.IGNORECASE)
 _WORSE = re.compile(r"\b(?:drops?|degrad\w*|worse|loses|lags?|behind|slower|lower\s+(?:accuracy|performance|quality))\b",
                     re.IGNORECASE)
-_OURS = re.compile(r"\b(?:our|the\s+proposed)\b", re.IGNORECASE)
+_OURS = re.compile(r"\b(?:our(?!\s+(?:results?|experiments?|findings|analys[ie]s|evaluations?|study|studies)\b)|the\s+proposed)\b",
+                   re.IGNORECASE)  # but "Our results reveal that even the best-performing models ..." is about others
 _OTHER_SYSTEM = re.compile(r"\b(?:system|model|method|approach|agent|llm|baseline)s?\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:on|in|for|across)\s+(?:the\s+)?", re.IGNORECASE)
 _OPENING = re.compile(r"\s*(?:(?:when\s+)?(?:evaluated|tested|validated|benchmarked|assessed|experimented)\s+|"
@@ -89,12 +90,43 @@ def _relative_holder(unit: Unit, lead: Value) -> Ent | None:
     return None
 
 
+# "compared to SelfCheckGPT's F1-score of 0.205", "reduces RF's average performance to 46%"
+_POSSESSIVE_GAP = re.compile(r"(?:\s*['’]s|\s+to\s+(?:its|their))\s+(?:[\w@.-]+\s+){0,4}?(?:of|to|at|is|was|reaches|reached|reaching)\s+"
+                             r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|approximately\s+)?", re.IGNORECASE)
+
+
+_ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:resulting\s+|fine-tuned\s+|trained\s+)?(?:model|method|approach)\b", re.IGNORECASE)
+
+
+def _coordinated(unit: Unit, subject: Ent | int | None) -> Ent | None:
+    """The other name when the subject is the first of two names of its type joined by "and" ("A and B models")."""
+    if not isinstance(subject, Ent):
+        return None
+    return next((e for e in unit.ents if e.label == subject.label and e.start > subject.end
+                 and _AND_JOIN.fullmatch(unit.text, subject.end, e.start)), None)
+
+
+_AND_VALUES = re.compile(r"\s*,?\s+and\s+")
+_AND_JOIN = re.compile(r"\s*,?\s+and\s+(?:the\s+)?")
+
+
+def _possessive_owner(unit: Unit, value: Value) -> Ent | None:
+    """The method or model whose measure the number is, written with "'s" right before the measure."""
+    for ent in unit.ents:
+        if ent.label in AGENTS and ent.end < value.start and _POSSESSIVE_GAP.fullmatch(unit.text, ent.end, value.start):
+            return ent
+    return None
+
+
 class ResultRules(SubjectRules):
     """Results and the outperforms claims their numbers make ("4.8x faster than Y")."""
 
     def find_results(self, unit: Unit, found: _Found, paper_subject: PaperSubject | None) -> None:
-        if unit.is_title:
-            return  # "LightRetriever: ... with 1000x Faster Query Inference": the abstract states the result
+        if not unit.is_title:  # "LightRetriever: ... with 1000x Faster Query Inference": the abstract states the result
+            self._find_unit_results(unit, found, paper_subject)
+        found.previous_unit = unit
+
+    def _find_unit_results(self, unit: Unit, found: _Found, paper_subject: PaperSubject | None) -> None:
         values = find_values(unit, self.cues)
         if not values:
             return
@@ -109,6 +141,11 @@ class ResultRules(SubjectRules):
                     self._result_subject(unit, value, paper_subject, found)
                 if subject is not None and _after_versus(unit, value, cluster) and "subject" not in slots:
                     subject = None  # "83.4% vs. 60.0%": the second number is the baseline's
+                partner = _coordinated(unit, subject) if "subject" not in slots else None
+                if partner is not None:  # "our ChiseLLM-7B and ChiseLLM-32B models ... by 47.58%": one number, two subjects
+                    # but "A and B achieve only 43.4 and 41.8" pairs in order
+                    subject = ([subject, partner][cluster.index(value)] if len(cluster) == 2 and
+                               _AND_VALUES.fullmatch(unit.text, cluster[0].end, cluster[1].start) else None)
                 others = [v for v in values if v not in cluster]
                 benchmark = slots.get("benchmark") or self._result_benchmark(unit, value, others, cluster[0])
                 if self._measured_on_paper_benchmark(unit, value, subject, paper_subject):
@@ -200,6 +237,9 @@ class ResultRules(SubjectRules):
         owner = _paren_owner(unit, value.start)
         if owner is not None and owner.label in AGENTS and not self._changed(unit, owner):
             return owner  # but "improves BERTScore (+3.2%) and SBERT (+21.8%)": SBERT is what improves
+        owner = _possessive_owner(unit, value)
+        if owner is not None:
+            return owner
         for ent in unit.ents:  # "compared to DeepSeek 18.1%", "DeepSeek R1: 66% win-rate": the name right before it
             if ent.label in AGENTS and re.fullmatch(r"\s*:?\s*", unit.text[ent.end:value.start]) and ent.end < value.start:
                 return ent
@@ -208,7 +248,33 @@ class ResultRules(SubjectRules):
             if ent.label in AGENTS and ent.start > value.end and not changed_by and \
                     re.fullmatch(r"\s+for\s+(?:the\s+)?", unit.text[value.end:ent.start]):
                 return ent
-        return self._subject_before(unit, value.start, paper_subject, cross_clauses=True, found=found)
+        subject = self._subject_before(unit, value.start, paper_subject, cross_clauses=True, found=found)
+        if subject is None and paper_subject is None and found is not None and found.previous_unit is not None:
+            subject = self._named_before(unit, value, found.previous_unit)
+        return subject
+
+    def _named_before(self, unit: Unit, value: Value, previous: Unit) -> Ent | None:
+        """"... the strong performance of GPT-4o-2024-08-06. On our dataset, the model achieved 96.14%": in a paper
+        that proposes nothing, "the model" / "this method" is the last method or model the sentence before names
+        (not one it uses: "fine-tune FinBERT using GPT-4 generated data. By this method, we achieved ...")."""
+        reference = None
+        for reference in _ANAPHOR.finditer(unit.text, 0, value.start):
+            pass
+        if reference is None or any(e.label in AGENTS and reference.end() <= e.start < value.start
+                                    and not self._used(unit, e) for e in unit.ents):
+            return None  # "the model achieved 96.14% accuracy with one-shot prompting, ... 74.21%" still means the model
+        if re.search(r"\bour\b", unit.text[reference.end():value.start], re.IGNORECASE):
+            return None  # "Combining this fine-tuned model with ..., our approach achieved 85.5%": the approach's
+        named = [e for e in previous.ents if e.label in AGENTS and not self._used(previous, e)]
+        named = [e for i, e in enumerate(named)  # "a Finnish BERT model (FinBERT)" is one name
+                 if i + 1 == len(named) or not re.fullmatch(r"\s*\(\s*", previous.text[e.end:named[i + 1].start])]
+        if len({previous.text[e.start:e.end] for e in named}) != 1:
+            return None  # "three components: (1) Pindola ...; (3) a generative reasoning step": no one thing is meant
+        return named[-1]
+
+    def _used(self, unit: Unit, ent: Ent) -> bool:
+        """After with/using/on ...: a means or a setting, not who the claim is about."""
+        return bool(self.cues.subject_blockers.search(unit.text[max(0, ent.start - 40):ent.start]))
 
     def _result_benchmark(self, unit: Unit, value: Value, others: list[Value], lead: Value | None = None) -> Ent | None:
         """A benchmark the sentence ties to the number: its parenthesis owner, "x% on B" (unless another

@@ -20,6 +20,13 @@ _SHARE_OF = re.compile(r"\d\s*(?:\\?%|percent)\s+of\s+(?:the\s+|their\s+|its\s+)
 _EXAMPLE_BEFORE = re.compile(r"\(\s*(?:e\.g\.|for example|such as|like)\s*,?\s*(?:[^()]*,\s*)?$", re.IGNORECASE)
 # "Even with lightweight backbones (e.g., QWQ-32B), it often surpasses ...": an example inside a parenthesis (but
 # "fine-tuning large PLMs (i.e., GPT-4) ... improves SPICE" names the subject itself)
+# "the best-performing models, including GPT, Gemini, and Qwen families, ... achieving less than 50%": examples of a class
+_LISTED_EXAMPLE = re.compile(r"\b(?:including|such\s+as|e\.g\.,?)\s+(?:[^,;()]{1,40},\s*)+(?:and\s+|or\s+)?$", re.IGNORECASE)
+# "The proposed method is lightweight, pruning a 7B LLaMA model in under 10 minutes": the object of an -ing verb
+# (not a means: "utilizing the Logistic Regression algorithm ..., achieving 98.83%" is Logistic Regression's)
+_ING_OBJECT = re.compile(r"\b(?!(?:using|including|outperforming|surpassing|exceeding|matching|beating|rivaling|utilizing|utilising|"
+                         r"leveraging|employing|applying|adopting|exploiting|harnessing|incorporating|integrating)\b)[a-z]{3,}ing\s+"
+                         r"(?:a|an|the|its|their)\s+(?:[\w.-]+\s+)?$")
 _PARTICIPLE_JOIN = re.compile(r"\s+[a-z]{3,}ed\s+(?:with|by|to|alongside)\b")  # "VGG16 paired with contrastive loss"
 
 
@@ -54,7 +61,8 @@ class SubjectRules(Rules):
                 candidates.append(ent)  # "with Kimi k1.5 outperforming GPT-4o": the subject of the "with" clause
                 continue
             if cues.subject_blockers.search(before) or _BASELINE_BEFORE.search(before) or self._after_outperform(unit, ent) \
-                    or _SHARE_OF.search(before) or _EXAMPLE_BEFORE.search(before):
+                    or _SHARE_OF.search(before) or _EXAMPLE_BEFORE.search(before) or _LISTED_EXAMPLE.search(before) \
+                    or _ING_OBJECT.search(before):
                 continue  # a prepositional object, a baseline ("prior deep SSMs") or what was outperformed
             if self._changed(unit, ent):
                 continue  # "our method improves SBERT by 12%": what a verb of change changes is not who changes it
@@ -72,6 +80,8 @@ class SubjectRules(Rules):
         named = paper_subject.pattern.search(text[:pos]) if paper_subject is not None else None
         if named and paper_subject.label not in AGENTS and any(e.start <= named.start() < e.end for e in unit.ents):
             named = None  # a marked mention the rules above set aside: "fine-tuning with MIS increases ..."
+        if named and re.search(r"\bwithout\s+(?:the\s+|our\s+)?$", text[:named.start()], re.IGNORECASE):
+            named = None  # "without ParaPO tuning, prompting the model ... (8.7 to 8.4)": the claim is about its absence
         if paper_subject is not None and (cues.our_reference.search(text[:pos]) or named
                                           or cues.pronoun_reference.search(text[:pos])):
             if paper_subject.label not in AGENTS and not paper_subject.pattern.search(text[:pos]) and \

@@ -168,6 +168,7 @@ class _Found:
         self.part_kinds: set[str] = set()  # "reflection module" from "two dedicated reflection modules"
         self.title_text = ""  # the title's words (`_words`), for names the entity finder did not mark there
         self.title_lead = ""  # the words of a title's lead before ":" or " -- " ("FPQVAR: Floating Point ...")
+        self.previous_unit: Unit | None = None  # the sentence before the one being read, for "the model achieved ..."
         self._seen: set[tuple] = set()
         self._proposed_names: tuple[int, set[str]] = (0, set())
 
