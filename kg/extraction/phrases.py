@@ -25,203 +25,22 @@ from kg.extraction.cues import is_coined, load_cues, singular, title_end
 from kg.extraction.tokenizer import MODIFIER_SUFFIXES
 
 UNIT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9@-]{1,5}$")
-BY_SKIP = {"up", "to", "over", "nearly", "about", "approximately", "roughly", "around", "almost", "more", "than",
-           "an", "average", "of", "as", "much", "+", "~", "$"}
-# "-ing" words that are verbs or determiners before a method head, not part of its name ("thought switching penalty").
-GERUND_STOPS = {"following", "using", "existing", "including", "underlying", "corresponding", "resulting", "remaining",
-                "promising", "emerging", "increasing", "interesting", "during", "having", "being", "making", "ensuring",
-                "employing", "leveraging", "combining", "integrating", "exploiting", "utilizing", "applying", "adopting"}
-# After these a gerund opens a clause, it is a verb: "by introducing random labeling loss", "while preserving ...".
-GERUND_CLAUSE_LEADS = {"by", "when", "while", "after", "before", "without", "through", "via", "upon", "thereby"}
-PRONOUNS = {"we", "they", "it", "which", "who", "that", "i"}
-# Comparisons that only a measure takes: "higher energy efficiency", "... speed is lower than ..."
-COMPARATIVES = {"higher", "lower", "faster", "slower", "greater", "smaller", "larger"}
-VERB_LEADS = PRONOUNS | {"to"}  # the word after these is a verb
-# "confirms that classification accuracy depends on ...": after these "that" opens a clause, not a verb
-REPORT_VERBS = {"show", "shows", "showed", "shown", "find", "finds", "found", "confirm", "confirms", "confirmed",
-                "demonstrate", "demonstrates", "demonstrated", "indicate", "indicates", "reveal", "reveals",
-                "suggest", "suggests", "observe", "observed", "note", "prove", "proves", "verify", "verifies"}
-TRAINING_HEADS = {"learning", "training", "optimization", "tuning", "fine-tuning"}
-MEASURE_WORDS = {"measuring", "measure", "measures", "measured", "quantify", "quantifies", "quantifying",
-                 "metric", "metrics", "reporting"}
-# Words before "precision" that make it a number format, not a measure: "4-bit precision", "infinite precision".
-NUMBER_FORMATS = {"infinite", "finite", "arbitrary", "fixed", "floating-point", "half", "full", "mixed", "double",
-                  "numerical", "numeric", "bit", "bits", "machine", "fp16", "fp32", "bf16", "fp8", "int8", "int4"}
-# Verbs of change whose object is a measure even without a number ("reducing computational cost");
-# not "scale", "extend", "speed": their objects are systems and settings.
-CHANGE_OBJECT_VERBS = {"improve", "improves", "improved", "improving", "increase", "increases", "increasing", "reduce",
-                       "reduces", "reduced", "reducing", "decrease", "decreases", "decreasing", "boost", "boosts",
-                       "boosting", "lower", "lowers", "lowering", "cut", "cuts", "cutting", "enhance", "enhances",
-                       "enhancing", "minimize", "minimizes", "minimizing", "lowered"}
-# "a context length of 1 million tokens", "sequence length": the size of an input is a setting, not a result.
-INPUT_SIZES = {"context", "sequence", "window", "input", "prompt", "chunk", "patch"}
-# Words that end an item of a "<number>% in <name>" run.
-LIST_WORDS = {"and", "or", "compared", "over", "than", "relative", "while", "respectively", "versus", "vs"}
-TRADE_WORDS = {"trade", "trades", "traded", "trading"}
-# "the number of CNOT gates": a quantity noun is measured of what follows, so "of" does not end the measure
-QUANTITY_NOUNS = {"number", "amount", "length", "size", "count", "fraction", "proportion", "share", "ratio", "percentage"}
-# "reducing up to 75% of their floating-point operations": verbs that cut a share of a measure
-SHARE_CUTS = {"reduce", "reduces", "reduced", "reducing", "decrease", "decreases", "decreased", "decreasing",
-              "save", "saves", "saved", "saving", "eliminate", "eliminates", "eliminated", "eliminating"}
-NP_LEADS = {"the", "its", "their", "our", "overall", "average", "mean"}
-# "detect and correct errors": errors as mistakes to handle, not an error measure.
-MISTAKE_VERBS = {"correct", "corrects", "detect", "detects", "fix", "fixes", "avoid", "avoids", "prevent", "prevents",
-                 "identify", "identifies", "locate", "locates", "repair", "repairs", "catch", "catches", "introduce",
-                 "introduces", "propagate", "propagates", "make", "makes", "diagnose", "diagnoses", "recover", "handle"}
-NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "few"}
-ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "able", "ible", "ent", "ant", "ary", "ed", "ing", "ly")
-# Words before "metrics" that say what kind of metric, not which one.
-GENERIC_METRIC_KINDS = {"evaluation", "automatic", "standard", "common", "traditional", "various", "several", "multiple",
-                        "different", "new", "novel", "existing", "key", "quantitative", "qualitative", "performance",
-                        "quality", "efficiency", "reference-based", "reference-free", "human", "task-specific",
-                        "proposed", "other", "these", "such", "additional", "popular", "established", "classical",
-                        "conventional", "overall", "diverse", "comprehensive", "relevant", "complementary", "objective",
-                        "subjective", "statistical", "lexical", "fine-grained", "proxy", "downstream", "intrinsic",
-                        "extrinsic", "n-gram", "classic", "assessment", "accuracy", "similarity", "distance", "error",
-                        "success", "ranking", "retrieval", "generation", "detection", "classification", "image",
-                        "video", "text", "model", "system", "evaluation metrics", "benchmark", "task", "core", "main",
-                        "primary", "secondary", "important", "critical", "multiple", "standardized", "interpretable"}
-# Verbs that take a metric as object: "trade accuracy for efficiency", "maintain accuracy" name "accuracy".
-METRIC_VERBS = {"maintain", "maintains", "trade", "trades", "sacrifice", "sacrifices", "preserve", "preserves",
-                "retain", "retains", "keep", "keeps", "balance", "balances", "compromise", "compromises", "hurt",
-                "hurts", "harm", "harms", "degrade", "degrades", "affect", "affects", "maximize", "maximizes",
-                "minimize", "minimizes", "optimize", "optimizes", "attain", "attains", "reach", "reaches",
-                "deliver", "delivers", "match", "matches", "exceed", "exceeds", "surpass", "surpasses"}
-# Prepositions never modify a task head: "upon video generation", "across reconstruction".
-PREPOSITIONS = PHRASE_OPENERS | EVAL_PREPOSITIONS | {"through", "without", "into", "onto", "throughout", "along", "amid",
-                                                    "up", "down", "out"}
 DIMENSION = re.compile(r"^[1-9]D$")  # "4D dynamic reconstruction"
-# Nouns that make a method head word a modifier: "loss weights" is not a loss.
-HEAD_CONTINUERS = {"weight", "weights", "function", "functions", "term", "terms", "value", "values", "landscape",
-                   "curve", "curves", "parameter", "parameters", "coefficient", "coefficients", "design", "designs",
-                   "hyperparameter", "hyperparameters", "component", "components"}
-# Words after a task head that end its phrase: "display panel defect detection that leverages ..."
-PHRASE_CLOSERS = {"that", "which", "where", "when", "whereas", "is", "are", "was", "were", "remains", "remain", "has", "have",
-                  "aims", "requires", "involves", "poses", "presents"}
-# Adjectives that rate a problem rather than name it: "the classical problem", "a fundamental problem".
-PROBLEM_ADJECTIVES = {"classical", "classic", "fundamental", "well-established", "well-known", "central", "core", "open",
-                      "long-standing", "longstanding", "famous", "difficult", "hard", "important", "general", "practical",
-                      "original", "underlying", "following", "above", "same", "whole", "main", "major", "known", "common",
-                      "typical", "standard", "generic", "notorious", "real", "actual", "inverse", "forward", "crucial"}
-# Zero-/few-shot inference named as a setting is a method (an inference procedure), not a modifier of one.
-SHOT_SETTINGS = {"zero-shot", "few-shot", "one-shot", "two-shot", "three-shot", "five-shot", "many-shot"}
 SHOT_NUMBER = re.compile(r"\d{1,2}-shot")  # "0-shot, 1-shot, and few-shot scenarios"
-SHOT_FOLLOWERS = {",", ".", ";", ")", "and", "or", "setting", "settings", "manner", "fashion", "scenario", "scenarios",
-                  "regime", "regimes", "mode", "conditions"}
-# Heads that with one adjective describe an ability rather than a problem.
-QUALITY_HEADS = {"understanding", "alignment", "labeling", "labelling", "transfer"}
-QUALITY_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "istic", "ful", "ous")
-# One modifier that rates or times the activity rather than naming a problem: "genuine reasoning",
-# "long reasoning", "rapid translation", "model-agnostic enhancement", "multi-step reasoning".
-QUALITY_MODIFIERS = {"genuine", "systematic", "true", "rapid", "flexible", "long", "short", "later", "earlier",
-                     "low-overhead", "model-agnostic", "high-performance", "high-accuracy", "pre-trained", "pretrained", "real-time",
-                     "online", "offline", "efficient", "accurate", "robust", "reliable", "scalable", "fine-grained",
-                     "step-wise", "stepwise", "token-level", "step-level", "better", "stronger", "overall", "broad",
-                     "high-quality", "high-fidelity", "low-latency", "low-cost"}
-# One generic object before the head makes no problem name: "data generation", "content generation"
-GENERIC_OBJECTS = {"data", "content", "information", "output", "outputs"}
-QUALITY_PREFIXES = ("multi-step", "multi-turn", "multi-horizon", "multi-round", "multi-stage")
-# A modifier ending in one of these says how a thing is done, so the phrase names a technique:
-# "template-anchored safety alignment", "Reliability-Guaranteed Sequence Modeling", "Entorhinal Driven ..."
-MEANS_MODIFIER_ENDS = ("-guided", "-driven", "-anchored", "-guaranteed", "-augmented", "-enhanced", "-powered",
-                       "-assisted", "-informed")
-# Heads that name a problem only with two modifiers: "time series modeling", not "sequence modeling"
-WIDE_HEADS = {"modeling", "modelling"}
-# Verbs of use before a technique: "employ look-ahead search", "apply gradient clipping".
-USE_VERBS = {"use", "uses", "employ", "employs", "apply", "applies", "adopt", "adopts", "leverage", "leverages",
-             "utilize", "utilizes", "utilise", "utilises", "exploit", "exploits", "introduce", "introduces", "incorporate",
-             "incorporates", "integrate", "integrates", "combine", "combines", "require", "requires", "perform", "performs"}
 # "(1)", "(ii)", "3)": the markers of an enumerated list
 ENUM_MARKER = re.compile(r"[1-9]|i{1,3}|iv|v|vi")
-# Plural nouns that announce a list of a technique's parts: "three components: (1) ...".
-ENUM_PART_NOUNS = {"techniques", "components", "changes", "modifications", "modules", "mechanisms", "strategies", "terms",
-                   "innovations", "stages", "steps", "losses", "designs", "phases", "operations", "ingredients"}
-# A title's words for what the work is done by: "... via Regional Gradients".
-TITLE_BY_WORDS = {"via", "using", "through"}
-# Words that introduce the means by which something is done: "via difficulty estimation".
-MEANS_WORDS = {"via", "using", "through", "leveraging", "employing"}
-# Words before "a/an <phrase>" that make it a description of something named: "X is a ... technique".
-CLASSIFYING_LEADS = {"is", "was", "are", "were", "as", "remains", "becomes", "be"}
-# Nouns after a known technique that keep "<modifier> <technique>" a variant: "a corrective RAG workflow".
-TECHNIQUE_KINDS = {"method", "approach", "framework", "workflow", "architecture", "technique", "algorithm", "variant",
-                   "pipeline", "paradigm", "update", "stack", "layer", "block", "module", "formulation", "scheme",
-                   "work", "study", "research", "literature", "baseline", "strategy", "objective", "mechanism",
-                   "model", "system", "loss", "network"}  # "the existing table instruction-tuning works"
-# After "<technique> <word>", these show the word is a verb: "vision transformers indicate that ..."
-CLAUSE_OBJECT_LEADS = {"that", "the", "a", "an", "its", "their", "how", "whether"}
-# "has shown DPO's ...", "have impacted RLHF": a participle after these is a verb, not a modifier
-AUXILIARIES = {"has", "have", "had", "been", "being", "is", "are", "was", "were", "be", "do", "does", "did"}
-# Words before a known technique that do not make a variant of it.
-VARIANT_STOPS = {"proposed", "improved", "modified", "used", "trained", "learned", "combined", "extended", "given",
-                 "pre-trained", "pretrained", "updated", "single", "next", "curated", "fine-tuned", "finetuned",
-                 "vanilla", "original", "naive", "classic", "classical", "modern", "recent", "popular", "prior",
-                 "like", "than", "as", "is", "are", "was", "were", "be", "not", "also", "both", "either", "neither",
-                 "whether", "then", "thus", "hence", "because", "since", "if", "although", "though", "unlike",
-                 "plain", "standard", "conventional", "traditional", "existing", "typical", "established", "representative",
-                 "well-known", "well-performed", "well-established", "say", "target"}
-# Heads that with one plain word name a kind of part ("a memory mechanism"), unless an adjective
-# of emphasis shows the phrase is a specific one ("an explicit rollback mechanism").
-PART_HEADS = {"mechanism", "module", "scheme", "loss", "technique", "objective"}
-FUNCTION_WORDS = {"a", "an", "the", "this", "that", "these", "those", "our", "its", "their", "each", "such", "and", "or",
-                  "of", "with", "for", "in", "on", "to", "by", "via", "between", "through", "among", "within", "two",
-                  "three", "several", "various", "different", "average", "overall", "total", "final", "whole", "entire"}
-# Method head nouns that name a thing used rather than a procedure: "use text embeddings".
-OBJECT_HEADS = {"embedding", "embeddings", "representation", "representations", "graph", "layer", "head", "field",
-                "correction", "prompt", "memory", "tree", "block", "kernel", "feedback", "thought", "chain", "update",
-                "gradient", "critic", "expert", "experts", "model", "system", "agent", "process", "policy", "reasoning",
-                "generation", "inference", "machine", "procedure", "router", "retriever", "verifier", "planner"}
-# Suffixes that make a descriptive name of a training procedure ("location-aware repair learning"),
-# unlike "large-scale" or "model-based", which qualify a field.
-NAMING_SUFFIXES = {"aware", "guided", "driven", "enhanced", "augmented", "centric", "level"}
-# "a training strategy", "a decoding strategy": a kind of process, not a named technique
-KIND_HEADS = {"strategy", "strategies"}
-GENERIC_PROCESSES = {"training", "optimization", "optimisation", "decoding", "clustering", "benchmarking", "search",
-                     "learning", "inference", "prompting", "rephrasing", "sampling", "scheduling", "update", "fusion",
-                     "evaluation", "generation", "reasoning", "exploration", "-based"}
-USE_WORDS = USE_VERBS | EMPLOY_WORDS
-# Learning settings: with a modifier ("offline goal-conditioned reinforcement learning", "wireless
-# federated learning") and not applied as the training procedure, they name the problem studied.
-SETTING_BASES = {("reinforcement",), ("federated",), ("imitation",), ("self-supervised",), ("semi-supervised",),
-                 ("unsupervised",), ("continual",), ("lifelong",), ("incremental",), ("multi-task",), ("transfer",),
-                 ("meta",), ("few-shot",), ("multi-agent", "reinforcement"), ("multi-label",),
-                 ("online",), ("offline",), ("active",)}
-SETTING_FOLLOWERS = {"with", "on", "to", "from"}  # "continual learning with ...": still the problem
-# "Face parsing is a fundamental task", "Lot-sizing remains a ... problem": verbs that define a subject as a problem.
-DEFINING_VERBS = {"is", "remains", "represents", "constitutes"}
-SUBJECT_STOPS = {"the", "this", "these", "that", "those", "it", "its", "such", "our", "we", "they", "there", "each",
-                 "a", "an", "one", "another", "however", "here", "thus", "hence", "yet", "while", "although",
-                 "but", "and", "or", "so", "still", "also", "moreover", "furthermore", "notably", "today", "currently",
-                 "recently", "traditionally", "consequently", "therefore", "indeed", "nevertheless", "now", "then"}
-# "a critical problem", "a health problem": said of issues and phenomena, not of a problem to solve
-ISSUE_WORDS = {"critical", "major", "serious", "significant", "common", "pressing", "growing", "persistent", "prevalent",
-               "widespread", "severe", "notorious", "key", "real", "health", "social", "societal", "security", "safety",
-               "privacy", "ethical", "practical", "recurring", "frequent", "costly"}
-# "A Framework for X", "Towards X": a title word that says what the work is for.
 # What opens a list of tasks after "task(s)": "tasks such as ...", "tasks, including ...", "two tasks: ...".
 LIST_LEADS = [("such", "as"), ("including",), ("like",), (":",), ("e.g.",), ("(", "e.g.", ","), ("(", "e.g."), ("namely",)]
-# Plural kinds that close a listed item: "button-searching scenarios".
-LIST_ITEM_TAILS = {"scenario", "scenarios", "setting", "settings", "task", "tasks", "problem", "problems"}
-# Endings of the evaluative adjectives among the stop words ("precise", "effective"), trimmed from a listed item.
-EVALUATIVE_ENDINGS = ("ise", "ive", "ous", "ful", "ent", "ant", "able", "ible", "est")
-ITEM_ENDS = PREPOSITIONS | DESCRIPTION_STOPS - LIST_JOINERS  # "door opening with unknown directions"
-# After a title's opening activity, the words that say how it is done: "Motion Control in ... Using ...".
-TITLE_MEANS = {"with", "via", "using", "through", "in", "by"}
-# Adverbs ("Fully", "Adversarially", "Jointly"), not adjectives in -ly ("Early", "Daily").
-ADVERB_ENDINGS = ("ally", "ully", "ely", "ously", "ntly", "ably", "ibly", "ctly", "stly", "ghly", "ckly")
-TITLE_PURPOSE = {"for", "towards", "toward"}
-# Words after which a title-case problem phrase has ended: "... Simulation with Hybrid ...", "... Derailments via ..."
-TITLE_PHRASE_ENDS = {"and", "or", "with", "via", "using", "by", "from", "under"}
-# A title rates the problem it is for with these; they are not part of the problem's name ("for Enhanced
-# Arabic Sign Language Recognition").
-TITLE_RATINGS = {"enhanced", "improved", "effective", "fast", "faster", "better", "advanced", "practical", "comprehensive",
-                 "faithful", "diverse", "unified", "holistic", "safe", "trustworthy", "general", "generalizable",
-                 "interpretable", "explainable", "controllable", "automated", "automatic", "complex"}
-BARE_SETTINGS = {("federated",), ("continual",), ("lifelong",), ("multi-task",), ("class-incremental",)}
 
 class PhraseFinder:
     def __init__(self, name: str, cues_file: str):
         self.name = name
         self.cues = load_cues(cues_file)
+        self.w = self.cues.phrase_words
+        self.verb_leads = self.w.pronouns | {"to"}  # the word after these is a verb
+        self.prepositions = PHRASE_OPENERS | EVAL_PREPOSITIONS | self.w.more_prepositions
+        self.use_words = self.w.use_verbs | EMPLOY_WORDS
+        self.item_ends = self.prepositions | DESCRIPTION_STOPS - LIST_JOINERS  # "door opening with unknown directions"
         self.end_of_title = 0  # of the doc being processed
 
     def __call__(self, doc: Doc) -> Doc:
@@ -256,14 +75,14 @@ class PhraseFinder:
             if lower not in ("%", "percent") or i + 2 >= len(doc) or lowers[i + 1] != "of":
                 continue
             k = i - 2  # the number before "%"
-            while k >= 0 and lowers[k] in BY_SKIP:
+            while k >= 0 and lowers[k] in self.w.by_skip:
                 k -= 1
-            if k < 0 or lowers[k] not in SHARE_CUTS:
+            if k < 0 or lowers[k] not in self.w.share_cuts:
                 continue  # (not "cutting 99% of the attention gradient flow": a setting)
-            start = i + 2 + (lowers[i + 2] in NP_LEADS)
+            start = i + 2 + (lowers[i + 2] in self.w.np_leads)
             end = start
             while end < len(doc) and end - start < 3 and doc[end].is_lower and (doc[end].is_alpha or "-" in doc[end].text) \
-                    and lowers[end] not in LIST_WORDS and lowers[end] not in self.cues.task_modifier_stop:
+                    and lowers[end] not in self.w.list_words and lowers[end] not in self.cues.task_modifier_stop:
                 end += 1
             if end > start and (end == len(doc) or not (doc[end].is_alpha and doc[end].is_lower)):
                 add(doc, start, end, "metric", "context:changed-share", 0.6)
@@ -289,11 +108,11 @@ class PhraseFinder:
                 start += 1  # "(1) a robust term"
             end = start
             while end < len(doc) and end - start < 5 and (doc[end].is_alpha or "-" in doc[end].text) \
-                    and not doc[end].is_punct and self.lowers[end] not in PREPOSITIONS \
-                    and self.lowers[end] not in DESCRIPTION_STOPS and self.lowers[end] not in PRONOUNS:
+                    and not doc[end].is_punct and self.lowers[end] not in self.prepositions \
+                    and self.lowers[end] not in DESCRIPTION_STOPS and self.lowers[end] not in self.w.pronouns:
                 end += 1
             closed = end >= len(doc) or doc[end].is_punct or self.lowers[end] in DESCRIPTION_STOPS \
-                or self.lowers[end] in PREPOSITIONS
+                or self.lowers[end] in self.prepositions
             first, last = self.lowers[start], self.lowers[end - 1]
             if not (2 <= end - start <= 4 and closed) or last in self.cues.proposal_generic_heads \
                     or first.endswith("ing") and "-" not in first and first not in self.cues.nominal_gerunds \
@@ -310,7 +129,7 @@ class PhraseFinder:
                       if doc[k].text == ":"), None)
         if colon is None:
             return False
-        return any(self.lowers[k] in ENUM_PART_NOUNS for k in range(max(self.sentence_of[marker], colon - 7), colon))
+        return any(self.lowers[k] in self.w.enum_part_nouns for k in range(max(self.sentence_of[marker], colon - 7), colon))
 
     def _percent_in_list(self, doc: Doc) -> None:
         # "improvements of 122.71% in ROUGE, 126.53% in METEOR, ... 18.61% in Sufficiency and 13.22% in
@@ -327,9 +146,9 @@ class PhraseFinder:
                     continue
                 end = i + 1
                 while end < sentence.end and end - i <= 3 and (doc[end].is_alpha or "-" in doc[end].text[1:-1]) \
-                        and doc[end].lower_ not in LIST_WORDS:
+                        and doc[end].lower_ not in self.w.list_words:
                     end += 1
-                if end > i + 1 and (end == sentence.end or doc[end].text in (",", ".", ";", ")") or doc[end].lower_ in LIST_WORDS):
+                if end > i + 1 and (end == sentence.end or doc[end].text in (",", ".", ";", ")") or doc[end].lower_ in self.w.list_words):
                     items.append((i + 1, end))
             if len(items) >= 3 and any(start in known for start, _ in items):
                 for start, end in items:
@@ -341,9 +160,9 @@ class PhraseFinder:
         # takes, when it ends in a technique head noun, is a technique.
         stop, method_stop = self.cues.task_modifier_stop, self.cues.method_phrase_stop
         known = None
-        if self.lower_set.isdisjoint(USE_WORDS):
+        if self.lower_set.isdisjoint(self.use_words):
             return
-        for i in [k for k, w in enumerate(self.lowers) if w in USE_WORDS]:
+        for i in [k for k, w in enumerate(self.lowers) if w in self.use_words]:
             if known is None:  # built once, only for abstracts with a verb of use
                 known = {k for start, end, label, extractor, _ in candidates(doc)
                          if extractor.startswith("lexicon:") and label != "generic"  # "post-training" is no name
@@ -351,15 +170,15 @@ class PhraseFinder:
             j = i + 1
             end = j
             while end < len(doc) and end - j < 3 and doc[end].is_lower and doc[end].text.replace("-", "").isalpha() \
-                    and doc[end].lower_ not in stop and doc[end].lower_ not in method_stop and doc[end].lower_ not in PREPOSITIONS:
+                    and doc[end].lower_ not in stop and doc[end].lower_ not in method_stop and doc[end].lower_ not in self.prepositions:
                 end += 1
             if end - j < 2 and not (end - j == 1 and "-" in doc[j].text[1:-1]) or known.intersection(range(j, end)):
                 continue  # a known name ("chain-of-thought reasoning") is found on its own
             if self.cues.head_type.get(singular(doc[end - 1].text)) != "method" \
                     or singular(doc[end - 1].lower_) in self.cues.proposal_generic_heads \
-                    or singular(doc[end - 1].lower_) in OBJECT_HEADS:
+                    or singular(doc[end - 1].lower_) in self.w.object_heads:
                 continue  # not "data-driven methods", "text embeddings", "convolutional layers"
-            if end < len(doc) and doc[end].is_alpha and doc[end].is_lower and doc[end].lower_ not in PREPOSITIONS \
+            if end < len(doc) and doc[end].is_alpha and doc[end].is_lower and doc[end].lower_ not in self.prepositions \
                     and doc[end].lower_ not in DESCRIPTION_STOPS:
                 continue  # the noun phrase goes on
             add(doc, j, end, "method", "context:used-technique", 0.55)
@@ -377,9 +196,9 @@ class PhraseFinder:
                 add(doc, start - 1, end, "method", "context:variant-of-known", 0.6)  # "Gaussian noise injection"
                 continue
             if not prev.is_lower or not prev.text.replace("-", "").isalpha() or lower.startswith("-") \
-                    or lower in stops or lower in method_stop or lower in PREPOSITIONS or lower in USE_VERBS \
-                    or lower in VARIANT_STOPS or lower in self.cues.propose_verbs or lower in DESCRIPTION_STOPS \
-                    or (start > 1 and (doc[start - 2].lower_ in VERB_LEADS or doc[start - 2].lower_ in AUXILIARIES)) \
+                    or lower in stops or lower in method_stop or lower in self.prepositions or lower in self.w.use_verbs \
+                    or lower in self.w.variant_stops or lower in self.cues.propose_verbs or lower in DESCRIPTION_STOPS \
+                    or (start > 1 and (doc[start - 2].lower_ in self.verb_leads or doc[start - 2].lower_ in self.w.auxiliaries)) \
                     or not (self._task_modifier(prev, stops) or lower.endswith("ed")) or self._compound_goes_on(doc, end):
                 continue  # not "to optimize ICL", "has shown DPO's", "synthetic SFT data", "say RAG systems"
             if doc[start:end].text.lower() in self.cues.usage_dependent_methods:
@@ -390,19 +209,17 @@ class PhraseFinder:
             add(doc, start - 1, end, "method", "context:variant-of-known", 0.6)
         self._extended_lexicon_methods(doc)
 
-    @staticmethod
-    def _compound_goes_on(doc: Doc, end: int) -> bool:
+    def _compound_goes_on(self, doc: Doc, end: int) -> bool:
         # "synthetic SFT data", "the target RAG systems", "seamless RLVR integration": the modifier qualifies
         # what the known name modifies; a technique-kind noun keeps the variant ("a corrective RAG workflow")
         after = doc[end] if end < len(doc) else None
-        if end + 1 < len(doc) and doc[end + 1].lower_ in CLAUSE_OBJECT_LEADS:
+        if end + 1 < len(doc) and doc[end + 1].lower_ in self.w.clause_object_leads:
             return False  # "vision transformers indicate that", "the autoencoder transforms the state": a verb
-        return after is not None and after.is_lower and after.is_alpha and after.lower_ not in PREPOSITIONS \
+        return after is not None and after.is_lower and after.is_alpha and after.lower_ not in self.prepositions \
             and after.lower_ not in DESCRIPTION_STOPS and after.lower_ not in RUN_FOLLOWERS \
-            and not after.lower_.endswith("ed") and singular(after.lower_) not in TECHNIQUE_KINDS  # "... model designed to"
+            and not after.lower_.endswith("ed") and singular(after.lower_) not in self.w.technique_kinds  # "... model designed to"
 
-    @staticmethod
-    def _eponym(token) -> bool:
+    def _eponym(self, token) -> bool:
         # "Gaussian", "Bayesian", "Euclidean", "Hessian": an adjective from a name makes a variant of a
         # technique although it is capitalised; not at the start of a sentence or in a title-case run
         text = token.text
@@ -415,10 +232,10 @@ class PhraseFinder:
         heads = self.cues.method_phrase_heads
         for start, end, label, extractor, _ in list(candidates(doc)):
             if extractor != "lexicon:method" or end >= len(doc) or doc[end].lower_ not in heads \
-                    or doc[end].lower_ in PART_HEADS or doc[end].lower_ in KIND_HEADS or not doc[end].is_lower:
+                    or doc[end].lower_ in self.w.part_heads or doc[end].lower_ in self.w.kind_heads or not doc[end].is_lower:
                 continue  # not "attention mechanism", "the RL strategy"
             if end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].is_lower \
-                    and doc[end + 1].lower_ not in PREPOSITIONS and doc[end + 1].lower_ not in DESCRIPTION_STOPS:
+                    and doc[end + 1].lower_ not in self.prepositions and doc[end + 1].lower_ not in DESCRIPTION_STOPS:
                 continue  # the noun phrase goes on
             add(doc, start, end + 1, "method", "context:extended-known", 0.6)
 
@@ -430,7 +247,7 @@ class PhraseFinder:
             token = doc[i]
             start = token.i
             while start > 0 and token.i - start < 3 and self._task_modifier(doc[start - 1], stop) \
-                    and not (start > 1 and doc[start - 2].lower_ in PRONOUNS):  # "we test maze navigation"
+                    and not (start > 1 and doc[start - 2].lower_ in self.w.pronouns):  # "we test maze navigation"
                 start -= 1
             if start == token.i and token.is_title and i >= self.end_of_title and not token.is_sent_start \
                     and not (i + 1 < len(doc) and doc[i + 1].is_title):  # not "Decomposed Rendering Representation"
@@ -445,26 +262,26 @@ class PhraseFinder:
             if field:
                 start += 1  # "deep learning image classification": the field before the problem
             field = field or rated  # the phrase starts after what was dropped
-            if lower in QUALITY_HEADS and token.i - start == 1 and self.lowers[start].endswith(QUALITY_ADJECTIVE_ENDINGS):
+            if lower in self.w.quality_heads and token.i - start == 1 and self.lowers[start].endswith(self.w.quality_adjective_endings):
                 continue  # "biological understanding", "contextual understanding": a quality, not a problem
             while token.i - start > 1 and self.lowers[start] not in ("long", "short", "systematic") and (
-                    self.lowers[start] in QUALITY_MODIFIERS or self.lowers[start].startswith(QUALITY_PREFIXES)):
+                    self.lowers[start] in self.w.quality_modifiers or self.lowers[start].startswith(self.w.quality_prefixes)):
                 start += 1  # "real-time ICE catheter localization", "multi-turn conversational stance detection"
                 field = True  # a rating, not a name part: the phrase starts after it
-            if token.i - start == 1 and (self.lowers[start] in QUALITY_MODIFIERS or self.lowers[start] in GENERIC_OBJECTS
-                                         or self.lowers[start].startswith(QUALITY_PREFIXES)):
+            if token.i - start == 1 and (self.lowers[start] in self.w.quality_modifiers or self.lowers[start] in self.w.generic_objects
+                                         or self.lowers[start].startswith(self.w.quality_prefixes)):
                 continue  # "genuine reasoning", "multi-step reasoning": how well or how, not which problem
-            if any(self.lowers[k].endswith(MEANS_MODIFIER_ENDS) or self.lowers[k] == "driven"
+            if any(self.lowers[k].endswith(self.w.means_modifier_endings) or self.lowers[k] == "driven"
                    for k in range(max(0, start - 1), token.i)):
                 continue  # the means, not the problem
-            if lower in WIDE_HEADS and token.i - start < 2:
+            if lower in self.w.wide_heads and token.i - start < 2:
                 continue  # "sequence modeling", "language modelling": a kind of model, not a problem
             if start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
                 continue  # "Retrieval-Augmented Generation": the tail of a hyphenated name
             if start < token.i and (field or start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
-                                    or doc[start - 1].lower_ in PHRASE_OPENERS or doc[start - 1].lower_ in PRONOUNS
-                                    or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in PRONOUNS)):
-                if start > 0 and self.lowers[start - 1] in MEANS_WORDS and token.i - start > 0:
+                                    or doc[start - 1].lower_ in PHRASE_OPENERS or doc[start - 1].lower_ in self.w.pronouns
+                                    or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in self.w.pronouns)):
+                if start > 0 and self.lowers[start - 1] in self.w.means_words and token.i - start > 0:
                     # "... Reasoners via Difficulty Estimation": what a thing is done by is a technique
                     add(doc, start, token.i + 1, "method", "context:means-phrase", 0.6)
                 else:
@@ -478,38 +295,38 @@ class PhraseFinder:
             if lower != "learning" or i == 0:
                 continue
             base = i - 1
-            if base > 0 and (lowers[base - 1], lowers[base]) in SETTING_BASES:
+            if base > 0 and (lowers[base - 1], lowers[base]) in self.w.setting_bases:
                 base -= 1
-            elif (lowers[base],) not in SETTING_BASES:
+            elif (lowers[base],) not in self.w.setting_bases:
                 continue
             title_case = all(t.is_title or not t.is_alpha for t in doc[base:i + 1])
             start = base
-            while start > 0 and base - start < 3 and not (start > 1 and doc[start - 2].lower_ in VERB_LEADS):
+            while start > 0 and base - start < 3 and not (start > 1 and doc[start - 2].lower_ in self.verb_leads):
                 prev = doc[start - 1]  # "we utilize reinforcement learning": a verb, not a modifier
                 if prev.text.startswith("-") and prev.text[1:] in MODIFIER_SUFFIXES and start > 1 and doc[start - 2].is_alpha:
                     start -= 2  # "Model-based offline reinforcement learning"
-                elif prev.lower_ in PROBLEM_ADJECTIVES or prev.lower_ in self.cues.task_heads:
+                elif prev.lower_ in self.w.problem_adjectives or prev.lower_ in self.cues.task_heads:
                     break  # "classical machine learning" is the field; "Long-form Generation RL" is RL for a task
                 elif self._task_modifier(prev, self.cues.task_modifier_stop) or (
                         title_case and prev.is_title and start - 1 < self.end_of_title and not prev.lower_.endswith("ing")
                         and prev.lower_ not in self.cues.task_modifier_stop and prev.lower_ not in self.cues.task_heads
-                        and prev.lower_ not in PREPOSITIONS):
+                        and prev.lower_ not in self.prepositions):
                     start -= 1
                 else:
                     break
             while start < base and (lowers[start].startswith(("long-", "multi-turn", "multi-step", "short-"))
                                     or lowers[start] in ("long", "short")):
                 start += 1  # "long-horizon reinforcement learning": the horizon describes tasks, not a setting
-            if start == base and (tuple(lowers[base:i]) not in BARE_SETTINGS):
+            if start == base and (tuple(lowers[base:i]) not in self.w.bare_settings):
                 continue
             before = lowers[start - 1] if start else ""
             after = lowers[i + 1] if i + 1 < len(doc) else ""
             if after == "(" and i + 4 < len(doc):  # "federated learning (FL) training"
                 after = lowers[i + 4]
             if before in self.cues.usage_before and before not in ("and", "or") \
-                    or (after in self.cues.usage_after and after not in SETTING_FOLLOWERS):
+                    or (after in self.cues.usage_after and after not in self.w.setting_followers):
                 continue  # applied: "trained via offline reinforcement learning", "an offline RL algorithm"
-            if any(lowers[k] in MEANS_WORDS for k in range(max(0, start - 3), start)):
+            if any(lowers[k] in self.w.means_words for k in range(max(0, start - 3), start)):
                 continue  # "... via Deep Neural Network-based Multi-Task Learning": the means
             add(doc, start, i + 1, "task", "context:learning-setting", 0.55)
 
@@ -525,7 +342,7 @@ class PhraseFinder:
             start = i
             while start > 0 and i - start < 6:
                 prev = doc[start - 1]
-                if prev.lower_ in PROBLEM_ADJECTIVES or prev.lower_ in stop and prev.lower_ not in ("the", "this", "a", "an"):
+                if prev.lower_ in self.w.problem_adjectives or prev.lower_ in stop and prev.lower_ not in ("the", "this", "a", "an"):
                     start -= 1  # "the challenging ... problem": kept apart below
                 elif (capital and prev.is_title and not prev.is_sent_start) \
                         or (not capital and (self._task_modifier(prev, stop)
@@ -535,9 +352,9 @@ class PhraseFinder:
                     break
             if start == 0 or self.lowers[start - 1] not in ("the", "this", "a", "an"):
                 continue
-            while start < i and (self.lowers[start] in PROBLEM_ADJECTIVES or self.lowers[start] in stop):
+            while start < i and (self.lowers[start] in self.w.problem_adjectives or self.lowers[start] in stop):
                 start += 1
-            if start == i or any(self.lowers[k] in PROBLEM_ADJECTIVES or self.lowers[k] in stop for k in range(start, i)):
+            if start == i or any(self.lowers[k] in self.w.problem_adjectives or self.lowers[k] in stop for k in range(start, i)):
                 continue
             # one lower-case word ("the classification problem") is a kind; a named one is capitalised in the abstract
             named = capital and start >= self.end_of_title
@@ -567,7 +384,7 @@ class PhraseFinder:
         # phrase ends in a problem head or opens with a verb that states a problem.
         lowers, end_of_title = self.lowers, self.end_of_title
         for i in range(max(0, end_of_title - 2)):
-            if lowers[i] in TITLE_PURPOSE:
+            if lowers[i] in self.w.title_purpose:
                 self._title_phrase(doc, i + 1)
             elif self._title_lead_gerund(doc, i):
                 # "Forecasting Communication Derailments Through ...", "MobiVerse: Scaling Urban Mobility
@@ -587,7 +404,7 @@ class PhraseFinder:
         lowers, end_of_title = self.lowers, self.end_of_title
         generic = None
         for i in range(max(0, end_of_title - 2)):
-            if lowers[i] not in TITLE_BY_WORDS:
+            if lowers[i] not in self.w.title_by_words:
                 continue
             start = i + 2 if lowers[i + 1] in ("the", "a", "an") else i + 1
             if lowers[start].endswith("ing") and lowers[start] not in self.cues.nominal_gerunds:
@@ -596,7 +413,7 @@ class PhraseFinder:
             while end < end_of_title and end - start < 5 and self._title_word(doc[end]):
                 end += 1
             if not 1 <= end - start <= 4 or end < end_of_title and not (
-                    doc[end].is_punct or doc[end].is_space or lowers[end] in PREPOSITIONS or lowers[end] in TITLE_PHRASE_ENDS):
+                    doc[end].is_punct or doc[end].is_space or lowers[end] in self.prepositions or lowers[end] in self.w.title_phrase_ends):
                 continue  # the phrase goes on in lower case
             head = singular(lowers[end - 1])
             if head in self.cues.proposal_generic_heads and lowers[end - 1] != head:
@@ -625,12 +442,12 @@ class PhraseFinder:
         end = start
         while end < end_of_title and end - start < 6 and self._title_word(doc[end]):
             end += 1
-        if means and not (end >= end_of_title - 1 or lowers[end] in TITLE_MEANS):
+        if means and not (end >= end_of_title - 1 or lowers[end] in self.w.title_means):
             return  # "Deep Time Warping for ...": what a title opens with before its purpose is the means
-        if end < end_of_title and not (doc[end].is_punct or doc[end].is_space or lowers[end] in PREPOSITIONS
-                                       or lowers[end] in TITLE_PHRASE_ENDS):
+        if end < end_of_title and not (doc[end].is_punct or doc[end].is_space or lowers[end] in self.prepositions
+                                       or lowers[end] in self.w.title_phrase_ends):
             return  # the phrase goes on in lower case: not a title-case problem name
-        while start < end and (self._title_rating(lowers[start]) or lowers[start].endswith(ADVERB_ENDINGS)
+        while start < end and (self._title_rating(lowers[start]) or lowers[start].endswith(self.w.adverb_endings)
                                or (lowers[start].endswith("ing") and lowers[start] not in self.cues.task_gerunds
                                    and lowers[start] not in self.cues.nominal_gerunds)):
             start += 1  # "for Robust Reasoning", "Towards Evaluating LLM Reasoning", "Fully Automating Chaos
@@ -638,8 +455,8 @@ class PhraseFinder:
         head = lowers[end - 1]
         gerund = start < end and lowers[start] in self.cues.task_gerunds
         named = head in self.cues.task_heads or head in self.cues.title_task_heads or self.cues.activity(head)
-        if not 2 <= end - start <= 4 or not (gerund or named) or (head in WIDE_HEADS and end - start < 3) \
-                or any(lowers[k].endswith(MEANS_MODIFIER_ENDS) for k in range(start, end)):
+        if not 2 <= end - start <= 4 or not (gerund or named) or (head in self.w.wide_heads and end - start < 3) \
+                or any(lowers[k].endswith(self.w.means_modifier_endings) for k in range(start, end)):
             return  # "for Large Language Models", "for Sequence Modeling", "for LLM-Guided Planning"
         if plain and (gerund or any("-" in t.text or t.is_upper for t in doc[start:end])) \
                 or singular(head) == "task":
@@ -663,7 +480,7 @@ class PhraseFinder:
                 start += 1
             if start >= sentence.end:
                 continue
-            verb = next((k for k in range(start + 1, min(start + 9, sentence.end)) if lowers[k] in DEFINING_VERBS), None)
+            verb = next((k for k in range(start + 1, min(start + 9, sentence.end)) if lowers[k] in self.w.defining_verbs), None)
             if verb is None or not self._defines_problem(doc, verb + 1, sentence.end):
                 continue
             end = verb
@@ -671,8 +488,8 @@ class PhraseFinder:
                 end -= 3  # "Natural Language Inference (NLI) is ...": the acronym is found on its own
             words = doc[start:end]
             first = lowers[start]
-            if not 1 <= len(words) <= 5 or first in SUBJECT_STOPS or any(not (t.is_alpha or "-" in t.text) for t in words) \
-                    or any(t.lower_ in PREPOSITIONS and t.lower_ not in ("and", "of") for t in words) \
+            if not 1 <= len(words) <= 5 or first in self.w.subject_stops or any(not (t.is_alpha or "-" in t.text) for t in words) \
+                    or any(t.lower_ in self.prepositions and t.lower_ not in ("and", "of") for t in words) \
                     or (first.endswith("ing") and first not in self.cues.task_gerunds and first not in self.cues.nominal_gerunds):
                 continue  # "Removing these assumptions is a long-standing open problem"
             add(doc, start, end, "task", "context:defined-task", 0.7)
@@ -720,11 +537,11 @@ class PhraseFinder:
             while k < sentence_end and k - start < 5 and self._item_word(doc[k]):
                 k += 1
             end = k
-            while end > start and (self.lowers[end - 1] in LIST_ITEM_TAILS or self.lowers[end - 1].endswith("ed")):
+            while end > start and (self.lowers[end - 1] in self.w.list_item_tails or self.lowers[end - 1].endswith("ed")):
                 end -= 1  # "button-searching scenarios", "answering queries related (to)"
             after = self.lowers[k] if k < sentence_end else "."
             if not 1 <= end - start <= 4 or k - start > 4 or self.lowers[start].endswith("ed") \
-                    or not (after in LIST_JOINERS or after in (".", ";", ")") or after in ITEM_ENDS):
+                    or not (after in LIST_JOINERS or after in (".", ";", ")") or after in self.item_ends):
                 break  # "considered by Peng", "pixel-level annotations are": the list has ended
             first = start
             while first < end - 1 and self._item_rating(self.lowers[first]):
@@ -752,17 +569,16 @@ class PhraseFinder:
     def _item_rating(self, lower: str) -> bool:
         # a rating of the title kind, or an evaluative adjective of the stop words ("precise", "effective");
         # not a noun there ("key", "user") nor a setting ("few-shot semantic segmentation" is the gold's name)
-        return self._title_rating(lower) or lower in PROBLEM_ADJECTIVES \
-            or (lower in self.cues.task_modifier_stop and "-" not in lower and lower.endswith(EVALUATIVE_ENDINGS))
+        return self._title_rating(lower) or lower in self.w.problem_adjectives \
+            or (lower in self.cues.task_modifier_stop and "-" not in lower and lower.endswith(self.w.evaluative_endings))
 
     def _item_word(self, token) -> bool:
         lower = token.lower_
-        return (token.is_lower or DIMENSION.match(token.text) is not None) and lower not in ITEM_ENDS \
-            and lower not in LIST_JOINERS and lower not in PRONOUNS and lower not in PHRASE_CLOSERS \
+        return (token.is_lower or DIMENSION.match(token.text) is not None) and lower not in self.item_ends \
+            and lower not in LIST_JOINERS and lower not in self.w.pronouns and lower not in self.w.phrase_closers \
             and lower not in ("the", "a", "an", "etc", "its", "their", "our", "his", "her") and (token.is_alpha or "-" in lower[1:-1])
 
-    @staticmethod
-    def _defines_problem(doc: Doc, i: int, end: int) -> bool:
+    def _defines_problem(self, doc: Doc, i: int, end: int) -> bool:
         # "a fundamental task", "an essential problem", "one of the core tasks", "a mixed integer programming problem"
         if i < end and doc[i].lower_ in ("a", "an"):
             i += 1
@@ -775,7 +591,7 @@ class PhraseFinder:
             if lower in ("task", "tasks", "problem", "problems"):
                 return k + 1 >= end or doc[k + 1].lower_ not in ("of", "for", "that", "which")
             if not (doc[k].is_alpha or "-" in doc[k].text) or not doc[k].is_lower \
-                    or (lower in ISSUE_WORDS and doc[k + 1].lower_ in ("problem", "problems")):
+                    or (lower in self.w.issue_words and doc[k + 1].lower_ in ("problem", "problems")):
                 return False  # "Domain shift is a critical problem", "a leading health problem": an issue
         return False
 
@@ -783,18 +599,16 @@ class PhraseFinder:
         # "safe and economical", "robust, scalable": the word before the conjunction rates the work
         return start > 1 and self.lowers[start - 1] in ("and", "or", ",") and self._title_rating(self.lowers[start - 2])
 
-    @staticmethod
-    def _title_rating(lower: str) -> bool:
+    def _title_rating(self, lower: str) -> bool:
         # "Efficient", "Memory-Efficient", "Multi-step", "Large-Scale": a rating of the work, not a name part
-        return lower in QUALITY_MODIFIERS or lower in TITLE_RATINGS or lower.startswith(QUALITY_PREFIXES) \
+        return lower in self.w.quality_modifiers or lower in self.w.title_ratings or lower.startswith(self.w.quality_prefixes) \
             or lower.endswith(("-efficient", "-effective", "-scale", "-aware"))
 
-    @staticmethod
-    def _title_word(token) -> bool:
+    def _title_word(self, token) -> bool:
         # "Multiple", "Time-Series", "3D", "DNA": a word of a title-case phrase, not a lower-case function word
         text = token.text
         return (text[:1].isupper() or (text[:1].isdigit() and any(c.isalpha() for c in text))) \
-            and token.lower_ not in PREPOSITIONS and token.lower_ not in ("and", "or", "the", "a", "an")
+            and token.lower_ not in self.prepositions and token.lower_ not in ("and", "or", "the", "a", "an")
 
     def _phrases(self, doc: Doc) -> None:
         """"training time", "completion rate" in a sentence with a number: metrics;
@@ -804,13 +618,13 @@ class PhraseFinder:
         for i, lower in enumerate(lowers):
             if lower == "%" and i + 1 < len(doc) and UNIT_ACRONYM.match(doc[i + 1].text):
                 add(doc, i + 1, i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
-            elif (lower in SHOT_SETTINGS or SHOT_NUMBER.fullmatch(lower)) and i + 1 < len(doc) and lowers[i + 1] in SHOT_FOLLOWERS:
+            elif (lower in self.w.shot_settings or SHOT_NUMBER.fullmatch(lower)) and i + 1 < len(doc) and lowers[i + 1] in self.w.shot_followers:
                 add(doc, i, i + 1, "method", "context:shot-setting", 0.6)  # "in zero-shot and few-shot settings"
             elif lower == "by" and self._by_number(doc, i + 1):
                 self._changed_quantity(doc, i)
             elif lower == "number" and i + 2 < len(doc) and lowers[i + 1] == "of":
                 self._number_of(doc, i)
-            elif lower == "precision" and i > 0 and (lowers[i - 1] in NUMBER_FORMATS or lowers[i - 1].endswith("-bit")):
+            elif lower == "precision" and i > 0 and (lowers[i - 1] in self.w.number_formats or lowers[i - 1].endswith("-bit")):
                 add(doc, i - 1, i + 1, GENERIC, "context:number-format", 1.0)  # "4-bit precision": a number format
             elif lower == "lengths" and self._traded(doc, i):  # plural lengths are mostly settings ("of different lengths")
                 self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
@@ -824,16 +638,16 @@ class PhraseFinder:
                         or self._measured(doc, i) or self._listed_with_metric(doc, i)) and not (i + 1 < len(doc) and continues(doc[i + 1])) \
                         and not (i + 1 < len(doc) and lowers[i + 1] in metric_heads) \
                         and not self._acronym_then_task(doc, i) \
-                        and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in MISTAKE_VERBS) \
-                        and not (lower in ("length", "lengths") and i > 0 and lowers[i - 1] in INPUT_SIZES):
+                        and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in self.w.mistake_verbs) \
+                        and not (lower in ("length", "lengths") and i > 0 and lowers[i - 1] in self.w.input_sizes):
                     # not "time series", "inference time scaling"
                     self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
-            elif lower in method_heads and not (i + 1 < len(doc) and lowers[i + 1] in HEAD_CONTINUERS) \
-                    and not (lower in KIND_HEADS and i > 0 and lowers[i - 1] in GENERIC_PROCESSES):
+            elif lower in method_heads and not (i + 1 < len(doc) and lowers[i + 1] in self.w.head_continuers) \
+                    and not (lower in self.w.kind_heads and i > 0 and lowers[i - 1] in self.w.generic_processes):
                 self._phrase(doc, i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)
-            elif lower in TRAINING_HEADS and i > 1 and ("-" in lowers[i - 1][1:]
+            elif lower in self.w.training_heads and i > 1 and ("-" in lowers[i - 1][1:]
                                                         or ("-" in lowers[i - 2][1:] and doc[i - 1].is_lower)
-                                                        or (lowers[i - 2][:1] == "-" and lowers[i - 2][1:] in NAMING_SUFFIXES
+                                                        or (lowers[i - 2][:1] == "-" and lowers[i - 2][1:] in self.w.naming_suffixes
                                                             and doc[i - 1].is_lower)):  # "location-aware repair learning"
                 # "self-debug learning", "step-wise reinforcement learning": a named way of training
                 self._phrase(doc, i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)
@@ -846,12 +660,12 @@ class PhraseFinder:
             return
         first, last = doc[start], doc[head - 1]
         if not all(t.is_lower and (t.is_alpha or "-" in t.text[1:-1]) for t in (first, last)) \
-                or last.lower_.endswith(ADJECTIVE_ENDINGS) or last.lower_ in GENERIC_METRIC_KINDS \
-                or last.lower_ in self.cues.task_heads or first.lower_ in NUMBER_WORDS or last.lower_ in NUMBER_WORDS \
+                or last.lower_.endswith(self.w.adjective_endings) or last.lower_ in self.w.generic_metric_kinds \
+                or last.lower_ in self.cues.task_heads or first.lower_ in self.w.number_words or last.lower_ in self.w.number_words \
                 or first.lower_ in LATER_WORDS or self.sentence_of[head] not in self.number_sentences \
                 or any(t.lower_.endswith("s") and not t.lower_.endswith("ss") for t in (first, last)) \
                 or (first.lower_.endswith(("ing", "ed", "ly")) and first.lower_ not in self.cues.nominal_gerunds) \
-                or any(t.lower_ in GENERIC_METRIC_KINDS or t.lower_ in METRIC_VERBS or t.lower_ in PHRASE_OPENERS
+                or any(t.lower_ in self.w.generic_metric_kinds or t.lower_ in self.w.metric_verbs or t.lower_ in PHRASE_OPENERS
                        or t.lower_ in DESCRIPTION_STOPS or t.lower_ in self.cues.propose_verbs
                        or t.lower_ in self.cues.task_modifier_stop for t in (first, last)):
             return
@@ -890,8 +704,7 @@ class PhraseFinder:
                 if not all(t.lower_ in stop or t.lower_ == "etc" for t in doc[start:end]):
                     add(doc, start, end, "metric", "context:metrics-list", 0.65)
 
-    @staticmethod
-    def _acronym_then_task(doc: Doc, head: int) -> bool:
+    def _acronym_then_task(self, doc: Doc, head: int) -> bool:
         # "click-through rate (CTR) prediction": the rate names a task, not a measure
         return head + 4 < len(doc) and doc[head + 1].text == "(" and doc[head + 3].text == ")" \
             and doc[head + 4].lower_ in ("prediction", "estimation", "forecasting")
@@ -942,9 +755,9 @@ class PhraseFinder:
         i, words = head - 1, 0
         while i >= 0 and head - i <= 7:
             lower = self.lowers[i]
-            if lower in CHANGE_OBJECT_VERBS:
-                return words > 0 or head - i == 1 or self.lowers[i + 1] in NP_LEADS
-            if lower in ("and", "or", ",") or lower in NP_LEADS:
+            if lower in self.w.change_object_verbs:
+                return words > 0 or head - i == 1 or self.lowers[i + 1] in self.w.np_leads
+            if lower in ("and", "or", ",") or lower in self.w.np_leads:
                 i -= 1
                 continue
             if not (doc[i].is_lower and (doc[i].is_alpha or "-" in doc[i].text[1:-1])) or lower in stop \
@@ -954,25 +767,22 @@ class PhraseFinder:
             i -= 1
         return False
 
-    @staticmethod
-    def _traded(doc: Doc, head: int) -> bool:
+    def _traded(self, doc: Doc, head: int) -> bool:
         # "trading off explanation lengths for smaller runtimes": traded against another measure
-        return any(t.lower_ in TRADE_WORDS and doc[t.i + 1].lower_ == "off" for t in doc[max(0, head - 4):head - 1])
+        return any(t.lower_ in self.w.trade_words and doc[t.i + 1].lower_ == "off" for t in doc[max(0, head - 4):head - 1])
 
-    @staticmethod
-    def _measured(doc: Doc, head: int) -> bool:
+    def _measured(self, doc: Doc, head: int) -> bool:
         # "by measuring token efficiency", "metrics such as rental cost": measured without a number;
         # "higher energy efficiency", "the convergence speed ... is lower than": compared;
         # "trading off X for Y": traded against another measure
-        return any(t.lower_ in MEASURE_WORDS for t in doc[max(0, head - 4):head]) \
-            or PhraseFinder._traded(doc, head) \
-            or (head > 1 and doc[head - 2].lower_ in COMPARATIVES and doc[head - 1].is_lower) \
-            or any(t.lower_ in COMPARATIVES and doc[t.i - 1].lower_ in ("is", "are", "was", "were")
+        return any(t.lower_ in self.w.measure_words for t in doc[max(0, head - 4):head]) \
+            or self._traded(doc, head) \
+            or (head > 1 and doc[head - 2].lower_ in self.w.comparatives and doc[head - 1].is_lower) \
+            or any(t.lower_ in self.w.comparatives and doc[t.i - 1].lower_ in ("is", "are", "was", "were")
                    for t in doc[head + 1:min(len(doc), head + 8)] if t.i > 0)
 
-    @staticmethod
-    def _by_number(doc: Doc, i: int) -> bool:
-        while i < len(doc) and doc[i].lower_ in BY_SKIP:
+    def _by_number(self, doc: Doc, i: int) -> bool:
+        while i < len(doc) and doc[i].lower_ in self.w.by_skip:
             i += 1
         return i < len(doc) and (doc[i].like_num or doc[i].text[:1].isdigit())
 
@@ -982,14 +792,14 @@ class PhraseFinder:
         # efficiency of reasoning LLMs by up to 2.5x": the phrase before what it is measured of.
         stop = self.cues.task_modifier_stop
         of = next((k for k in range(by - 2, max(0, by - 5), -1) if doc[k].lower_ == "of"), None)
-        if of is not None and doc[of - 1].lower_ not in QUANTITY_NOUNS and all(t.is_alpha or "-" in t.text for t in doc[of + 1:by]):
+        if of is not None and doc[of - 1].lower_ not in self.w.quantity_nouns and all(t.is_alpha or "-" in t.text for t in doc[of + 1:by]):
             by = of  # (not "the number of CNOT gates", "the length of CoT sequences": the measure is the whole phrase)
         start = by
         while start > 0 and by - start < 3 and doc[start - 1].is_lower and (doc[start - 1].is_alpha or "-" in doc[start - 1].text) \
                 and doc[start - 1].lower_ not in stop and doc[start - 1].lower_ not in self.cues.change_verbs:
             start -= 1
         verb = start - 1
-        if verb >= 0 and doc[verb].lower_ in NP_LEADS:
+        if verb >= 0 and doc[verb].lower_ in self.w.np_leads:
             verb -= 1
         if start < by and verb >= 0 and doc[verb].lower_ in self.cues.change_verbs:
             add(doc, start, by, "metric", "context:changed-by", 0.65)
@@ -1002,32 +812,32 @@ class PhraseFinder:
                     and doc[start - 2].lower_ + prev.lower_ not in stop:  # not "human-level accuracy"
                 start -= 2  # "frame-level action conditioning": "frame" "-level" is one modifier
                 continue
-            gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in GERUND_STOPS
+            gerund = label == "method" and prev.is_lower and prev.lower_.endswith("ing") and prev.lower_ not in self.w.gerund_stops
             gerund = gerund or (label == "method" and self._eponym(prev))  # "Gaussian noise injection"
             lead = doc[start - 2].lower_ if start > 1 else ""
-            if gerund and prev.lower_.endswith("ing") and lead in GERUND_CLAUSE_LEADS:
+            if gerund and prev.lower_.endswith("ing") and lead in self.w.gerund_clause_leads:
                 break  # "by introducing random labeling loss": the gerund is the verb of a clause
-            if label == "metric" and lead == "that" and start > 2 and doc[start - 3].lower_ in REPORT_VERBS:
+            if label == "metric" and lead == "that" and start > 2 and doc[start - 3].lower_ in self.w.report_verbs:
                 lead = ""  # "confirms that classification accuracy ...": "that" is a conjunction
-            if label == "metric" and prev.lower_.endswith("ing") and lead not in VERB_LEADS \
+            if label == "metric" and prev.lower_.endswith("ing") and lead not in self.verb_leads \
                     and (prev.lower_ in self.cues.task_heads or self.cues.head_type.get(prev.lower_) == "task"):
                 gerund = True  # "clustering accuracy", "answering accuracy": the activity measured
             if label == "metric" and self._names_benchmark(doc, start - 1):
                 break  # "boosts MATH accuracy": the benchmark the accuracy is on, not a kind of accuracy
-            if label == "metric" and (prev.lower_ in METRIC_VERBS or prev.lower_ == "off"):  # "trading off
+            if label == "metric" and (prev.lower_ in self.w.metric_verbs or prev.lower_ == "off"):  # "trading off
                 break
             if prev.lower_ in self.cues.technical_adjectives and any(is_coined(t) for t in doc[start:head]):
                 break  # "adaptive DP-SPIDER estimator": the adjective describes the named estimator, it is no part of its name
             if prev.lower_ in stop or not (gerund or self._task_modifier(prev, self.cues.task_modifier_stop)) \
                     or prev.lower_ in self.cues.propose_verbs or prev.lower_ in self.cues.task_modifier_stop \
-                    or lead in VERB_LEADS or prev.lower_ in USE_VERBS:  # "we determine optimal loss"
+                    or lead in self.verb_leads or prev.lower_ in self.w.use_verbs:  # "we determine optimal loss"
                 break
             start -= 1
-        if doc[head].lower_ in KIND_HEADS and head - start < 2:
+        if doc[head].lower_ in self.w.kind_heads and head - start < 2:
             return  # "an aggregation strategy", "a stepwise strategy": one word makes a kind, not a name
-        if doc[head].lower_ in PART_HEADS and head - start == 1 and (doc[start].is_lower or self._eponym(doc[start])) \
+        if doc[head].lower_ in self.w.part_heads and head - start == 1 and (doc[start].is_lower or self._eponym(doc[start])) \
                 and "-" not in doc[start].text \
-                and not (start > 0 and doc[start - 1].lower_ in stop and doc[start - 1].lower_ not in FUNCTION_WORDS
+                and not (start > 0 and doc[start - 1].lower_ in stop and doc[start - 1].lower_ not in self.w.function_words
                          and doc[start - 1].lower_ not in self.cues.proposal_adjectives):  # not "a novel learning scheme"
             return  # "a memory mechanism", "the global loss"; but "an explicit rollback mechanism"
         if label == "method" and self._classifies(doc, start):
@@ -1035,13 +845,11 @@ class PhraseFinder:
         if start < head and not (doc[head].is_title and head < self.end_of_title):
             add(doc, start, head + 1, label, extractor, confidence)
 
-    @staticmethod
-    def _names_benchmark(doc: Doc, i: int) -> bool:
+    def _names_benchmark(self, doc: Doc, i: int) -> bool:
         return any(c[0] <= i < c[1] and c[2] == "benchmark" and c[3].startswith(("lexicon:", "shape:"))
                    for c in doc._.akg_candidates or ())
 
-    @staticmethod
-    def _classifies(doc: Doc, start: int) -> bool:
+    def _classifies(self, doc: Doc, start: int) -> bool:
         # "It is an asymmetrical indexing technique", "viewed as a decoding acceleration technique",
         # "Rolling Forcing, a novel video generation technique": an indefinite phrase after a copula,
         # "as" or a name's comma describes a thing named elsewhere; it is not a name itself.
@@ -1053,7 +861,7 @@ class PhraseFinder:
         if i < 1 or doc[i].lower_ not in ("a", "an"):
             return False
         before = doc[i - 1]
-        if before.lower_ in CLASSIFYING_LEADS:
+        if before.lower_ in self.w.classifying_leads:
             return True
         name = doc[i - 2] if i > 1 else before  # "Additionally, a ...": an opening adverb is no name
         return before.text == "," and ((name.text[:1].isupper() and not name.is_sent_start) or name.text == ")")
@@ -1073,7 +881,7 @@ class PhraseFinder:
         lower = token.lower_
         if DIMENSION.match(token.text):
             return True
-        if lower in stop or lower in PREPOSITIONS or not (token.is_alpha or "-" in lower) or lower.startswith("-"):
+        if lower in stop or lower in self.prepositions or not (token.is_alpha or "-" in lower) or lower.startswith("-"):
             return False
         if lower in self.cues.nominal_gerunds:
             # "Learning Social Prediction ...": a capitalised gerund opening a title or sentence is a verb
@@ -1088,14 +896,13 @@ class PhraseFinder:
         # a capital opening a sentence is no evidence, except the title's first word ("Level Generation with ...")
         return not (token.is_sent_start and token.text[:1].isupper()) or (token.i == 0 and self.end_of_title > 1)
 
-    @staticmethod
-    def _ends_phrase(doc: Doc, i: int, followers) -> bool:
+    def _ends_phrase(self, doc: Doc, i: int, followers) -> bool:
         # "mathematical reasoning tasks" ends the phrase; "reasoning steps" makes "reasoning" a modifier.
         if i >= len(doc):
             return True
         nxt = doc[i]
         return not nxt.is_alpha or nxt.lower_ in followers or not nxt.is_lower or len(nxt.text) <= 3 \
-            or nxt.lower_ in PHRASE_CLOSERS \
+            or nxt.lower_ in self.w.phrase_closers \
             or nxt.lower_ in ("with", "from", "under", "while", "without", "through", "across", "using", "over", "into")
 
 
