@@ -64,16 +64,17 @@ class PhraseFinder(MethodPhrases, TaskPhrases, TitlePhrases, MetricPhrases):
         "rollback mechanism", "thought switching penalty": methods."""
         lowers, sentence_of = self.lowers, self.sentence_of
         metric_heads, method_heads = self.cues.metric_heads, self.cues.method_phrase_heads
+        shot_settings, training_heads = self.shot_settings, self.training_heads  # tested at every word
         for i, lower in enumerate(lowers):
             if lower == "%" and i + 1 < len(doc) and UNIT_ACRONYM.match(doc[i + 1].text):
                 add(doc, i + 1, i + 2, "metric", "context:percent-acronym", 0.7)  # "+4.68% SR"
-            elif (lower in self.w.shot_settings or SHOT_NUMBER.fullmatch(lower)) and i + 1 < len(doc) and lowers[i + 1] in self.w.shot_followers:
+            elif (lower in shot_settings or SHOT_NUMBER.fullmatch(lower)) and i + 1 < len(doc) and lowers[i + 1] in self.shot_followers:
                 add(doc, i, i + 1, "method", "context:shot-setting", 0.6)  # "in zero-shot and few-shot settings"
             elif lower == "by" and self._by_number(doc, i + 1):
                 self._changed_quantity(doc, i)
             elif lower == "number" and i + 2 < len(doc) and lowers[i + 1] == "of":
                 self._number_of(doc, i)
-            elif lower == "precision" and i > 0 and (lowers[i - 1] in self.w.number_formats or lowers[i - 1].endswith("-bit")):
+            elif lower == "precision" and i > 0 and (lowers[i - 1] in self.number_formats or lowers[i - 1].endswith("-bit")):
                 add(doc, i - 1, i + 1, GENERIC, "context:number-format", 1.0)  # "4-bit precision": a number format
             elif lower == "lengths" and self._traded(doc, i):  # plural lengths are mostly settings ("of different lengths")
                 self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
@@ -87,16 +88,16 @@ class PhraseFinder(MethodPhrases, TaskPhrases, TitlePhrases, MetricPhrases):
                         or self._measured(doc, i) or self._listed_with_metric(doc, i)) and not (i + 1 < len(doc) and continues(doc[i + 1])) \
                         and not (i + 1 < len(doc) and lowers[i + 1] in metric_heads) \
                         and not self._acronym_then_task(doc, i) \
-                        and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in self.w.mistake_verbs) \
-                        and not (lower in ("length", "lengths") and i > 0 and lowers[i - 1] in self.w.input_sizes):
+                        and not (lower in ("error", "errors") and i > 0 and lowers[i - 1] in self.mistake_verbs) \
+                        and not (lower in ("length", "lengths") and i > 0 and lowers[i - 1] in self.input_sizes):
                     # not "time series", "inference time scaling"
                     self._phrase(doc, i, "metric", "context:metric-phrase", 0.6, self.cues.task_modifier_stop, 2)
-            elif lower in method_heads and not (i + 1 < len(doc) and lowers[i + 1] in self.w.head_continuers) \
-                    and not (lower in self.w.kind_heads and i > 0 and lowers[i - 1] in self.w.generic_processes):
+            elif lower in method_heads and not (i + 1 < len(doc) and lowers[i + 1] in self.head_continuers) \
+                    and not (lower in self.kind_heads and i > 0 and lowers[i - 1] in self.generic_processes):
                 self._phrase(doc, i, "method", "context:method-phrase", 0.6, self.cues.method_phrase_stop, 3)
-            elif lower in self.w.training_heads and i > 1 and ("-" in lowers[i - 1][1:]
+            elif lower in training_heads and i > 1 and ("-" in lowers[i - 1][1:]
                                                         or ("-" in lowers[i - 2][1:] and doc[i - 1].is_lower)
-                                                        or (lowers[i - 2][:1] == "-" and lowers[i - 2][1:] in self.w.naming_suffixes
+                                                        or (lowers[i - 2][:1] == "-" and lowers[i - 2][1:] in self.naming_suffixes
                                                             and doc[i - 1].is_lower)):  # "location-aware repair learning"
                 # "self-debug learning", "step-wise reinforcement learning": a named way of training
                 self._phrase(doc, i, "method", "context:training-phrase", 0.6, self.cues.method_phrase_stop, 3)

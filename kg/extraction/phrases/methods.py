@@ -33,9 +33,9 @@ class MethodPhrases(PhraseBase):
                 add(doc, start - 1, end, "method", "context:variant-of-known", 0.6)  # "Gaussian noise injection"
                 continue
             if not prev.is_lower or not prev.text.replace("-", "").isalpha() or lower.startswith("-") \
-                    or lower in stops or lower in method_stop or lower in self.prepositions or lower in self.w.use_verbs \
-                    or lower in self.w.variant_stops or lower in self.cues.propose_verbs or lower in DESCRIPTION_STOPS \
-                    or (start > 1 and (doc[start - 2].lower_ in self.verb_leads or doc[start - 2].lower_ in self.w.auxiliaries)) \
+                    or lower in stops or lower in method_stop or lower in self.prepositions or lower in self.use_verbs \
+                    or lower in self.variant_stops or lower in self.cues.propose_verbs or lower in DESCRIPTION_STOPS \
+                    or (start > 1 and (doc[start - 2].lower_ in self.verb_leads or doc[start - 2].lower_ in self.auxiliaries)) \
                     or not (self._task_modifier(prev, stops) or lower.endswith("ed")) or self._compound_goes_on(doc, end):
                 continue  # not "to optimize ICL", "has shown DPO's", "synthetic SFT data", "say RAG systems"
             if doc[start:end].text.lower() in self.cues.usage_dependent_methods:
@@ -50,11 +50,11 @@ class MethodPhrases(PhraseBase):
         # "synthetic SFT data", "the target RAG systems", "seamless RLVR integration": the modifier qualifies
         # what the known name modifies; a technique-kind noun keeps the variant ("a corrective RAG workflow")
         after = doc[end] if end < len(doc) else None
-        if end + 1 < len(doc) and doc[end + 1].lower_ in self.w.clause_object_leads:
+        if end + 1 < len(doc) and doc[end + 1].lower_ in self.clause_object_leads:
             return False  # "vision transformers indicate that", "the autoencoder transforms the state": a verb
         return after is not None and after.is_lower and after.is_alpha and after.lower_ not in self.prepositions \
             and after.lower_ not in DESCRIPTION_STOPS and after.lower_ not in RUN_FOLLOWERS \
-            and not after.lower_.endswith("ed") and singular(after.lower_) not in self.w.technique_kinds  # "... model designed to"
+            and not after.lower_.endswith("ed") and singular(after.lower_) not in self.technique_kinds  # "... model designed to"
 
     def _extended_lexicon_methods(self, doc: Doc) -> None:
         # "diffusion model decomposition", "chain-of-thought distillation": a known technique followed by
@@ -62,7 +62,7 @@ class MethodPhrases(PhraseBase):
         heads = self.cues.method_phrase_heads
         for start, end, label, extractor, _ in list(candidates(doc)):
             if extractor != "lexicon:method" or end >= len(doc) or doc[end].lower_ not in heads \
-                    or doc[end].lower_ in self.w.part_heads or doc[end].lower_ in self.w.kind_heads or not doc[end].is_lower:
+                    or doc[end].lower_ in self.part_heads or doc[end].lower_ in self.kind_heads or not doc[end].is_lower:
                 continue  # not "attention mechanism", "the RL strategy"
             if end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].is_lower \
                     and doc[end + 1].lower_ not in self.prepositions and doc[end + 1].lower_ not in DESCRIPTION_STOPS:
@@ -90,7 +90,7 @@ class MethodPhrases(PhraseBase):
                 continue  # a known name ("chain-of-thought reasoning") is found on its own
             if self.cues.head_type.get(singular(doc[end - 1].text)) != "method" \
                     or singular(doc[end - 1].lower_) in self.cues.proposal_generic_heads \
-                    or singular(doc[end - 1].lower_) in self.w.object_heads:
+                    or singular(doc[end - 1].lower_) in self.object_heads:
                 continue  # not "data-driven methods", "text embeddings", "convolutional layers"
             if end < len(doc) and doc[end].is_alpha and doc[end].is_lower and doc[end].lower_ not in self.prepositions \
                     and doc[end].lower_ not in DESCRIPTION_STOPS:
@@ -118,7 +118,7 @@ class MethodPhrases(PhraseBase):
             end = start
             while end < len(doc) and end - start < 5 and (doc[end].is_alpha or "-" in doc[end].text) \
                     and not doc[end].is_punct and self.lowers[end] not in self.prepositions \
-                    and self.lowers[end] not in DESCRIPTION_STOPS and self.lowers[end] not in self.w.pronouns:
+                    and self.lowers[end] not in DESCRIPTION_STOPS and self.lowers[end] not in self.pronouns:
                 end += 1
             closed = end >= len(doc) or doc[end].is_punct or self.lowers[end] in DESCRIPTION_STOPS \
                 or self.lowers[end] in self.prepositions
@@ -138,4 +138,4 @@ class MethodPhrases(PhraseBase):
                       if doc[k].text == ":"), None)
         if colon is None:
             return False
-        return any(self.lowers[k] in self.w.enum_part_nouns for k in range(max(self.sentence_of[marker], colon - 7), colon))
+        return any(self.lowers[k] in self.enum_part_nouns for k in range(max(self.sentence_of[marker], colon - 7), colon))

@@ -20,20 +20,20 @@ class MetricPhrases(PhraseBase):
         # efficiency of reasoning LLMs by up to 2.5x": the phrase before what it is measured of.
         stop = self.cues.task_modifier_stop
         of = next((k for k in range(by - 2, max(0, by - 5), -1) if doc[k].lower_ == "of"), None)
-        if of is not None and doc[of - 1].lower_ not in self.w.quantity_nouns and all(t.is_alpha or "-" in t.text for t in doc[of + 1:by]):
+        if of is not None and doc[of - 1].lower_ not in self.quantity_nouns and all(t.is_alpha or "-" in t.text for t in doc[of + 1:by]):
             by = of  # (not "the number of CNOT gates", "the length of CoT sequences": the measure is the whole phrase)
         start = by
         while start > 0 and by - start < 3 and doc[start - 1].is_lower and (doc[start - 1].is_alpha or "-" in doc[start - 1].text) \
                 and doc[start - 1].lower_ not in stop and doc[start - 1].lower_ not in self.cues.change_verbs:
             start -= 1
         verb = start - 1
-        if verb >= 0 and doc[verb].lower_ in self.w.np_leads:
+        if verb >= 0 and doc[verb].lower_ in self.np_leads:
             verb -= 1
         if start < by and verb >= 0 and doc[verb].lower_ in self.cues.change_verbs:
             add(doc, start, by, "metric", "context:changed-by", 0.65)
 
     def _by_number(self, doc: Doc, i: int) -> bool:
-        while i < len(doc) and doc[i].lower_ in self.w.by_skip:
+        while i < len(doc) and doc[i].lower_ in self.by_skip:
             i += 1
         return i < len(doc) and (doc[i].like_num or doc[i].text[:1].isdigit())
 
@@ -62,12 +62,12 @@ class MetricPhrases(PhraseBase):
             return
         first, last = doc[start], doc[head - 1]
         if not all(t.is_lower and (t.is_alpha or "-" in t.text[1:-1]) for t in (first, last)) \
-                or last.lower_.endswith(self.w.adjective_endings) or last.lower_ in self.w.generic_metric_kinds \
-                or last.lower_ in self.cues.task_heads or first.lower_ in self.w.number_words or last.lower_ in self.w.number_words \
+                or last.lower_.endswith(self.adjective_endings) or last.lower_ in self.generic_metric_kinds \
+                or last.lower_ in self.cues.task_heads or first.lower_ in self.number_words or last.lower_ in self.number_words \
                 or first.lower_ in LATER_WORDS or self.sentence_of[head] not in self.number_sentences \
                 or any(t.lower_.endswith("s") and not t.lower_.endswith("ss") for t in (first, last)) \
                 or (first.lower_.endswith(("ing", "ed", "ly")) and first.lower_ not in self.cues.nominal_gerunds) \
-                or any(t.lower_ in self.w.generic_metric_kinds or t.lower_ in self.w.metric_verbs or t.lower_ in PHRASE_OPENERS
+                or any(t.lower_ in self.generic_metric_kinds or t.lower_ in self.metric_verbs or t.lower_ in PHRASE_OPENERS
                        or t.lower_ in DESCRIPTION_STOPS or t.lower_ in self.cues.propose_verbs
                        or t.lower_ in self.cues.task_modifier_stop for t in (first, last)):
             return
@@ -140,9 +140,9 @@ class MetricPhrases(PhraseBase):
         i, words = head - 1, 0
         while i >= 0 and head - i <= 7:
             lower = self.lowers[i]
-            if lower in self.w.change_object_verbs:
-                return words > 0 or head - i == 1 or self.lowers[i + 1] in self.w.np_leads
-            if lower in ("and", "or", ",") or lower in self.w.np_leads:
+            if lower in self.change_object_verbs:
+                return words > 0 or head - i == 1 or self.lowers[i + 1] in self.np_leads
+            if lower in ("and", "or", ",") or lower in self.np_leads:
                 i -= 1
                 continue
             if not (doc[i].is_lower and (doc[i].is_alpha or "-" in doc[i].text[1:-1])) or lower in stop \
@@ -154,16 +154,16 @@ class MetricPhrases(PhraseBase):
 
     def _traded(self, doc: Doc, head: int) -> bool:
         # "trading off explanation lengths for smaller runtimes": traded against another measure
-        return any(t.lower_ in self.w.trade_words and doc[t.i + 1].lower_ == "off" for t in doc[max(0, head - 4):head - 1])
+        return any(t.lower_ in self.trade_words and doc[t.i + 1].lower_ == "off" for t in doc[max(0, head - 4):head - 1])
 
     def _measured(self, doc: Doc, head: int) -> bool:
         # "by measuring token efficiency", "metrics such as rental cost": measured without a number;
         # "higher energy efficiency", "the convergence speed ... is lower than": compared;
         # "trading off X for Y": traded against another measure
-        return any(t.lower_ in self.w.measure_words for t in doc[max(0, head - 4):head]) \
+        return any(t.lower_ in self.measure_words for t in doc[max(0, head - 4):head]) \
             or self._traded(doc, head) \
-            or (head > 1 and doc[head - 2].lower_ in self.w.comparatives and doc[head - 1].is_lower) \
-            or any(t.lower_ in self.w.comparatives and doc[t.i - 1].lower_ in ("is", "are", "was", "were")
+            or (head > 1 and doc[head - 2].lower_ in self.comparatives and doc[head - 1].is_lower) \
+            or any(t.lower_ in self.comparatives and doc[t.i - 1].lower_ in ("is", "are", "was", "were")
                    for t in doc[head + 1:min(len(doc), head + 8)] if t.i > 0)
 
     def _percent_in_list(self, doc: Doc) -> None:
@@ -181,9 +181,9 @@ class MetricPhrases(PhraseBase):
                     continue
                 end = i + 1
                 while end < sentence.end and end - i <= 3 and (doc[end].is_alpha or "-" in doc[end].text[1:-1]) \
-                        and doc[end].lower_ not in self.w.list_words:
+                        and doc[end].lower_ not in self.list_words:
                     end += 1
-                if end > i + 1 and (end == sentence.end or doc[end].text in (",", ".", ";", ")") or doc[end].lower_ in self.w.list_words):
+                if end > i + 1 and (end == sentence.end or doc[end].text in (",", ".", ";", ")") or doc[end].lower_ in self.list_words):
                     items.append((i + 1, end))
             if len(items) >= 3 and any(start in known for start, _ in items):
                 for start, end in items:
@@ -200,14 +200,14 @@ class MetricPhrases(PhraseBase):
             if lower not in ("%", "percent") or i + 2 >= len(doc) or lowers[i + 1] != "of":
                 continue
             k = i - 2  # the number before "%"
-            while k >= 0 and lowers[k] in self.w.by_skip:
+            while k >= 0 and lowers[k] in self.by_skip:
                 k -= 1
-            if k < 0 or lowers[k] not in self.w.share_cuts:
+            if k < 0 or lowers[k] not in self.share_cuts:
                 continue  # (not "cutting 99% of the attention gradient flow": a setting)
-            start = i + 2 + (lowers[i + 2] in self.w.np_leads)
+            start = i + 2 + (lowers[i + 2] in self.np_leads)
             end = start
             while end < len(doc) and end - start < 3 and doc[end].is_lower and (doc[end].is_alpha or "-" in doc[end].text) \
-                    and lowers[end] not in self.w.list_words and lowers[end] not in self.cues.task_modifier_stop:
+                    and lowers[end] not in self.list_words and lowers[end] not in self.cues.task_modifier_stop:
                 end += 1
             if end > start and (end == len(doc) or not (doc[end].is_alpha and doc[end].is_lower)):
                 add(doc, start, end, "metric", "context:changed-share", 0.6)

@@ -30,7 +30,7 @@ class TaskPhrases(PhraseBase):
             token = doc[i]
             start = token.i
             while start > 0 and token.i - start < 3 and self._task_modifier(doc[start - 1], stop) \
-                    and not (start > 1 and doc[start - 2].lower_ in self.w.pronouns):  # "we test maze navigation"
+                    and not (start > 1 and doc[start - 2].lower_ in self.pronouns):  # "we test maze navigation"
                 start -= 1
             if start == token.i and token.is_title and i >= self.end_of_title and not token.is_sent_start \
                     and not (i + 1 < len(doc) and doc[i + 1].is_title):  # not "Decomposed Rendering Representation"
@@ -45,26 +45,26 @@ class TaskPhrases(PhraseBase):
             if field:
                 start += 1  # "deep learning image classification": the field before the problem
             field = field or rated  # the phrase starts after what was dropped
-            if lower in self.w.quality_heads and token.i - start == 1 and self.lowers[start].endswith(self.w.quality_adjective_endings):
+            if lower in self.quality_heads and token.i - start == 1 and self.lowers[start].endswith(self.quality_adjective_endings):
                 continue  # "biological understanding", "contextual understanding": a quality, not a problem
             while token.i - start > 1 and self.lowers[start] not in ("long", "short", "systematic") and (
-                    self.lowers[start] in self.w.quality_modifiers or self.lowers[start].startswith(self.w.quality_prefixes)):
+                    self.lowers[start] in self.quality_modifiers or self.lowers[start].startswith(self.quality_prefixes)):
                 start += 1  # "real-time ICE catheter localization", "multi-turn conversational stance detection"
                 field = True  # a rating, not a name part: the phrase starts after it
-            if token.i - start == 1 and (self.lowers[start] in self.w.quality_modifiers or self.lowers[start] in self.w.generic_objects
-                                         or self.lowers[start].startswith(self.w.quality_prefixes)):
+            if token.i - start == 1 and (self.lowers[start] in self.quality_modifiers or self.lowers[start] in self.generic_objects
+                                         or self.lowers[start].startswith(self.quality_prefixes)):
                 continue  # "genuine reasoning", "multi-step reasoning": how well or how, not which problem
-            if any(self.lowers[k].endswith(self.w.means_modifier_endings) or self.lowers[k] == "driven"
+            if any(self.lowers[k].endswith(self.means_modifier_endings) or self.lowers[k] == "driven"
                    for k in range(max(0, start - 1), token.i)):
                 continue  # the means, not the problem
-            if lower in self.w.wide_heads and token.i - start < 2:
+            if lower in self.wide_heads and token.i - start < 2:
                 continue  # "sequence modeling", "language modelling": a kind of model, not a problem
             if start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
                 continue  # "Retrieval-Augmented Generation": the tail of a hyphenated name
             if start < token.i and (field or start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in stop
-                                    or doc[start - 1].lower_ in PHRASE_OPENERS or doc[start - 1].lower_ in self.w.pronouns
-                                    or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in self.w.pronouns)):
-                if start > 0 and self.lowers[start - 1] in self.w.means_words and token.i - start > 0:
+                                    or doc[start - 1].lower_ in PHRASE_OPENERS or doc[start - 1].lower_ in self.pronouns
+                                    or self._verb_form(doc[start - 1]) or (start > 1 and doc[start - 2].lower_ in self.pronouns)):
+                if start > 0 and self.lowers[start - 1] in self.means_words and token.i - start > 0:
                     # "... Reasoners via Difficulty Estimation": what a thing is done by is a technique
                     add(doc, start, token.i + 1, "method", "context:means-phrase", 0.6)
                 else:
@@ -76,7 +76,7 @@ class TaskPhrases(PhraseBase):
             return True
         nxt = doc[i]
         return not nxt.is_alpha or nxt.lower_ in followers or not nxt.is_lower or len(nxt.text) <= 3 \
-            or nxt.lower_ in self.w.phrase_closers \
+            or nxt.lower_ in self.phrase_closers \
             or nxt.lower_ in ("with", "from", "under", "while", "without", "through", "across", "using", "over", "into")
 
     def _rated_with(self, start: int) -> bool:
@@ -91,9 +91,9 @@ class TaskPhrases(PhraseBase):
             if lower != "learning" or i == 0:
                 continue
             base = i - 1
-            if base > 0 and (lowers[base - 1], lowers[base]) in self.w.setting_bases:
+            if base > 0 and (lowers[base - 1], lowers[base]) in self.setting_bases:
                 base -= 1
-            elif (lowers[base],) not in self.w.setting_bases:
+            elif (lowers[base],) not in self.setting_bases:
                 continue
             title_case = all(t.is_title or not t.is_alpha for t in doc[base:i + 1])
             start = base
@@ -101,7 +101,7 @@ class TaskPhrases(PhraseBase):
                 prev = doc[start - 1]  # "we utilize reinforcement learning": a verb, not a modifier
                 if prev.text.startswith("-") and prev.text[1:] in MODIFIER_SUFFIXES and start > 1 and doc[start - 2].is_alpha:
                     start -= 2  # "Model-based offline reinforcement learning"
-                elif prev.lower_ in self.w.problem_adjectives or prev.lower_ in self.cues.task_heads:
+                elif prev.lower_ in self.problem_adjectives or prev.lower_ in self.cues.task_heads:
                     break  # "classical machine learning" is the field; "Long-form Generation RL" is RL for a task
                 elif self._task_modifier(prev, self.cues.task_modifier_stop) or (
                         title_case and prev.is_title and start - 1 < self.end_of_title and not prev.lower_.endswith("ing")
@@ -113,16 +113,16 @@ class TaskPhrases(PhraseBase):
             while start < base and (lowers[start].startswith(("long-", "multi-turn", "multi-step", "short-"))
                                     or lowers[start] in ("long", "short")):
                 start += 1  # "long-horizon reinforcement learning": the horizon describes tasks, not a setting
-            if start == base and (tuple(lowers[base:i]) not in self.w.bare_settings):
+            if start == base and (tuple(lowers[base:i]) not in self.bare_settings):
                 continue
             before = lowers[start - 1] if start else ""
             after = lowers[i + 1] if i + 1 < len(doc) else ""
             if after == "(" and i + 4 < len(doc):  # "federated learning (FL) training"
                 after = lowers[i + 4]
             if before in self.cues.usage_before and before not in ("and", "or") \
-                    or (after in self.cues.usage_after and after not in self.w.setting_followers):
+                    or (after in self.cues.usage_after and after not in self.setting_followers):
                 continue  # applied: "trained via offline reinforcement learning", "an offline RL algorithm"
-            if any(lowers[k] in self.w.means_words for k in range(max(0, start - 3), start)):
+            if any(lowers[k] in self.means_words for k in range(max(0, start - 3), start)):
                 continue  # "... via Deep Neural Network-based Multi-Task Learning": the means
             add(doc, start, i + 1, "task", "context:learning-setting", 0.55)
 
@@ -138,7 +138,7 @@ class TaskPhrases(PhraseBase):
             start = i
             while start > 0 and i - start < 6:
                 prev = doc[start - 1]
-                if prev.lower_ in self.w.problem_adjectives or prev.lower_ in stop and prev.lower_ not in ("the", "this", "a", "an"):
+                if prev.lower_ in self.problem_adjectives or prev.lower_ in stop and prev.lower_ not in ("the", "this", "a", "an"):
                     start -= 1  # "the challenging ... problem": kept apart below
                 elif (capital and prev.is_title and not prev.is_sent_start) \
                         or (not capital and (self._task_modifier(prev, stop)
@@ -148,9 +148,9 @@ class TaskPhrases(PhraseBase):
                     break
             if start == 0 or self.lowers[start - 1] not in ("the", "this", "a", "an"):
                 continue
-            while start < i and (self.lowers[start] in self.w.problem_adjectives or self.lowers[start] in stop):
+            while start < i and (self.lowers[start] in self.problem_adjectives or self.lowers[start] in stop):
                 start += 1
-            if start == i or any(self.lowers[k] in self.w.problem_adjectives or self.lowers[k] in stop for k in range(start, i)):
+            if start == i or any(self.lowers[k] in self.problem_adjectives or self.lowers[k] in stop for k in range(start, i)):
                 continue
             # one lower-case word ("the classification problem") is a kind; a named one is capitalised in the abstract
             named = capital and start >= self.end_of_title
@@ -192,7 +192,7 @@ class TaskPhrases(PhraseBase):
                 start += 1
             if start >= sentence.end:
                 continue
-            verb = next((k for k in range(start + 1, min(start + 9, sentence.end)) if lowers[k] in self.w.defining_verbs), None)
+            verb = next((k for k in range(start + 1, min(start + 9, sentence.end)) if lowers[k] in self.defining_verbs), None)
             if verb is None or not self._defines_problem(doc, verb + 1, sentence.end):
                 continue
             end = verb
@@ -200,7 +200,7 @@ class TaskPhrases(PhraseBase):
                 end -= 3  # "Natural Language Inference (NLI) is ...": the acronym is found on its own
             words = doc[start:end]
             first = lowers[start]
-            if not 1 <= len(words) <= 5 or first in self.w.subject_stops or any(not (t.is_alpha or "-" in t.text) for t in words) \
+            if not 1 <= len(words) <= 5 or first in self.subject_stops or any(not (t.is_alpha or "-" in t.text) for t in words) \
                     or any(t.lower_ in self.prepositions and t.lower_ not in ("and", "of") for t in words) \
                     or (first.endswith("ing") and first not in self.cues.task_gerunds and first not in self.cues.nominal_gerunds):
                 continue  # "Removing these assumptions is a long-standing open problem"
@@ -219,7 +219,7 @@ class TaskPhrases(PhraseBase):
             if lower in ("task", "tasks", "problem", "problems"):
                 return k + 1 >= end or doc[k + 1].lower_ not in ("of", "for", "that", "which")
             if not (doc[k].is_alpha or "-" in doc[k].text) or not doc[k].is_lower \
-                    or (lower in self.w.issue_words and doc[k + 1].lower_ in ("problem", "problems")):
+                    or (lower in self.issue_words and doc[k + 1].lower_ in ("problem", "problems")):
                 return False  # "Domain shift is a critical problem", "a leading health problem": an issue
         return False
 
@@ -266,7 +266,7 @@ class TaskPhrases(PhraseBase):
             while k < sentence_end and k - start < 5 and self._item_word(doc[k]):
                 k += 1
             end = k
-            while end > start and (self.lowers[end - 1] in self.w.list_item_tails or self.lowers[end - 1].endswith("ed")):
+            while end > start and (self.lowers[end - 1] in self.list_item_tails or self.lowers[end - 1].endswith("ed")):
                 end -= 1  # "button-searching scenarios", "answering queries related (to)"
             after = self.lowers[k] if k < sentence_end else "."
             if not 1 <= end - start <= 4 or k - start > 4 or self.lowers[start].endswith("ed") \
@@ -298,11 +298,11 @@ class TaskPhrases(PhraseBase):
     def _item_rating(self, lower: str) -> bool:
         # a rating of the title kind, or an evaluative adjective of the stop words ("precise", "effective");
         # not a noun there ("key", "user") nor a setting ("few-shot semantic segmentation" is the gold's name)
-        return self._title_rating(lower) or lower in self.w.problem_adjectives \
-            or (lower in self.cues.task_modifier_stop and "-" not in lower and lower.endswith(self.w.evaluative_endings))
+        return self._title_rating(lower) or lower in self.problem_adjectives \
+            or (lower in self.cues.task_modifier_stop and "-" not in lower and lower.endswith(self.evaluative_endings))
 
     def _item_word(self, token) -> bool:
         lower = token.lower_
         return (token.is_lower or DIMENSION.match(token.text) is not None) and lower not in self.item_ends \
-            and lower not in LIST_JOINERS and lower not in self.w.pronouns and lower not in self.w.phrase_closers \
+            and lower not in LIST_JOINERS and lower not in self.pronouns and lower not in self.phrase_closers \
             and lower not in ("the", "a", "an", "etc", "its", "their", "our", "his", "her") and (token.is_alpha or "-" in lower[1:-1])

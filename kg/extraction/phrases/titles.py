@@ -21,7 +21,7 @@ class TitlePhrases(PhraseBase):
         # phrase ends in a problem head or opens with a verb that states a problem.
         lowers, end_of_title = self.lowers, self.end_of_title
         for i in range(max(0, end_of_title - 2)):
-            if lowers[i] in self.w.title_purpose:
+            if lowers[i] in self.title_purpose:
                 self._title_phrase(doc, i + 1)
             elif self._title_lead_gerund(doc, i):
                 # "Forecasting Communication Derailments Through ...", "MobiVerse: Scaling Urban Mobility
@@ -41,7 +41,7 @@ class TitlePhrases(PhraseBase):
         lowers, end_of_title = self.lowers, self.end_of_title
         generic = None
         for i in range(max(0, end_of_title - 2)):
-            if lowers[i] not in self.w.title_by_words:
+            if lowers[i] not in self.title_by_words:
                 continue
             start = i + 2 if lowers[i + 1] in ("the", "a", "an") else i + 1
             if lowers[start].endswith("ing") and lowers[start] not in self.cues.nominal_gerunds:
@@ -50,7 +50,7 @@ class TitlePhrases(PhraseBase):
             while end < end_of_title and end - start < 5 and self._title_word(doc[end]):
                 end += 1
             if not 1 <= end - start <= 4 or end < end_of_title and not (
-                    doc[end].is_punct or doc[end].is_space or lowers[end] in self.prepositions or lowers[end] in self.w.title_phrase_ends):
+                    doc[end].is_punct or doc[end].is_space or lowers[end] in self.prepositions or lowers[end] in self.title_phrase_ends):
                 continue  # the phrase goes on in lower case
             head = singular(lowers[end - 1])
             if head in self.cues.proposal_generic_heads and lowers[end - 1] != head:
@@ -79,12 +79,12 @@ class TitlePhrases(PhraseBase):
         end = start
         while end < end_of_title and end - start < 6 and self._title_word(doc[end]):
             end += 1
-        if means and not (end >= end_of_title - 1 or lowers[end] in self.w.title_means):
+        if means and not (end >= end_of_title - 1 or lowers[end] in self.title_means):
             return  # "Deep Time Warping for ...": what a title opens with before its purpose is the means
         if end < end_of_title and not (doc[end].is_punct or doc[end].is_space or lowers[end] in self.prepositions
-                                       or lowers[end] in self.w.title_phrase_ends):
+                                       or lowers[end] in self.title_phrase_ends):
             return  # the phrase goes on in lower case: not a title-case problem name
-        while start < end and (self._title_rating(lowers[start]) or lowers[start].endswith(self.w.adverb_endings)
+        while start < end and (self._title_rating(lowers[start]) or lowers[start].endswith(self.adverb_endings)
                                or (lowers[start].endswith("ing") and lowers[start] not in self.cues.task_gerunds
                                    and lowers[start] not in self.cues.nominal_gerunds)):
             start += 1  # "for Robust Reasoning", "Towards Evaluating LLM Reasoning", "Fully Automating Chaos
@@ -92,8 +92,8 @@ class TitlePhrases(PhraseBase):
         head = lowers[end - 1]
         gerund = start < end and lowers[start] in self.cues.task_gerunds
         named = head in self.cues.task_heads or head in self.cues.title_task_heads or self.cues.activity(head)
-        if not 2 <= end - start <= 4 or not (gerund or named) or (head in self.w.wide_heads and end - start < 3) \
-                or any(lowers[k].endswith(self.w.means_modifier_endings) for k in range(start, end)):
+        if not 2 <= end - start <= 4 or not (gerund or named) or (head in self.wide_heads and end - start < 3) \
+                or any(lowers[k].endswith(self.means_modifier_endings) for k in range(start, end)):
             return  # "for Large Language Models", "for Sequence Modeling", "for LLM-Guided Planning"
         if plain and (gerund or any("-" in t.text or t.is_upper for t in doc[start:end])) \
                 or singular(head) == "task":
