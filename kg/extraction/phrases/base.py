@@ -20,6 +20,9 @@ class PhraseBase:
     def __init__(self, name: str, cues_file: str):
         self.name = name
         self.cues = load_cues(cues_file)
+        missing = vars(load_cues().phrase_words).keys() - vars(self.cues.phrase_words).keys()
+        if missing:  # a cue file of an older layout: say which lists, not fail later on one word
+            raise ValueError(f'{cues_file}: "phrase_words" lacks {", ".join(sorted(missing))}')
         # each word list of cues.json "phrase_words" as an attribute (self.report_verbs): the finders test
         # words against them in every token loop, and one attribute lookup is measurably faster than two
         vars(self).update(vars(self.cues.phrase_words))
