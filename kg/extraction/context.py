@@ -12,7 +12,7 @@
 - "in terms of X, Y and Z": metrics.
 
 Descriptive phrases found by their head word ("rollback mechanism", "training time",
-"long-horizon video generation") are `akg_phrases`'s (phrases.py).
+"long-horizon video generation") are `akg_phrases`'s (phrases/).
 """
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 
 from spacy.tokens import Doc, Token
 
@@ -42,6 +43,7 @@ class Cues:
     technical_adjectives: frozenset[str]  # "adaptive filtering mechanism": part of a descriptive name, not of a coined one
     activity_endings: tuple[str, ...]  # "resolution", "management", "analysis", "testing": nouns made from verbs
     not_activities: frozenset[str]  # words with those endings that name a thing ("representation", "setting")
+    phrase_words: SimpleNamespace  # akg_phrases's word lists by name ("report_verbs"), from "phrase_words"
 
     def activity(self, lower: str) -> bool:
         """A noun made from a verb that is no technique's head: "Traffic Anomaly Resolution", "Chaos Engineering"
@@ -79,7 +81,25 @@ def load_cues(path: str = "") -> Cues:
             "change_verbs", "title_task_heads", "task_gerunds", "number_units", "kept_heads", "not_activities",
             "technical_adjectives")},
         activity_endings=tuple(data["activity_endings"]),
+        phrase_words=word_lists(data["phrase_words"]),
     )
+
+
+def word_lists(section: dict) -> SimpleNamespace:
+    """A section of named word lists as attributes: endings and beginnings (names ending in _endings or
+    _prefixes) as tuples for str.endswith/startswith, lists of word sequences as sets of tuples, the rest
+    as sets. Keys starting with "_" are comments."""
+    lists = {}
+    for name, words in section.items():
+        if name.startswith("_"):
+            continue
+        if name.endswith(("_endings", "_prefixes")):
+            lists[name] = tuple(words)
+        elif words and isinstance(words[0], list):
+            lists[name] = frozenset(tuple(sequence) for sequence in words)
+        else:
+            lists[name] = frozenset(words)
+    return SimpleNamespace(**lists)
 
 
 def singular(word: str) -> str:
