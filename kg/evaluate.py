@@ -266,7 +266,10 @@ def predictions(dataset, graph_iri: str) -> Predicted:
             result[slot] = result[slot] | frozenset(names.get(str(row.e), ()))
     pairs = [(frozenset(names.get(str(r.s), ())), frozenset(names.get(str(r.o), ())))
              for r in dataset.query(OUTPERFORMS_QUERY, initBindings=bindings)]
-    return Predicted(list(entities.values()), list(results.values()), pairs)
+    # rdflib's row order follows string hashing, which changes from run to run: sorted, a report
+    # (its --show-errors lines included) reads the same every time.
+    return Predicted([entities[k] for k in sorted(entities)], [results[k] for k in sorted(results)],
+                     sorted(pairs, key=lambda pair: (sorted(pair[0]), sorted(pair[1]))))
 
 
 # ---------------------------------------------------------------- matching
