@@ -345,14 +345,16 @@ class Staging:
     gone when closed), so no list of every paper is held: the reader adds them, folding
     repeated ids through get/replace (kg.readers.PaperTable); the build reads them in batches.
     Each row also holds the paper's extraction key (text_hash for `version`) and a digest of
-    what else its graph shows of it (`meta`), so later passes need not unpickle it."""
+    what else its graph shows of it (`meta`), so later passes need not unpickle it; the build
+    adds its graph's fingerprint, whether it changed, its out-degree and its entity keys (a JSON
+    list), so generation needs the resolved entities but not the resolver's forms."""
 
     def __init__(self, version: str) -> None:
         self.version = version
         self.db = sqlite3.connect("")
         self.db.execute("CREATE TABLE staged (seq INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, data BLOB NOT NULL, "
                         "hash TEXT NOT NULL, meta TEXT NOT NULL, todo INTEGER NOT NULL DEFAULT 0, fp TEXT, "
-                        "changed INTEGER NOT NULL DEFAULT 0, degree INTEGER)")
+                        "changed INTEGER NOT NULL DEFAULT 0, degree INTEGER, keys TEXT)")
         self.keys: set[str] = set()  # ids repeat rarely: the table is asked only for those
         self.pending: list[tuple] = []
 
@@ -426,11 +428,12 @@ class Staging:
             last = found[-1][0]
             yield [tuple(pickle.loads(v) if n == "data" else v for n, v in zip(names, row[1:])) for row in found]
 
-    def most_linked(self, limit: int) -> list[tuple[Paper, str]]:
-        """The `limit` papers with the highest degree (set by the build), ties by key, with their hashes."""
+    def most_linked(self, limit: int) -> list[tuple[Paper, str, str]]:
+        """The `limit` papers with the highest degree (set by the build), ties by key, with their
+        hashes and entity keys."""
         self.flush()
-        return [(pickle.loads(data), h) for data, h in self.db.execute(
-            "SELECT data, hash FROM staged ORDER BY degree DESC, key LIMIT ?", (limit,))]
+        return [(pickle.loads(data), h, keys) for data, h, keys in self.db.execute(
+            "SELECT data, hash, keys FROM staged ORDER BY degree DESC, key LIMIT ?", (limit,))]
 
     def update(self, rows: Iterable[tuple], columns: str) -> None:
         """Rows of (values of `columns`..., seq)."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import os
 import sys
 import time
@@ -98,9 +99,14 @@ def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path,
             resolver.add_names(groups)
         report.merges = resolver.merges
         graphs = _fingerprint(cache, staged, resolver, store_path is not None, store, base_iri, report)
+        # Each paper's entity keys are staged now, so the union-find over every form written in the
+        # corpus (most of the resolver's memory, growing with it) goes before generation's peak;
+        # only the entities stay.
+        entities = resolver.entities()
+        del resolver
     clock("resolve")
 
-    chunks = _generate(cache, staged, resolver, base_iri, store_path is not None, report, progress)
+    chunks = _generate(cache, staged, entities, base_iri, store_path is not None, report, progress)
     staging = None
     if store_path is not None:
         staging, load = kgstore.stage_graphs(store_path, graphs, chunks)
@@ -112,11 +118,11 @@ def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path,
 
     html = out / "graph.html" if html_max_papers is not None else None
     if html is not None:
-        report.html_papers = _write_html(cache, staged, resolver, _aside(html), html_max_papers)
+        report.html_papers = _write_html(cache, staged, entities, _aside(html), html_max_papers)
     clock("html")
     # The entities are written; graph.ttl is assembled from the cache. Freed first, so the
     # Turtle's entity lines take their memory rather than add to the peak.
-    del resolver
+    del entities
     ttl = out / "graph.ttl"
     rdf.write_turtle_blocks(_aside(ttl), _shared_turtle(cache, base_iri), _turtle_chunks(cache), base_iri)
     clock("turtle")
@@ -165,7 +171,7 @@ def _fingerprint(cache: Cache, staged: Staging, resolver, to_store: bool, store:
     """Fingerprint every paper's graph and mark those to generate again (no cached chunk, or, when
     `to_store`, not what the cache records the store as holding: `store`, None for a store that is
     not there yet); counts what the unchanged ones hold from their cached figures.
-    Returns the IRIs of the graphs to replace in the store."""
+    Stages each paper's entity keys for generation. Returns the IRIs of the graphs to replace in the store."""
     entities = resolver.entities()
     generator = sources_version(*GENERATOR_SOURCES)
     shown: set[str] = set()  # every entity some paper's graph describes
@@ -177,20 +183,20 @@ def _fingerprint(cache: Cache, staged: Staging, resolver, to_store: bool, store:
             keys = resolver.keys(primaries)
             refs = referenced(keys, entities)
             shown |= refs
-            rows.append((seq, key, fingerprint(meta, h, keys, refs, entities, base_iri, generator)))
-        cached = cache.figures(rows, store)
+            rows.append((seq, key, fingerprint(meta, h, keys, refs, entities, base_iri, generator), keys))
+        cached = cache.figures([r[:3] for r in rows], store)
         marks = []
-        for seq, k, fp in rows:
+        for seq, k, fp, keys in rows:
             figures, in_store = cached[seq]
             if figures is None or (to_store and in_store != fp):
                 graphs.add(str(rdf.graph_iri(k, base_iri)))
-                marks.append((fp, 1, None, seq))
+                marks.append((fp, 1, None, json.dumps(keys), seq))
             else:
                 _add_figures(report, figures)
-                marks.append((fp, 0, figures[2], seq))
-        staged.update(marks, "fp, changed, degree")
-        cache.add_run((k, fp) for _, k, fp in rows)
-        report.regenerated += sum(changed for _, changed, _, _ in marks)
+                marks.append((fp, 0, figures[2], json.dumps(keys), seq))
+        staged.update(marks, "fp, changed, degree, keys")
+        cache.add_run((k, fp) for _, k, fp, _ in rows)
+        report.regenerated += sum(changed for _, changed, _, _, _ in marks)
     report.entities = Counter(kggraph.KINDS[entities[k].type] for k in shown)
     return graphs
 
@@ -258,15 +264,13 @@ def _extract(cache: Cache, todo: Iterator[tuple[Paper, str]], total: int, n_proc
         cache.put_extractions(batch)
 
 
-def _facts(cache: Cache, resolver, batch: list[tuple[Paper, str]]) -> Iterator[PaperFacts]:
-    """The resolved facts of a batch of (paper, hash), from the cached extractions and groups."""
-    primaries = cache.groups([h for _, h in batch], "primaries")
-    entities = resolver.entities()
-    for (_, h), x in zip(batch, cache.extractions([p for p, _ in batch], [h for _, h in batch])):
-        yield resolution.paper_facts(x, resolver.keys(primaries[h]), entities)
+def _facts(cache: Cache, entities, batch: list[tuple[Paper, str, str]]) -> Iterator[PaperFacts]:
+    """The resolved facts of a batch of (paper, hash, staged entity keys), from the cached extractions."""
+    for (_, _, keys), x in zip(batch, cache.extractions([p for p, _, _ in batch], [h for _, h, _ in batch])):
+        yield resolution.paper_facts(x, json.loads(keys), entities)
 
 
-def _generate(cache: Cache, staged: Staging, resolver, base_iri: str, keep_papers: bool, report,
+def _generate(cache: Cache, staged: Staging, entities, base_iri: str, keep_papers: bool, report,
               progress: bool) -> Iterator[bytes]:
     """Generate the RDF of the papers marked changed, caching their graph.ttl chunks and figures;
     yields N-Quads for the store."""
@@ -275,10 +279,9 @@ def _generate(cache: Cache, staged: Staging, resolver, base_iri: str, keep_paper
         from tqdm import tqdm
 
         bar = tqdm(total=report.regenerated, desc="generating RDF", unit="paper", file=sys.stderr)
-    entities = resolver.entities()
-    for batch in staged.rows("seq, data, hash, fp", "changed = 1", size=GENERATE_BATCH):
+    for batch in staged.rows("seq, data, hash, keys, fp", "changed = 1", size=GENERATE_BATCH):
         rows, figures, nquads, degrees = [], [], [], []
-        for (seq, paper, _, fp), facts in zip(batch, _facts(cache, resolver, [(p, h) for _, p, h, _ in batch])):
+        for (seq, paper, _, _, fp), facts in zip(batch, _facts(cache, entities, [(p, h, k) for _, p, h, k, _ in batch])):
             quads = rdf.generate(kggraph.to_graph(Resolution(entities, [facts])), base_iri)
             part = rdf.paper_rdf(quads, paper.key, base_iri)
             rows.append((paper.key, fp, part.shared, *(part.turtle[c] for c in rdf.PAPER_CATEGORIES)))
@@ -289,7 +292,7 @@ def _generate(cache: Cache, staged: Staging, resolver, base_iri: str, keep_paper
         cache.put_chunks(rows, figures)
         staged.update(degrees, "degree")
         if keep_papers:
-            cache.put_papers(p for _, p, _, _ in batch)
+            cache.put_papers(p for _, p, _, _, _ in batch)
         if bar is not None:
             bar.update(len(batch))
         yield b"".join(nquads)
@@ -324,19 +327,18 @@ def _turtle_chunks(cache: Cache) -> Iterator[bytes]:
         yield from cache.chunk_column(category)
 
 
-def _write_html(cache: Cache, staged: Staging, resolver, path: Path, max_papers: int) -> int:
+def _write_html(cache: Cache, staged: Staging, entities, path: Path, max_papers: int) -> int:
     """graph.html of the `max_papers` best-connected papers (all, when there are no more)."""
     from kg import viz
 
-    entities = resolver.entities()
     if len(staged) <= max_papers:
-        papers = [(p, h) for batch in staged.rows("data, hash") for p, h in batch]
-        view = viz.best_connected_view(kggraph.to_graph(Resolution(entities, list(_facts(cache, resolver, papers)))),
+        papers = [row for batch in staged.rows("data, hash, keys") for row in batch]
+        view = viz.best_connected_view(kggraph.to_graph(Resolution(entities, list(_facts(cache, entities, papers)))),
                                        max_papers)
         drawn, note = view.graph, view.note
     else:
         # The papers with the most edges, as viz.best_connected picks them, without the corpus graph.
-        facts = list(_facts(cache, resolver, staged.most_linked(max_papers)))
+        facts = list(_facts(cache, entities, staged.most_linked(max_papers)))
         drawn = viz.best_connected(kggraph.to_graph(Resolution(entities, facts)), max_papers)
         note = (f"Showing the {max_papers:,} papers with the most links of {len(staged):,}, and what "
                 "they link to. Query the store for the rest, or draw one entity's neighbourhood with "

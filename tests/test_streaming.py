@@ -494,6 +494,37 @@ def test_a_build_leaves_nothing_frozen(tmp_path):
     assert gc.get_freeze_count() == 0 and gc.isenabled()
 
 
+def test_the_resolver_is_freed_before_generation(tmp_path, monkeypatch):
+    """Generation reads each paper's entity keys from the staging, so the resolver's union-find of
+    every form in the corpus is not alive at the build's memory peak (and the graph is unchanged)."""
+    import weakref
+
+    from kg import api, resolution
+
+    made, alive = [], []
+    init = resolution.Resolver.__init__
+
+    def tracked(self):
+        init(self)
+        made.append(weakref.ref(self))
+
+    generate = incremental._generate
+
+    def checked(*args, **kwargs):
+        alive.extend(ref for ref in made if ref() is not None)
+        yield from generate(*args, **kwargs)
+
+    monkeypatch.setattr(resolution.Resolver, "__init__", tracked)
+    monkeypatch.setattr(incremental, "_generate", checked)
+    data = tmp_path / "two.jsonl"
+    data.write_text('{"id": "x:1", "title": "A", "abstract": "We propose AlphaNet for image classification."}\n'
+                    '{"id": "x:2", "title": "B", "abstract": "AlphaNet improves image classification on ImageNet."}\n')
+    api.build([data], tmp_path / "out", html=False, store=None)
+    assert made and not alive
+    ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert "AlphaNet" in ttl  # the entity both papers resolve to, generated from the staged keys
+
+
 def test_staged_rows_seek_to_each_batch_instead_of_scanning_from_the_first(resolved):
     from kg.cache import Staging
 
