@@ -63,7 +63,8 @@ class Extractor:
             pool_args = {"mp_context": multiprocessing.get_context("fork")}
         else:
             pool_args = {"initializer": _start_worker, "initargs": (self.config_path,)}
-        with ProcessPoolExecutor(n_process, **pool_args) as pool:
+        pool = ProcessPoolExecutor(n_process, **pool_args)
+        try:
             pending = []
             for batch in _batches(papers, batch_size):
                 pending.append((batch, pool.submit(_extract_batch, batch)))
@@ -71,6 +72,10 @@ class Extractor:
                     yield from _with_papers(*pending.pop(0))
             for batch, future in pending:
                 yield from _with_papers(batch, future)
+        except BaseException:  # Ctrl-C, an error, or the reader of this generator stopping early
+            stop_workers(pool)
+            raise
+        pool.shutdown()
 
     def doc(self, text: str):
         """The processed spaCy Doc of one text, as the pipeline reads it (markup removed; for debugging and tests)."""
@@ -99,6 +104,20 @@ def _start_worker(config_path) -> None:
 def _extract_batch(batch: list[Paper]) -> list[tuple]:
     # The papers stay in the parent: sending them back would pickle every abstract twice.
     return [(e.mentions, e.roles, e.links, e.results) for e in _worker.extract(batch)]
+
+
+def stop_workers(pool) -> None:
+    """Stop a pool's workers now, without waiting for the batches they hold: nobody wants them.
+    Waiting is what shutdown() does, and it can hang for good: a Ctrl-C that lands inside the
+    executor's own bookkeeping leaves workers that never receive their stop signal, and the
+    interpreter then waits for them at exit. ProcessPoolExecutor has no public way to reach its
+    processes, hence `_processes`."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(5)
 
 
 def _with_papers(batch: list[Paper], future) -> Iterator[Extraction]:
