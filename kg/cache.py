@@ -232,8 +232,7 @@ class Cache:
         """Drop the kept entity block unless it was made by `version` (of the serialiser and base IRI)."""
         found = self.db.execute("SELECT value FROM settings WHERE name = 'shared'").fetchone()
         if found is None or found[0] != version:
-            for table in ("shared_lines", "shared_turtle", "shared_papers"):
-                self.db.execute(f"DELETE FROM {table}")
+            self._drop_shared()
             self.db.execute("INSERT OR REPLACE INTO settings VALUES ('shared', ?)", (version,))
 
     def shared_delta(self) -> Iterator[tuple[int, bytes]]:
@@ -243,12 +242,15 @@ class Cache:
         lost = self.db.execute("SELECT 1 FROM shared_papers LEFT JOIN chunks c USING (key, fp) "
                                "WHERE c.key IS NULL LIMIT 1").fetchone()
         if lost:
-            for table in ("shared_lines", "shared_turtle", "shared_papers"):
-                self.db.execute(f"DELETE FROM {table}")
+            self._drop_shared()
         for sign, query in ((1, "SELECT key, fp FROM run EXCEPT SELECT key, fp FROM shared_papers"),
                             (-1, "SELECT key, fp FROM shared_papers EXCEPT SELECT key, fp FROM run")):
             yield from ((sign, blob) for (blob,) in self.db.execute(
                 f"SELECT c.shared FROM ({query}) JOIN chunks c USING (key, fp)"))
+
+    def _drop_shared(self) -> None:
+        for table in ("shared_lines", "shared_turtle", "shared_papers"):
+            self.db.execute(f"DELETE FROM {table}")
 
     def count_shared(self, deltas: dict[tuple[str, bytes], int]) -> set[str]:
         """Add `deltas` to the count of papers giving each (subject, line); the subjects that

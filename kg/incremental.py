@@ -81,7 +81,7 @@ def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path,
     kept = cache.unstaged(store) if store else []
     report.kept = len(kept)
     staged.prepend(cache.papers(kept), len(kept))
-    report.extracted = _mark_todo(cache, staged)
+    report.extracted = cache.mark_unextracted()
     if extractions is not None:  # made on a cluster, for this build's input (after the kept papers)
         given = [h for batch in staged.rows("hash", "seq > 0") for (h,) in batch]
         known = cache.known(given)
@@ -138,11 +138,6 @@ def _run(cache: Cache, staged: Staging, out: Path, report, base_iri, store_path,
         report.outputs["store"] = store_path
     cache.finish_run(_store_id(store_path, out))
     clock("swap")
-
-
-def _mark_todo(cache: Cache, staged: Staging) -> int:
-    """Mark the staged papers with no cached extraction; how many there are."""
-    return cache.mark_unextracted()
 
 
 def _todo(cache: Cache, staged: Staging) -> Iterator[tuple[Paper, str]]:
